@@ -1,0 +1,238 @@
+"""The dashboard's side of the house: the cached Store, the chosen snapshot, URL-bound widgets, cached
+aggregates, downloads and workshop mode. Pages import from here; nothing here writes SQL."""
+from __future__ import annotations
+
+import hmac
+import os
+import time
+from typing import Any, Callable, Sequence
+
+import pandas as pd
+import streamlit as st
+
+from inventory import analytics, exports
+from inventory import texts as T
+from inventory.models import Snapshot
+from inventory.store import Store, StoreBusy
+
+IDLE_CLOSE_SECONDS = 5.0
+
+
+# --- the database -----------------------------------------------------------------------------------------
+@st.cache_resource(show_spinner=False)
+def _store(path: str) -> Store:
+    return Store(path, idle_close=IDLE_CLOSE_SECONDS, lock_timeout=15.0)
+
+
+def current_store() -> Store:
+    """The one Store of this server process (a cursor per read; lets go of the file when idle)."""
+    return _store(os.environ.get("INVENTORY_DB") or "data/inventory.duckdb")
+
+
+def _db_key() -> str:
+    return str(current_store().path)
+
+
+@st.cache_data(show_spinner=False, max_entries=512, ttl=3600)
+def _cached(db: str, fn_name: str, args: tuple, kwargs: tuple) -> Any:
+    return getattr(analytics, fn_name)(current_store(), *args, **dict(kwargs))
+
+
+def q(fn: Callable, *args: Any, **kwargs: Any) -> Any:
+    """Call an ``inventory.analytics`` function through a cache keyed by database, snapshot id and filters.
+
+    Snapshots never change once written, so a cached result stays true for the life of the snapshot.
+    """
+    return _cached(_db_key(), fn.__name__, args, tuple(sorted(kwargs.items())))
+
+
+def snapshots() -> list[Snapshot]:
+    return current_store().snapshots()
+
+
+def active_snapshot() -> Snapshot | None:
+    """The snapshot the page shows: ``?inventaire=ID`` if valid, else the active one."""
+    snaps = snapshots()
+    if not snaps:
+        return None
+    wanted = st.query_params.get("inventaire")
+    if wanted and wanted.isdigit():
+        for s in snaps:
+            if s.id == int(wanted):
+                return s
+    return next((s for s in snaps if s.active), snaps[-1])
+
+
+# --- URL-bound widgets --------------------------------------------------------------------------------
+def url_value(key: str, default: Any = None) -> Any:
+    return st.query_params.get(key, default)
+
+
+def _sync(key: str, value: Any, default: Any) -> None:
+    if value is None or value == default or value == "" or value == []:
+        if key in st.query_params:
+            del st.query_params[key]
+    else:
+        st.query_params[key] = value if not isinstance(value, list) else ",".join(map(str, value))
+
+
+def url_select(where, label: str, options: Sequence[Any], key: str, *, default: Any = None,
+               format_func: Callable[[Any], str] = str, **kw: Any) -> Any:
+    """A selectbox whose value lives in the URL (``?key=value``), so a shared link reopens the same view."""
+    options = list(options)
+    raw = st.query_params.get(key)
+    current = next((o for o in options if str(o) == raw), default if default in options else options[0] if options else None)
+    widget_key = f"url_{key}"
+    if widget_key in st.session_state and st.session_state[widget_key] not in options:
+        del st.session_state[widget_key]
+    if widget_key not in st.session_state or raw is not None and str(st.session_state[widget_key]) != raw:
+        st.session_state[widget_key] = current
+    value = where.selectbox(label, options, key=widget_key, format_func=format_func, **kw)
+    _sync(key, None if value is None else str(value), None if default is None else str(default))
+    return value
+
+
+def url_multiselect(where, label: str, options: Sequence[Any], key: str, *,
+                    format_func: Callable[[Any], str] = str, **kw: Any) -> list[Any]:
+    options = list(options)
+    raw = st.query_params.get(key)
+    current = [o for o in options if raw and str(o) in raw.split(",")]
+    widget_key = f"url_{key}"
+    if widget_key not in st.session_state or (raw is not None and ",".join(map(str, st.session_state[widget_key])) != raw):
+        st.session_state[widget_key] = current
+    value = where.multiselect(label, options, key=widget_key, format_func=format_func, **kw)
+    _sync(key, [str(v) for v in value], [])
+    return value
+
+
+def url_radio(where, label: str, options: Sequence[Any], key: str, *, default: Any = None,
+              format_func: Callable[[Any], str] = str, **kw: Any) -> Any:
+    options = list(options)
+    raw = st.query_params.get(key)
+    current = next((o for o in options if str(o) == raw), default if default in options else options[0])
+    widget_key = f"url_{key}"
+    if widget_key not in st.session_state or (raw is not None and str(st.session_state[widget_key]) != raw):
+        st.session_state[widget_key] = current
+    value = where.radio(label, options, key=widget_key, format_func=format_func, **kw)
+    _sync(key, str(value), None if default is None else str(default))
+    return value
+
+
+# --- workshop mode and facilitator rights ----------------------------------------------------------
+def workshop_mode() -> bool:
+    return st.query_params.get("atelier") == "1"
+
+
+def facilitator_password() -> str | None:
+    try:
+        secret = st.secrets.get("facilitator_password")
+    except Exception:  # no secrets file at all
+        secret = None
+    return secret or os.environ.get("INVENTORY_FACILITATOR_PASSWORD") or None
+
+
+def is_facilitator() -> bool:
+    """True once this session gave the right password (checked in constant time), never in workshop mode."""
+    expected = facilitator_password()
+    given = st.session_state.get("_facilitator_token")
+    if not expected or not isinstance(given, str) or workshop_mode():
+        return False
+    return hmac.compare_digest(given.encode(), expected.encode())
+
+
+def login(password: str) -> bool:
+    """Check a password; wrong attempts slow down (1 s, 2 s, 4 s… at most 8 s)."""
+    expected = facilitator_password()
+    failures = st.session_state.get("_login_failures", 0)
+    if failures:
+        time.sleep(min(8.0, 2 ** (failures - 1)))
+    if expected and hmac.compare_digest(password.encode(), expected.encode()):
+        st.session_state["_facilitator_token"] = password
+        st.session_state["_login_failures"] = 0
+        return True
+    st.session_state["_login_failures"] = failures + 1
+    return False
+
+
+def logout() -> None:
+    st.session_state.pop("_facilitator_token", None)
+
+
+# --- formatting and downloads -----------------------------------------------------------------------
+def fr_number(value: Any, decimals: int = 0) -> str:
+    """1234567.8 → « 1 234 567,8 » (French thousands and decimal separators)."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return "–"
+    text = f"{value:,.{decimals}f}".replace(",", "\u202f").replace(".", ",")
+    return text
+
+
+def fr_date(value: Any) -> str:
+    return "–" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%d/%m/%Y")
+
+
+def download_table(frame: pd.DataFrame, name: str, *, where=None) -> None:
+    """CSV and XLSX downloads of a table as shown (filters applied)."""
+    where = where or st
+    c1, c2 = where.columns(2)
+    c1.download_button(T.DOWNLOAD_CSV, exports.csv_bytes(frame), file_name=f"{name}.csv", mime="text/csv",
+                       key=f"dl_csv_{name}", width="stretch")
+    c2.download_button(T.DOWNLOAD_XLSX, exports.table_xlsx(frame, name), file_name=f"{name}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key=f"dl_xlsx_{name}", width="stretch")
+
+
+def busy_message(exc: StoreBusy) -> None:
+    st.warning(T.DB_BUSY)
+
+
+# --- the shared sidebar -------------------------------------------------------------------------------
+WORKSHOP_CSS = """
+<style>
+html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.15rem; }
+h1 { font-size: 2.4rem !important; } h2 { font-size: 1.9rem !important; } h3 { font-size: 1.5rem !important; }
+[data-testid="stMetricValue"] { font-size: 2.6rem; }
+[data-testid="stHeader"] { background: transparent; }
+</style>
+"""
+
+
+def sidebar() -> Snapshot | None:
+    """Snapshot picker and workshop toggle, bound to the URL; demo banner and workshop header."""
+    try:
+        snaps = snapshots()
+    except StoreBusy:
+        st.warning(T.DB_BUSY)
+        st.stop()
+    snap = active_snapshot()
+    if snaps:
+        labels = {s.id: T.SNAPSHOT_OPTION.format(label=s.label, as_of=fr_date(s.as_of))
+                  + (T.SNAPSHOT_ACTIVE_SUFFIX if s.active else "") for s in snaps}
+        active_id = next((s.id for s in snaps if s.active), snaps[-1].id)
+        chosen = url_select(st.sidebar, T.SIDEBAR_SNAPSHOT, list(reversed(list(labels))), "inventaire",
+                            default=active_id, format_func=labels.get)
+        snap = next(s for s in snaps if s.id == chosen)
+    on = st.sidebar.toggle(T.SIDEBAR_WORKSHOP, value=workshop_mode(), help=T.SIDEBAR_WORKSHOP_HELP, key="toggle_atelier")
+    if on != workshop_mode():
+        if on:
+            st.query_params["atelier"] = "1"
+        else:
+            del st.query_params["atelier"]
+        st.rerun()
+    if workshop_mode():
+        st.markdown(WORKSHOP_CSS, unsafe_allow_html=True)  # static CSS only, never user text
+        if snap is not None:
+            st.caption(T.WORKSHOP_HEADER.format(label=snap.label, as_of=fr_date(snap.as_of)))
+    if snap is not None and snap.demo:
+        st.info(T.DEMO_BANNER, icon="ℹ️")
+    return snap
+
+
+def require_snapshot() -> Snapshot:
+    """The shown snapshot, or an explanation and a stop when the inventory is empty."""
+    snap = active_snapshot()
+    if snap is None:
+        st.info(T.NO_SNAPSHOT)
+        st.stop()
+    return snap

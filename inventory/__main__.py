@@ -1,0 +1,211 @@
+"""Command line for facilitators who script refreshes and reports: ``python -m inventory COMMAND``."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import secrets
+import sys
+from pathlib import Path
+
+from inventory import analytics, demo, exports, importer, texts
+from inventory.store import DEFAULT_DB, Store, StoreBusy
+
+SECRETS_FILE = Path(".streamlit/secrets.toml")
+
+
+def _date(value: str) -> dt.date:
+    from inventory.parsing import date
+
+    try:
+        return date(value)
+    except Exception:
+        raise argparse.ArgumentTypeError(f"date invalide : {value} (attendu AAAA-MM-JJ ou JJ/MM/AAAA)") from None
+
+
+def _print_json(obj) -> None:
+    print(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+
+
+def cmd_init(store: Store, args) -> int:
+    fresh = store.active_snapshot_id() is None and not store.snapshots()
+    if fresh and not args.empty:
+        demo.load_demo(store)
+        print(texts.CLI_INIT_CREATED.format(path=store.path))
+    else:
+        print(texts.CLI_INIT_EXISTS.format(path=store.path))
+    if args.ensure_password:
+        ensure_password()
+    return 0
+
+
+def ensure_password(path: Path = SECRETS_FILE) -> None:
+    """Create a facilitator password on first start unless one is configured (environment or secrets)."""
+    if os.environ.get("INVENTORY_FACILITATOR_PASSWORD"):
+        return
+    if path.exists() and "facilitator_password" in path.read_text(encoding="utf-8"):
+        return
+    password = secrets.token_urlsafe(12)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(f'facilitator_password = "{password}"\n')
+    os.chmod(path, 0o600)
+    print(texts.CLI_PASSWORD_CREATED.format(password=password, path=path))
+
+
+def cmd_import(store: Store, args) -> int:
+    result = importer.import_files(store, args.files, label=args.label, as_of=args.as_of)
+    if args.json:
+        _print_json(result.model_dump(mode="json", exclude={"warnings"}))
+    elif result.ok:
+        print(texts.CLI_SNAPSHOT_MADE.format(id=result.snapshot_id, **result.counts))
+        if result.carried_over:
+            print(texts.CLI_CARRIED_OVER.format(sheets=", ".join(result.carried_over)))
+        for w in result.warnings:
+            print(w)
+    else:
+        print(texts.CLI_REJECTED.format(n=len(result.errors)), file=sys.stderr)
+        for e in result.errors:
+            where = " ".join(x for x in (e.sheet, f"ligne {e.row}" if e.row else "", e.column or "") if x)
+            print(f"  {where} : {e.message}", file=sys.stderr)
+    return 0 if result.ok else 1
+
+
+def cmd_snapshots(store: Store, args) -> int:
+    snaps = store.snapshots()
+    if args.json:
+        _print_json([{"id": s.id, "label": s.label, "as_of": s.as_of.isoformat(), "created_at": s.created_at.isoformat(),
+                      "active": s.active, "counts": s.counts} for s in snaps])
+        return 0
+    if not snaps:
+        print(texts.CLI_NO_SNAPSHOT)
+    for s in snaps:
+        mark = "*" if s.active else " "
+        print(f"{mark} {s.id:>4}  {s.as_of:%d/%m/%Y}  {s.label}  ({s.counts['besoins']} besoins, "
+              f"{s.counts['programmes']} programmes, {s.counts['investisseurs']} investisseurs)")
+    return 0
+
+
+def cmd_activate(store: Store, args) -> int:
+    try:
+        store.activate(args.id)
+    except KeyError:
+        print(texts.CLI_UNKNOWN_SNAPSHOT.format(id=args.id), file=sys.stderr)
+        return 1
+    print(texts.CLI_ACTIVATED.format(id=args.id))
+    return 0
+
+
+def _snapshot(store: Store, wanted: int | None) -> int | None:
+    sid = wanted if wanted is not None else store.active_snapshot_id()
+    if sid is None or store.snapshot(sid) is None:
+        print(texts.CLI_UNKNOWN_SNAPSHOT.format(id=sid) if sid else texts.CLI_NO_SNAPSHOT, file=sys.stderr)
+        return None
+    return sid
+
+
+def cmd_export(store: Store, args) -> int:
+    sid = _snapshot(store, args.snapshot)
+    if sid is None:
+        return 1
+    exports.export_snapshot(store, sid, args.path)
+    print(texts.CLI_EXPORTED.format(id=sid, path=args.path))
+    return 0
+
+
+def cmd_template(store: Store | None, args) -> int:
+    Path(args.path).write_bytes(exports.template_bytes())
+    print(texts.CLI_TEMPLATE.format(path=args.path))
+    return 0
+
+
+def cmd_matrix(store: Store, args) -> int:
+    sid = _snapshot(store, args.snapshot)
+    if sid is None:
+        return 1
+    m = analytics.need_matrix(store, sid, level=args.level, needs=analytics.NeedFilter(source=args.source))
+    m = m.drop(columns=["alliance"])
+    if args.json:
+        records = m.astype(object).where(m.notna(), None).to_dict(orient="records")
+        _print_json(records)
+    else:
+        print(m.to_string(index=False))
+    return 0
+
+
+def cmd_demo(store: Store, args) -> int:
+    if args.needs is None:
+        print(demo.load_demo(store))
+    else:
+        print(demo.load_synthetic(store, args.needs, args.programmes or 1000))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="python -m inventory", description="Inventaire partagé des investisseurs sociétaux")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    def add(name: str, help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help)
+        p.add_argument("--db", default=os.environ.get("INVENTORY_DB", DEFAULT_DB), help="fichier DuckDB")
+        return p
+
+    p = add("init", "crée la base (avec l'inventaire de démonstration si elle est vide)")
+    p.add_argument("--empty", action="store_true", help="ne pas charger la démonstration")
+    p.add_argument("--ensure-password", action="store_true", help="crée un mot de passe animateur s'il n'y en a pas")
+    p.set_defaults(func=cmd_init)
+    p = add("import", "importe un classeur (.xlsx, .ods) ou des CSV")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--label")
+    p.add_argument("--as-of", type=_date)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_import)
+    p = add("snapshots", "liste les inventaires")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_snapshots)
+    p = add("activate", "active un inventaire")
+    p.add_argument("id", type=int)
+    p.set_defaults(func=cmd_activate)
+    p = add("export", "exporte un inventaire (.xlsx ou dossier de CSV)")
+    p.add_argument("path")
+    p.add_argument("--snapshot", type=int)
+    p.set_defaults(func=cmd_export)
+    p = add("template", "écrit le modèle vide")
+    p.add_argument("path")
+    p.set_defaults(func=cmd_template, no_store=True)
+    p = add("matrix", "les chiffres par territoire × thématique")
+    p.add_argument("--snapshot", type=int)
+    p.add_argument("--level", choices=analytics.LEVELS, default="region")
+    p.add_argument("--source", choices=["terrain", "ingenierie"])
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_matrix)
+    p = add("demo", "charge la démonstration, ou un inventaire synthétique (--needs N --programmes M)")
+    p.add_argument("--needs", type=int)
+    p.add_argument("--programmes", type=int)
+    p.set_defaults(func=cmd_demo)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if getattr(args, "no_store", False):
+        return args.func(None, args)
+    store = Store(args.db)
+    try:
+        return args.func(store, args)
+    except StoreBusy as exc:
+        print(str(exc), file=sys.stderr)
+        return 3
+    except FileNotFoundError as exc:
+        print(texts.CLI_FILE_NOT_FOUND.format(path=exc.filename), file=sys.stderr)
+        return 2
+    except Exception as exc:  # never a traceback for a facilitator
+        print(texts.CLI_UNEXPECTED.format(error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        return 4
+    finally:
+        store.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

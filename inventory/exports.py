@@ -1,0 +1,241 @@
+"""Files we hand back to people: the template workbook, snapshot exports, table downloads, and the uploaded
+workbook annotated with its errors.
+
+Every text cell that a spreadsheet would take for a formula (``=``, ``+``, ``-``, ``@``, tab, carriage
+return at its start) is written with a leading apostrophe; the importer removes it again, so an export
+re-imports as the same inventory.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+from pathlib import Path
+from typing import Any, Iterable
+
+import pandas as pd
+import xlsxwriter
+
+from inventory.models import SHEETS, Issue
+from inventory.parsing import FORMULA_STARTS
+from inventory.reference import default_themes
+
+LIST_SEPARATOR = " ; "
+
+
+def neutralise(value: Any) -> Any:
+    """Text that a spreadsheet would evaluate gets a leading apostrophe (OWASP CSV injection)."""
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
+        return "'" + value
+    return value
+
+
+def _cell(value: Any) -> Any:
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, (list, tuple)) or hasattr(value, "tolist") and not isinstance(value, (str, bytes)):
+        items = value.tolist() if hasattr(value, "tolist") else value
+        if isinstance(items, list):
+            return LIST_SEPARATOR.join(str(v) for v in items) or None
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.date()
+    return neutralise(value)
+
+
+def _write_sheet(wb: xlsxwriter.Workbook, ws, frame: pd.DataFrame, formats: dict) -> None:
+    for c, name in enumerate(frame.columns):
+        ws.write_string(0, c, str(name), formats["header"])
+        ws.set_column(c, c, max(12, min(40, len(str(name)) + 4)))
+    for r, row in enumerate(frame.itertuples(index=False, name=None), start=1):
+        for c, value in enumerate(row):
+            v = _cell(value)
+            if v is None:
+                continue
+            if isinstance(v, (dt.date, dt.datetime)):
+                ws.write_datetime(r, c, dt.datetime(v.year, v.month, v.day), formats["date"])
+            elif isinstance(v, bool):
+                ws.write_boolean(r, c, v)
+            elif isinstance(v, (int, float)):
+                ws.write_number(r, c, v)
+            else:
+                ws.write_string(r, c, str(v))
+    ws.freeze_panes(1, 0)
+
+
+def _formats(wb: xlsxwriter.Workbook) -> dict:
+    return {
+        "header": wb.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1}),
+        "date": wb.add_format({"num_format": "dd/mm/yyyy"}),
+        "bad": wb.add_format({"bg_color": "#F8CBAD", "font_color": "#9C0006"}),
+        "wrap": wb.add_format({"text_wrap": True, "valign": "top"}),
+    }
+
+
+def workbook_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
+    """A workbook of the contract (one sheet per frame), re-importable as is."""
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
+    formats = _formats(wb)
+    for sheet, frame in frames.items():
+        _write_sheet(wb, wb.add_worksheet(sheet), frame, formats)
+    wb.close()
+    return buf.getvalue()
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV as French Excel opens it: UTF-8 with BOM, ';' separated, dates JJ/MM/AAAA, decimal comma."""
+    out = frame.copy()
+    for col in out.columns:
+        out[col] = [_csv_cell(v) for v in out[col].tolist()]
+    return out.to_csv(sep=";", index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def _csv_cell(value: Any) -> Any:
+    v = _cell(value)
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.strftime("%d/%m/%Y")
+    if isinstance(v, float):
+        return ("%d" % v) if v.is_integer() else repr(v).replace(".", ",")
+    return v
+
+
+def table_xlsx(frame: pd.DataFrame, sheet: str = "export") -> bytes:
+    """One table as a workbook, for the dashboard's download buttons."""
+    return workbook_bytes({sheet[:31]: frame})
+
+
+def snapshot_frames(store, snapshot_id: int) -> dict[str, pd.DataFrame]:
+    frames = {sheet: store.sheet(snapshot_id, sheet) for sheet in ("investisseurs", "programmes", "besoins")}
+    defaults = {(t.code, t.libelle) for t in default_themes()}
+    themes = store.sheet(snapshot_id, "thematiques")
+    own = themes[[(c, l) not in defaults for c, l in zip(themes["code"], themes["libelle"])]]
+    if len(own):
+        frames["thematiques"] = own.reset_index(drop=True)
+    return frames
+
+
+def export_snapshot(store, snapshot_id: int, path: str | Path) -> list[Path]:
+    """``PATH.xlsx``: one workbook; otherwise a directory with one CSV per sheet."""
+    path = Path(path)
+    frames = snapshot_frames(store, snapshot_id)
+    if path.suffix.lower() == ".xlsx":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(workbook_bytes(frames))
+        return [path]
+    path.mkdir(parents=True, exist_ok=True)
+    written = []
+    for sheet, frame in frames.items():
+        target = path / f"{sheet}.csv"
+        target.write_bytes(csv_bytes(frame))
+        written.append(target)
+    return written
+
+
+def template_bytes() -> bytes:
+    """The empty template: a read-me sheet, one sheet per contract sheet with its headers, help comments and
+    drop-down lists for every closed value (multi-value cells accept a list typed by hand)."""
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    formats = _formats(wb)
+    readme = wb.add_worksheet("lisez-moi")
+    readme.set_column(0, 0, 22)
+    readme.set_column(1, 4, 45)
+    lines = [
+        ("Modèle d'inventaire partagé des investisseurs sociétaux", ""),
+        ("", ""),
+        ("Comment remplir", "Une ligne par élément ; la ligne 1 porte les en-têtes, ne la modifiez pas."),
+        ("Listes", "Plusieurs valeurs dans une cellule : séparez-les par ; (point-virgule) ou , (virgule)."),
+        ("Dates", "JJ/MM/AAAA (ex. 30/06/2020) ou une vraie date Excel."),
+        ("Territoires", "FR (national), nom de région ou de département, REG-84, DEP-69 ou numéro (69, 2A, 974)."),
+        ("Feuilles absentes", "Une feuille absente est reprise de l'inventaire actif : vous pouvez n'envoyer que « besoins »."),
+        ("", ""),
+        ("Feuille", "Colonne", "Obligatoire", "Ce qu'on attend", "Valeurs possibles"),
+    ]
+    for r, line in enumerate(lines):
+        for c, v in enumerate(line):
+            readme.write_string(r, c, v, formats["header"] if r in (0, len(lines) - 1) else formats["wrap"])
+    r = len(lines)
+    choices_ws = wb.add_worksheet("listes")
+    list_col = 0
+    for sheet, model in SHEETS.items():
+        ws = wb.add_worksheet(sheet)
+        for c, (name, col) in enumerate(model.columns().items()):
+            ws.write_string(0, c, name, formats["header"])
+            ws.set_column(c, c, max(14, len(name) + 4))
+            ws.write_comment(0, c, f"{col['title']} — {col['help']}" + (" (obligatoire)" if col["required"] else ""))
+            readme.write_row(r, 0, [sheet, name, "oui" if col["required"] else "non", col["help"],
+                                    ", ".join(col["choices"] or [])], formats["wrap"])
+            r += 1
+            if col["choices"]:
+                choices_ws.write_string(0, list_col, f"{sheet}.{name}", formats["header"])
+                choices_ws.write_column(1, list_col, col["choices"])
+                letter = xlsxwriter.utility.xl_col_to_name(list_col)
+                ws.data_validation(1, c, 5000, c, {
+                    "validate": "list",
+                    "source": f"=listes!${letter}$2:${letter}${len(col['choices']) + 1}",
+                    "error_type": "information" if col["is_list"] else "stop",
+                    "input_title": col["title"][:32],
+                    "input_message": col["help"][:255],
+                })
+                list_col += 1
+        ws.freeze_panes(1, 0)
+    themes = wb.get_worksheet_by_name("thematiques")
+    for i, t in enumerate(default_themes(), start=1):
+        readme.write_row(r + i, 0, ["thème par défaut", t.code, "", t.libelle], formats["wrap"])
+    themes.write_comment(1, 0, "Facultatif : ajoutez ici vos propres thématiques (les 8 par défaut sont listées dans lisez-moi).")
+    choices_ws.hide()
+    wb.close()
+    return buf.getvalue()
+
+
+def annotated_workbook(sheets: Iterable, issues: list[Issue]) -> bytes:
+    """The uploaded sheets as read, each bad cell filled red with the message as a comment, and an
+    « erreurs » column per row, so the facilitator fixes the file in Excel and uploads it again."""
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
+    formats = _formats(wb)
+    by_sheet: dict[str, list[Issue]] = {}
+    for issue in issues:
+        by_sheet.setdefault(issue.sheet, []).append(issue)
+    for raw in sheets:
+        ws = wb.add_worksheet(raw.sheet[:31])
+        headers = list(raw.headers)
+        err_col = len(headers)
+        for c, h in enumerate(headers + ["erreurs"]):
+            ws.write_string(0, c, h, formats["header"])
+            ws.set_column(c, c, 16)
+        ws.set_column(err_col, err_col, 60)
+        cell_issues: dict[tuple[int, int], list[str]] = {}
+        row_issues: dict[int, list[str]] = {}
+        col_of = {h: i for i, h in enumerate(headers)}
+        for issue in by_sheet.get(raw.sheet, []):
+            if issue.row is None:
+                continue
+            row_issues.setdefault(issue.row, []).append(issue.message)
+            if issue.column in col_of:
+                cell_issues.setdefault((issue.row, col_of[issue.column]), []).append(issue.message)
+        for row_no, values in zip(raw.rows.index, raw.rows.itertuples(index=False, name=None)):
+            r = int(row_no) - 1
+            for c, value in enumerate(values):
+                v = _cell(value)
+                fmt = formats["bad"] if (row_no, c) in cell_issues else None
+                if v is None:
+                    ws.write_blank(r, c, None, fmt)
+                elif isinstance(v, (dt.date, dt.datetime)):
+                    ws.write_datetime(r, c, dt.datetime(v.year, v.month, v.day), fmt or formats["date"])
+                elif isinstance(v, (int, float)) and not isinstance(v, bool):
+                    ws.write_number(r, c, v, fmt)
+                else:
+                    ws.write_string(r, c, str(v), fmt)
+            if row_no in row_issues:
+                ws.write_string(r, err_col, " | ".join(row_issues[row_no]), formats["bad"])
+        for (row_no, c), msgs in cell_issues.items():
+            ws.write_comment(int(row_no) - 1, c, "\n".join(msgs)[:30000])
+        for issue in by_sheet.get(raw.sheet, []):
+            if issue.row == 1 and issue.column in col_of:
+                ws.write_comment(0, col_of[issue.column], issue.message)
+        ws.freeze_panes(1, 0)
+    wb.close()
+    return buf.getvalue()

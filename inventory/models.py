@@ -1,0 +1,190 @@
+"""The spreadsheet contract as pydantic models: what a need, a programme, an investor and a snapshot are.
+
+The validator, the template's headers and drop-downs, the exports and the docs all read these models.
+Each field carries its French label (``title``), its English alias (``en``) and, for closed lists, its
+choices (``choices``); the ``BeforeValidator`` parses what people type (see ``parsing``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, ClassVar
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from inventory import parsing as p
+from inventory.reference import AUDIENCES, INVESTOR_TYPES, PHASES, SOURCES, SUPPORT_TYPES
+
+
+def column(title: str, en: str, *, help: str, choices: dict[str, str] | None = None, **kw: Any) -> Any:
+    extra: dict[str, Any] = {"en": en, "help": help}
+    if choices:
+        extra["choices"] = list(choices)
+    return Field(title=title, json_schema_extra=extra, **kw)
+
+
+Code = Annotated[str, BeforeValidator(p.code)]
+OptCode = Annotated[str | None, BeforeValidator(p.code)]
+Text = Annotated[str | None, BeforeValidator(p.text)]
+Territoire = Annotated[str, BeforeValidator(p.territory)]
+Territoires = Annotated[list[str], BeforeValidator(p.territory_list)]
+Codes = Annotated[list[str], BeforeValidator(p.split_list)]
+Date = Annotated[dt.date | None, BeforeValidator(p.date)]
+Odd = Annotated[list[int], BeforeValidator(p.integer_list(1, 17))]
+
+
+class Row(BaseModel):
+    """A spreadsheet row of one sheet."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+    sheet: ClassVar[str]
+    sheet_en: ClassVar[str]
+    key: ClassVar[str | None] = None  # the column that must be unique, if any
+
+    @classmethod
+    def columns(cls) -> dict[str, dict[str, Any]]:
+        """Field name → {title, en, help, choices, required, is_list}, in contract order."""
+        out = {}
+        for name, info in cls.model_fields.items():
+            extra = info.json_schema_extra or {}
+            out[name] = {
+                "title": info.title,
+                "en": extra.get("en"),
+                "help": extra.get("help", ""),
+                "choices": extra.get("choices"),
+                "required": info.is_required(),
+                "is_list": "list[" in str(info.annotation),
+            }
+        return out
+
+
+class Investisseur(Row):
+    sheet: ClassVar[str] = "investisseurs"
+    sheet_en: ClassVar[str] = "investors"
+    key: ClassVar[str | None] = "id"
+
+    id: Code = column("Identifiant", "id", help="Code court et unique, ex. FDN1")
+    nom: Code = column("Nom", "name", help="Nom de l'investisseur")
+    type: Annotated[str, BeforeValidator(p.choice(INVESTOR_TYPES))] = column(
+        "Type", "type", help="institution, fondation ou entreprise", choices=INVESTOR_TYPES
+    )
+    site_web: Text = column("Site web", "website", help="Adresse du site (facultatif)", default=None)
+
+
+class Programme(Row):
+    sheet: ClassVar[str] = "programmes"
+    sheet_en: ClassVar[str] = "programmes"
+    key: ClassVar[str | None] = "id"
+
+    id: Code = column("Identifiant", "id", help="Code court et unique, ex. P001")
+    nom: Code = column("Nom", "name", help="Nom du programme")
+    investisseurs: Annotated[list[str], BeforeValidator(p.split_list), Field(min_length=1)] = column(
+        "Investisseurs", "investors", help="Identifiants des investisseurs, séparés par ; (au moins un)"
+    )
+    phase: Annotated[str, BeforeValidator(p.choice(PHASES))] = column(
+        "Phase", "phase", help="urgence, relance ou structurel", choices=PHASES
+    )
+    nature: Annotated[list[str], BeforeValidator(p.choice_list(SUPPORT_TYPES))] = column(
+        "Nature du soutien", "support_type", help="Types de soutien, séparés par ;", choices=SUPPORT_TYPES,
+        default_factory=list,
+    )
+    thematiques: Annotated[list[str], BeforeValidator(p.split_list), Field(min_length=1)] = column(
+        "Thématiques", "themes", help="Codes des thématiques couvertes, séparés par ;"
+    )
+    territoires: Annotated[list[str], BeforeValidator(p.territory_list), Field(min_length=1)] = column(
+        "Territoires", "territories", help="FR, régions ou départements, séparés par ;"
+    )
+    publics: Annotated[list[str], BeforeValidator(p.choice_list(AUDIENCES))] = column(
+        "Publics", "audiences", help="Publics visés, séparés par ; (vide : tous)", choices=AUDIENCES,
+        default_factory=list,
+    )
+    budget_eur: Annotated[float | None, BeforeValidator(p.non_negative)] = column(
+        "Budget (€)", "budget_eur", help="Montant en euros (facultatif)", default=None
+    )
+    date_debut: Date = column("Date de début", "start", help="JJ/MM/AAAA (facultatif : ouvert)", default=None)
+    date_fin: Date = column("Date de fin", "end", help="JJ/MM/AAAA (facultatif : ouvert)", default=None)
+    odd: Odd = column("ODD", "sdg", help="Numéros des ODD (1 à 17), séparés par ;", default_factory=list)
+    url: Text = column("Lien", "url", help="Page du programme (facultatif)", default=None)
+    description: Text = column("Description", "description", help="Texte libre (facultatif)", default=None)
+
+    END_BEFORE_START: ClassVar[str] = "la date de fin {fin} précède la date de début {debut}"
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> "Programme":
+        if self.date_debut and self.date_fin and self.date_fin < self.date_debut:
+            raise ValueError(
+                self.END_BEFORE_START.format(fin=p.show(self.date_fin), debut=p.show(self.date_debut))
+            )
+        return self
+
+
+class Besoin(Row):
+    sheet: ClassVar[str] = "besoins"
+    sheet_en: ClassVar[str] = "needs"
+    key: ClassVar[str | None] = "id"
+
+    territoire: Territoire = column("Territoire", "territory", help="FR, région ou département (nom ou code)")
+    source: Annotated[str, BeforeValidator(p.choice(SOURCES))] = column(
+        "Source", "source", help="terrain ou ingenierie", choices=SOURCES
+    )
+    thematique: Code = column("Thématique", "theme", help="Code de la thématique")
+    intensite: Annotated[int, BeforeValidator(p.integer(1, 5))] = column(
+        "Intensité", "intensity", help="De 1 (faible) à 5 (critique)"
+    )
+    nb_acteurs: Annotated[int, BeforeValidator(p.integer(1))] = column(
+        "Nombre d'acteurs", "actors", help="Combien d'acteurs ont exprimé ce besoin (défaut : 1)", default=1
+    )
+    public: Annotated[str | None, BeforeValidator(p.choice(AUDIENCES))] = column(
+        "Public", "audience", help="Type d'acteur (facultatif)", choices=AUDIENCES, default=None
+    )
+    secteur: Text = column("Secteur", "sector", help="Secteur d'activité, texte libre (facultatif)", default=None)
+    date: Date = column("Date", "date", help="Date du signalement (facultatif)", default=None)
+    description: Text = column("Description", "description", help="Texte libre (facultatif)", default=None)
+    odd: Odd = column("ODD", "sdg", help="Numéros des ODD (1 à 17), séparés par ;", default_factory=list)
+    id: OptCode = column("Identifiant", "id", help="Identifiant unique (facultatif)", default=None)
+
+
+class Thematique(Row):
+    sheet: ClassVar[str] = "thematiques"
+    sheet_en: ClassVar[str] = "themes"
+    key: ClassVar[str | None] = "code"
+
+    code: Code = column("Code", "code", help="Code court, ex. mobilite")
+    libelle: Code = column("Libellé", "label", help="Libellé affiché")
+
+
+SHEETS: dict[str, type[Row]] = {m.sheet: m for m in (Investisseur, Programme, Besoin, Thematique)}
+
+
+class Issue(BaseModel):
+    """One problem found in an upload, located as the user sees it."""
+
+    sheet: str
+    row: int | None = None  # spreadsheet row number, header = 1
+    column: str | None = None
+    value: str | None = None
+    message: str
+    kind: str = "valeur"  # groups issues in the report: valeur, reference, doublon, fichier, colonne
+
+
+class Snapshot(BaseModel):
+    id: int
+    label: str
+    as_of: dt.date
+    created_at: dt.datetime
+    created_by: str | None = None
+    files: str | None = None
+    sha256: str | None = None
+    active: bool = False
+    demo: bool = False
+    counts: dict[str, int] = Field(default_factory=dict)
+
+
+class ImportResult(BaseModel):
+    """What the command line prints with --json and what the import page shows."""
+
+    ok: bool
+    snapshot_id: int | None = None
+    counts: dict[str, int] = Field(default_factory=dict)
+    carried_over: list[str] = Field(default_factory=list)
+    errors: list[Issue] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)

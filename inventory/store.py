@@ -1,0 +1,375 @@
+"""The one object in charge of the DuckDB file: schema, reads (a cursor per call) and the single writer.
+
+Every accepted upload becomes a snapshot written in one transaction, together with the per-snapshot
+aggregate tables that every view reads (``need_agg``, ``reach``, ``coverage``, ``investor_reach``), so
+readers see the old or the new snapshot, never a half, and pages never scan raw rows.
+
+DuckDB lets one process at a time open a file for writing. The dashboard passes ``idle_close`` so that
+it lets go of the file a few seconds after its last read: a command-line import then gets the lock, and
+the dashboard picks up the new snapshot on its next read.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import os
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from inventory import texts
+from inventory.models import Snapshot
+from inventory.reference import default_themes, territories
+
+DEFAULT_DB = "data/inventory.duckdb"
+
+# Column order of each stored sheet; the importer hands frames with exactly these columns.
+SHEET_COLUMNS: dict[str, list[str]] = {
+    "investisseurs": ["id", "nom", "type", "site_web"],
+    "programmes": [
+        "id", "nom", "investisseurs", "phase", "nature", "thematiques", "territoires", "publics",
+        "budget_eur", "date_debut", "date_fin", "odd", "url", "description",
+    ],
+    "besoins": [
+        "territoire", "source", "thematique", "intensite", "nb_acteurs", "public", "secteur", "date",
+        "description", "odd", "id",
+    ],
+    "thematiques": ["code", "libelle"],
+}
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS snapshots (
+    id INTEGER PRIMARY KEY, label VARCHAR NOT NULL, as_of DATE NOT NULL, created_at TIMESTAMP NOT NULL,
+    created_by VARCHAR, files VARCHAR, sha256 VARCHAR, demo BOOLEAN DEFAULT FALSE,
+    n_besoins BIGINT, n_programmes BIGINT, n_investisseurs BIGINT, n_thematiques BIGINT
+);
+CREATE TABLE IF NOT EXISTS settings (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS territoires (
+    key VARCHAR PRIMARY KEY, level VARCHAR, code VARCHAR, nom VARCHAR, region_key VARCHAR, ordre INTEGER
+);
+CREATE TABLE IF NOT EXISTS investisseurs (
+    snapshot_id INTEGER NOT NULL, id VARCHAR NOT NULL, nom VARCHAR, type VARCHAR, site_web VARCHAR
+);
+CREATE TABLE IF NOT EXISTS programmes (
+    snapshot_id INTEGER NOT NULL, id VARCHAR NOT NULL, nom VARCHAR, investisseurs VARCHAR[], phase VARCHAR,
+    nature VARCHAR[], thematiques VARCHAR[], territoires VARCHAR[], publics VARCHAR[], budget_eur DOUBLE,
+    date_debut DATE, date_fin DATE, odd INTEGER[], url VARCHAR, description VARCHAR
+);
+CREATE TABLE IF NOT EXISTS besoins (
+    snapshot_id INTEGER NOT NULL, territoire VARCHAR NOT NULL, source VARCHAR, thematique VARCHAR,
+    intensite TINYINT, nb_acteurs INTEGER, public VARCHAR, secteur VARCHAR, date DATE, description VARCHAR,
+    odd INTEGER[], id VARCHAR
+);
+CREATE TABLE IF NOT EXISTS thematiques (snapshot_id INTEGER NOT NULL, code VARCHAR, libelle VARCHAR, ordre INTEGER);
+CREATE TABLE IF NOT EXISTS need_agg (
+    snapshot_id INTEGER, territoire VARCHAR, region_key VARCHAR, thematique VARCHAR, source VARCHAR,
+    public VARCHAR, secteur VARCHAR, acteurs BIGINT, score BIGINT, signaux BIGINT
+);
+CREATE TABLE IF NOT EXISTS reach (snapshot_id INTEGER, programme_id VARCHAR, territoire VARCHAR, thematique VARCHAR);
+CREATE TABLE IF NOT EXISTS coverage (
+    snapshot_id INTEGER, territoire VARCHAR, thematique VARCHAR, programmes BIGINT, investisseurs BIGINT
+);
+CREATE TABLE IF NOT EXISTS investor_reach (
+    snapshot_id INTEGER, investisseur VARCHAR, territoire VARCHAR, thematique VARCHAR, programmes BIGINT
+);
+"""
+
+# Aggregates of one snapshot (parameter $sid), computed inside the import transaction.
+# reach: which cells a programme's territories reach. FR reaches everything; a region reaches itself and
+# its départements; a département reaches itself and counts for its region.
+AGGREGATES = """
+INSERT INTO need_agg
+SELECT $sid, b.territoire, t.region_key, b.thematique, b.source, b.public, b.secteur,
+       sum(b.nb_acteurs), sum(b.nb_acteurs * b.intensite), count(*)
+FROM besoins b JOIN territoires t ON t.key = b.territoire
+WHERE b.snapshot_id = $sid
+GROUP BY ALL;
+
+INSERT INTO reach
+WITH pt AS (
+    SELECT p.id AS programme_id, unnest(p.territoires) AS pter, p.thematiques
+    FROM programmes p WHERE p.snapshot_id = $sid
+), cells AS (
+    SELECT DISTINCT pt.programme_id, c.key AS territoire, pt.thematiques
+    FROM pt JOIN territoires src ON src.key = pt.pter
+    JOIN territoires c ON (
+        src.key = 'FR'
+        OR c.key = src.key
+        OR (src.level = 'region' AND c.region_key = src.key AND c.level = 'departement')
+        OR (src.level = 'departement' AND c.key = src.region_key)
+    )
+)
+SELECT DISTINCT $sid, programme_id, territoire, unnest(thematiques) FROM cells;
+
+INSERT INTO coverage
+SELECT $sid, r.territoire, r.thematique, count(DISTINCT r.programme_id), count(DISTINCT i.inv)
+FROM reach r
+JOIN (SELECT id, unnest(investisseurs) AS inv, date_debut, date_fin FROM programmes WHERE snapshot_id = $sid) i
+  ON i.id = r.programme_id
+JOIN snapshots s ON s.id = $sid
+WHERE r.snapshot_id = $sid
+  AND (i.date_debut IS NULL OR i.date_debut <= s.as_of) AND (i.date_fin IS NULL OR i.date_fin >= s.as_of)
+GROUP BY ALL;
+
+INSERT INTO investor_reach
+SELECT $sid, i.inv, r.territoire, r.thematique, count(DISTINCT r.programme_id)
+FROM reach r
+JOIN (SELECT id, unnest(investisseurs) AS inv, date_debut, date_fin FROM programmes WHERE snapshot_id = $sid) i
+  ON i.id = r.programme_id
+JOIN snapshots s ON s.id = $sid
+WHERE r.snapshot_id = $sid
+  AND (i.date_debut IS NULL OR i.date_debut <= s.as_of) AND (i.date_fin IS NULL OR i.date_fin >= s.as_of)
+GROUP BY ALL;
+
+UPDATE snapshots SET
+    n_besoins = (SELECT count(*) FROM besoins WHERE snapshot_id = $sid),
+    n_programmes = (SELECT count(*) FROM programmes WHERE snapshot_id = $sid),
+    n_investisseurs = (SELECT count(*) FROM investisseurs WHERE snapshot_id = $sid),
+    n_thematiques = (SELECT count(*) FROM thematiques WHERE snapshot_id = $sid)
+WHERE id = $sid;
+"""
+
+SNAPSHOT_TABLES = ("besoins", "programmes", "investisseurs", "thematiques", "need_agg", "reach", "coverage", "investor_reach")
+
+
+class StoreBusy(RuntimeError):
+    """Another process holds the database file."""
+
+
+class Store:
+    """The DuckDB file: reads through ``read``, writes through ``write_snapshot``/``activate``/``delete``."""
+
+    def __init__(self, path: str | os.PathLike | None = None, *, idle_close: float | None = None,
+                 lock_timeout: float = 30.0) -> None:
+        self.path = Path(path or os.environ.get("INVENTORY_DB") or DEFAULT_DB)
+        self.idle_close = idle_close
+        self.lock_timeout = lock_timeout
+        self._lock = threading.RLock()
+        self._write_lock = threading.Lock()
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._users = 0
+        self._last_use = 0.0
+        self._timer: threading.Timer | None = None
+
+    # -- connection ---------------------------------------------------------------------------------
+    def _open(self) -> duckdb.DuckDBPyConnection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + self.lock_timeout
+        while True:
+            try:
+                con = duckdb.connect(str(self.path))
+                break
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower():
+                    raise
+                if time.monotonic() >= deadline:
+                    raise StoreBusy(texts.STORE_BUSY.format(path=self.path)) from None
+                time.sleep(0.2)
+        con.execute(SCHEMA)
+        if con.execute("SELECT count(*) FROM territoires").fetchall()[0][0] == 0:
+            rows = [(t.key, t.level, t.code, t.nom, t.region_key, i) for i, t in enumerate(territories().values())]
+            con.executemany("INSERT INTO territoires VALUES (?, ?, ?, ?, ?, ?)", rows)
+        return con
+
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of the shared connection, for one use; the connection opens on demand."""
+        with self._lock:
+            if self._con is None:
+                self._con = self._open()
+            self._users += 1
+            cur = self._con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+            with self._lock:
+                self._users -= 1
+                self._last_use = time.monotonic()
+                self._schedule_close()
+
+    def _schedule_close(self) -> None:
+        if self.idle_close is None or self._timer is not None:
+            return
+        self._timer = threading.Timer(self.idle_close, self._close_if_idle)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _close_if_idle(self) -> None:
+        with self._lock:
+            self._timer = None
+            if self._con is None:
+                return
+            idle = time.monotonic() - self._last_use
+            if self._users == 0 and idle >= self.idle_close:
+                self._con.close()
+                self._con = None
+            else:
+                self._schedule_close()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+
+    # -- reads --------------------------------------------------------------------------------------
+    def read(self, sql: str, params: Any = None) -> pd.DataFrame:
+        """Run one query and return the whole result as a DataFrame."""
+        with self.cursor() as cur:
+            return cur.execute(sql, params).df()
+
+    def rows(self, sql: str, params: Any = None) -> list[tuple]:
+        with self.cursor() as cur:
+            return cur.execute(sql, params).fetchall()
+
+    def active_snapshot_id(self) -> int | None:
+        got = self.rows("SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'active_snapshot'")
+        return got[0][0] if got else None
+
+    def snapshots(self) -> list[Snapshot]:
+        active = self.active_snapshot_id()
+        df = self.read("SELECT * FROM snapshots ORDER BY id")
+        df = df.astype(object).where(df.notna(), None)
+        return [
+            Snapshot(
+                id=r.id, label=r.label, as_of=r.as_of, created_at=r.created_at, created_by=r.created_by,
+                files=r.files, sha256=r.sha256, active=r.id == active, demo=bool(r.demo),
+                counts={"besoins": int(r.n_besoins or 0), "programmes": int(r.n_programmes or 0),
+                        "investisseurs": int(r.n_investisseurs or 0)},
+            )
+            for r in df.itertuples()
+        ]
+
+    def snapshot(self, snapshot_id: int | None) -> Snapshot | None:
+        return next((s for s in self.snapshots() if s.id == snapshot_id), None)
+
+    def sheet(self, snapshot_id: int, sheet: str) -> pd.DataFrame:
+        """One sheet of a snapshot, in contract column order (for exports and cross-checks)."""
+        cols = ", ".join(f'"{c}"' for c in SHEET_COLUMNS[sheet])
+        order = "ordre" if sheet == "thematiques" else "rowid"
+        return self.read(f"SELECT {cols} FROM {sheet} WHERE snapshot_id = ? ORDER BY {order}", [snapshot_id])
+
+    # -- the single writer --------------------------------------------------------------------------
+    def write_snapshot(self, frames: dict[str, pd.DataFrame | pa.Table], *, label: str, as_of: dt.date,
+                       files: str | None = None, sha256: str | None = None, demo: bool = False,
+                       created_by: str | None = None, activate: bool = True,
+                       _fail_after: str | None = None) -> tuple[int, list[str]]:
+        """Write a new snapshot in one transaction; sheets absent from ``frames`` are carried over from the
+        active snapshot. Returns the new id and the carried-over sheet names.
+
+        ``_fail_after`` names a step after which to raise, so tests can prove a failure changes nothing.
+        """
+        with self._write_lock, self.cursor() as cur:
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                # ids are never reused, even after a delete: caches are keyed by snapshot id
+                sid = cur.execute(
+                    "SELECT greatest(coalesce(max(id), 0), coalesce((SELECT CAST(value AS INTEGER) FROM settings "
+                    "WHERE key = 'last_snapshot_id'), 0)) + 1 FROM snapshots").fetchall()[0][0]
+                cur.execute("INSERT INTO settings VALUES ('last_snapshot_id', ?) ON CONFLICT (key) DO UPDATE "
+                            "SET value = excluded.value", [str(sid)])
+                previous = cur.execute(
+                    "SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'active_snapshot'").fetchall()
+                previous = previous[0][0] if previous else None
+                cur.execute(
+                    "INSERT INTO snapshots (id, label, as_of, created_at, created_by, files, sha256, demo) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [sid, label, as_of, dt.datetime.now().replace(microsecond=0),
+                     created_by or _whoami(), files, sha256, demo],
+                )
+                carried: list[str] = []
+                for sheet, cols in SHEET_COLUMNS.items():
+                    quoted = ", ".join(f'"{c}"' for c in cols)
+                    if sheet in frames:
+                        frame = frames[sheet]
+                        if sheet == "thematiques":
+                            frame = _with_default_themes(_as_pandas(frame))
+                        cur.register("incoming", frame.select(cols) if isinstance(frame, pa.Table) else frame[cols])
+                        extra = ", row_number() OVER () - 1" if sheet == "thematiques" else ""
+                        cur.execute(f"INSERT INTO {sheet} (snapshot_id, {quoted}{', ordre' if extra else ''}) "
+                                    f"SELECT {sid}, {quoted}{extra} FROM incoming")
+                        cur.unregister("incoming")
+                    elif previous is not None:
+                        extra = ", ordre" if sheet == "thematiques" else ""
+                        cur.execute(f"INSERT INTO {sheet} (snapshot_id, {quoted}{extra}) "
+                                    f"SELECT {sid}, {quoted}{extra} FROM {sheet} WHERE snapshot_id = ? "
+                                    f"ORDER BY rowid", [previous])
+                        carried.append(sheet)
+                    elif sheet == "thematiques":
+                        cur.register("incoming", _with_default_themes(pd.DataFrame(columns=cols)))
+                        cur.execute(f"INSERT INTO thematiques SELECT {sid}, code, libelle, row_number() OVER () - 1 "
+                                    "FROM incoming")
+                        cur.unregister("incoming")
+                    if _fail_after == sheet:
+                        raise RuntimeError(f"injected failure after {sheet}")
+                cur.execute(AGGREGATES.replace("$sid", str(int(sid))))
+                if _fail_after == "aggregates":
+                    raise RuntimeError("injected failure after aggregates")
+                if activate:
+                    _set_active(cur, sid)
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+        return sid, carried
+
+    def activate(self, snapshot_id: int) -> None:
+        with self._write_lock, self.cursor() as cur:
+            if not cur.execute("SELECT 1 FROM snapshots WHERE id = ?", [snapshot_id]).fetchall():
+                raise KeyError(snapshot_id)
+            _set_active(cur, snapshot_id)
+
+    def rename(self, snapshot_id: int, label: str) -> None:
+        with self._write_lock, self.cursor() as cur:
+            cur.execute("UPDATE snapshots SET label = ? WHERE id = ?", [label, snapshot_id])
+
+    def delete(self, snapshot_id: int) -> None:
+        """Delete a snapshot that is not the active one."""
+        if snapshot_id == self.active_snapshot_id():
+            raise ValueError(texts.CANNOT_DELETE_ACTIVE)
+        with self._write_lock, self.cursor() as cur:
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                for table in SNAPSHOT_TABLES:
+                    cur.execute(f"DELETE FROM {table} WHERE snapshot_id = ?", [snapshot_id])
+                cur.execute("DELETE FROM snapshots WHERE id = ?", [snapshot_id])
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+
+
+def _set_active(cur: duckdb.DuckDBPyConnection, snapshot_id: int) -> None:
+    cur.execute(
+        "INSERT INTO settings VALUES ('active_snapshot', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [str(snapshot_id)],
+    )
+
+
+def _with_default_themes(frame: pd.DataFrame) -> pd.DataFrame:
+    """Default themes first, then the sheet's own (a sheet row may relabel a default theme)."""
+    own = {r.code: r.libelle for r in frame.itertuples()}
+    rows = [(t.code, own.pop(t.code, t.libelle)) for t in default_themes()]
+    rows += list(own.items())
+    return pd.DataFrame(rows, columns=["code", "libelle"])
+
+
+def _as_pandas(frame: pd.DataFrame | pa.Table) -> pd.DataFrame:
+    return frame.to_pandas() if isinstance(frame, pa.Table) else frame
+
+
+def _whoami() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in some containers
+        return "inconnu"

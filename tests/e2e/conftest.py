@@ -1,0 +1,81 @@
+"""E2E fixtures: a real Streamlit server on a temp DuckDB, and an offline Chromium (pytest-playwright)."""
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import ExitStack
+from pathlib import Path
+
+import pytest
+
+from .helpers import CHROMIUM_ARGS, FACILITATOR_PASSWORD, block_external, run_checked, streamlit_server
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def e2e_env(tmp_path_factory) -> dict:
+    """Environment for the app under test: a fresh demo DuckDB in a temp dir (kept by pytest for debugging)."""
+    tmp = tmp_path_factory.mktemp("e2e")
+    env = {
+        **os.environ,
+        "INVENTORY_DB": str(tmp / "inventory.duckdb"),
+        "INVENTORY_FACILITATOR_PASSWORD": FACILITATOR_PASSWORD,
+        "PYTHONUNBUFFERED": "1",
+    }
+    return {"tmp": tmp, "db": Path(env["INVENTORY_DB"]), "log": tmp / "server.log", "env": env}
+
+
+@pytest.fixture(scope="session")
+def e2e_server(e2e_env):
+    """Base URL of `streamlit run app.py` serving the demo inventory; stopped at session end."""
+    with ExitStack() as stack:
+        error = None
+        try:
+            run_checked([sys.executable, "-m", "inventory", "init", "--db", str(e2e_env["db"])],
+                        e2e_env["env"], e2e_env["log"], "creating the demo database with `python -m inventory init`")
+            url = stack.enter_context(streamlit_server(e2e_env["env"], e2e_env["log"]))
+        except RuntimeError as exc:
+            error = str(exc)
+        if error:
+            pytest.fail(error, pytrace=False)  # outside `except`: no chained duplicate in the report
+        yield url
+
+
+@pytest.fixture(scope="session")
+def base_url(e2e_server):
+    """Lets tests write page.goto("/") or page.goto("/besoins?theme=...")."""
+    return e2e_server
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    # Keeps pytest-playwright's CLI options (--headed, --slowmo); headless by default.
+    return {"headless": True, **browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {
+        **browser_context_args,
+        "viewport": {"width": 1280, "height": 720},
+        "locale": "fr-FR",
+        "timezone_id": "Europe/Paris",
+        "service_workers": "block",  # their requests would bypass context.route
+    }
+
+
+@pytest.fixture
+def external_requests() -> list[str]:
+    """URLs of non-local requests the browser attempted (all aborted); tests assert it stays []."""
+    return []
+
+
+@pytest.fixture
+def new_context(new_context, external_requests):
+    """Every context (hence `context` and `page`) is offline: non-local requests are aborted."""
+    def make(**kwargs):
+        ctx = new_context(**kwargs)
+        block_external(ctx, external_requests)
+        return ctx
+    return make

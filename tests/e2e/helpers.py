@@ -1,0 +1,174 @@
+"""End-to-end helpers: run the Streamlit server, keep the browser offline, wait for reruns."""
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import urlsplit
+
+from playwright.sync_api import BrowserContext, Page, expect
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+FACILITATOR_PASSWORD = "e2e-secret"
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+# Schemes that never leave the browser (route() does not see most of them anyway).
+LOCAL_SCHEMES = {"data", "blob", "about", "chrome", "devtools"}
+
+# Chromium switches: no sandbox (containers), no GPU, and no background traffic of its own.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def log_tail(path: Path, lines: int = 40) -> str:
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no log)"
+
+
+def run_checked(cmd: list[str], env: dict, log: Path, what: str, timeout: float = 120.0) -> None:
+    """Run a setup command, appending its output to `log`; raise with the tail if it fails."""
+    with log.open("a") as out:
+        out.write(f"$ {' '.join(cmd)}\n")
+        out.flush()
+        try:
+            rc = subprocess.run(cmd, cwd=REPO_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                stdin=subprocess.DEVNULL, timeout=timeout).returncode
+        except subprocess.TimeoutExpired:
+            rc = f"timeout after {timeout:.0f}s"
+    if rc:
+        raise RuntimeError(f"{what} failed (exit {rc}): {' '.join(cmd)}\n--- {log} ---\n{log_tail(log)}")
+
+
+@contextmanager
+def streamlit_server(env: dict, log: Path, script: str = "app.py", cwd: Path = REPO_ROOT,
+                     timeout: float = 60.0) -> Iterator[str]:
+    """Start `streamlit run script` on a free local port, yield its base URL, kill it afterwards."""
+    port = free_port()
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", script,
+        "--server.port", str(port),
+        "--server.headless", "true",
+        "--server.address", "127.0.0.1",
+        "--browser.gatherUsageStats", "false",
+        # Test-only: no reruns when files change under our feet, full tracebacks in error boxes.
+        "--server.fileWatcherType", "none",
+        "--client.showErrorDetails", "full",
+    ]
+    url = f"http://127.0.0.1:{port}"
+    with log.open("a") as out:
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                stdin=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"streamlit exited early (code {proc.returncode})\n"
+                                   f"--- {log} ---\n{log_tail(log)}")
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.read().decode().strip() == "ok":
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"streamlit not healthy after {timeout:.0f}s on {url}\n"
+                                   f"--- {log} ---\n{log_tail(log)}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        stop_process_group(proc)
+
+
+def stop_process_group(proc: subprocess.Popen, grace: float = 10.0) -> None:
+    if proc.poll() is not None:
+        return
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(proc.pid, sig)  # our own session: the server and anything it spawned
+        except ProcessLookupError:
+            return
+        try:
+            proc.wait(timeout=grace)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS
+
+
+def block_external(context: BrowserContext, sink: list[str]) -> None:
+    """Abort every non-local request of `context` (HTTP and WebSocket), recording its URL in `sink`.
+
+    `context.route` does not see WebSockets, so Streamlit's /_stcore/stream is untouched by it;
+    `route_web_socket` only matches non-local sockets, which are closed without reaching the network.
+    """
+    def on_request(route):
+        if is_local(route.request.url):
+            route.fallback()
+        else:
+            sink.append(route.request.url)
+            route.abort("blockedbyclient")
+
+    def on_socket(ws):
+        sink.append(ws.url)
+        ws.close()
+
+    context.route("**/*", on_request)
+    context.route_web_socket(lambda url: not is_local(url), on_socket)
+
+
+# compilationError ends a run too; assert_no_exception then reports it.
+_RUN_DONE = re.compile(r"^(notRunning|compilationError)$")
+
+
+def wait_for_app(page: Page, timeout: float = 30_000, settle_ms: int = 100) -> None:
+    """Wait until Streamlit is connected, has finished its script run and shows no placeholder.
+
+    `settle_ms` gives a rerun triggered by a just-made interaction the time to start.
+    """
+    if settle_ms:
+        page.wait_for_timeout(settle_ms)
+    app = page.locator('[data-testid="stApp"][data-test-connection-state="CONNECTED"]')
+    expect(app).to_have_count(1, timeout=timeout)
+    expect(app).to_have_attribute("data-test-script-state", _RUN_DONE, timeout=timeout)
+    expect(page.get_by_test_id("stStatusWidgetRunningIcon")).to_have_count(0, timeout=timeout)
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=timeout)
+
+
+def assert_no_exception(page: Page) -> None:
+    boxes = page.get_by_test_id("stException")
+    n = boxes.count()
+    assert n == 0, f"{n} Streamlit exception box(es):\n" + "\n---\n".join(boxes.all_inner_texts())
+
+
+def goto_app(page: Page, url: str, **wait) -> None:
+    """Open `url` and wait for the first run to finish."""
+    page.goto(url)
+    wait_for_app(page, **wait)
+
