@@ -4,16 +4,16 @@ import streamlit as st
 import app_state
 from inventory import texts as T
 
-st.set_page_config(page_title=T.APP_TITLE, page_icon="🤝", layout="wide", initial_sidebar_state="auto")
+st.set_page_config(page_title=T.APP_TITLE, page_icon=":material/handshake:", layout="wide", initial_sidebar_state="auto")
 
 PAGES = [
-    st.Page("pages/accueil.py", title=T.PAGE_ACCUEIL, icon="🏠", url_path="accueil", default=True),
-    st.Page("pages/besoins.py", title=T.PAGE_BESOINS, icon="🗺️", url_path="besoins"),
-    st.Page("pages/couverture.py", title=T.PAGE_COUVERTURE, icon="🧩", url_path="couverture"),
-    st.Page("pages/collectif.py", title=T.PAGE_COLLECTIF, icon="🤝", url_path="collectif"),
-    st.Page("pages/defis.py", title=T.PAGE_DEFIS, icon="🎯", url_path="defis"),
-    st.Page("pages/evolution.py", title=T.PAGE_EVOLUTION, icon="📈", url_path="evolution"),
-    st.Page("pages/importer.py", title=T.PAGE_IMPORTER, icon="📥", url_path="importer"),
+    st.Page("pages/accueil.py", title=T.PAGE_ACCUEIL, icon=":material/home:", url_path="accueil", default=True),
+    st.Page("pages/besoins.py", title=T.PAGE_BESOINS, icon=":material/map:", url_path="besoins"),
+    st.Page("pages/couverture.py", title=T.PAGE_COUVERTURE, icon=":material/extension:", url_path="couverture"),
+    st.Page("pages/collectif.py", title=T.PAGE_COLLECTIF, icon=":material/handshake:", url_path="collectif"),
+    st.Page("pages/defis.py", title=T.PAGE_DEFIS, icon=":material/flag:", url_path="defis"),
+    st.Page("pages/evolution.py", title=T.PAGE_EVOLUTION, icon=":material/trending_up:", url_path="evolution"),
+    st.Page("pages/importer.py", title=T.PAGE_IMPORTER, icon=":material/upload_file:", url_path="importer"),
 ]
 page = st.navigation(PAGES)
 app_state.sidebar()

@@ -225,7 +225,7 @@ def sidebar() -> Snapshot | None:
         if snap is not None:
             st.caption(T.WORKSHOP_HEADER.format(label=snap.label, as_of=fr_date(snap.as_of)))
     if snap is not None and snap.demo:
-        st.info(T.DEMO_BANNER, icon="ℹ️")
+        st.info(T.DEMO_BANNER, icon=":material/info:")
     return snap
 
 
