@@ -4,7 +4,7 @@ import streamlit as st
 import app_state
 from inventory import texts as T
 
-st.set_page_config(page_title=T.APP_TITLE, page_icon=":material/handshake:", layout="wide", initial_sidebar_state="auto")
+st.set_page_config(page_title=T.APP_TITLE, page_icon="🤝", layout="wide", initial_sidebar_state="auto")
 
 PAGES = [
     st.Page("pages/accueil.py", title=T.PAGE_ACCUEIL, icon=":material/home:", url_path="accueil", default=True),

@@ -13,7 +13,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from inventory.reference import AUDIENCES, default_themes, territories
+from inventory.reference import AUDIENCES, canonical, default_themes, territories
 
 APRIL = dt.date(2020, 4, 30)
 JUNE = dt.date(2020, 6, 30)
@@ -106,6 +106,8 @@ def needs(n: int, *, seed: int = 2020, as_of: dt.date = JUNE, growth: float = 1.
     heavy = {k: 0.35 for k in keys if k.startswith("REG")} | {"FR": 2.0, "DEP-75": 3, "DEP-13": 3, "DEP-69": 3,
                                                             "DEP-59": 3, "DEP-33": 2, "DEP-31": 2}
     territoire = rng.choice(keys, size=n, p=_weights(keys, heavy))
+    # stored keys are canonical (an overseas region is its département), as the importer stores them
+    territoire = np.array([canonical(str(k)) for k in territoire], dtype=object)
     themes = [t.code for t in default_themes()]
     theme_w = {"modele_socio_eco": 5, "numerique": 4, "juridique": 3.5, "rh_benevolat": 2, "competences": 1.5}
     source = rng.choice(["terrain", "ingenierie"], size=n, p=[0.72, 0.28])
@@ -172,7 +174,7 @@ def synthetic_frames(n_needs: int, n_programmes: int, *, seed: int = 7, as_of: d
     themes = [t.code for t in default_themes()]
     m = n_programmes
     level = rng.choice(3, size=m, p=[0.1, 0.4, 0.5])
-    regs = [k for k in keys if k.startswith("REG")]
+    regs = [k for k in keys if k.startswith("REG") and canonical(k) == k]
     deps = [k for k in keys if k.startswith("DEP")]
     terr = [["FR"] if lv == 0 else list(rng.choice(regs if lv == 1 else deps, size=rng.integers(1, 4), replace=False))
             for lv in level]

@@ -113,3 +113,15 @@ COLUMN_LABELS = {
     "investisseurs": "Investisseurs",
     "alliance": "Opportunité d'alliance",
 }
+
+# --- charts (inventory/charts.py) ------------------------------------------------------------------------
+CHART_TERRITORY = "Territoire"
+CHART_THEME = "Thématique"
+CHART_INVESTOR = "Investisseur"
+CHART_WHITE_ZONE_MARK = "ZB"
+CHART_WHITE_ZONES = "Zones blanches"
+CHART_NO_VALUE = "aucune donnée"
+CHART_THEMES_COVERED = "Thématiques couvertes"
+CHART_COFUNDED = "Programmes cofinancés ensemble"
+CHART_PROGRAMMES = "Programmes"
+CHART_EMPTY = "Rien à afficher pour ces filtres."
