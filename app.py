@@ -15,6 +15,7 @@ PAGES = [
     st.Page("pages/evolution.py", title=T.PAGE_EVOLUTION, icon=":material/trending_up:", url_path="evolution"),
     st.Page("pages/importer.py", title=T.PAGE_IMPORTER, icon=":material/upload_file:", url_path="importer"),
 ]
-page = st.navigation(PAGES)
+# Workshop mode is read-only: the import page (the only one that writes) is not even listed.
+page = st.navigation([p for p in PAGES if not (app_state.workshop_mode() and p.url_path == "importer")])
 app_state.sidebar()
 page.run()

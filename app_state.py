@@ -74,6 +74,13 @@ def _sync(key: str, value: Any, default: Any) -> None:
             del st.query_params[key]
     else:
         st.query_params[key] = value if not isinstance(value, list) else ",".join(map(str, value))
+    st.session_state[f"_url_seen_{key}"] = st.query_params.get(key)
+
+
+def _url_moved(key: str, raw: str | None) -> bool:
+    """True when the URL's value differs from the one this session last wrote: a link was opened or the user
+    went back. Otherwise the URL is merely one run behind a widget the user just changed, and the widget wins."""
+    return raw is not None and st.session_state.get(f"_url_seen_{key}", object()) != raw
 
 
 def url_select(where, label: str, options: Sequence[Any], key: str, *, default: Any = None,
@@ -85,7 +92,7 @@ def url_select(where, label: str, options: Sequence[Any], key: str, *, default: 
     widget_key = f"url_{key}"
     if widget_key in st.session_state and st.session_state[widget_key] not in options:
         del st.session_state[widget_key]
-    if widget_key not in st.session_state or raw is not None and str(st.session_state[widget_key]) != raw:
+    if widget_key not in st.session_state or _url_moved(key, raw) and str(st.session_state[widget_key]) != raw:
         st.session_state[widget_key] = current
     value = where.selectbox(label, options, key=widget_key, format_func=format_func, **kw)
     _sync(key, None if value is None else str(value), None if default is None else str(default))
@@ -98,7 +105,9 @@ def url_multiselect(where, label: str, options: Sequence[Any], key: str, *,
     raw = st.query_params.get(key)
     current = [o for o in options if raw and str(o) in raw.split(",")]
     widget_key = f"url_{key}"
-    if widget_key not in st.session_state or (raw is not None and ",".join(map(str, st.session_state[widget_key])) != raw):
+    if widget_key in st.session_state and any(v not in options for v in st.session_state[widget_key]):
+        del st.session_state[widget_key]  # left over from another page or snapshot with other options
+    if widget_key not in st.session_state or (_url_moved(key, raw) and ",".join(map(str, st.session_state[widget_key])) != raw):
         st.session_state[widget_key] = current
     value = where.multiselect(label, options, key=widget_key, format_func=format_func, **kw)
     _sync(key, [str(v) for v in value], [])
@@ -111,7 +120,9 @@ def url_radio(where, label: str, options: Sequence[Any], key: str, *, default: A
     raw = st.query_params.get(key)
     current = next((o for o in options if str(o) == raw), default if default in options else options[0])
     widget_key = f"url_{key}"
-    if widget_key not in st.session_state or (raw is not None and str(st.session_state[widget_key]) != raw):
+    if widget_key in st.session_state and st.session_state[widget_key] not in options:
+        del st.session_state[widget_key]  # left over from another page with other options
+    if widget_key not in st.session_state or (_url_moved(key, raw) and str(st.session_state[widget_key]) != raw):
         st.session_state[widget_key] = current
     value = where.radio(label, options, key=widget_key, format_func=format_func, **kw)
     _sync(key, str(value), None if default is None else str(default))
@@ -172,14 +183,30 @@ def fr_date(value: Any) -> str:
 
 
 def download_table(frame: pd.DataFrame, name: str, *, where=None) -> None:
-    """CSV and XLSX downloads of a table as shown (filters applied)."""
+    """CSV and XLSX downloads of a table as shown (filters applied). The files are made on click, not on
+    every rerun: a 10,000-row table costs seconds to write as XLSX."""
     where = where or st
     c1, c2 = where.columns(2)
-    c1.download_button(T.DOWNLOAD_CSV, exports.csv_bytes(frame), file_name=f"{name}.csv", mime="text/csv",
+    c1.download_button(T.DOWNLOAD_CSV, lambda: exports.csv_bytes(frame), file_name=f"{name}.csv", mime="text/csv",
                        key=f"dl_csv_{name}", width="stretch")
-    c2.download_button(T.DOWNLOAD_XLSX, exports.table_xlsx(frame, name), file_name=f"{name}.xlsx",
+    c2.download_button(T.DOWNLOAD_XLSX, lambda: exports.table_xlsx(frame, name), file_name=f"{name}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key=f"dl_xlsx_{name}", width="stretch")
+
+
+def show_table(view: pd.DataFrame, name: str, *, where=None) -> None:
+    """A table as shown to people (French headings, numbers and dates in French form) and its downloads."""
+    where = where or st
+    config: dict[str, Any] = {}
+    for col in view.columns:
+        if pd.api.types.is_bool_dtype(view[col]):
+            continue
+        if pd.api.types.is_datetime64_any_dtype(view[col]):
+            config[col] = st.column_config.DateColumn(format="DD/MM/YYYY")
+        elif pd.api.types.is_numeric_dtype(view[col]):
+            config[col] = st.column_config.NumberColumn(format="localized")
+    where.dataframe(view, hide_index=True, column_config=config, width="stretch")
+    download_table(view, name, where=where)
 
 
 def busy_message(exc: StoreBusy) -> None:

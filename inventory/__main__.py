@@ -57,7 +57,14 @@ def ensure_password(path: Path = SECRETS_FILE) -> None:
 def cmd_import(store: Store, args) -> int:
     result = importer.import_files(store, args.files, label=args.label, as_of=args.as_of)
     if args.json:
-        _print_json(result.model_dump(mode="json", exclude={"warnings"}))
+        # exactly the shape of DESIGN section 6 (scripts rely on it): no internal keys such as "kind"
+        _print_json({
+            "ok": result.ok, "snapshot_id": result.snapshot_id,
+            "counts": {k: int(result.counts.get(k, 0)) for k in ("besoins", "programmes", "investisseurs")},
+            "carried_over": list(result.carried_over),
+            "errors": [{"sheet": e.sheet, "row": e.row, "column": e.column, "value": e.value, "message": e.message}
+                       for e in result.errors],
+        })
     elif result.ok:
         print(texts.CLI_SNAPSHOT_MADE.format(id=result.snapshot_id, **result.counts))
         if result.carried_over:
@@ -191,7 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if getattr(args, "no_store", False):
         return args.func(None, args)
-    store = Store(args.db)
+    # how long to wait for the dashboard (or another import) to let go of the file before giving up
+    store = Store(args.db, lock_timeout=float(os.environ.get("INVENTORY_LOCK_TIMEOUT") or 30))
     try:
         return args.func(store, args)
     except StoreBusy as exc:

@@ -7,6 +7,7 @@ readers; numbers use the French separators (decimal comma, narrow space for thou
 from __future__ import annotations
 
 import math
+import textwrap
 from typing import Mapping
 
 import pandas as pd
@@ -22,11 +23,14 @@ OFFLINE = {
     "toImageButtonOptions": {"format": "png", "scale": 2},
 }
 
+# Served by Streamlit from static/ (copies of data/geo, features keyed by their INSEE code).
+GEOJSON_URL = {"region": "app/static/geo/regions.json", "departement": "app/static/geo/departements.json"}
 SEPARATORS = ",\u202f"  # decimal comma, narrow no-break space between thousands
 NEED_SCALE = "Viridis"
 COVER_SCALE = "Cividis"
 FONT = {"family": "Source Sans Pro, Arial, sans-serif"}
 NO_DATA_GREY = "#e4e4e4"
+NODE_COLOUR = "#1f5f8b"  # dark enough for white labels, in colour and in greyscale
 MEASURE_FORMAT = {"intensite_moyenne": ",.2f", "tension": ",.1f"}
 
 
@@ -52,6 +56,17 @@ def _empty(large: bool) -> go.Figure:
     return _layout(fig, large=large, height=200)
 
 
+def _wrap(label: str, width: int = 12) -> str:
+    """Long axis labels on several lines, so columns stay readable without tilting text."""
+    return "<br>".join(textwrap.wrap(label, width, break_long_words=False)) or label
+
+
+def _integer_ticks(fig: go.Figure, values) -> None:
+    """Small counts get whole-number colour bar ticks (no « 0,5 programme »)."""
+    if pd.notna(values).any() and pd.Series(values.ravel()).max() <= 10:
+        fig.update_traces(colorbar_dtick=1)
+
+
 def _label(measure: str) -> str:
     return T.MEASURE_LABELS.get(measure, measure)
 
@@ -74,17 +89,21 @@ def heatmap(frame: pd.DataFrame, *, rows: str, cols: str, value: str, value_labe
     col_labels = col_labels or {}
     z = frame.pivot_table(index=rows, columns=cols, values=value, aggfunc="sum", sort=False, dropna=False)
     z = z.reindex(index=pd.unique(frame[rows]), columns=pd.unique(frame[cols]))
-    x = [col_labels.get(c, c) for c in z.columns]
+    # wrap column labels when columns are wide enough, else tilt them
+    chars = int(560 / max(len(z.columns), 1) / 7)
+    x = [_wrap(str(col_labels.get(c, c)), chars) if chars >= 9 else str(col_labels.get(c, c)) for c in z.columns]
     values = z.to_numpy(dtype=float)
     shown = text.reindex(index=z.index, columns=z.columns).fillna("").to_numpy() if text is not None else None
     fig = go.Figure(go.Heatmap(
         z=values, x=x, y=list(z.index), colorscale=colorscale, xgap=1, ygap=1, hoverongaps=False,
         text=shown, texttemplate="%{text}" if shown is not None else f"%{{z:{value_format}}}",
-        colorbar={"title": {"text": value_label}, "thickness": 12},
+        colorbar={"title": {"text": value_label, "side": "right"}, "thickness": 12},
         hovertemplate=f"<b>%{{y}}</b><br>{col_title} : %{{x}}<br>{value_label} : %{{z:{value_format}}}<extra></extra>",
     ))
     fig.update_yaxes(autorange="reversed", title=None)
-    fig.update_xaxes(side="top", title=None, tickangle=-30 if len(x) > 4 else 0)
+    fig.update_xaxes(side="top", title=None, tickangle=0 if chars >= 9 else -45)
+    if value_format == ",.0f":
+        _integer_ticks(fig, values)
     per_row = 30 if large else 24
     return _layout(fig, large=large, height=max(240, 140 + per_row * len(z.index)), title=title,
                    plot_bgcolor="white")
@@ -136,42 +155,52 @@ def per_territory(cells: pd.DataFrame) -> pd.DataFrame:
 
 
 def france_map(cells: pd.DataFrame, measure: str = "acteurs", level: str = "region", *,
-               value_label: str | None = None, colorscale: str = NEED_SCALE, large: bool = False) -> go.Figure:
+               value_label: str | None = None, colorscale: str = NEED_SCALE, selected: str | None = None,
+               large: bool = False) -> go.Figure:
     """Choropleth of France (regions or départements) of one measure.
 
     ``cells`` is one row per territory or per territory × theme (then summed, see ``per_territory``).
     Territories with no value are drawn in light grey so the whole country shows; national rows (FR)
-    have no outline and are left to the page to mention. Click events carry the territory key as
-    ``customdata``.
+    have no outline and are left to the page to mention. The outlines are fetched by the browser from
+    our static folder (``GEOJSON_URL``, once, then cached): embedding them would cost hundreds of
+    milliseconds per rerun. Click events carry the territory key as ``customdata``; the ``selected``
+    territory stands out (the others are dimmed), as after a click.
     """
-    gj = reference.geojson(level)
-    keys = [f["id"] for f in gj["features"]]
-    names = {f["id"]: f["properties"]["nom"] for f in gj["features"]}
+    names = {f["id"]: f["properties"]["nom"] for f in reference.geojson(level)["features"]}
     data = cells if not cells.duplicated("territoire").any() else per_territory(cells)
     if measure not in data:
         data = per_territory(data)
-    data = data[data["territoire"].isin(keys) & data[measure].notna()]
+    data = data[data["territoire"].isin(names) & data[measure].notna()]
     if measure in ("acteurs", "score", "intensite_moyenne"):
         data = data[data[measure] > 0]
-    label = value_label or _label(measure)
-    fmt = _fmt(measure) if measure in MEASURE_FORMAT or measure in T.MEASURE_LABELS else ",.0f"
-    blank = [k for k in keys if k not in set(data["territoire"])]
+    label, fmt = value_label or _label(measure), _fmt(measure)
+    shown = list(data["territoire"])
+    blank = [k for k in names if k not in set(shown)]
+    # counts start at zero and mean intensity spans its 1–5 scale, so colours compare honestly
+    low, high = (1, 5) if measure == "intensite_moyenne" else (0, max(float(data[measure].max()), 1) if shown else 1)
+    outline = {"geojson": GEOJSON_URL[level], "featureidkey": "properties.code", "marker_line_color": "white",
+               "marker_line_width": 0.6}
     fig = go.Figure()
     fig.add_trace(go.Choropleth(
-        geojson=gj, featureidkey="id", locations=blank, z=[0] * len(blank), customdata=blank,
+        **outline, locations=[_code(k) for k in blank], z=[0] * len(blank), customdata=blank,
         text=[names[k] for k in blank], colorscale=[[0, NO_DATA_GREY], [1, NO_DATA_GREY]], showscale=False,
-        marker_line_color="white", marker_line_width=0.6,
         hovertemplate=f"<b>%{{text}}</b><br>{T.CHART_NO_VALUE}<extra></extra>",
     ))
     fig.add_trace(go.Choropleth(
-        geojson=gj, featureidkey="id", locations=list(data["territoire"]), z=list(data[measure].astype(float)),
-        customdata=list(data["territoire"]), text=[names[k] for k in data["territoire"]], colorscale=colorscale,
-        zmin=0 if measure != "intensite_moyenne" else 1, marker_line_color="white", marker_line_width=0.6,
-        colorbar={"title": {"text": label}, "thickness": 12},
+        **outline, locations=[_code(k) for k in shown], z=list(data[measure].astype(float)), customdata=shown,
+        text=[names[k] for k in shown], colorscale=colorscale, zmin=low, zmax=high,
+        selectedpoints=[shown.index(selected)] if selected in shown else None,
+        colorbar={"title": {"text": label, "side": "top"}, "thickness": 12, "orientation": "h", "y": -0.02,
+                  "yanchor": "top", "len": 0.7, **({"dtick": 1} if fmt == ",.0f" and high <= 10 else {})},
         hovertemplate=f"<b>%{{text}}</b><br>{label} : %{{z:{fmt}}}<extra></extra>",
     ))
     fig.update_geos(fitbounds="locations", visible=False)
     return _layout(fig, large=large, height=560 if large else 460, dragmode=False)
+
+
+def _code(key: str) -> str:
+    """REG-84 → 84, DEP-2A → 2A: the ``code`` property of the outline files."""
+    return key.split("-", 1)[1]
 
 
 def footprint_map(footprint: pd.DataFrame, level: str = "region", *, large: bool = False) -> go.Figure:
@@ -197,38 +226,47 @@ def map_location(event: object) -> str | None:
 
 
 # --- networks ------------------------------------------------------------------------------------------
-def cofunding_network(edges: pd.DataFrame, investors: pd.DataFrame, *, large: bool = False) -> go.Figure:
+def cofunding_network(edges: pd.DataFrame, investors: pd.DataFrame, *, large: bool = False,
+                      max_edges: int = 60) -> go.Figure:
     """Investors on a circle, a line between two who fund programmes together (thicker: more programmes).
 
-    ``investors`` has id, nom, programmes; only investors with at least one co-funding are drawn.
+    ``investors`` has id, nom, programmes; only investors with at least one co-funding are drawn, and only
+    the ``max_edges`` strongest pairs (``edges`` comes sorted, strongest first) so the figure stays legible.
     """
     if edges.empty:
         return _empty(large)
+    edges = edges.head(max_edges)
     ids = sorted(set(edges["source"]) | set(edges["cible"]))
     info = investors.set_index("id")
-    pos = {i: (math.cos(2 * math.pi * k / len(ids) + math.pi / 2), math.sin(2 * math.pi * k / len(ids) + math.pi / 2))
-           for k, i in enumerate(ids)}
-    fig = go.Figure()
+    angle = {i: 2 * math.pi * k / len(ids) + math.pi / 2 for k, i in enumerate(ids)}
+    pos = {i: (math.cos(a), math.sin(a)) for i, a in angle.items()}
     top = max(int(edges["programmes"].max()), 1)
-    for e in edges.itertuples():
-        (x0, y0), (x1, y1) = pos[e.source], pos[e.cible]
-        fig.add_trace(go.Scatter(
-            x=[x0, x1], y=[y0, y1], mode="lines", line={"width": 1.5 + 5 * e.programmes / top, "color": "#5b6b7a"},
-            hoverinfo="skip", showlegend=False,
-        ))
-        # an invisible marker in the middle of each line carries its hover text
-        fig.add_trace(go.Scatter(
-            x=[(x0 + x1) / 2], y=[(y0 + y1) / 2], mode="markers", marker={"size": 10, "opacity": 0},
-            hovertemplate=f"{e.nom_source} – {e.nom_cible}<br>{T.CHART_COFUNDED} : {e.programmes}<extra></extra>",
-            showlegend=False,
-        ))
+    widths = (1.5 + 5 * edges["programmes"] / top).round(0)
+    fig = go.Figure()
+    for width, group in edges.groupby(widths, sort=True):  # one trace per line width, not one per line
+        xs, ys = [], []
+        for source, cible in zip(group["source"], group["cible"]):
+            xs += [pos[source][0], pos[cible][0], None]
+            ys += [pos[source][1], pos[cible][1], None]
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"width": width, "color": "#5b6b7a"},
+                                 hoverinfo="skip", showlegend=False))
+    # invisible markers in the middle of the lines carry their hover text
+    fig.add_trace(go.Scatter(
+        x=[(pos[a][0] + pos[b][0]) / 2 for a, b in zip(edges["source"], edges["cible"])],
+        y=[(pos[a][1] + pos[b][1]) / 2 for a, b in zip(edges["source"], edges["cible"])],
+        mode="markers", marker={"size": 10, "opacity": 0}, showlegend=False,
+        customdata=list(zip(edges["nom_source"], edges["nom_cible"], edges["programmes"])),
+        hovertemplate=(f"%{{customdata[0]}} – %{{customdata[1]}}<br>{T.CHART_COFUNDED} : %{{customdata[2]}}"
+                       "<extra></extra>"),
+    ))
     names = [str(info["nom"].get(i, i)) for i in ids]
     programmes = [int(info["programmes"].get(i, 0)) if "programmes" in info else 0 for i in ids]
+    base = 34 if large else 26
     fig.add_trace(go.Scatter(
         x=[pos[i][0] for i in ids], y=[pos[i][1] for i in ids], mode="markers+text", text=ids,
         textposition="middle center", customdata=list(zip(names, programmes)),
-        marker={"size": [26 + 3 * p for p in programmes] if not large else [34 + 3 * p for p in programmes],
-                "color": programmes, "colorscale": COVER_SCALE, "line": {"width": 1, "color": "white"}},
+        marker={"size": [base + min(3 * n, 24) for n in programmes], "color": NODE_COLOUR,
+                "line": {"width": 1, "color": "white"}},
         textfont={"color": "white", "size": font_size(large) - 2},
         hovertemplate=f"<b>%{{customdata[0]}}</b><br>{T.CHART_PROGRAMMES} : %{{customdata[1]}}<extra></extra>",
         showlegend=False,
@@ -238,4 +276,157 @@ def cofunding_network(edges: pd.DataFrame, investors: pd.DataFrame, *, large: bo
     return _layout(fig, large=large, height=520 if large else 420, plot_bgcolor="white")
 
 
+# --- tables --------------------------------------------------------------------------------------------
+CODE_LABELS: dict[str, Mapping[str, str]] = {
+    "source": reference.SOURCES, "public": reference.AUDIENCES, "publics": reference.AUDIENCES,
+    "phase": reference.PHASES, "nature": reference.SUPPORT_TYPES, "type": reference.INVESTOR_TYPES,
+}
+LIST_SEPARATOR = " ; "
+
+
+def table_view(frame: pd.DataFrame, columns: list[str], *, theme_labels: Mapping[str, str] | None = None,
+               territory_names: bool = True, headings: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """A table as people read it: chosen columns, codes replaced by French labels (also inside « a ; b »
+    lists), French column headings (``headings`` overrides some, e.g. « nom » of a programme). The same
+    frame is shown and downloaded."""
+    labels = dict(CODE_LABELS)
+    if theme_labels:
+        labels |= {"thematique": theme_labels, "thematiques": theme_labels}
+    if territory_names:
+        names = {k: t.nom for k, t in reference.territories().items()}
+        labels |= {"territoires": names}
+    out = frame[[c for c in columns if c in frame]].copy()
+    for col, mapping in labels.items():
+        if col in out and not pd.api.types.is_numeric_dtype(out[col]):
+            out[col] = out[col].map(lambda v, m=mapping: _relabel(v, m))
+    return out.rename(columns={**T.TABLE_LABELS, **(headings or {})})
+
+
+def _relabel(value: object, mapping: Mapping[str, str]) -> object:
+    if not isinstance(value, str):
+        return value
+    return LIST_SEPARATOR.join(mapping.get(part, part) for part in value.split(LIST_SEPARATOR))
+
+
 # --- défis and évolution ---
+# Okabe–Ito colours with a pattern each, so groups stay apart for colour-blind readers and in greyscale.
+GROUP_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7")
+GROUP_PATTERNS = ("", "/", ".", "x")
+UP_COLOUR, DOWN_COLOUR = "#D55E00", "#0072B2"
+
+
+def _short(text: str, width: int = 42) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def ranked_bars(frame: pd.DataFrame, *, label: str, value: str, value_label: str | None = None,
+                limit: int | None = 20, large: bool = False) -> go.Figure:
+    """Horizontal bars of one value, largest on top (e.g. needs by territory, needs by theme)."""
+    value_label, value_format = value_label or _label(value), _fmt(value)
+    data = frame[frame[value].notna()].sort_values(value, ascending=False)
+    if limit:
+        data = data.head(limit)
+    if data.empty:
+        return _empty(large)
+    fig = go.Figure(go.Bar(
+        x=list(data[value].astype(float)), y=[_short(str(v)) for v in data[label]], orientation="h",
+        marker_color=GROUP_COLOURS[0], texttemplate=f"%{{x:{value_format}}}", textposition="outside",
+        cliponaxis=False, hovertemplate=f"<b>%{{y}}</b><br>{value_label} : %{{x:{value_format}}}<extra></extra>",
+    ))
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(title=value_label, range=[0, float(data[value].max()) * 1.15 or 1])
+    per_row = 34 if large else 26
+    return _layout(fig, large=large, height=max(220, 90 + per_row * len(data)), plot_bgcolor="white")
+
+
+def audience_bars(frame: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = None,
+                  audience_labels: Mapping[str, str] | None = None, large: bool = False) -> go.Figure:
+    """Programmes per theme, one bar per audience side by side (``analytics.programmes_by_audience``)."""
+    if frame.empty:
+        return _empty(large)
+    theme_labels, audience_labels = theme_labels or {}, audience_labels or {}
+    present = set(frame["thematique"])
+    themes = [t for t in theme_labels if t in present] + sorted(present - set(theme_labels))
+    fig = go.Figure()
+    for k, audience in enumerate(audience_labels or pd.unique(frame["public"])):
+        part = frame[frame["public"] == audience].set_index("thematique")["programmes"]
+        values = [int(part.get(t, 0)) for t in themes]
+        name = audience_labels.get(audience, audience)
+        fig.add_trace(go.Bar(
+            x=[theme_labels.get(t, t) for t in themes], y=values, name=name,
+            marker={"color": GROUP_COLOURS[k % 4], "pattern": {"shape": GROUP_PATTERNS[k % 4]}},
+            texttemplate="%{y}", textposition="outside",
+            hovertemplate=f"<b>%{{x}}</b><br>{name} : %{{y}} {T.CHART_PROGRAMMES.lower()}<extra></extra>",
+        ))
+    fig.update_yaxes(title=T.CHART_PROGRAMMES, rangemode="tozero", dtick=1 if frame["programmes"].max() <= 10 else None)
+    fig.update_xaxes(title=None, tickangle=-30 if len(themes) > 4 else 0)
+    return _layout(fig, large=large, height=520 if large else 420, barmode="group", plot_bgcolor="white",
+                   legend={"orientation": "h", "y": 1.08, "x": 0, "title": {"text": T.CHART_AUDIENCE}})
+
+
+def sdg_bars(frame: pd.DataFrame, sdg_names: Mapping[int, str], *, large: bool = False) -> go.Figure:
+    """The 17 goals, top to bottom, with the programmes and the investors citing each
+    (``analytics.sdg_coverage``); goals nobody cites keep their empty row."""
+    if frame.empty:
+        return _empty(large)
+    labels = [f"{T.CHART_SDG_SHORT.format(n=int(n))} · {_short(sdg_names.get(int(n), ''), 34)}" for n in frame["odd"]]
+    fig = go.Figure()
+    for k, (col, name) in enumerate((("programmes", T.CHART_PROGRAMMES),
+                                     ("investisseurs", T.MEASURE_LABELS["investisseurs"]))):
+        fig.add_trace(go.Bar(
+            y=labels, x=list(frame[col].astype(int)), name=name, orientation="h",
+            marker={"color": GROUP_COLOURS[k], "pattern": {"shape": GROUP_PATTERNS[k]}},
+            hovertemplate=f"<b>%{{y}}</b><br>{name} : %{{x}}<extra></extra>",
+        ))
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(rangemode="tozero", title=None)
+    return _layout(fig, large=large, height=680 if large else 560, barmode="group", plot_bgcolor="white",
+                   legend={"orientation": "h", "y": 1.04, "x": 0})
+
+
+def investor_sdg_heatmap(frame: pd.DataFrame, sdg_names: Mapping[int, str], *, large: bool = False) -> go.Figure:
+    """Investors (rows, by name) × the 17 goals: programmes of each investor citing each goal
+    (``analytics.investor_sdgs``); every goal keeps its column so the uncovered ones show."""
+    if frame.empty:
+        return _empty(large)
+    goals = sorted(sdg_names) or list(range(1, 18))
+    z = frame.pivot_table(index="nom", columns="odd", values="programmes", aggfunc="sum").reindex(columns=goals)
+    z = z.sort_index()
+    fig = go.Figure(go.Heatmap(
+        z=z.to_numpy(dtype=float), x=[T.CHART_SDG_SHORT.format(n=g) for g in goals], y=list(z.index),
+        customdata=[[sdg_names.get(g, "") for g in goals] for _ in z.index], colorscale=COVER_SCALE,
+        xgap=1, ygap=1, hoverongaps=False, texttemplate="%{z:.0f}",
+        colorbar={"title": {"text": T.CHART_PROGRAMMES}, "thickness": 12, "dtick": 1 if z.max().max() <= 10 else None},
+        hovertemplate=f"<b>%{{y}}</b><br>%{{x}} · %{{customdata}}<br>{T.CHART_PROGRAMMES} : %{{z:.0f}}<extra></extra>",
+    ))
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(side="top", title=None, tickangle=-45)
+    per_row = 30 if large else 24
+    return _layout(fig, large=large, height=max(260, 150 + per_row * len(z.index)), plot_bgcolor="white")
+
+
+def change_bars(frame: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = None, limit: int = 15,
+                large: bool = False) -> go.Figure:
+    """The largest moves of need score between two snapshots (``analytics.compare_needs``): rises to the
+    right, falls to the left, one bar per territory × theme."""
+    data = frame[frame["ecart_score"] != 0].head(limit) if not frame.empty else frame
+    if data.empty:
+        return _empty(large)
+    theme_labels = theme_labels or {}
+    labels = [f"{_short(str(n), 28)} · {_short(theme_labels.get(t, t), 28)}" for n, t in zip(data["nom"], data["thematique"])]
+    values = list(data["ecart_score"].astype(int))
+    rising = [v > 0 for v in values]
+    fig = go.Figure(go.Bar(
+        x=values, y=labels, orientation="h", texttemplate="%{x:+,d}", textposition="outside", cliponaxis=False,
+        marker={"color": [UP_COLOUR if r else DOWN_COLOUR for r in rising],
+                "pattern": {"shape": ["" if r else "/" for r in rising]}},
+        customdata=list(zip(data["score_avant"].astype(int), data["score_apres"].astype(int))),
+        hovertemplate=(f"<b>%{{y}}</b><br>{T.CHART_SCORE_CHANGE} : %{{x:+,d}}"
+                       "<br>%{customdata[0]:,d} → %{customdata[1]:,d}<extra></extra>"),
+    ))
+    fig.update_yaxes(autorange="reversed", title=None)
+    reach = max(abs(v) for v in values) * 1.18
+    fig.update_xaxes(title=T.CHART_SCORE_CHANGE, zeroline=True, zerolinecolor="#444", zerolinewidth=1.5,
+                     range=[-reach if min(values) < 0 else 0, reach if max(values) > 0 else 0])
+    per_row = 32 if large else 26
+    return _layout(fig, large=large, height=max(240, 100 + per_row * len(data)), plot_bgcolor="white")

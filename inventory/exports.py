@@ -158,7 +158,10 @@ def template_bytes() -> bytes:
             readme.write_string(r, c, v, formats["header"] if r in (0, len(lines) - 1) else formats["wrap"])
     r = len(lines)
     choices_ws = wb.add_worksheet("listes")
-    list_col = 0
+    choices_ws.write_string(0, 0, "thematiques.code", formats["header"])  # default themes: a drop-down that
+    choices_ws.write_column(1, 0, [t.code for t in default_themes()])  # still accepts the sheet's own codes
+    themes_source = f"=listes!$A$2:$A${len(default_themes()) + 1}"
+    list_col = 1
     for sheet, model in SHEETS.items():
         ws = wb.add_worksheet(sheet)
         for c, (name, col) in enumerate(model.columns().items()):
@@ -180,6 +183,19 @@ def template_bytes() -> bytes:
                     "input_message": col["help"][:255],
                 })
                 list_col += 1
+            if col["themes"]:
+                ws.data_validation(1, c, 5000, c, {
+                    "validate": "list", "source": themes_source, "error_type": "information",
+                    "input_title": col["title"][:32], "input_message": col["help"][:255],
+                })
+            if col["bounds"]:
+                lo, hi = col["bounds"]
+                rule = {"criteria": "between", "minimum": lo, "maximum": hi} if hi else {"criteria": ">=", "value": lo}
+                ws.data_validation(1, c, 5000, c, {
+                    "validate": "integer", **rule, "error_type": "stop", "error_title": col["title"][:32],
+                    "error_message": col["help"][:255], "input_title": col["title"][:32],
+                    "input_message": col["help"][:255],
+                })
         ws.freeze_panes(1, 0)
     themes = wb.get_worksheet_by_name("thematiques")
     for i, t in enumerate(default_themes(), start=1):

@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,8 +23,9 @@ import pandas as pd
 import pyarrow as pa
 from pydantic import TypeAdapter, ValidationError
 
-from inventory import limits, texts
+from inventory import cell_errors, limits, texts
 from inventory.models import SHEETS, ImportResult, Issue, Programme, Row
+from inventory import parsing
 from inventory.parsing import is_blank, show
 from inventory.reference import fold
 from inventory.store import SHEET_COLUMNS, Store
@@ -32,6 +34,7 @@ SHEET_NAMES = {fold(m.sheet): m.sheet for m in SHEETS.values()} | {fold(m.sheet_
 SHEET_NAMES |= {"programs": "programmes", "need": "besoins", "besoin": "besoins", "theme": "thematiques",
                 "thematique": "thematiques", "investisseur": "investisseurs", "investor": "investisseurs",
                 "programme": "programmes", "program": "programmes"}
+TEMPLATE_SHEETS = {"lisez moi", "listes"}  # the template's own sheets: ignored without a warning
 
 
 @dataclass
@@ -89,13 +92,15 @@ def read_upload(files: list[tuple[str, bytes]]) -> Upload:
             up.issues.append(Issue(sheet=name, message=str(exc), kind="fichier"))
             continue
         except Exception as exc:  # any parser failure is a bad file, not a crash
-            up.issues.append(Issue(sheet=name, message=texts.ERR_NOT_READABLE.format(detail=type(exc).__name__),
+            # the parser's own words (CalamineError, XmlError…) mean nothing to a facilitator
+            up.issues.append(Issue(sheet=name, message=texts.ERR_NOT_READABLE.format(detail=texts.DETAIL_DAMAGED),
                                    kind="fichier"))
             continue
         for sheet_name, grid in sheets:
             key = SHEET_NAMES.get(fold(sheet_name))
             if key is None:
-                unknown.append(sheet_name)
+                if fold(sheet_name) not in TEMPLATE_SHEETS:
+                    unknown.append(sheet_name)
                 continue
             found.setdefault(key, []).append(name)
             raw = _to_raw_sheet(key, sheet_name, name, grid, up.issues)
@@ -155,12 +160,23 @@ def _read_workbook(data: bytes) -> list[tuple[str, list[list[Any]]]]:
     if inflated > limits.MAX_UNCOMPRESSED_BYTES or suspicious:
         raise FileRefused(texts.ERR_ZIP_BOMB.format(size=inflated // 2**20))
     wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    try:  # calamine reads error cells (#N/A…) as blanks: find them so they are reported
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            error_cells = cell_errors.workbook_errors(zf)
+    except Exception:
+        error_cells = {}
     out = []
     for sheet_name in wb.sheet_names:
         if SHEET_NAMES.get(fold(sheet_name)) is None:
             out.append((sheet_name, []))
             continue
-        out.append((sheet_name, wb.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)))
+        sheet = wb.get_sheet_by_name(sheet_name)
+        merged = [m for m in (getattr(sheet, "merged_cell_ranges", None) or []) if m[1][0] >= 1]  # below row 1
+        if merged:  # merged cells leave all but their first cell blank: the rows would not say what they show
+            cells = ", ".join(f"{_a1(*m[0])}:{_a1(*m[1])}" for m in merged[:5]) + (" …" if len(merged) > 5 else "")
+            raise FileRefused(texts.ERR_MERGED_CELLS.format(sheet=sheet_name, cells=cells))
+        grid = sheet.to_python(skip_empty_area=False)
+        out.append((sheet_name, cell_errors.restore(grid, error_cells.get(sheet_name, {}))))
     return out
 
 
@@ -187,8 +203,20 @@ def _read_csv(data: bytes) -> list[list[Any]]:
         raise FileRefused(texts.ERR_CSV_UNREADABLE.format(detail=_csv_detail(exc))) from None
 
 
+def _a1(row: int, col: int) -> str:
+    """0-based (row, column) → « B12 »."""
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row + 1}"
+
+
 def _csv_detail(exc: csv.Error) -> str:
     msg = str(exc)
+    if "field limit" in msg:  # a cell over 128 KiB: an open quote swallowing the rest, or a pasted document
+        return texts.ERR_CSV_CELL_TOO_LONG.format(limit=limits.MAX_CELL_CHARS)
     if "EOF" in msg or "end of data" in msg:
         return "un guillemet ouvert n'est jamais refermé"
     return "guillemets mal placés"
@@ -213,7 +241,8 @@ def _to_raw_sheet(key: str, sheet_name: str, file: str, grid: list[list[Any]], i
         end -= 1
     grid = grid[:end]
     if not grid:
-        issues.append(Issue(sheet=key, message=texts.ERR_NO_DATA, kind="fichier"))
+        if key != "thematiques":  # the optional sheet left empty (as in the template) is as if absent
+            issues.append(Issue(sheet=key, message=texts.ERR_NO_DATA, kind="fichier"))
         return None
     if len(grid) - 1 > limits.MAX_ROWS:
         issues.append(Issue(sheet=key, message=texts.ERR_TOO_MANY_ROWS.format(rows=len(grid) - 1, limit=limits.MAX_ROWS),
@@ -232,13 +261,37 @@ def _to_raw_sheet(key: str, sheet_name: str, file: str, grid: list[list[Any]], i
                 issues.append(Issue(sheet=key, row=i, message=texts.ERR_HEADER_NOT_FIRST_ROW.format(row=i), kind="colonne"))
                 return None
     width = len(headers)
-    body = [(r + [None] * (width - len(r)))[:width] for r in grid[1:]]
-    frame = pd.DataFrame(body, columns=range(width), dtype=object) if body else pd.DataFrame(columns=range(width))
-    frame.index = range(2, len(body) + 2)
+    rows = grid[1:]
+    if rows and min(map(len, rows)) >= width:  # the usual rectangular grid: no per-row padding
+        frame = pd.DataFrame(rows, dtype=object)
+        if frame.shape[1] > width:
+            frame = frame.iloc[:, :width]
+        frame.columns = range(width)
+    else:
+        body = [(r + [None] * (width - len(r)))[:width] for r in rows]
+        frame = pd.DataFrame(body, columns=range(width), dtype=object) if body else pd.DataFrame(columns=range(width))
+    frame.index = range(2, len(rows) + 2)
     if len(frame):
-        blank = frame.map(is_blank).all(axis=1)
-        frame = frame[~blank]
+        frame = frame[~_blank_rows(frame)]
+    if key == "thematiques" and frame.empty:  # the optional sheet left empty: as if absent
+        return None
     return RawSheet(sheet=key, name=sheet_name, file=file, headers=headers, rows=frame)
+
+
+def _blank_rows(frame: pd.DataFrame) -> np.ndarray:
+    """Rows whose every cell is blank, judged once per distinct value of a column rather than per cell, and
+    only on the rows still blank after the previous columns (None and NaN, the grids' only missing markers,
+    are blank)."""
+    candidates = np.arange(len(frame))
+    for col in frame.columns:
+        if not len(candidates):
+            break
+        codes, uniques = pd.factorize(frame[col].to_numpy(dtype=object)[candidates], use_na_sentinel=True)
+        blank = np.fromiter((is_blank(u) for u in uniques), dtype=bool, count=len(uniques))
+        candidates = candidates[np.append(blank, True)[codes]]
+    mask = np.zeros(len(frame), dtype=bool)
+    mask[candidates] = True
+    return mask
 
 
 # --- checking -----------------------------------------------------------------------------------------
@@ -267,7 +320,13 @@ def _parse_column(model: type[Row], name: str, raw: pd.Series, sheet: str, heade
     adapter = _adapter(model, name)
     parsed = np.empty(len(uniques) + 1, dtype=object)
     bad: dict[int, str] = {}
-    for i, value in enumerate(uniques):
+    todo: Any = range(len(uniques))
+    plain = _plain_words(model, name, uniques, adapter)
+    if plain is not None:  # e.g. 100,000 distinct need ids: no per-value validation for plain words
+        parsed[:-1][plain] = uniques[plain]
+        todo = np.flatnonzero(~plain).tolist()
+    for i in todo:
+        value = uniques[i]
         if is_blank(value):
             bad_blank = info.is_required()
             parsed[i] = None if bad_blank else default
@@ -284,11 +343,32 @@ def _parse_column(model: type[Row], name: str, raw: pd.Series, sheet: str, heade
             issues.append(Issue(sheet=sheet, row=int(row), column=header, value="",
                                 message=f"{col['title']} : {texts.ERR_REQUIRED}"))
     if bad:
-        for code, msg in bad.items():
-            for row in raw.index[codes == code]:
+        order = np.argsort(codes, kind="stable")  # rows of each bad value without a scan per value
+        bounds = np.searchsorted(codes[order], np.fromiter(bad, dtype=np.intp, count=len(bad)), side="left")
+        ends = np.searchsorted(codes[order], np.fromiter(bad, dtype=np.intp, count=len(bad)), side="right")
+        for (code, msg), lo, hi in zip(bad.items(), bounds, ends):
+            for row in raw.index[order[lo:hi]]:
                 issues.append(Issue(sheet=sheet, row=int(row), column=header, value=show(uniques[code]),
                                     message=f"{col['title']} : {msg}"))
     return parsed[codes]
+
+
+# Plain words: ASCII letters and digits with _ . / - and inner spaces, 1 to 100 characters. Every text rule
+# (Excel errors, formula guard, control characters, lengths, surrounding spaces) leaves them as they are.
+_PLAIN_WORD = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z_./ -]{0,98}[0-9A-Za-z_./-])?")
+
+
+def _plain_words(model: type[Row], name: str, uniques: np.ndarray, adapter: TypeAdapter) -> np.ndarray | None:
+    """For a free-text or code column, the distinct values that are plain words, which validate to
+    themselves; None for other columns (or if the parser ever stops leaving such a word as it is)."""
+    funcs = [getattr(m, "func", None) for m in model.model_fields[name].metadata]
+    if not any(f in (parsing.text, parsing.code) for f in funcs):
+        return None
+    match = _PLAIN_WORD.fullmatch
+    mask = np.fromiter((type(u) is str and match(u) is not None for u in uniques), dtype=bool, count=len(uniques))
+    if not all(adapter.validate_python(u) == u for u in uniques[mask][:3]):
+        return None
+    return mask
 
 
 def _parse_sheet(raw: RawSheet, issues: list[Issue], warnings: list[str]) -> pd.DataFrame | None:
@@ -349,7 +429,7 @@ def _check_references(frames: dict[str, pd.DataFrame], known: dict[str, Any], is
                 issues.append(Issue(sheet=sheet, row=int(row), column=header, value=str(value), kind="doublon",
                                     message=texts.ERR_DUPLICATE.format(value=value, first=int(first[value]))))
     theme_lookup: dict[str, str] = known["themes"]
-    investors: set[str] = known["investors"]
+    investors: set[str] | None = known["investors"]
     known_themes = ", ".join(sorted(set(theme_lookup.values())))
 
     def themes_of(frame: pd.DataFrame, column: str, sheet: str, listed: bool) -> None:
@@ -377,7 +457,7 @@ def _check_references(frames: dict[str, pd.DataFrame], known: dict[str, Any], is
         header = prog.attrs["headers"].get("investisseurs", "investisseurs")
         for row, ids in prog["investisseurs"].items():
             for inv in ids or []:
-                if inv not in investors:
+                if investors is not None and inv not in investors:
                     issues.append(Issue(sheet="programmes", row=int(row), column=header, value=inv, kind="reference",
                                         message=texts.ERR_UNKNOWN_INVESTOR.format(value=inv)))
         start, end = prog["date_debut"], prog["date_fin"]
@@ -438,6 +518,8 @@ def _known_from_store(store: Store | None, frames: dict[str, pd.DataFrame]) -> d
                 themes.setdefault(fold(libelle), code)
     if "investisseurs" in frames and frames["investisseurs"] is not None:
         investors = set(frames["investisseurs"]["id"].dropna())
+    elif "investisseurs" in frames:  # uploaded but unreadable: its own problems are reported, no cascade
+        investors = None
     elif active is not None:
         investors = set(store.sheet(active, "investisseurs")["id"])
     else:
@@ -459,15 +541,18 @@ def check(upload: Upload, store: Store | None = None) -> Checked:
     frames: dict[str, pd.DataFrame | None] = {}
     for sheet, raw in upload.sheets.items():
         frames[sheet] = _parse_sheet(raw, result.issues, result.warnings)
+    refused = {i.sheet for i in upload.issues if i.sheet in SHEETS}  # found but unreadable: not absent
+    for sheet in refused - set(frames):
+        frames[sheet] = None
     active = store.active_snapshot_id() if store is not None else None
     for sheet in ("investisseurs", "programmes", "besoins"):
-        if sheet not in upload.sheets:
+        if sheet not in upload.sheets and sheet not in refused:
             if active is None:
                 result.issues.append(Issue(sheet=sheet, message=texts.ERR_NO_ACTIVE_FOR.format(sheet=sheet), kind="fichier"))
             else:
                 result.carried_over.append(sheet)
                 result.warnings.append(texts.WARN_CARRIED.format(sheet=sheet))
-    if "thematiques" not in upload.sheets and active is not None:
+    if "thematiques" not in upload.sheets and "thematiques" not in refused and active is not None:
         result.carried_over.append("thematiques")
     _check_references({k: v for k, v in frames.items() if v is not None},
                       _known_from_store(store, frames), result.issues)

@@ -15,10 +15,16 @@ from inventory import parsing as p
 from inventory.reference import AUDIENCES, INVESTOR_TYPES, PHASES, SOURCES, SUPPORT_TYPES
 
 
-def column(title: str, en: str, *, help: str, choices: dict[str, str] | None = None, **kw: Any) -> Any:
+def column(title: str, en: str, *, help: str, choices: dict[str, str] | None = None,
+           bounds: tuple[int, int | None] | None = None, themes: bool = False, **kw: Any) -> Any:
+    """A contract column. ``bounds``: whole number range (the template's cell check); ``themes``: theme codes."""
     extra: dict[str, Any] = {"en": en, "help": help}
     if choices:
         extra["choices"] = list(choices)
+    if bounds:
+        extra["bounds"] = list(bounds)
+    if themes:
+        extra["themes"] = True
     return Field(title=title, json_schema_extra=extra, **kw)
 
 
@@ -53,6 +59,8 @@ class Row(BaseModel):
                 "choices": extra.get("choices"),
                 "required": info.is_required(),
                 "is_list": "list[" in str(info.annotation),
+                "bounds": extra.get("bounds"),
+                "themes": bool(extra.get("themes")),
             }
         return out
 
@@ -88,7 +96,7 @@ class Programme(Row):
         default_factory=list,
     )
     thematiques: Annotated[list[str], BeforeValidator(p.split_list), Field(min_length=1)] = column(
-        "Thématiques", "themes", help="Codes des thématiques couvertes, séparés par ;"
+        "Thématiques", "themes", help="Codes des thématiques couvertes, séparés par ;", themes=True
     )
     territoires: Annotated[list[str], BeforeValidator(p.territory_list), Field(min_length=1)] = column(
         "Territoires", "territories", help="FR, régions ou départements, séparés par ;"
@@ -126,12 +134,13 @@ class Besoin(Row):
     source: Annotated[str, BeforeValidator(p.choice(SOURCES))] = column(
         "Source", "source", help="terrain ou ingenierie", choices=SOURCES
     )
-    thematique: Code = column("Thématique", "theme", help="Code de la thématique")
+    thematique: Code = column("Thématique", "theme", help="Code de la thématique", themes=True)
     intensite: Annotated[int, BeforeValidator(p.integer(1, 5))] = column(
-        "Intensité", "intensity", help="De 1 (faible) à 5 (critique)"
+        "Intensité", "intensity", help="De 1 (faible) à 5 (critique)", bounds=(1, 5)
     )
     nb_acteurs: Annotated[int, BeforeValidator(p.integer(1))] = column(
-        "Nombre d'acteurs", "actors", help="Combien d'acteurs ont exprimé ce besoin (défaut : 1)", default=1
+        "Nombre d'acteurs", "actors", help="Combien d'acteurs ont exprimé ce besoin (défaut : 1)", default=1,
+        bounds=(1, None),
     )
     public: Annotated[str | None, BeforeValidator(p.choice(AUDIENCES))] = column(
         "Public", "audience", help="Type d'acteur (facultatif)", choices=AUDIENCES, default=None

@@ -36,7 +36,7 @@ def is_blank(value: Any) -> bool:
 def show(value: Any) -> str:
     """A value as the user typed it, for messages."""
     if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+        return str(int(value)) if abs(value) < 1e15 else f"{value:g}"  # 1e+300, not 301 digits
     if isinstance(value, (dt.datetime, dt.date)):
         return value.strftime("%d/%m/%Y")
     return str(value)
@@ -113,10 +113,30 @@ def choice_list(options: dict[str, str]):
     return parse
 
 
+# The regions merged on 1 January 2016, still typed by many: their name → the region to write instead.
+OLD_REGIONS = {fold(k): v for k, v in {
+    "Alsace": "Grand Est", "Champagne-Ardenne": "Grand Est", "Lorraine": "Grand Est",
+    "Aquitaine": "Nouvelle-Aquitaine", "Limousin": "Nouvelle-Aquitaine", "Poitou-Charentes": "Nouvelle-Aquitaine",
+    "Auvergne": "Auvergne-Rhône-Alpes", "Rhône-Alpes": "Auvergne-Rhône-Alpes",
+    "Bourgogne": "Bourgogne-Franche-Comté", "Franche-Comté": "Bourgogne-Franche-Comté",
+    "Languedoc-Roussillon": "Occitanie", "Midi-Pyrénées": "Occitanie",
+    "Nord-Pas-de-Calais": "Hauts-de-France", "Picardie": "Hauts-de-France",
+    "Basse-Normandie": "Normandie", "Haute-Normandie": "Normandie", "Centre": "Centre-Val de Loire",
+}.items()}
+
+
 def territory(value: Any) -> str | None:
     if is_blank(value):
         return None
+    if isinstance(value, str):
+        text(value)  # Excel error cells, control characters, overlong text: their own message
     key = resolve_territory(value)
+    if key is None and re.fullmatch(r"(dep|d)? ?20", fold(show(value))):
+        raise fail(f"« {show(value)} » désignait toute la Corse avant 1976 : indiquez 2A (Corse-du-Sud), "
+                   "2B (Haute-Corse) ou Corse pour la région")
+    if key is None and fold(show(value)) in OLD_REGIONS:
+        raise fail(f"« {show(value)} » est une ancienne région (avant 2016) : indiquez "
+                   f"{OLD_REGIONS[fold(show(value))]}")
     if key is None:
         raise fail(
             f"territoire « {show(value)} » inconnu : indiquez FR, le nom d'une région ou d'un département, "

@@ -51,9 +51,10 @@ SOURCES: dict[str, str] = {"terrain": "Acteurs de terrain", "ingenierie": "Écos
 
 def fold(text: object) -> str:
     """Case-, accent-, space- and punctuation-insensitive form used to match names typed by people."""
-    s = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii").lower()
-    s = re.sub(r"[\s_\-'’.]+", " ", s)
-    return s.strip()
+    # separators first: typographic apostrophes and dashes (Excel's autocorrect) are not ASCII and would vanish
+    s = re.sub(r"[\s_\-'’‘ʼ.‐‑‒–—]+", " ", unicodedata.normalize("NFKD", str(text)))
+    s = s.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r" +", " ", s).strip()
 
 
 @dataclass(frozen=True)

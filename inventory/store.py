@@ -92,18 +92,19 @@ WHERE b.snapshot_id = $sid
 GROUP BY ALL;
 
 INSERT INTO reach
-WITH pt AS (
-    SELECT p.id AS programme_id, unnest(p.territoires) AS pter, p.thematiques
-    FROM programmes p WHERE p.snapshot_id = $sid
-), cells AS (
-    SELECT DISTINCT pt.programme_id, c.key AS territoire, pt.thematiques
-    FROM pt JOIN territoires src ON src.key = pt.pter
-    JOIN territoires c ON (
+WITH reaches AS (  -- the cells each territory reaches: a few hundred pairs, then one equi-join
+    SELECT src.key AS src, c.key AS territoire FROM territoires src JOIN territoires c ON (
         src.key = 'FR'
         OR c.key = src.key
         OR (src.level = 'region' AND c.region_key = src.key AND c.level = 'departement')
         OR (src.level = 'departement' AND c.key = src.region_key)
     )
+), pt AS (
+    SELECT p.id AS programme_id, unnest(p.territoires) AS pter, p.thematiques
+    FROM programmes p WHERE p.snapshot_id = $sid
+), cells AS (
+    SELECT DISTINCT pt.programme_id, r.territoire, pt.thematiques
+    FROM pt JOIN reaches r ON r.src = pt.pter
 )
 SELECT DISTINCT $sid, programme_id, territoire, unnest(thematiques) FROM cells;
 

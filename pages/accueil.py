@@ -1,14 +1,66 @@
-"""Accueil: the active snapshot at a glance (placeholder until the dashboard issue lands)."""
+"""Accueil: the shown snapshot at a glance — counts, the needs that stand out, the worst white zones, and
+what changed since the previous snapshot."""
 import streamlit as st
 
-from app_state import fr_number, q, require_snapshot
+from app_state import fr_date, fr_number, q, require_snapshot, snapshots
 from inventory import analytics
 from inventory import texts as T
 
-st.title(T.APP_TITLE)
 snap = require_snapshot()
+st.title(T.HOME_TITLE)
+st.caption(T.HOME_SNAPSHOT.format(label=snap.label, as_of=fr_date(snap.as_of)))
+themes = dict(q(analytics.themes, snap.id)[["code", "libelle"]].itertuples(index=False))
+# links keep the snapshot and workshop mode the reader is in
+keep = {k: st.query_params[k] for k in ("inventaire", "atelier") if k in st.query_params}
+
 c = q(analytics.counts, snap.id)
-cols = st.columns(3)
-cols[0].metric("Besoins signalés", fr_number(c["besoins"]))
-cols[1].metric("Programmes", fr_number(c["programmes"]))
-cols[2].metric("Investisseurs", fr_number(c["investisseurs"]))
+cols = st.columns(5)
+cols[0].metric(T.HOME_METRIC_NEEDS, fr_number(c.get("besoins", 0)), border=True)
+cols[1].metric(T.HOME_METRIC_ACTORS, fr_number(c.get("acteurs", 0)), border=True)
+cols[2].metric(T.HOME_METRIC_PROGRAMMES, fr_number(c.get("programmes", 0)), border=True,
+               help=T.HOME_METRIC_PROGRAMMES_HELP.format(active=fr_number(c.get("programmes_actifs", 0))))
+cols[3].metric(T.HOME_METRIC_INVESTORS, fr_number(c.get("investisseurs", 0)), border=True)
+cols[4].metric(T.HOME_METRIC_TERRITORIES, fr_number(c.get("territoires", 0)), border=True)
+
+st.subheader(T.HOME_TOP_NEEDS, help=T.HOME_TOP_NEEDS_HELP)
+top = q(analytics.top_needs, snap.id)
+if top.empty:
+    st.info(T.HOME_NO_NEEDS)
+else:
+    st.caption(analytics.FORMULAS["score"])
+    for col, need in zip(st.columns(3), top.itertuples()):
+        col.metric(themes.get(need.thematique, need.thematique), f"{fr_number(need.part, 1)} %", border=True)
+        col.caption(T.HOME_TOP_NEED_DETAIL.format(acteurs=fr_number(need.acteurs),
+                                                  intensite=fr_number(need.intensite_moyenne, 2),
+                                                  territoire=need.territoire_max_nom))
+
+    st.subheader(T.HOME_WHITE_ZONES, help=analytics.FORMULAS["zone_blanche"])
+    worst = q(analytics.white_zones, snap.id, limit=5)
+    if worst.empty:
+        st.success(T.HOME_NO_WHITE_ZONE)
+    for zone in worst.itertuples():
+        line, link = st.columns([4, 1], vertical_alignment="center")
+        line.markdown(T.HOME_WHITE_ZONE_LINE.format(nom=zone.nom, theme=themes.get(zone.thematique, zone.thematique),
+                                                    acteurs=fr_number(zone.acteurs), score=fr_number(zone.score)))
+        link.page_link("pages/couverture.py", label=T.HOME_WHITE_ZONE_LINK, icon=":material/arrow_forward:",
+                       query_params={**keep, "vue": "territoire", "territoire": zone.territoire})
+
+st.subheader(T.HOME_CHANGES)
+earlier = sorted((s for s in snapshots() if (s.as_of, s.id) < (snap.as_of, snap.id)), key=lambda s: (s.as_of, s.id))
+if not earlier:
+    st.info(T.HOME_NO_PREVIOUS)
+else:
+    before = earlier[-1]
+    st.caption(T.HOME_CHANGES_SINCE.format(label=before.label, as_of=fr_date(before.as_of)))
+    moves = q(analytics.compare_needs, before.id, snap.id)
+    changes = q(analytics.compare_programmes, before.id, snap.id)["changement"].value_counts()
+    cols = st.columns(4)
+    cols[0].metric(T.HOME_CELLS_UP, fr_number(int((moves["ecart_score"] > 0).sum())), help=T.HOME_CELLS_HELP)
+    cols[1].metric(T.HOME_CELLS_DOWN, fr_number(int((moves["ecart_score"] < 0).sum())), help=T.HOME_CELLS_HELP)
+    cols[2].metric(T.HOME_PROG_ADDED, fr_number(int(changes.get("ajouté", 0))))
+    cols[3].metric(T.HOME_PROG_ENDED, fr_number(int(changes.get("terminé", 0) + changes.get("retiré", 0))))
+    rise = moves[moves["ecart_score"] > 0].head(1)
+    for r in rise.itertuples():
+        st.markdown(T.HOME_BIGGEST_RISE.format(nom=r.nom, theme=themes.get(r.thematique, r.thematique),
+                                               avant=fr_number(r.score_avant), apres=fr_number(r.score_apres)))
+    st.page_link("pages/evolution.py", label=T.HOME_EVOLUTION_LINK, icon=":material/trending_up:", query_params=keep)

@@ -1,4 +1,98 @@
-"""Placeholder."""
+"""Besoins par territoire: where needs are, by territory and theme, on a map and a matrix; then the need
+rows of one territory (picked in the list or by clicking the map)."""
+from functools import partial
+
 import streamlit as st
 
-st.title("besoins")
+from app_state import (fr_number, q, require_snapshot, show_table, url_multiselect, url_radio, url_select,
+                       workshop_mode)
+from inventory import analytics, charts, reference
+from inventory import texts as T
+
+NEED_MEASURES = ["acteurs", "score", "intensite_moyenne"]
+ROW_COLUMNS = ["nom", "source", "thematique", "intensite", "nb_acteurs", "score", "public", "secteur", "date",
+               "description", "id"]
+ROW_LIMIT = 1000
+
+snap = require_snapshot()
+large = workshop_mode()
+st.title(T.NEEDS_TITLE)
+st.caption(T.NEEDS_INTRO)
+themes = dict(q(analytics.themes, snap.id)[["code", "libelle"]].itertuples(index=False))
+
+side = st.sidebar
+side.subheader(T.FILTERS_HEADER)
+source = url_radio(side, T.FILTER_SOURCE, ["", *reference.SOURCES], "source", default="",
+                   format_func=lambda k: reference.SOURCES.get(k, T.ALL_OPTION))
+public = url_select(side, T.FILTER_AUDIENCE, ["", *reference.AUDIENCES], "public", default="",
+                    format_func=lambda k: reference.AUDIENCES.get(k, T.ALL_OPTION))
+secteur = url_select(side, T.FILTER_SECTOR, ["", *q(analytics.sectors, snap.id)], "secteur", default="",
+                     format_func=lambda s: s or T.ALL_OPTION)
+chosen = url_multiselect(side, T.FILTER_THEMES, list(themes), "thematiques", format_func=themes.get,
+                         placeholder=T.FILTER_THEMES_PLACEHOLDER)
+level = url_radio(side, T.FILTER_LEVEL, list(analytics.LEVELS), "niveau", default="region",
+                  format_func=T.LEVEL_LABELS.get, horizontal=True)
+measure = url_radio(side, T.FILTER_MEASURE, NEED_MEASURES, "mesure", default="acteurs",
+                    format_func=T.MEASURE_LABELS.get)
+
+needs = analytics.NeedFilter(source=source or None, public=public or None, secteur=secteur or None,
+                             thematiques=tuple(chosen) or None)
+cells = q(analytics.need_matrix, snap.id, level=level, needs=needs)
+cells = cells[cells["acteurs"] > 0]
+if cells.empty:
+    st.info(T.NEEDS_NONE if not q(analytics.counts, snap.id).get("besoins") else T.NEEDS_NONE_FOR_FILTERS)
+    st.stop()
+totals = q(analytics.needs_by_territory, snap.id, level=level, needs=needs)
+st.caption(analytics.FORMULAS[measure])
+
+
+def pick_from_map(map_key: str) -> None:
+    """A click on the map chooses the territory, as the list below would."""
+    key = charts.map_location(st.session_state.get(map_key))
+    if key:
+        st.query_params["territoire"] = key
+
+
+# one map widget per chosen territory: a choice made in the list does not leave an old click highlighted
+chosen = st.query_params.get("territoire", "")
+map_key = f"carte_besoins_{chosen}"
+
+
+map_column, territory_column = st.columns([3, 2])
+with map_column:
+    st.subheader(T.NEEDS_MAP.format(measure=T.MEASURE_LABELS[measure]))
+    st.plotly_chart(charts.france_map(totals, measure, level, selected=chosen, large=large), width="stretch",
+                    config=charts.OFFLINE, key=map_key, on_select=partial(pick_from_map, map_key),
+                    selection_mode="points")
+    st.caption(reference.MAP_ATTRIBUTION)
+    for national in totals[totals["territoire"] == reference.NATIONAL].itertuples():
+        st.caption(T.NATIONAL_NOTE.format(acteurs=fr_number(national.acteurs), score=fr_number(national.score)))
+with territory_column:
+    st.subheader(T.NEEDS_TERRITORY)
+    st.caption(T.CLICK_MAP_HINT)
+    names = dict(zip(cells["territoire"], cells["nom"]))
+    territory = url_select(st, T.FILTER_TERRITORY, ["", *names], "territoire", default="",
+                           format_func=lambda k: names.get(k, T.NONE_CHOSEN))
+    # a region counts with its départements here, as in its need rows below
+    whole = q(analytics.needs_by_territory, snap.id, level="departement" if territory.startswith("DEP") else "region",
+              needs=needs)
+    for total in whole[whole["territoire"] == territory].itertuples():
+        a, b, c = st.columns(3)
+        a.metric(T.COLUMN_LABELS["acteurs"], fr_number(total.acteurs))
+        b.metric(T.COLUMN_LABELS["score"], fr_number(total.score))
+        c.metric(T.NEEDS_METRIC_INTENSITY, fr_number(total.intensite_moyenne, 2),
+                 help=analytics.FORMULAS["intensite_moyenne"])
+
+st.subheader(T.NEEDS_HEATMAP.format(measure=T.MEASURE_LABELS[measure]))
+st.plotly_chart(charts.need_heatmap(cells, measure, theme_labels=themes, large=large), width="stretch",
+                config=charts.OFFLINE)
+
+if territory:
+    st.subheader(T.NEEDS_ROWS.format(nom=names[territory]))
+    rows = q(analytics.need_rows, snap.id, territory, needs=needs, limit=ROW_LIMIT)
+    if rows.empty:
+        st.info(T.NEEDS_ROWS_NONE)
+    else:
+        show_table(charts.table_view(rows, ROW_COLUMNS, theme_labels=themes), f"besoins_{territory}")
+        if len(rows) >= ROW_LIMIT:
+            st.caption(T.NEEDS_ROWS_TRUNCATED.format(n=fr_number(ROW_LIMIT)))

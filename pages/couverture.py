@@ -1,4 +1,140 @@
-"""Placeholder."""
+"""Couverture et lacunes: who already covers the needs, where nobody acts, the programme catalogue, and one
+territory's needs beside the programmes that reach it (first mile ↔ last mile)."""
 import streamlit as st
 
-st.title("couverture")
+from app_state import fr_number, q, require_snapshot, show_table, url_radio, url_select, workshop_mode
+from inventory import analytics, charts, reference
+from inventory import texts as T
+
+CELL_COLUMNS = ["nom", "thematique", "acteurs", "score", "intensite_moyenne", "programmes", "tension", "zone_blanche"]
+PROGRAMME_COLUMNS = ["id", "nom", "phase", "investisseurs", "thematiques", "territoires", "publics", "nature",
+                     "budget_eur", "date_debut", "date_fin", "odd", "url"]
+REACHING_COLUMNS = ["nom", "investisseurs", "thematiques", "phase", "nature", "publics", "date_fin"]
+NEED_ROW_COLUMNS = ["nom", "source", "thematique", "intensite", "nb_acteurs", "score", "public", "secteur", "date",
+                    "description"]
+
+snap = require_snapshot()
+large = workshop_mode()
+st.title(T.COVER_TITLE)
+st.caption(T.COVER_INTRO)
+themes = dict(q(analytics.themes, snap.id)[["code", "libelle"]].itertuples(index=False))
+places = {t.key: t.nom if t.level != "departement" else f"{t.nom} ({t.code})" for t in reference.territories().values()}
+
+side = st.sidebar
+side.subheader(T.FILTERS_HEADER)
+level = url_radio(side, T.FILTER_LEVEL, list(analytics.LEVELS), "niveau", default="region",
+                  format_func=T.LEVEL_LABELS.get, horizontal=True)
+source = url_radio(side, T.FILTER_SOURCE, ["", *reference.SOURCES], "source", default="",
+                   format_func=lambda k: reference.SOURCES.get(k, T.ALL_OPTION))
+needs = analytics.NeedFilter(source=source or None)
+view = url_radio(st, T.FILTER_VIEW, list(T.COVER_VIEWS), "vue", default="carte", format_func=T.COVER_VIEWS.get,
+                 horizontal=True, label_visibility="collapsed")
+no_programmes = not q(analytics.counts, snap.id).get("programmes")
+if no_programmes and view != "catalogue":
+    st.info(T.COVER_NO_PROGRAMMES)
+
+if view == "carte":
+    cells = q(analytics.need_matrix, snap.id, level=level, needs=needs)
+    if cells.empty:
+        st.info(T.COVER_NO_NEEDS_NO_PROGRAMMES)
+        st.stop()
+    map_column, legend_column = st.columns([3, 2])
+    with legend_column:
+        map_theme = url_select(st, T.COVER_MAP_THEME, ["", *themes], "thematique_carte", default="",
+                               format_func=lambda c: themes.get(c, T.ALL_THEMES_OPTION))
+        if map_theme:
+            st.caption(T.COVER_MAP_THEME_CAPTION.format(theme=themes[map_theme]))
+            shown, measure, scale = cells[cells["thematique"] == map_theme], "programmes", charts.COVER_SCALE
+            label = T.MEASURE_LABELS["programmes"]
+        else:
+            st.caption(T.COVER_MAP_WHITE)
+            shown, measure, label = charts.per_territory(cells), "zones_blanches", T.CHART_WHITE_ZONES
+            scale = charts.NEED_SCALE
+        a, b = st.columns(2)
+        a.metric(T.CHART_WHITE_ZONES, fr_number(int(cells["zone_blanche"].sum())))
+        b.metric(T.COLUMN_LABELS["alliance"], fr_number(int(cells["alliance"].sum())))
+        for formula in ("programmes", "zone_blanche", "investisseurs"):
+            st.caption(analytics.FORMULAS[formula])
+    with map_column:
+        st.plotly_chart(charts.france_map(shown, measure, level, value_label=label, colorscale=scale, large=large),
+                        width="stretch", config=charts.OFFLINE)
+        st.caption(reference.MAP_ATTRIBUTION)
+    st.subheader(T.COVER_HEATMAP)
+    st.plotly_chart(charts.coverage_heatmap(cells, theme_labels=themes, large=large), width="stretch",
+                    config=charts.OFFLINE)
+
+elif view == "lacunes":
+    st.subheader(T.COVER_WHITE_ZONES)
+    st.caption(analytics.FORMULAS["zone_blanche"])
+    zones = q(analytics.white_zones, snap.id, level=level, needs=needs)
+    if zones.empty:
+        st.success(T.COVER_NO_WHITE_ZONE)
+    else:
+        show_table(charts.table_view(zones, ["nom", "thematique", "acteurs", "score", "intensite_moyenne"],
+                                     theme_labels=themes), "zones_blanches")
+    st.subheader(T.COVER_TENSION)
+    st.caption(analytics.FORMULAS["tension"])
+    tension = q(analytics.tension_ranking, snap.id, level=level, needs=needs)
+    if tension.empty:
+        st.info(T.COVER_NO_TENSION)
+    else:
+        show_table(charts.table_view(tension, CELL_COLUMNS, theme_labels=themes), "tension")
+
+elif view == "catalogue":
+    st.subheader(T.COVER_CATALOGUE)
+    investors = dict(q(analytics.investors, snap.id)[["id", "nom"]].itertuples(index=False))
+    row1, row2 = st.columns(4), st.columns(4)
+    phase = url_select(row1[0], T.FILTER_PHASE, ["", *reference.PHASES], "phase", default="",
+                       format_func=lambda k: reference.PHASES.get(k, T.ALL_OPTION))
+    investor = url_select(row1[1], T.FILTER_INVESTOR, ["", *investors], "investisseur", default="",
+                          format_func=lambda k: investors.get(k, T.ALL_OPTION))
+    theme = url_select(row1[2], T.FILTER_THEME, ["", *themes], "thematique", default="",
+                       format_func=lambda k: themes.get(k, T.ALL_THEMES_OPTION))
+    territory = url_select(row1[3], T.FILTER_TERRITORY, ["", *places], "territoire", default="",
+                           format_func=lambda k: places.get(k, T.ALL_OPTION))
+    public = url_select(row2[0], T.FILTER_AUDIENCE, ["", *reference.AUDIENCES], "public", default="",
+                        format_func=lambda k: reference.AUDIENCES.get(k, T.ALL_OPTION))
+    nature = url_select(row2[1], T.FILTER_NATURE, ["", *reference.SUPPORT_TYPES], "nature", default="",
+                        format_func=lambda k: reference.SUPPORT_TYPES.get(k, T.ALL_OPTION))
+    active_on = row2[2].date_input(T.FILTER_ACTIVE_ON, value=None, key="actif_le", bind="query-params",
+                                   format="DD/MM/YYYY", help=T.FILTER_ACTIVE_ON_HELP)
+    chosen = analytics.ProgrammeFilter(phase=phase or None, investisseur=investor or None, thematique=theme or None,
+                                       territoire=territory or None, public=public or None, nature=nature or None,
+                                       actif_le=active_on)
+    catalogue = q(analytics.programmes, snap.id, chosen)
+    if catalogue.empty:
+        st.info(T.COVER_CATALOGUE_NONE)
+    else:
+        st.caption(T.COVER_CATALOGUE_COUNT.format(n=fr_number(len(catalogue))))
+        show_table(charts.table_view(catalogue, PROGRAMME_COLUMNS, theme_labels=themes,
+                                     headings=T.PROGRAMME_HEADINGS), "programmes")
+
+else:  # one territory: its needs (first mile) beside the programmes that reach it (last mile)
+    territory = url_select(st, T.FILTER_TERRITORY, ["", *places], "territoire", default="",
+                           format_func=lambda k: places.get(k, T.NONE_CHOSEN))
+    if not territory:
+        st.info(T.COVER_TERRITORY_PICK)
+        st.stop()
+    own_level = "departement" if territory.startswith("DEP") else "region"
+    cells = q(analytics.need_matrix, snap.id, level=own_level, needs=needs)
+    cells = cells[(cells["territoire"] == territory) & (cells["acteurs"] > 0)]
+    first, last = st.columns(2)
+    with first:
+        st.subheader(T.COVER_FIRST_MILE)
+        if cells.empty:
+            st.info(T.COVER_TERRITORY_NO_NEEDS)
+        else:
+            st.caption(analytics.FORMULAS["tension"])
+            show_table(charts.table_view(cells, CELL_COLUMNS[1:], theme_labels=themes), f"besoins_{territory}_themes")
+    with last:
+        st.subheader(T.COVER_LAST_MILE, help=T.COVER_LAST_MILE_HELP)
+        reaching = q(analytics.programmes_reaching, snap.id, territory)
+        if reaching.empty:
+            st.info(T.COVER_TERRITORY_NO_PROGRAMMES)
+        else:
+            show_table(charts.table_view(reaching, REACHING_COLUMNS, theme_labels=themes,
+                                         headings=T.PROGRAMME_HEADINGS), f"programmes_{territory}")
+    if not cells.empty:
+        with st.expander(T.COVER_NEED_ROWS.format(nom=places[territory])):
+            rows = q(analytics.need_rows, snap.id, territory, needs=needs)
+            show_table(charts.table_view(rows, NEED_ROW_COLUMNS, theme_labels=themes), f"signalements_{territory}")

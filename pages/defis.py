@@ -1,4 +1,116 @@
-"""Placeholder."""
+"""Les trois défis: listen, train, evaluate — each with its demand, its first leads and its indicators."""
 import streamlit as st
 
-st.title("defis")
+import app_state
+from app_state import download_table, q, show_table, url_radio, workshop_mode
+from inventory import analytics, charts, reference
+from inventory import texts as T
+from inventory.analytics import AUDIENCE_GROUPS, NeedFilter
+
+snap = app_state.require_snapshot()
+large = workshop_mode()
+theme_labels = dict(q(analytics.themes, snap.id).itertuples(index=False))
+sdg_names = reference.sdgs()
+need_measures = ["acteurs", "score", "intensite_moyenne"]
+
+st.title(T.DEFIS_TITLE)
+st.caption(T.DEFIS_INTRO)
+measure = url_radio(st, T.DEFIS_MEASURE, need_measures, "mesure", default="score",
+                    format_func=T.MEASURE_LABELS.get, horizontal=True)
+st.caption(analytics.FORMULAS[measure])
+
+
+def challenge_text(challenge: dict) -> None:
+    demand, leads = st.columns(2)
+    demand.markdown(f"**{T.DEFIS_DEMAND}**")
+    demand.write(challenge["exigence"])
+    leads.markdown(f"**{T.DEFIS_LEADS}**")
+    for lead in challenge["pistes"]:
+        leads.markdown(f"- {lead}")
+    st.divider()
+
+
+def listen() -> None:
+    st.subheader(T.DEFIS_LISTEN_HEADER)
+    level = url_radio(st, T.DEFIS_LEVEL, list(analytics.LEVELS), "niveau", default="region",
+                      format_func=T.LEVEL_LABELS.get, horizontal=True)
+    needs = q(analytics.needs_by_territory, snap.id, level=level, needs=NeedFilter(source="terrain"))
+    if needs.empty:
+        st.info(T.DEFIS_LISTEN_EMPTY)
+        return
+    st.caption(T.DEFIS_LISTEN_CAPTION)
+    national = needs[needs["territoire"] == reference.NATIONAL]
+    if not national.empty:
+        st.caption(T.DEFIS_LISTEN_NATIONAL.format(acteurs=app_state.fr_number(national["acteurs"].iloc[0]),
+                                                  score=app_state.fr_number(national["score"].iloc[0])))
+    left, right = st.columns(2)
+    left.plotly_chart(charts.france_map(needs, measure, level, large=large), width="stretch", config=charts.OFFLINE)
+    left.caption(reference.MAP_ATTRIBUTION)
+    right.plotly_chart(charts.ranked_bars(needs, label="nom", value=measure, large=large),
+                       width="stretch", config=charts.OFFLINE)
+    show_table(needs.rename(columns=T.COLUMN_LABELS), "besoins_terrain_par_territoire")
+
+
+def train() -> None:
+    st.subheader(T.DEFIS_TRAIN_NEEDS_HEADER)
+    needs = q(analytics.needs_by_theme, snap.id, needs=NeedFilter(source="ingenierie"))
+    if needs.empty:
+        st.info(T.DEFIS_TRAIN_NEEDS_EMPTY)
+    else:
+        needs.insert(1, "libelle", needs["thematique"].map(theme_labels).fillna(needs["thematique"]))
+        st.plotly_chart(charts.ranked_bars(needs, label="libelle", value=measure, large=large),
+                        width="stretch", config=charts.OFFLINE)
+        table = needs.drop(columns="thematique").rename(columns={"libelle": T.COLUMN_LABELS["thematique"]})
+        show_table(table.rename(columns=T.COLUMN_LABELS), "besoins_ingenierie_par_thematique")
+
+    st.subheader(T.DEFIS_TRAIN_AUDIENCE_HEADER)
+    offer = q(analytics.programmes_by_audience, snap.id)
+    if offer.empty:
+        st.info(T.DEFIS_TRAIN_AUDIENCE_EMPTY)
+        return
+    st.caption(T.DEFIS_TRAIN_AUDIENCE_CAPTION)
+    st.plotly_chart(charts.audience_bars(offer, theme_labels=theme_labels, audience_labels=AUDIENCE_GROUPS,
+                                         large=large), width="stretch", config=charts.OFFLINE)
+    table = (offer.pivot_table(index="thematique", columns="public", values="programmes", aggfunc="sum")
+             .reindex(index=[t for t in theme_labels if t in set(offer["thematique"])] or None,
+                      columns=list(AUDIENCE_GROUPS))
+             .fillna(0).astype(int).rename(columns=AUDIENCE_GROUPS))
+    table.index = table.index.map(lambda code: theme_labels.get(code, code))
+    show_table(table.rename_axis(T.COLUMN_LABELS["thematique"]).reset_index(), "programmes_par_public")
+
+
+def evaluate() -> None:
+    st.subheader(T.DEFIS_EVAL_SDG_HEADER)
+    coverage = q(analytics.sdg_coverage, snap.id)
+    coverage.insert(1, "objectif", coverage["odd"].map(sdg_names))
+    st.caption(T.DEFIS_EVAL_SDG_CAPTION)
+    uncovered = coverage[(coverage["besoins"] > 0) & (coverage["programmes"] == 0)]
+    if not uncovered.empty:
+        st.warning(T.DEFIS_EVAL_UNCOVERED.format(
+            odds=", ".join(f"{n} ({sdg_names.get(n, '')})" for n in uncovered["odd"])))
+    if coverage["programmes"].sum() == 0:
+        st.info(T.DEFIS_EVAL_NO_SDG)
+        show_table(coverage.rename(columns=T.DEFIS_COLUMNS), "couverture_odd")
+        return
+    st.plotly_chart(charts.sdg_bars(coverage, sdg_names, large=large), width="stretch", config=charts.OFFLINE)
+    show_table(coverage.rename(columns=T.DEFIS_COLUMNS), "couverture_odd")
+
+    st.subheader(T.DEFIS_EVAL_HEATMAP_HEADER)
+    by_investor = q(analytics.investor_sdgs, snap.id)
+    st.caption(T.DEFIS_EVAL_HEATMAP_CAPTION)
+    st.plotly_chart(charts.investor_sdg_heatmap(by_investor, sdg_names, large=large), width="stretch",
+                    config=charts.OFFLINE)
+    table = by_investor.assign(objectif=by_investor["odd"].map(sdg_names))
+    table = table.rename(columns={**T.DEFIS_COLUMNS, "nom": T.CHART_INVESTOR})
+    download_table(table, "investisseurs_odd")
+
+
+INDICATORS = {"ecouter": listen, "former": train, "evaluer": evaluate}
+challenges = reference.challenges()
+tabs = st.tabs([c["titre"] for c in challenges], key="defi", bind="query-params")
+for tab, challenge in zip(tabs, challenges):
+    if tab.open is False:  # only the chosen challenge is computed and drawn
+        continue
+    with tab:
+        challenge_text(challenge)
+        INDICATORS.get(challenge["code"], lambda: None)()

@@ -1,4 +1,79 @@
-"""Placeholder."""
+"""Évolution: what changed between two snapshots — needs up and down by territory and theme, programmes added,
+ended, withdrawn and changed."""
 import streamlit as st
 
-st.title("evolution")
+import app_state
+from app_state import fr_date, fr_number, q, show_table, url_radio, url_select, workshop_mode
+from inventory import analytics, charts, reference
+from inventory import texts as T
+from inventory.analytics import NeedFilter
+
+shown = app_state.require_snapshot()
+large = workshop_mode()
+st.title(T.EVOL_TITLE)
+
+snaps = app_state.snapshots()
+if len(snaps) < 2:
+    st.info(T.EVOL_NEED_TWO)
+    st.stop()
+
+labels = {s.id: T.SNAPSHOT_OPTION.format(label=s.label, as_of=fr_date(s.as_of)) for s in snaps}
+by_id = {s.id: s for s in snaps}
+in_time = sorted(snaps, key=lambda s: (s.as_of, s.id))
+earlier = [s for s in in_time if (s.as_of, s.id) < (shown.as_of, shown.id)]
+default_before = (earlier[-1] if earlier else next(s for s in in_time if s.id != shown.id)).id
+ids = [s.id for s in reversed(in_time)]
+
+c1, c2 = st.columns(2)
+before = by_id[url_select(c1, T.EVOL_BEFORE, ids, "avant", default=default_before, format_func=labels.get)]
+after = by_id[url_select(c2, T.EVOL_AFTER, ids, "apres", default=shown.id, format_func=labels.get)]
+if before.id == after.id:
+    st.info(T.EVOL_SAME)
+    st.stop()
+st.caption(T.EVOL_COMPARING.format(before=before.label, before_date=fr_date(before.as_of),
+                                   after=after.label, after_date=fr_date(after.as_of)))
+
+was, now = q(analytics.counts, before.id), q(analytics.counts, after.id)
+metrics = [(T.EVOL_METRIC_SIGNALS, "besoins"), (T.EVOL_METRIC_ACTORS, "acteurs"),
+           (T.EVOL_METRIC_ACTIVE, "programmes_actifs"), (T.EVOL_METRIC_INVESTORS, "investisseurs")]
+for col, (label, key) in zip(st.columns(len(metrics)), metrics):
+    delta = now.get(key, 0) - was.get(key, 0)
+    col.metric(label, fr_number(now.get(key, 0)), delta=f"{'+' if delta > 0 else ''}{fr_number(delta)}",
+               delta_color="off", border=True)
+
+st.subheader(T.EVOL_NEEDS_HEADER)
+f1, f2 = st.columns(2)
+level = url_radio(f1, T.DEFIS_LEVEL, list(analytics.LEVELS), "niveau", default="region",
+                  format_func=T.LEVEL_LABELS.get, horizontal=True)
+source = url_select(f2, T.EVOL_SOURCE, ["", *reference.SOURCES], "source", default="",
+                    format_func=lambda s: reference.SOURCES.get(s, T.EVOL_SOURCE_ALL))
+theme_labels = dict(q(analytics.themes, after.id).itertuples(index=False))
+moves = q(analytics.compare_needs, before.id, after.id, level=level, needs=NeedFilter(source=source or None))
+moves = moves[moves["ecart_score"] != 0]
+if moves.empty:
+    st.info(T.EVOL_NO_NEED_CHANGE)
+else:
+    st.caption(T.EVOL_NEEDS_CAPTION)
+    st.plotly_chart(charts.change_bars(moves, theme_labels=theme_labels, large=large), width="stretch",
+                    config=charts.OFFLINE)
+    table = moves.assign(thematique=moves["thematique"].map(theme_labels).fillna(moves["thematique"]))
+    table = table.rename(columns=T.EVOL_COLUMNS)
+    up, down = table[moves["ecart_score"].to_numpy() > 0], table[moves["ecart_score"].to_numpy() < 0]
+    for title, part, empty, name in ((T.EVOL_UP, up, T.EVOL_NO_UP, "besoins_en_hausse"),
+                                     (T.EVOL_DOWN, down, T.EVOL_NO_DOWN, "besoins_en_baisse")):
+        st.markdown(f"**{title}**")
+        if part.empty:
+            st.caption(empty)
+            continue
+        show_table(part, name)
+
+st.subheader(T.EVOL_PROG_HEADER)
+changes = q(analytics.compare_programmes, before.id, after.id)
+if changes.empty:
+    st.info(T.EVOL_NO_PROG_CHANGE)
+else:
+    st.caption(T.EVOL_PROG_CAPTION)
+    counted = changes["changement"].value_counts()
+    for col, (kind, label) in zip(st.columns(len(T.EVOL_CHANGE_LABELS)), T.EVOL_CHANGE_LABELS.items()):
+        col.metric(label, fr_number(int(counted.get(kind, 0))), border=True)
+    show_table(changes.rename(columns=T.EVOL_PROG_COLUMNS), "programmes_changements")

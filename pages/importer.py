@@ -1,4 +1,310 @@
-"""Placeholder."""
+"""Importer (facilitators only): upload, step-by-step validation, error report with the bad cells in context and
+an annotated workbook, preview and commit; snapshot management; the template and the current inventory.
+
+Every write re-checks the facilitator's rights on the server right before writing."""
+import datetime as dt
+import hashlib
+import logging
+
 import streamlit as st
 
-st.title("importer")
+import app_state
+from app_state import fr_date, fr_number, is_facilitator
+from inventory import exports, importer, limits, report
+from inventory import texts as T
+from inventory.report import plain
+from inventory.store import StoreBusy
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+log = logging.getLogger("inventory.import_page")
+store = app_state.current_store()
+
+
+# --- small helpers ---------------------------------------------------------------------------------------
+def flash(message: str | None = None) -> None:
+    """Remember a message across the rerun that follows a write, or show (once) the remembered one."""
+    if message is not None:
+        st.session_state["_import_flash"] = message
+    elif "_import_flash" in st.session_state:
+        st.success(st.session_state.pop("_import_flash"))
+
+
+def after_write(message: str, show_snapshot: int | str | None, focus: int | None = None) -> None:
+    """Rerun so the sidebar lists the new state, pointing the URL at the snapshot to show; the snapshot picker
+    is drawn anew (its options changed) on ``focus``."""
+    flash(message)
+    st.session_state["_writes"] = st.session_state.get("_writes", 0) + 1
+    st.session_state["_manage_focus"] = focus
+    if show_snapshot is not None:
+        st.query_params["inventaire"] = str(show_snapshot)
+    elif "inventaire" in st.query_params:
+        del st.query_params["inventaire"]
+    st.rerun()
+
+
+def allowed() -> bool:
+    """The server-side check every write makes right before writing."""
+    if is_facilitator():
+        return True
+    st.error(T.IMP_NOT_ALLOWED)
+    return False
+
+
+def written(action) -> bool:
+    """Run one write; a busy or failing database becomes a sentence (the store's writes are transactional)."""
+    try:
+        action()
+        return True
+    except StoreBusy:
+        st.warning(T.DB_BUSY)
+    except Exception:
+        log.exception("snapshot management failed")
+        st.error(T.UNEXPECTED)
+    return False
+
+
+def step(label: str, state: str, lines: list[str]) -> None:
+    """A finished step, redrawn as it ended (reruns do not validate again)."""
+    with st.status(label, state=state):
+        for line in lines:
+            st.text(line)
+
+
+# --- access ----------------------------------------------------------------------------------------------
+def login_form() -> None:
+    st.subheader(T.IMP_LOGIN_HEADER)
+    st.caption(T.IMP_LOGIN_INTRO)
+    with st.form("login"):
+        password = st.text_input(T.IMP_PASSWORD, type="password", key="login_password")
+        submitted = st.form_submit_button(T.IMP_LOGIN)
+    if submitted:
+        if app_state.login(password):
+            st.rerun()
+        st.error(T.IMP_WRONG_PASSWORD)
+
+
+# --- 1. upload, read and validate -----------------------------------------------------------------------
+def upload_key(files: list[tuple[str, bytes]]) -> str:
+    digest = hashlib.sha256()
+    for name, data in files:
+        digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+def validate(files: list[tuple[str, bytes]], key: str) -> dict | None:
+    """Read then check the upload, one status per step; the outcome is kept in the session by file hash."""
+    steps = []
+    try:
+        with st.status(T.IMP_STEP_READ) as status:
+            upload = importer.read_upload(files)
+            lines = [T.IMP_ROWS_READ.format(sheet=raw.sheet, rows=fr_number(len(raw.rows)))
+                     for raw in upload.sheets.values()]
+            label = (T.IMP_STEP_READ_DONE.format(sheets=len(upload.sheets), files=len(files)) if upload.sheets
+                     else T.IMP_STEP_READ_FAILED)
+            state = "error" if upload.issues else "complete"
+            for line in lines:
+                st.text(line)
+            status.update(label=label, state=state)
+        steps.append((label, state, lines))
+        with st.status(T.IMP_STEP_CHECK) as status:
+            checked = importer.check(upload, store)
+            label = (T.IMP_STEP_CHECK_OK if checked.ok
+                     else T.IMP_STEP_CHECK_KO.format(n=fr_number(len(checked.issues))))
+            state = "complete" if checked.ok else "error"
+            status.update(label=label, state=state)
+        steps.append((label, state, []))
+    except StoreBusy:
+        st.warning(T.DB_BUSY)
+        return None
+    except Exception:  # a parser bug must not show a traceback; nothing has been written
+        log.exception("validation failed")
+        st.error(T.UNEXPECTED)
+        return None
+    return {"key": key, "checked": checked, "steps": steps,
+            "groups": [(kind, issues, report.issues_frame(issues)) for kind, issues in report.by_kind(checked.issues)],
+            "stem": (files[0][0].rsplit(".", 1)[0] if len(files) == 1 else "import")}
+
+
+def upload_section() -> None:
+    st.subheader(T.IMP_UPLOAD_HEADER)
+    uploaded = st.file_uploader(T.IMP_UPLOADER, type=["xlsx", "ods", "csv"], accept_multiple_files=True,
+                                help=T.IMP_UPLOADER_HELP, max_upload_size=limits.MAX_FILE_BYTES // 2**20,
+                                key=f"upload_{st.session_state.get('_upload_round', 0)}")
+    if not uploaded:
+        return
+    files = [(f.name, f.getvalue()) for f in uploaded]
+    key = upload_key(files)
+    state = st.session_state.get("_import")
+    if state is None or state["key"] != key:
+        state = validate(files, key)
+        if state is None:
+            return
+        st.session_state["_import"] = state
+    else:
+        for label, status, lines in state["steps"]:
+            step(label, status, lines)
+    report_section(state)
+    if state["checked"].ok:
+        commit_section(state["checked"])
+
+
+# --- 2. the validation report ---------------------------------------------------------------------------
+def report_section(state: dict) -> None:
+    checked = state["checked"]
+    st.subheader(T.IMP_REPORT_HEADER)
+    carried = {T.WARN_CARRIED.format(sheet=s) for s in checked.carried_over}
+    for warning in checked.warnings:
+        if warning not in carried:
+            st.warning(plain(warning))
+    if checked.ok:
+        st.success(T.IMP_CLEAN)
+        return
+    st.error(T.IMP_REJECTED.format(n=fr_number(len(checked.issues))))
+    if checked.upload.sheets:
+        sheets = list(checked.upload.sheets.values())
+        st.download_button(T.IMP_DOWNLOAD_ANNOTATED,
+                           data=lambda s=sheets, i=checked.issues: exports.annotated_workbook(s, i),
+                           file_name=T.IMP_ANNOTATED_NAME.format(stem=state["stem"]), mime=XLSX, type="primary",
+                           help=T.IMP_ANNOTATED_HELP, on_click="ignore", key="dl_annotated")
+    st.markdown(f"**{T.IMP_KIND_SUMMARY}**")
+    st.dataframe(report.kind_counts(checked.issues), hide_index=True, width="content")
+    for kind, issues, table in state["groups"]:
+        with st.expander(T.IMP_KIND_EXPANDER.format(label=report.kind_label(kind), n=fr_number(len(issues))),
+                         expanded=True):
+            examples = report.examples(checked, issues)
+            if examples:
+                st.caption(T.IMP_EXAMPLES)
+            for issue, grid in examples:
+                st.caption(plain(T.IMP_EXAMPLE_CAPTION.format(sheet=issue.sheet, row=issue.row, column=issue.column,
+                                                              message=issue.message)))
+                st.dataframe(grid.styled(), width="content")
+            st.dataframe(table, hide_index=True, width="stretch")
+
+
+# --- 3. preview and 4. commit ---------------------------------------------------------------------------
+def commit_section(checked: importer.Checked) -> None:
+    st.subheader(T.IMP_PREVIEW_HEADER)
+    active = next((s for s in app_state.snapshots() if s.active), None)
+    st.dataframe(report.change_preview(checked, active.counts if active else None), hide_index=True,
+                 width="content")
+    shown_carried = [s for s in checked.carried_over if s in report.MAIN_SHEETS]
+    if shown_carried:
+        st.info(T.IMP_CARRIED.format(sheets=", ".join(shown_carried)))
+
+    st.subheader(T.IMP_COMMIT_HEADER)
+    today = dt.date.today()
+    default_label = T.IMP_LABEL_DEFAULT.format(date=fr_date(today))
+    with st.form("commit"):
+        label = st.text_input(T.IMP_LABEL, value=default_label, max_chars=200, key="commit_label")
+        as_of = st.date_input(T.IMP_AS_OF, value=today, format="DD/MM/YYYY", key="commit_as_of")
+        submitted = st.form_submit_button(T.IMP_COMMIT, type="primary")
+    if not submitted or not allowed():
+        return
+    label = label.strip()
+    if label == default_label:  # the default label follows the chosen date
+        label = T.IMP_LABEL_DEFAULT.format(date=fr_date(as_of))
+    if not label:
+        st.error(T.IMP_LABEL_REQUIRED)
+        return
+    with st.status(T.IMP_STEP_SAVE) as status:
+        try:
+            result = importer.commit(store, checked, label=label, as_of=as_of, created_by=T.IMP_CREATED_BY)
+        except StoreBusy:
+            status.update(label=T.IMP_STEP_SAVE_FAILED, state="error")
+            st.warning(T.DB_BUSY)
+            return
+        except Exception:  # the transaction rolled back: nothing was written
+            log.exception("commit failed")
+            status.update(label=T.IMP_STEP_SAVE_FAILED, state="error")
+            st.error(T.UNEXPECTED)
+            return
+        if not result.ok:
+            status.update(label=T.IMP_STEP_SAVE_FAILED, state="error")
+            return
+        status.update(label=T.IMP_STEP_SAVE_DONE.format(id=result.snapshot_id), state="complete")
+    st.session_state.pop("_import", None)
+    st.session_state["_upload_round"] = st.session_state.get("_upload_round", 0) + 1
+    after_write(T.IMP_COMMITTED.format(id=result.snapshot_id, label=plain(label),
+                                       **{k: fr_number(result.counts.get(k, 0))
+                                          for k in ("besoins", "programmes", "investisseurs")}),
+                result.snapshot_id)
+
+
+# --- snapshots ------------------------------------------------------------------------------------------
+def snapshot_section() -> None:
+    st.subheader(T.IMP_SNAPSHOTS_HEADER)
+    snaps = app_state.snapshots()
+    if not snaps:
+        st.info(T.IMP_NO_SNAPSHOTS)
+        return
+    st.dataframe(report.snapshots_frame(snaps), hide_index=True, width="stretch", column_config={
+        T.IMP_SNAPSHOT_COLUMNS["as_of"]: st.column_config.DateColumn(format="DD/MM/YYYY"),
+        T.IMP_SNAPSHOT_COLUMNS["created_at"]: st.column_config.DatetimeColumn(format="DD/MM/YYYY HH:mm"),
+    })
+    if len(snaps) >= 2:
+        st.page_link("pages/evolution.py", label=T.IMP_COMPARE_LINK, icon=":material/compare_arrows:")
+    by_id = {s.id: s for s in snaps}
+    labels = {s.id: T.SNAPSHOT_OPTION.format(label=s.label, as_of=fr_date(s.as_of))
+              + (T.SNAPSHOT_ACTIVE_SUFFIX if s.active else "") for s in snaps}
+    ids = list(reversed(list(by_id)))
+    focus = st.session_state.get("_manage_focus")
+    snap = by_id[st.selectbox(T.IMP_SNAPSHOT_PICK, ids, format_func=labels.get,
+                              index=ids.index(focus) if focus in ids else 0,
+                              key=f"manage_pick_{st.session_state.get('_writes', 0)}")]
+    rename, activate, delete = st.columns(3)
+    with rename.form(f"rename_{snap.id}"):
+        new_label = st.text_input(T.IMP_RENAME, value=snap.label, max_chars=200, key=f"rename_label_{snap.id}")
+        if st.form_submit_button(T.IMP_RENAME_BUTTON) and allowed():
+            if not new_label.strip():
+                st.error(T.IMP_LABEL_REQUIRED)
+            elif written(lambda: store.rename(snap.id, new_label.strip())):
+                after_write(T.IMP_RENAMED.format(id=snap.id, label=plain(new_label.strip())),
+                            st.query_params.get("inventaire"), snap.id)
+    if snap.active:
+        activate.info(T.IMP_IS_ACTIVE)
+        return
+    if (activate.button(T.IMP_ACTIVATE, help=T.IMP_ACTIVATE_HELP, key=f"activate_{snap.id}") and allowed()
+            and written(lambda: store.activate(snap.id))):
+        after_write(T.IMP_ACTIVATED.format(id=snap.id), snap.id, snap.id)
+    sure = delete.checkbox(T.IMP_DELETE_CONFIRM, help=T.IMP_DELETE_CONFIRM_HELP, key=f"confirm_delete_{snap.id}")
+    if delete.button(T.IMP_DELETE, disabled=not sure, key=f"delete_{snap.id}") and sure and allowed():
+        if snap.id == store.active_snapshot_id():  # it became the active one meanwhile
+            st.error(T.CANNOT_DELETE_ACTIVE)
+            return
+        if not written(lambda: store.delete(snap.id)):
+            return
+        shown = st.query_params.get("inventaire")
+        after_write(T.IMP_DELETED.format(id=snap.id), None if shown in (None, str(snap.id)) else shown)
+
+
+# --- downloads (reading only: open to everyone) ---------------------------------------------------------
+def downloads_section() -> None:
+    st.subheader(T.IMP_DOWNLOADS_HEADER)
+    template, current = st.columns(2)
+    template.download_button(T.IMP_TEMPLATE, data=exports.template_bytes, file_name=T.IMP_TEMPLATE_NAME, mime=XLSX,
+                             help=T.IMP_TEMPLATE_HELP, on_click="ignore", key="dl_template")
+    shown = app_state.active_snapshot()
+    if shown is not None:
+        current.download_button(T.IMP_EXPORT, data=lambda sid=shown.id: exports.workbook_bytes(
+                                    exports.snapshot_frames(store, sid)),
+                                file_name=T.IMP_EXPORT_NAME.format(id=shown.id, as_of=shown.as_of.isoformat()),
+                                mime=XLSX, help=T.IMP_EXPORT_HELP, on_click="ignore", key="dl_export")
+
+
+# --- the page -------------------------------------------------------------------------------------------
+st.title(T.IMP_TITLE)
+st.caption(T.IMP_INTRO)
+flash()
+if app_state.workshop_mode():
+    st.info(T.IMP_WORKSHOP)
+elif not app_state.facilitator_password():
+    st.warning(T.IMP_NO_PASSWORD)
+elif not is_facilitator():
+    login_form()
+else:
+    logged, logout = st.columns([4, 1], vertical_alignment="center")
+    logged.caption(T.IMP_LOGGED_IN)
+    logout.button(T.IMP_LOGOUT, on_click=app_state.logout, key="logout")
+    upload_section()
+    snapshot_section()
+downloads_section()

@@ -1,0 +1,147 @@
+"""``python -m bench`` (``make bench``): the benchmark suite; see bench/README.md.
+
+Sections, in order (``--only`` picks some): ``import`` (a needs sheet in xlsx, ods, csv against the bare read),
+``baseline`` (the naive import, on a subset, extrapolated), ``queries`` (writes the synthetic inventories of
+every size, then every analytics query on each), ``pages`` (AppTest reruns of every page at the largest
+size, in a child process), ``memory`` (peak RSS of a child process serving concurrent sessions at the
+largest size). Prints the Markdown table and writes it to ``--out``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shlex
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SECTIONS = ("import", "baseline", "queries", "pages", "memory")
+DEFAULTS = {"needs": [10_000, 100_000, 1_000_000], "programmes": [1_000, 10_000], "import_rows": 100_000,
+            "baseline_rows": 5_000, "repeat": 5, "page_repeat": 3, "sessions": 10, "rounds": 2}
+QUICK = {"needs": [5_000], "programmes": [200], "import_rows": 5_000, "baseline_rows": 500, "repeat": 2,
+         "page_repeat": 1, "sessions": 3, "rounds": 1}
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--needs", type=int, nargs="+", help="need rows of the synthetic inventories (default 10k 100k 1M)")
+    ap.add_argument("--programmes", type=int, nargs="+", help="programmes (default 1k 10k)")
+    ap.add_argument("--import-rows", type=int, help="rows of the imported needs sheet (default 100k)")
+    ap.add_argument("--baseline-rows", type=int, help="rows the naive baseline really runs on (default 5k)")
+    ap.add_argument("--repeat", type=int, help="runs per import / query measurement (default 5)")
+    ap.add_argument("--page-repeat", type=int, help="runs per page measurement (default 3)")
+    ap.add_argument("--sessions", type=int, help="concurrent sessions of the memory measurement (default 10)")
+    ap.add_argument("--rounds", type=int, help="walks through all pages per session (default 2)")
+    ap.add_argument("--pages", nargs="+", help="only these pages (as listed in app.py, e.g. pages/accueil.py)")
+    ap.add_argument("--quick", action="store_true", help="small sizes and few runs (a minute or two)")
+    ap.add_argument("--only", nargs="+", choices=SECTIONS, help="run only these sections")
+    ap.add_argument("--workdir", default=str(ROOT / "bench" / "out"), help="generated files and databases")
+    ap.add_argument("--out", help="Markdown results (default bench/results.md; --quick: bench/out/results-quick.md)")
+    ap.add_argument("--json", help="also write the raw results as JSON here")
+    args = ap.parse_args(argv)
+    base = QUICK if args.quick else DEFAULTS
+    for key, value in base.items():
+        if getattr(args, key) is None:
+            setattr(args, key, value)
+    if args.out is None:
+        args.out = str(Path(args.workdir) / "results-quick.md") if args.quick else str(ROOT / "bench" / "results.md")
+    args.only = args.only or list(SECTIONS)
+    return args
+
+
+def log(msg: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def child(module: str, args: list[str], out: Path) -> dict[str, Any]:
+    """Run ``python -m module args`` from the repository root; its JSON result."""
+    cmd = [sys.executable, "-m", module, *args, "--out", str(out)]
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if proc.returncode != 0 or not out.exists():
+        raise RuntimeError(f"{shlex.join(cmd)} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+    return json.loads(out.read_text())
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
+    os.chdir(ROOT)
+    sys.path.insert(0, str(ROOT))
+    from bench import importing, queries, report
+    from bench.common import machine
+
+    work = Path(args.workdir)
+    work.mkdir(parents=True, exist_ok=True)
+    t_start = time.perf_counter()
+    mach = machine()
+    needs, progs = sorted(args.needs), sorted(args.programmes)
+    big_n, big_m = needs[-1], progs[-1]
+    res: dict[str, Any] = {"notes": []}
+    cfg = {"repeat": args.repeat, "page_repeat": args.page_repeat, "import_programmes": big_m,
+           "command": "python -m bench " + shlex.join(argv if argv is not None else sys.argv[1:])}
+
+    if "import" in args.only:
+        log(f"writing the {args.import_rows}-row needs sheet as xlsx, ods, csv")
+        paths = importing.prepare_files(work, args.import_rows)
+        log("import: bare read, read, validate, commit")
+        res["import"] = importing.run_import(work / "import.duckdb", paths, programmes=big_m, repeat=args.repeat)
+    if "baseline" in args.only:
+        subset = min(args.baseline_rows, args.import_rows)
+        log(f"naive baseline on {subset} rows")
+        res["baseline"] = importing.run_baseline(work, subset=subset, full=args.import_rows,
+                                                 repeat=max(1, min(args.repeat, 3)))
+    big_db = work / f"inventory-{big_n}-{big_m}.duckdb"
+    if "queries" in args.only:
+        res["builds"], res["queries"] = [], {}
+        for n in needs:
+            for m in progs:
+                db = work / f"inventory-{n}-{m}.duckdb"
+                log(f"synthetic inventory {n} needs / {m} programmes")
+                res["builds"].append(queries.build(db, n, m))
+                log("analytics queries")
+                res["queries"][queries.sizes_label(n, m)] = queries.run_queries(
+                    db, repeat=args.repeat, cold=(n, m) == (big_n, big_m))
+                if (n, m) != (big_n, big_m):
+                    for p in (db, Path(f"{db}.wal")):
+                        p.unlink(missing_ok=True)
+    elif ("pages" in args.only or "memory" in args.only) and not big_db.exists():
+        log(f"synthetic inventory {big_n} needs / {big_m} programmes")
+        queries.build(big_db, big_n, big_m)
+    size = queries.sizes_label(big_n, big_m)
+    if "pages" in args.only:
+        log(f"page reruns at {size} (child process)")
+        extra = ["--pages", *args.pages] if args.pages else []
+        try:
+            res["pages"] = child("bench.pages", ["--db", str(big_db), "--repeat", str(args.page_repeat), *extra],
+                                 work / "pages.json") | {"size": size}
+        except RuntimeError as exc:
+            res["notes"].append(f"page bench failed: {exc}")
+    if "memory" in args.only:
+        log(f"peak memory, {args.sessions} concurrent sessions at {size} (child process)")
+        extra = ["--pages", *args.pages] if args.pages else []
+        try:
+            res["memory"] = child("bench.sessions", ["--db", str(big_db), "--sessions", str(args.sessions),
+                                                     "--rounds", str(args.rounds), *extra],
+                                  work / "memory.json") | {"size": size}
+        except RuntimeError as exc:
+            res["notes"].append(f"memory bench failed: {exc}")
+
+    cfg["wall"] = time.perf_counter() - t_start
+    text = report.render(res, mach, cfg, os.getloadavg())
+    print(text)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(text, encoding="utf-8")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"machine": mach, "config": cfg, "results": res}, ensure_ascii=False,
+                                              indent=1, default=str))
+    log(f"written {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

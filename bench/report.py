@@ -1,0 +1,219 @@
+"""The results as Markdown: the machine, the targets with their verdicts, then one table per section."""
+from __future__ import annotations
+
+from typing import Any
+
+from bench.queries import sizes_label
+
+OK, BAR, MISS = "✅", "⚠️ (barre tenue)", "❌"
+
+
+def ms(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    return f"{seconds * 1000:,.0f}".replace(",", " ")
+
+
+def sec(seconds: float | None) -> str:
+    return "–" if seconds is None else f"{seconds:.2f} s"
+
+
+def num(n: int) -> str:
+    """12 345 (thin spaces would not survive every Markdown viewer)."""
+    return f"{n:,}".replace(",", " ")
+
+
+def ratio(x: float | None) -> str:
+    return "–" if x is None else f"{x:.2f}×"
+
+
+def verdict(value: float | None, target: float, bar: float | None = None) -> str:
+    if value is None:
+        return "–"
+    if value <= target:
+        return OK
+    if bar is not None and value <= bar:
+        return BAR
+    return MISS
+
+
+def _table(header: list[str], rows: list[list[Any]]) -> list[str]:
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    out += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
+    return out
+
+
+def machine_lines(m: dict[str, Any], cfg: dict[str, Any], load_end: Any) -> list[str]:
+    pk = ", ".join(f"{k} {v}" for k, v in m["packages"].items())
+    load = lambda x: "–" if not x else " / ".join(f"{v:.2f}" for v in x)  # noqa: E731
+    return [
+        f"- Measured: {m['date']}, `{cfg['command']}` ({cfg['wall']:.0f} s in all)",
+        f"- CPU: {m['cpu']}, {m['cores']} cores ({m['usable_cores']} usable); RAM {m['ram_gib']:.1f} GiB; "
+        f"{m['os']}; Python {m['python']}",
+        f"- Packages: {pk}",
+        f"- Load average (1/5/15 min) at start {load(m['load_at_start'])}, at end {load(load_end)}: other "
+        "processes sharing the cores inflate wall-clock times; the CPU-time columns of the page table are "
+        "less sensitive to them.",
+        f"- Medians over {cfg['repeat']} runs (imports, queries) and {cfg['page_repeat']} runs (pages) unless said.",
+    ]
+
+
+def targets(res: dict[str, Any]) -> list[str]:
+    rows = []
+    imp = res.get("import") or {}
+    for fmt, r in imp.items():
+        rows.append([f"Import {fmt} {num(r['rows'])} rows: total", "< 5 s", "", sec(r["total"]),
+                     verdict(r["total"], 5.0)])
+        rows.append([f"Import {fmt}: total / bare read", "≤ 2×", "≤ 3×", ratio(r["ratio"]),
+                     verdict(r["ratio"], 2.0, 3.0)])
+    pages = [p for p in (res.get("pages") or {}).get("pages", []) if not p.get("error")]
+    if pages:
+        worst_warm = max(pages, key=lambda p: max(p.get("rerun") or 0, p.get("change") or 0))
+        warm = max(worst_warm.get("rerun") or 0, worst_warm.get("change") or 0)
+        rows.append([f"Page rerun, warm (worst: {_page_label(worst_warm)})", "≤ 150 ms", "≤ 300 ms", f"{ms(warm)} ms",
+                     verdict(warm, 0.150, 0.300)])
+        worst_change = max(pages, key=lambda p: p.get("change_max") or 0)
+        if worst_change.get("change_max"):
+            rows.append([f"Page rerun, slowest single filter change ({_page_label(worst_change)})", "≤ 150 ms",
+                         "≤ 300 ms", f"{ms(worst_change['change_max'])} ms",
+                         verdict(worst_change["change_max"], 0.150, 0.300)])
+        worst_cold = max(pages, key=lambda p: p.get("cold") or 0)
+        rows.append([f"Page rerun, cold (worst: {_page_label(worst_cold)})", "≤ 1 s", "", f"{ms(worst_cold['cold'])} ms",
+                     verdict(worst_cold["cold"], 1.0)])
+    broken = [p for p in (res.get("pages") or {}).get("pages", []) if p.get("error")]
+    if broken:
+        rows.append([f"Pages that failed: {', '.join(_page_label(p) for p in broken)}", "none", "", len(broken), MISS])
+    mem = res.get("memory")
+    if mem:
+        rows.append([f"Peak RSS, {mem['sessions']} concurrent sessions", "≤ 600 MiB", "≤ 1 GiB",
+                     f"{mem['peak_rss_mib']:.0f} MiB", verdict(mem["peak_rss_mib"], 600, 1024)])
+    if not rows:
+        return []
+    return ["## Targets", ""] + _table(["Figure", "Target", "Bar", "Measured", ""], rows) + [""]
+
+
+def _page_label(p: dict[str, Any]) -> str:
+    name = p["page"].rsplit("/", 1)[-1].removesuffix(".py")
+    state = ", ".join(f"{k}={v}" for k, v in p.get("state", {}).items())
+    return f"{name} ({state})" if state else name
+
+
+def import_lines(res: dict[str, Any], cfg: dict[str, Any]) -> list[str]:
+    imp = res.get("import")
+    if not imp:
+        return []
+    rows = []
+    for fmt, r in imp.items():
+        rows.append([fmt, f"{r['bytes'] / 2**20:.1f} MiB", sec(r["bare"]), sec(r["calamine"]), sec(r["read"]),
+                     sec(r["check"]), sec(r["commit"]), sec(r["total"]), ratio(r["ratio"]), ratio(r["ratio_calamine"])])
+    rows_n = next(iter(imp.values()))["rows"]
+    out = [f"## 1. Import of a needs sheet ({num(rows_n)} rows)", "",
+           f"The needs replace those of an active snapshot with {num(cfg['import_programmes'])} programmes, carried "
+           "over (their coverage aggregates are recomputed in the same transaction).", ""]
+    out += _table(["format", "file", "bare read", "calamine grid", "read", "validate", "commit", "total",
+                   "total / bare", "total / calamine grid"], rows)
+    out += ["", "- bare read: `pandas.read_excel(engine=\"calamine\")` (xlsx, ods) or `duckdb.read_csv(...).df()` "
+            "(csv), the file to a DataFrame with no checks; calamine grid: python-calamine's `to_python()` alone.",
+            "- read: `importer.read_upload`; validate: `importer.check` (every cell, cross-references, Arrow tables); "
+            "commit: `importer.commit` (one transaction with the per-snapshot aggregates).", ""]
+    base = res.get("baseline")
+    if base:
+        brow = []
+        for fmt, b in base.items():
+            ours = imp.get(fmt, {}).get("total")
+            brow.append([fmt, sec(b["read"]), sec(b["validate"]), sec(b["insert"]), sec(b["total"]),
+                         ratio(b["total"] / ours) if ours else "–"])
+        sub = next(iter(base.values()))
+        out += [f"### Naive baseline (measured on {num(sub['subset'])} rows, **extrapolated linearly** to "
+                f"{num(sub['rows'])})", "",
+                "pandas + openpyxl (odf for ods, `read_csv` for csv), `Besoin.model_validate` per row, one "
+                "`INSERT` per row in one transaction; no cross-references, no aggregates.", ""]
+        out += _table(["format", "read", "validate", "insert", "total", "baseline / ours"], brow) + [""]
+    return out
+
+
+def build_lines(res: dict[str, Any]) -> list[str]:
+    builds = res.get("builds")
+    if not builds:
+        return []
+    rows = [[sizes_label(b["needs"], b["programmes"]), sec(b["june"]["generate"]), sec(b["june"]["arrow"]),
+             sec(b["april"]["write"]), sec(b["june"]["write"]), f"{b['db_mib']:.0f} MiB"] for b in builds]
+    return (["## 2. Writing a synthetic snapshot (one run each)", "",
+             "`Store.write_snapshot` of the generator's frames (rows plus the per-snapshot aggregate tables, one "
+             "transaction); the first snapshot goes into an empty file, the second next to it.", ""]
+            + _table(["needs / programmes", "generate", "to Arrow", "write (1st)", "write (2nd)", "file"], rows) + [""])
+
+
+def query_lines(res: dict[str, Any]) -> list[str]:
+    qs = res.get("queries")
+    if not qs:
+        return []
+    sizes = list(qs)
+    largest = sizes[-1]
+    header = ["query"] + [f"{s} warm" for s in sizes] + [f"{largest} cold", "rows"]
+    rows = []
+    for label in qs[largest]:
+        r = [f"`{label}`"]
+        for s in sizes:
+            r.append(ms(qs[s].get(label, {}).get("warm")))
+        r += [ms(qs[largest][label].get("cold")), qs[largest][label].get("rows")]
+        rows.append(r)
+    return (["## 3. Analytics queries (ms)", "",
+             "Every public function of `inventory.analytics` (plus variants), called on the store directly (no "
+             "Streamlit cache): warm = again on the open connection; cold = a new connection (empty DuckDB buffer "
+             "pool). Needs / programmes in the column names.", ""]
+            + _table(header, rows) + [""])
+
+
+def page_lines(res: dict[str, Any]) -> list[str]:
+    pr = res.get("pages")
+    if not pr:
+        return []
+    rows = []
+    for p in pr["pages"]:
+        if p.get("error"):
+            rows.append([_page_label(p), f"error: {p['error'][:160]}", "", "", "", "", MISS])
+            continue
+        warm = max(p.get("rerun") or 0, p.get("change") or 0)
+        change = "–" if p.get("change") is None else f"{ms(p['change'])} ({ms(p.get('change_cpu'))}) / {ms(p['change_max'])}"
+        rows.append([_page_label(p), f"{ms(p['cold'])} ({ms(p.get('cold_cpu'))})",
+                     f"{ms(p['rerun'])} ({ms(p.get('rerun_cpu'))})", change,
+                     f"{ms(p['after_idle'])} ({ms(p.get('after_idle_cpu'))})",
+                     verdict(warm, 0.150, 0.300), verdict(p["cold"], 1.0)])
+    return ([f"## 4. Page reruns through AppTest at {pr.get('size', '')} (ms: wall clock (process CPU))", "",
+             f"Server start (imports, connection, default page): {sec(pr.get('startup'))}. "
+             "cold = first run with an empty results cache; rerun = same state again; filter change = one query "
+             "parameter changed to a value not seen before (median (CPU) / worst); after idle = rerun after the "
+             "store closed its connection (`idle_close`).", ""]
+            + _table(["page (state)", "cold", "rerun", "filter change", "after idle", "warm", "cold ≤ 1 s"], rows)
+            + [""])
+
+
+def memory_lines(res: dict[str, Any]) -> list[str]:
+    m = res.get("memory")
+    if not m:
+        return []
+    lines = ["## 5. Memory", "",
+             f"One process, {m['sessions']} concurrent AppTest sessions (threads) walking every page and view "
+             f"{m['rounds']} time(s) at {m.get('size', '')}: {m['runs']} page runs in {m['seconds']:.0f} s.", "",
+             f"- RSS before the sessions (Python, Streamlit, pandas, plotly imported): {m['baseline_rss_mib']:.0f} MiB",
+             f"- **Peak RSS: {m['peak_rss_mib']:.0f} MiB** (ru_maxrss of the process); at the end "
+             f"{m['final_rss_mib']:.0f} MiB",
+             f"- Errors in sessions: {m['n_errors']}"]
+    lines += [f"  - {e[:200]}" for e in m.get("errors", [])[:5]]
+    return lines + [""]
+
+
+def render(res: dict[str, Any], machine: dict[str, Any], cfg: dict[str, Any], load_end: Any) -> str:
+    lines = ["# Benchmark results", ""]
+    lines += machine_lines(machine, cfg, load_end) + [""]
+    lines += targets(res)
+    lines += import_lines(res, cfg)
+    lines += build_lines(res)
+    lines += query_lines(res)
+    lines += page_lines(res)
+    lines += memory_lines(res)
+    notes = res.get("notes") or []
+    if notes:
+        lines += ["## Notes", ""] + [f"- {n}" for n in notes] + [""]
+    return "\n".join(lines).rstrip() + "\n"

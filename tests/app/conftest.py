@@ -1,0 +1,63 @@
+"""AppTest fixtures shared by the page tests: real DuckDB files built once per module (the demo inventory, an
+empty one, the tiny hand-made one of ``tiny.py``, one without programmes) and ``open_page`` to run a page on
+one of them."""
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from inventory.store import Store
+from tests.app.tiny import APRIL, JUNE, build, tiny_frames
+
+ROOT = Path(__file__).resolve().parents[2]
+# the views' folder (its name may change; the page files keep theirs)
+PAGES_DIR = next(d for d in ("pages", "views") if (ROOT / d / "accueil.py").exists())
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> Path:
+    return build(tmp_path_factory.mktemp("demo") / "inventory.duckdb", [], demo_data=True)
+
+
+@pytest.fixture(scope="module")
+def empty_db(tmp_path_factory) -> Path:
+    return build(tmp_path_factory.mktemp("empty") / "inventory.duckdb", [])
+
+
+@pytest.fixture(scope="module")
+def tiny_db(tmp_path_factory) -> Path:
+    """Two snapshots: « avril » (id 1) then « juin » (id 2, active)."""
+    return build(tmp_path_factory.mktemp("tiny") / "inventory.duckdb",
+                  [(APRIL, tiny_frames(APRIL)), (JUNE, tiny_frames(JUNE))])
+
+
+@pytest.fixture(scope="module")
+def no_programmes_db(tmp_path_factory) -> Path:
+    """The tiny « juin » needs and investors, without a single programme."""
+    return build(tmp_path_factory.mktemp("noprog") / "inventory.duckdb", [(JUNE, tiny_frames(JUNE, programmes=False))])
+
+
+@pytest.fixture
+def open_page(monkeypatch):
+    """``open_page(db, "besoins", niveau="departement")`` runs that page on that database with those URL
+    parameters, as a browser opening ``/besoins?niveau=departement`` would."""
+    def open_(db: Path, page: str, **params: str) -> AppTest:
+        monkeypatch.setenv("INVENTORY_DB", str(db))
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        at.query_params.update({k: str(v) for k, v in params.items()})
+        at.switch_page(f"{PAGES_DIR}/{page}.py")
+        return at.run()
+    return open_
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_app_stores():
+    """Close the Stores the app cached (one per database) before the interpreter exits: a DuckDB connection
+    torn down during interpreter shutdown, or an idle-close timer firing then, aborts the process."""
+    yield
+    for obj in gc.get_objects():
+        if isinstance(obj, Store):
+            obj.close()

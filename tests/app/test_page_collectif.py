@@ -1,0 +1,105 @@
+"""Jouer collectif: who acts where, alliance opportunities, co-funding, and « se positionner » (numbers in tiny.py)."""
+from __future__ import annotations
+
+import pytest
+
+from inventory import charts, reference
+from inventory import texts as T
+from inventory.analytics import FORMULAS
+from tests.app.pagetools import (assert_clean, chart_configs, figures, map_values, maps, metrics, table, texts,
+                                 values)
+
+ALPHA, BETA = "Fondation Alpha (fictive)", "Institut Beta (fictif)"
+
+
+@pytest.mark.parametrize("view", list(T.TOGETHER_VIEWS))
+def test_every_view_of_the_demo_opens_without_error(demo_db, open_page, view):
+    at = open_page(demo_db, "collectif", vue=view, investisseur="FDN3")
+    assert_clean(at)
+    assert figures(at)
+    assert all(config == charts.OFFLINE for config in chart_configs(at))
+    if maps(at):
+        assert reference.MAP_ATTRIBUTION in texts(at)
+
+
+def test_an_empty_inventory_is_one_sentence(empty_db, open_page):
+    at = open_page(empty_db, "collectif")
+    assert_clean(at)
+    assert [i.value for i in at.info] == [T.NO_SNAPSHOT]
+
+
+def test_investors_by_theme_count_their_active_programmes(tiny_db, open_page):
+    at = open_page(tiny_db, "collectif")
+    assert_clean(at)
+    by_theme, by_region = (f["data"][0] for f in figures(at))
+    assert by_theme["y"] == [ALPHA, BETA]
+    assert [x.replace("<br>", " ") for x in by_theme["x"]] == ["Outils numériques", "Juridique"]
+    assert values(by_theme["z"]) == [[1, None], [1, 1]]  # P1 for Alpha; P2 (two themes) for Beta; P3 has ended
+    regions = dict(zip(by_region["y"], values(by_region["z"])))
+    assert sum(v is not None for v in regions[ALPHA]) == 1  # Auvergne-Rhône-Alpes only
+    assert all(v == 2 for v in regions[BETA])  # national: every region, two themes
+    investors = table(at)
+    assert investors[["Identifiant", "Programmes", "Budget (€)"]].values.tolist() == [["FA", 2, 30_000.0],
+                                                                                      ["IB", 2, 520_000.0]]
+
+
+def test_alliance_cells_and_cofunding_rate(tiny_db, open_page):
+    at = open_page(tiny_db, "collectif", vue="alliances")
+    assert_clean(at)
+    alliances = table(at, 0)
+    assert alliances[["Territoire", "Thématique", "Programmes", "Investisseurs", "Investisseurs présents"]] \
+        .values.tolist() == [["Auvergne-Rhône-Alpes", "Outils numériques", 2, 2, f"{ALPHA} ; {BETA}"]]
+    assert metrics(at) == {T.TOGETHER_COFUNDING_RATE: "33,3 %"}  # P3 of 3 programmes
+    shown = texts(at)
+    assert T.TOGETHER_COFUNDING_DETAIL.format(co="1", total="3") in shown
+    assert FORMULAS["alliance"] in shown and FORMULAS["cofinancement"] in shown
+    network = figures(at)[0]["data"]
+    nodes = network[-1]
+    assert nodes["text"] == ["FA", "IB"]
+    assert table(at, 1).values.tolist() == [[ALPHA, BETA, 1]]
+
+
+def test_positioning_an_investor_shows_footprint_allies_and_reachable_white_zones(tiny_db, open_page):
+    at = open_page(tiny_db, "collectif", vue="positionner", investisseur="FA")
+    assert_clean(at)
+    assert T.TOGETHER_FOOTPRINT_SUMMARY.format(programmes="2", territoires="1", thematiques="1") in texts(at)
+    assert map_values(maps(at)[0]) == {"REG-84": 1}
+    assert reference.MAP_ATTRIBUTION in texts(at)
+    allies = table(at, 0)
+    # Beta's national P2 meets Alpha's P1 in Auvergne-Rhône-Alpes and its 12 départements, on numerique;
+    # they co-fund P3
+    assert allies.values.tolist() == [[BETA, "Institution", 13, 1, "Outils numériques"]]
+    uncovered = table(at, 1)
+    assert uncovered[["Territoire", "Thématique", "Tension"]].values.tolist() == [
+        ["Auvergne-Rhône-Alpes", "Modèle socio-économique et financement", 10.0],
+        ["Provence-Alpes-Côte d'Azur", "Modèle socio-économique et financement", 5.0]]
+
+
+def test_no_investor_chosen_asks_for_one(tiny_db, open_page):
+    at = open_page(tiny_db, "collectif", vue="positionner")
+    assert_clean(at)
+    assert T.TOGETHER_PICK_PROMPT in texts(at)
+
+
+def test_a_snapshot_without_programmes_is_sentences(no_programmes_db, open_page):
+    at = open_page(no_programmes_db, "collectif")
+    assert_clean(at)
+    assert T.TOGETHER_NO_PROGRAMMES in texts(at)
+    at = open_page(no_programmes_db, "collectif", vue="alliances")
+    assert_clean(at)
+    assert T.TOGETHER_NO_ALLIANCE in texts(at) and T.TOGETHER_NO_COFUNDING in texts(at)
+    assert metrics(at) == {T.TOGETHER_COFUNDING_RATE: "0,0 %"}
+    at = open_page(no_programmes_db, "collectif", vue="positionner", investisseur="FA")
+    assert_clean(at)
+    shown = texts(at)
+    assert T.TOGETHER_NO_FOOTPRINT in shown and T.TOGETHER_NO_ALLIES in shown and T.TOGETHER_NO_UNCOVERED in shown
+
+
+def test_a_shared_url_reopens_the_same_investor_and_a_new_choice_updates_it(tiny_db, open_page):
+    at = open_page(tiny_db, "collectif", vue="positionner", investisseur="IB")
+    assert at.radio(key="url_vue").value == "positionner"
+    assert at.selectbox(key="url_investisseur").value == "IB"
+    assert T.TOGETHER_FOOTPRINT_SUMMARY.format(programmes="2", territoires="19", thematiques="2") in texts(at)
+    at.selectbox(key="url_investisseur").set_value("FA").run()
+    assert at.query_params["investisseur"] == "FA"
+    assert map_values(maps(at)[0]) == {"REG-84": 1}

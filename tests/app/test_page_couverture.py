@@ -1,0 +1,162 @@
+"""Couverture et lacunes: coverage map and matrix, white zones and tension, the catalogue, one territory's first
+and last mile (numbers in tiny.py)."""
+from __future__ import annotations
+
+import pytest
+
+from inventory import charts, reference
+from inventory.analytics import FORMULAS
+from inventory import texts as T
+from tests.app.pagetools import (assert_clean, chart_configs, figures, map_values, maps, metrics, table, texts,
+                                 values)
+
+ZB = T.CHART_WHITE_ZONE_MARK
+MODELE = "Modèle socio-économique et financement"
+
+
+@pytest.mark.parametrize("view", list(T.COVER_VIEWS))
+def test_every_view_of_the_demo_opens_without_error(demo_db, open_page, view):
+    at = open_page(demo_db, "couverture", vue=view, territoire="REG-93")
+    assert_clean(at)
+    assert all(config == charts.OFFLINE for config in chart_configs(at))
+    if maps(at):
+        assert reference.MAP_ATTRIBUTION in texts(at)
+
+
+def test_an_empty_inventory_is_one_sentence(empty_db, open_page):
+    at = open_page(empty_db, "couverture")
+    assert_clean(at)
+    assert [i.value for i in at.info] == [T.NO_SNAPSHOT]
+
+
+def test_map_counts_white_zone_themes_per_region(tiny_db, open_page):
+    at = open_page(tiny_db, "couverture")
+    assert_clean(at)
+    assert metrics(at) == {T.CHART_WHITE_ZONES: "2", T.COLUMN_LABELS["alliance"]: "1"}
+    counts = map_values(maps(at)[0])
+    # the national P2 reaches every region (0 white zones); modele_socio_eco is uncovered in REG-84 and REG-93
+    assert len(counts) == 18 and counts["REG-84"] == 1 and counts["REG-93"] == 1 and sum(counts.values()) == 2
+    assert reference.MAP_ATTRIBUTION in texts(at)
+
+
+def test_map_of_one_theme_counts_its_programmes(tiny_db, open_page):
+    at = open_page(tiny_db, "couverture", thematique_carte="numerique")
+    counts = map_values(maps(at)[0])
+    assert counts["REG-84"] == 2  # P1 (REG-84) and P2 (national)
+    assert {v for k, v in counts.items() if k != "REG-84"} == {1}
+
+
+def test_matrix_marks_white_zones(tiny_db, open_page):
+    at = open_page(tiny_db, "couverture")
+    heat = next(f["data"][0] for f in figures(at) if f["data"][0]["type"] == "heatmap")
+    rows = dict(zip(heat["y"], values(heat["text"])))
+    columns = [x.replace("<br>", " ") for x in heat["x"]]
+    assert rows["Auvergne-Rhône-Alpes"][columns.index(MODELE)] == ZB
+    assert rows["Auvergne-Rhône-Alpes"][columns.index("Outils numériques")] == "2"
+    assert sum(row.count(ZB) for row in rows.values()) == 2
+
+
+def test_white_zones_and_tension_are_ranked_with_their_formulas(tiny_db, open_page):
+    at = open_page(tiny_db, "couverture", vue="lacunes")
+    assert_clean(at)
+    zones = table(at, 0)
+    assert zones[["Territoire", "Thématique", "Acteurs", "Score"]].values.tolist() == [
+        ["Auvergne-Rhône-Alpes", MODELE, 2, 10], ["Provence-Alpes-Côte d'Azur", MODELE, 1, 5]]
+    tension = table(at, 1)
+    assert tension[["Territoire", "Tension", "Programmes"]].values.tolist() == [
+        ["Auvergne-Rhône-Alpes", 10.0, 0],  # 10 / (1 + 0)
+        ["Provence-Alpes-Côte d'Azur", 6.0, 1],  # 12 / (1 + 1)
+        ["Auvergne-Rhône-Alpes", 5.33, 2],  # 16 / (1 + 2)
+        ["Provence-Alpes-Côte d'Azur", 5.0, 0]]
+    shown = texts(at)
+    assert FORMULAS["zone_blanche"] in shown and FORMULAS["tension"] in shown
+
+
+def test_source_filter_narrows_white_zones(tiny_db, open_page):
+    at = open_page(tiny_db, "couverture", vue="lacunes", source="ingenierie")
+    assert table(at, 0)[["Territoire", "Score"]].values.tolist() == [["Auvergne-Rhône-Alpes", 10]]
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({}, ["P1", "P2", "P3"]),
+    ({"investisseur": "FA"}, ["P1", "P3"]),
+    ({"actif_le": "2020-06-30"}, ["P1", "P2"]),  # P3 ended on 31/05
+    ({"territoire": "REG-93"}, ["P2"]),  # only the national programme reaches it
+    ({"territoire": "DEP-69"}, ["P1", "P2", "P3"]),  # its region's, the national and its own
+    ({"phase": "relance", "public": "association"}, ["P1"]),
+    ({"nature": "subvention", "thematique": "juridique"}, ["P2"]),
+])
+def test_catalogue_filters(tiny_db, open_page, params, expected):
+    at = open_page(tiny_db, "couverture", vue="catalogue", **params)
+    assert_clean(at)
+    assert list(table(at)["Identifiant"]) == expected
+    assert T.COVER_CATALOGUE_COUNT.format(n=len(expected)) in texts(at)
+
+
+def test_catalogue_speaks_french(tiny_db, open_page):
+    at = open_page(tiny_db, "couverture", vue="catalogue", investisseur="FA")
+    first = table(at).iloc[0]
+    assert first["Programme"] == "Numérique en Auvergne-Rhône-Alpes"
+    assert first["Phase"] == "Relance"
+    assert first["Investisseurs"] == "Fondation Alpha (fictive)"
+    assert first["Territoires atteints"] == "Auvergne-Rhône-Alpes"
+    assert first["Thématiques"] == "Outils numériques"
+
+
+def test_catalogue_filters_matching_nothing_are_a_sentence(tiny_db, open_page):
+    at = open_page(tiny_db, "couverture", vue="catalogue", phase="structurel")
+    assert_clean(at)
+    assert T.COVER_CATALOGUE_NONE in texts(at)
+
+
+def test_a_territory_shows_its_needs_beside_the_programmes_reaching_it(tiny_db, open_page):
+    at = open_page(tiny_db, "couverture", vue="territoire", territoire="REG-84")
+    assert_clean(at)
+    needs = table(at, 0)
+    assert needs[["Thématique", "Acteurs", "Score", "Programmes", "Tension", "Zone blanche"]].values.tolist() == [
+        [MODELE, 2, 10, 0, 10.0, True], ["Outils numériques", 5, 16, 2, 5.33, False]]
+    reaching = table(at, 1)
+    assert list(reaching["Programme"]) == ["Numérique en Auvergne-Rhône-Alpes", "Fonds national"]  # P3 has ended
+    rows = table(at, 2)  # the need signals, a region holding its départements
+    assert list(rows["Territoire"]) == ["Rhône", "Rhône", "Isère"]
+
+
+def test_a_territory_without_a_choice_asks_for_one(tiny_db, open_page):
+    at = open_page(tiny_db, "couverture", vue="territoire")
+    assert_clean(at)
+    assert T.COVER_TERRITORY_PICK in texts(at)
+
+
+def test_a_snapshot_without_programmes_says_so_and_lists_every_need_as_white_zone(no_programmes_db, open_page):
+    at = open_page(no_programmes_db, "couverture", vue="lacunes")
+    assert_clean(at)
+    assert T.COVER_NO_PROGRAMMES in texts(at)
+    assert len(table(at, 0)) == 4
+    at = open_page(no_programmes_db, "couverture", vue="territoire", territoire="REG-84")
+    assert_clean(at)
+    assert T.COVER_TERRITORY_NO_PROGRAMMES in texts(at)
+    at = open_page(no_programmes_db, "couverture", vue="catalogue")
+    assert T.COVER_CATALOGUE_NONE in texts(at)
+
+
+def test_a_shared_url_reopens_the_same_catalogue(tiny_db, open_page):
+    at = open_page(tiny_db, "couverture", vue="catalogue", phase="relance", investisseur="FA", thematique="numerique",
+                   territoire="REG-84", public="association", nature="formation", actif_le="2020-06-30")
+    assert_clean(at)
+    assert at.radio(key="url_vue").value == "catalogue"
+    assert [at.selectbox(key=f"url_{k}").value for k in ("phase", "investisseur", "thematique", "territoire",
+                                                           "public", "nature")] == [
+        "relance", "FA", "numerique", "REG-84", "association", "formation"]
+    assert str(at.date_input(key="actif_le").value) == "2020-06-30"
+    assert list(table(at)["Identifiant"]) == ["P1"]
+
+
+def test_changing_the_view_and_a_filter_writes_them_into_the_url(tiny_db, open_page):
+    at = open_page(tiny_db, "couverture")
+    at.radio(key="url_vue").set_value("catalogue").run()
+    at.selectbox(key="url_phase").set_value("urgence").run()
+    assert at.query_params["vue"] == "catalogue"
+    assert at.query_params["phase"] == "urgence"
+    assert list(table(at)["Identifiant"]) == ["P2"]
+    at.radio(key="url_vue").set_value("carte").run()
+    assert "vue" not in at.query_params

@@ -1,0 +1,89 @@
+"""Évolution: two snapshots compared — needs up and down, programmes added, ended, withdrawn and changed."""
+from __future__ import annotations
+
+import pytest
+
+from inventory import texts as T
+from tests.app.handmade import build, open_page, table, texts
+
+PAGE = "pages/evolution.py"
+C = T.EVOL_COLUMNS
+
+
+@pytest.fixture(scope="module")
+def april_db(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("april"))
+
+
+@pytest.fixture(scope="module")
+def two_db(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("april_june"), june=True)
+
+
+def metrics(at) -> dict[str, tuple[str, str | None]]:
+    return {m.label: (m.value, m.delta) for m in at.metric}
+
+
+def test_an_empty_inventory_is_a_sentence(empty_db, monkeypatch):
+    at = open_page(PAGE, empty_db, monkeypatch)
+    assert not at.exception
+    assert T.NO_SNAPSHOT in texts(at.info)
+
+
+def test_a_single_snapshot_explains_that_two_are_needed(april_db, monkeypatch):
+    at = open_page(PAGE, april_db, monkeypatch)
+    assert not at.exception
+    assert texts(at.info) == [T.EVOL_NEED_TWO]
+    assert not at.selectbox
+
+
+def test_the_demo_compares_april_with_june_by_default(demo_db, monkeypatch):
+    at = open_page(PAGE, demo_db, monkeypatch)
+    assert not at.exception
+    assert (at.selectbox(key="url_avant").value, at.selectbox(key="url_apres").value) == (1, 2)
+    shown = metrics(at)
+    # the demo story: four recovery programmes start, three emergency ones and a legal one end
+    assert shown[T.EVOL_CHANGE_LABELS["ajouté"]][0] == "4"
+    assert shown[T.EVOL_CHANGE_LABELS["terminé"]][0] == "4"
+    assert shown[T.EVOL_METRIC_SIGNALS] == ("420", "+160")
+
+
+def test_hand_made_needs_up_and_down_and_every_kind_of_programme_change(two_db, monkeypatch):
+    at = open_page(PAGE, two_db, monkeypatch)
+    assert not at.exception
+    assert (at.selectbox(key="url_avant").value, at.selectbox(key="url_apres").value) == (1, 2)
+    up = table(at, C["territoire"])
+    # REG-84 digital: DEP-69 went from 4 × 3 = 12 to 4 × 5 = 20
+    assert up.to_dict("records") == [{
+        C["territoire"]: "REG-84", C["nom"]: "Auvergne-Rhône-Alpes", C["thematique"]: "Outils numériques",
+        C["acteurs_avant"]: 3, C["acteurs_apres"]: 5, C["ecart_acteurs"]: 2,
+        C["score_avant"]: 12, C["score_apres"]: 20, C["ecart_score"]: 8}]
+    down = [d.value for d in at.dataframe if C["territoire"] in getattr(d.value, "columns", [])][1]
+    assert down[[C["territoire"], C["thematique"], C["score_avant"], C["score_apres"], C["ecart_score"]]].values.tolist() == [
+        ["REG-84", "Juridique", 4, 0, -4]]
+    P = T.EVOL_PROG_COLUMNS
+    changes = table(at, P["id"]).set_index(P["id"])[P["changement"]].to_dict()
+    assert changes == {"P1": "modifié", "P2": "terminé", "P3": "retiré", "P4": "ajouté"}
+    shown = metrics(at)
+    assert shown[T.EVOL_METRIC_SIGNALS] == ("5", "-1")
+    assert [shown[T.EVOL_CHANGE_LABELS[k]][0] for k in ("ajouté", "terminé", "retiré", "modifié")] == ["1"] * 4
+
+
+def test_the_url_reopens_the_same_comparison_and_filters(two_db, monkeypatch):
+    at = open_page(PAGE, two_db, monkeypatch, {"avant": "2", "apres": "1", "niveau": "departement"})
+    assert not at.exception
+    assert (at.selectbox(key="url_avant").value, at.selectbox(key="url_apres").value) == (2, 1)
+    assert at.radio(key="url_niveau").value == "departement"
+    moves = [d.value for d in at.dataframe if C["territoire"] in getattr(d.value, "columns", [])]
+    # from June back to April, at département level: DEP-01 legal reappears (+4), DEP-69 digital falls (−8)
+    assert moves[0][[C["territoire"], C["ecart_score"]]].values.tolist() == [["DEP-01", 4]]
+    assert moves[1][[C["territoire"], C["ecart_score"]]].values.tolist() == [["DEP-69", -8]]
+    at.selectbox(key="url_source").set_value("ingenierie").run()
+    assert at.query_params["source"] == "ingenierie"
+    assert T.EVOL_NO_NEED_CHANGE in texts(at.info)
+
+
+def test_the_same_snapshot_twice_asks_for_two_different_ones(two_db, monkeypatch):
+    at = open_page(PAGE, two_db, monkeypatch, {"avant": "2"})
+    assert not at.exception
+    assert T.EVOL_SAME in texts(at.info)

@@ -1,0 +1,253 @@
+"""Importer: rights first (no password, wrong, right), then upload → report → annotated workbook, a clean upload
+committed, snapshot management, and the downloads."""
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import openpyxl
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+
+from inventory import importer
+from inventory import texts as T
+from inventory.store import Store
+from tests.app.handmade import APRIL_SHEETS, JUNE_SHEETS, april, open_page, texts
+from tests.builders import write_xlsx
+
+PAGE = "pages/importer.py"
+PASSWORD = "un-mot-de-passe"
+R = T.IMP_REPORT_COLUMNS
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, Callable[[], bytes]]:
+    """What each download button would hand over, by file name (deferred callables resolved on demand)."""
+    seen: dict[str, Callable[[], bytes]] = {}
+
+    class Recording(MediaFileManager):
+        def add(self, path_or_data, mimetype, coordinates, file_name=None, is_for_static_download=False):
+            if file_name:
+                seen[file_name] = lambda data=path_or_data: data
+            return super().add(path_or_data, mimetype, coordinates, file_name, is_for_static_download)
+
+        def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kw):
+            if file_name:
+                seen[file_name] = data_callable
+            return super().add_deferred(data_callable, mimetype, coordinates, file_name, **kw)
+
+    monkeypatch.setattr("streamlit.testing.v1.app_test.MediaFileManager", Recording)
+    return seen
+
+
+def logged_in(db, monkeypatch, query: dict | None = None):
+    at = open_page(PAGE, db, monkeypatch, query, password=PASSWORD)
+    at.text_input(key="login_password").set_value(PASSWORD)
+    at.button[0].click().run()
+    assert at.file_uploader, "the facilitator should reach the upload form"
+    return at
+
+
+def upload(at, *files: tuple[str, bytes]):
+    at.file_uploader[0].set_value([(name, data, XLSX) for name, data in files]).run()
+    assert not at.exception
+    return at
+
+
+def writing_widgets(at) -> list:
+    """Everything on the page that could change the inventory."""
+    return [*at.file_uploader, *[b for b in at.button if b.label != T.IMP_LOGIN], *at.checkbox, *at.date_input]
+
+
+def bad_workbook(tmp_path) -> bytes:
+    sheets = {k: [list(r) for r in v] for k, v in APRIL_SHEETS.items()}
+    sheets["besoins"][2][3] = 9            # row 3, intensite: 9 is not within 1–5
+    sheets["besoins"][4][0] = "Atlantide"  # row 5, territoire: unknown
+    sheets["programmes"][1][2] = "A;Z"     # row 2, investisseurs: Z is not in the investors sheet
+    return write_xlsx(tmp_path / "inventaire.xlsx", sheets).read_bytes()
+
+
+# --- rights ---------------------------------------------------------------------------------------------
+def test_without_a_password_the_page_explains_how_to_set_one_and_offers_nothing_that_writes(demo_store, monkeypatch):
+    at = open_page(PAGE, demo_store.path, monkeypatch)
+    assert not at.exception
+    warning = texts(at.warning)[0]
+    assert "INVENTORY_FACILITATOR_PASSWORD" in warning and "facilitator_password" in warning
+    assert writing_widgets(at) == [] and not at.button and not at.text_input
+    # a session that forges the facilitator token gets nothing more
+    at.session_state["_facilitator_token"] = ""
+    at.run()
+    assert writing_widgets(at) == [] and not at.text_input
+
+
+def test_a_wrong_password_gives_no_access(demo_store, monkeypatch):
+    at = open_page(PAGE, demo_store.path, monkeypatch, password=PASSWORD)
+    at.text_input(key="login_password").set_value("devine")
+    at.button[0].click().run()
+    assert T.IMP_WRONG_PASSWORD in texts(at.error)
+    assert writing_widgets(at) == []
+
+
+def test_a_forged_token_in_the_session_does_not_open_the_upload(demo_store, monkeypatch):
+    at = open_page(PAGE, demo_store.path, monkeypatch, password=PASSWORD)
+    at.session_state["_facilitator_token"] = "devine"
+    at.run()
+    assert writing_widgets(at) == []
+
+
+def test_workshop_mode_hides_the_import(demo_store, monkeypatch):
+    at = open_page(PAGE, demo_store.path, monkeypatch, {"atelier": "1"}, password=PASSWORD)
+    assert T.IMP_WORKSHOP in texts(at.info)
+    assert writing_widgets(at) == [] and not at.text_input
+
+
+def test_logging_out_closes_the_upload(demo_store, monkeypatch):
+    at = logged_in(demo_store.path, monkeypatch)
+    at.button(key="logout").click().run()
+    assert not at.file_uploader
+
+
+# --- the validation report ------------------------------------------------------------------------------
+def test_an_upload_with_errors_lists_each_one_where_it_is_and_changes_nothing(demo_store, tmp_path, monkeypatch,
+                                                                              downloads):
+    before = demo_store.snapshots()
+    at = upload(logged_in(demo_store.path, monkeypatch), ("inventaire.xlsx", bad_workbook(tmp_path)))
+    assert texts(at.error) == [T.IMP_REJECTED.format(n=3)]
+    assert [s.label for s in at.get("status")] == [T.IMP_STEP_READ_DONE.format(sheets=3, files=1),
+                                                   T.IMP_STEP_CHECK_KO.format(n="3")]
+    assert [e.label for e in at.expander] == ["Valeurs non conformes : 2", "Références inconnues : 1"]
+    occurrences = [d.value for d in at.dataframe if list(getattr(d.value, "columns", [])) == list(R.values())]
+    located = sorted((row[R["sheet"]], row[R["row"]], row[R["column"]], row[R["value"]])
+                     for frame in occurrences for row in frame.to_dict("records"))
+    assert located == [("besoins", 3, "intensite", "9"), ("besoins", 5, "territoire", "Atlantide"),
+                       ("programmes", 2, "investisseurs", "Z")]
+    # the first bad cell in the grid of its neighbours: rows 2–5 of besoins, columns B–F, the cell marked
+    grid = next(d.value for d in at.dataframe if "D · intensite" in getattr(d.value, "columns", []))
+    assert list(grid.index) == [2, 3, 4, 5]
+    assert list(grid.columns) == ["B · source", "C · thematique", "D · intensite", "E · nb_acteurs", "F · odd"]
+    assert grid.loc[3, "D · intensite"] == "▶ 9" and grid.loc[2, "D · intensite"] == "4"
+    assert demo_store.snapshots() == before
+    assert [b.label for b in at.button if b.label.startswith("Enregistrer")] == []
+
+    annotated = openpyxl.load_workbook(io.BytesIO(downloads["erreurs_inventaire.xlsx"]()))
+    cell = annotated["besoins"]["D3"]
+    assert cell.value == 9 and cell.fill.fgColor.rgb.endswith("F8CBAD")
+    assert "entre 1 et 5" in cell.comment.text
+    assert annotated["besoins"]["A5"].comment is not None
+    errors_column = [c.value for c in annotated["besoins"][1]].index("erreurs") + 1
+    assert "Atlantide" in annotated["besoins"].cell(row=5, column=errors_column).value
+    assert annotated["programmes"]["C2"].comment is not None
+
+
+def test_rerunning_does_not_validate_the_same_files_again(demo_store, tmp_path, monkeypatch):
+    calls = []
+    real_check = importer.check
+    monkeypatch.setattr(importer, "check", lambda *a, **kw: calls.append(1) or real_check(*a, **kw))
+    at = upload(logged_in(demo_store.path, monkeypatch), ("inventaire.xlsx", bad_workbook(tmp_path)))
+    at.run()
+    at.run()
+    assert len(calls) == 1
+    assert texts(at.error) == [T.IMP_REJECTED.format(n=3)]
+
+
+def test_an_unreadable_file_is_a_sentence(demo_store, monkeypatch):
+    at = upload(logged_in(demo_store.path, monkeypatch), ("inventaire.xlsx", b"%PDF-1.4 not a workbook"))
+    assert texts(at.error)[0] == T.IMP_REJECTED.format(n=1)
+    assert not at.get("download_button") or all(d.label != T.IMP_DOWNLOAD_ANNOTATED for d in at.get("download_button"))
+    occurrences = [d.value for d in at.dataframe if R["message"] in getattr(d.value, "columns", [])]
+    assert "n'est pas un classeur lisible" in occurrences[0][R["message"]].iloc[0]
+
+
+# --- a clean upload -------------------------------------------------------------------------------------
+def test_a_clean_upload_previews_the_change_and_becomes_the_active_snapshot(store, tmp_path, monkeypatch):
+    april(store, tmp_path)  # snapshot 1: 3 investors, 3 programmes, 6 needs
+    june = write_xlsx(tmp_path / "juin.xlsx", JUNE_SHEETS).read_bytes()
+    at = upload(logged_in(store.path, monkeypatch), ("juin.xlsx", june))
+    assert T.IMP_CLEAN in texts(at.success)
+    preview = next(d.value for d in at.dataframe if T.IMP_PREVIEW_COLUMNS["ecart"] in getattr(d.value, "columns", []))
+    assert preview.values.tolist() == [["investisseurs", 3, 3, 0, T.IMP_ORIGIN_UPLOADED],
+                                       ["programmes", 3, 3, 0, T.IMP_ORIGIN_UPLOADED],
+                                       ["besoins", 6, 5, -1, T.IMP_ORIGIN_UPLOADED]]
+    at.text_input(key="commit_label").set_value("Inventaire de juin")
+    at.date_input(key="commit_as_of").set_value("2020-06-30")
+    next(b for b in at.button if b.label == T.IMP_COMMIT).click().run()
+    assert not at.exception
+    snaps = store.snapshots()
+    assert len(snaps) == 2
+    new = snaps[-1]
+    assert (new.label, new.as_of.isoformat(), new.active, new.counts) == (
+        "Inventaire de juin", "2020-06-30", True, {"besoins": 5, "programmes": 3, "investisseurs": 3})
+    assert texts(at.success) == [T.IMP_COMMITTED.format(id=new.id, label="Inventaire de juin", besoins="5",
+                                                        programmes="3", investisseurs="3")]
+    assert at.query_params["inventaire"] == str(new.id)  # the sidebar now shows the new snapshot
+    assert not at.get("status")  # the uploader was emptied: nothing left to commit twice
+
+
+def test_the_first_import_into_an_empty_inventory_becomes_snapshot_one(store, tmp_path, monkeypatch):
+    at = logged_in(store.path, monkeypatch)
+    assert T.IMP_NO_SNAPSHOTS in texts(at.info)
+    upload(at, ("avril.xlsx", write_xlsx(tmp_path / "avril.xlsx", APRIL_SHEETS).read_bytes()))
+    preview = next(d.value for d in at.dataframe if T.IMP_PREVIEW_COLUMNS["ecart"] in getattr(d.value, "columns", []))
+    assert preview[T.IMP_PREVIEW_COLUMNS["nouveau"]].tolist() == [3, 3, 6]
+    next(b for b in at.button if b.label == T.IMP_COMMIT).click().run()
+    assert [(s.id, s.active, s.counts["besoins"]) for s in store.snapshots()] == [(1, True, 6)]
+
+
+def test_uploading_only_the_needs_carries_the_other_sheets_over(store, tmp_path, monkeypatch):
+    april(store, tmp_path)
+    needs_only = write_xlsx(tmp_path / "besoins.xlsx", {"besoins": JUNE_SHEETS["besoins"]}).read_bytes()
+    at = upload(logged_in(store.path, monkeypatch), ("besoins.xlsx", needs_only))
+    preview = next(d.value for d in at.dataframe if T.IMP_PREVIEW_COLUMNS["ecart"] in getattr(d.value, "columns", []))
+    assert preview[T.IMP_PREVIEW_COLUMNS["origine"]].tolist() == [T.IMP_ORIGIN_CARRIED, T.IMP_ORIGIN_CARRIED,
+                                                                   T.IMP_ORIGIN_UPLOADED]
+    assert T.IMP_CARRIED.format(sheets="investisseurs, programmes") in texts(at.info)
+    next(b for b in at.button if b.label == T.IMP_COMMIT).click().run()
+    assert store.snapshots()[-1].counts == {"besoins": 5, "programmes": 3, "investisseurs": 3}
+
+
+def test_a_session_that_loses_its_rights_cannot_commit(store, tmp_path, monkeypatch):
+    april(store, tmp_path)
+    june = write_xlsx(tmp_path / "juin.xlsx", JUNE_SHEETS).read_bytes()
+    at = upload(logged_in(store.path, monkeypatch), ("juin.xlsx", june))
+    commit = next(b for b in at.button if b.label == T.IMP_COMMIT)
+    monkeypatch.setenv("INVENTORY_FACILITATOR_PASSWORD", "un-autre")  # the password was changed meanwhile
+    commit.click().run()
+    assert len(store.snapshots()) == 1
+    assert writing_widgets(at) == []
+
+
+# --- snapshots and downloads ----------------------------------------------------------------------------
+def test_a_facilitator_renames_activates_and_deletes_snapshots(demo_store, monkeypatch):
+    at = logged_in(demo_store.path, monkeypatch)
+    pick = lambda: next(s for s in at.selectbox if s.label == T.IMP_SNAPSHOT_PICK)  # noqa: E731
+    assert pick().value == 2  # newest first
+    assert T.IMP_IS_ACTIVE in texts(at.info)
+    pick().set_value(1).run()
+    at.text_input(key="rename_label_1").set_value("Avril (démo)")
+    next(b for b in at.button if b.label == T.IMP_RENAME_BUTTON).click().run()
+    assert demo_store.snapshot(1).label == "Avril (démo)"
+    assert T.IMP_RENAMED.format(id=1, label="Avril (démo)") in texts(at.success)
+
+    at.button(key="activate_1").click().run()
+    assert demo_store.active_snapshot_id() == 1
+    assert at.query_params["inventaire"] == "1"
+    assert pick().value == 1 and pick().format_func(1).endswith(T.SNAPSHOT_ACTIVE_SUFFIX)
+
+    pick().set_value(2).run()
+    assert at.button(key="delete_2").disabled  # nothing is deleted without confirming
+    at.checkbox(key="confirm_delete_2").check().run()
+    at.button(key="delete_2").click().run()
+    assert [s.id for s in demo_store.snapshots()] == [1]
+    assert T.IMP_DELETED.format(id=2) in texts(at.success)
+
+
+def test_the_template_and_the_shown_inventory_download_as_workbooks(demo_store, monkeypatch, downloads):
+    at = open_page(PAGE, demo_store.path, monkeypatch)  # reading needs no password
+    labels = [d.label for d in at.get("download_button")]
+    assert labels == [T.IMP_TEMPLATE, T.IMP_EXPORT]
+    template = openpyxl.load_workbook(io.BytesIO(downloads[T.IMP_TEMPLATE_NAME]()))
+    assert {"investisseurs", "programmes", "besoins"} <= set(template.sheetnames)
+    export = downloads[T.IMP_EXPORT_NAME.format(id=2, as_of="2020-06-30")]()
+    checked = importer.check(importer.read_upload([("export.xlsx", export)]), Store(demo_store.path))
+    assert checked.ok and checked.counts()["besoins"] == 420

@@ -1,0 +1,109 @@
+"""The pydantic models are the single definition of the contract (DESIGN section 3)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pydantic import ValidationError
+
+from inventory.models import SHEETS, Besoin, Investisseur, Programme, Thematique
+from inventory.store import SHEET_COLUMNS
+
+CONTRACT = {  # DESIGN section 3: column [English alias]
+    "investisseurs": {"id": "id", "nom": "name", "type": "type", "site_web": "website"},
+    "programmes": {"id": "id", "nom": "name", "investisseurs": "investors", "phase": "phase",
+                   "nature": "support_type", "thematiques": "themes", "territoires": "territories",
+                   "publics": "audiences", "budget_eur": "budget_eur", "date_debut": "start", "date_fin": "end",
+                   "odd": "sdg", "url": "url", "description": "description"},
+    "besoins": {"territoire": "territory", "source": "source", "thematique": "theme", "intensite": "intensity",
+                "nb_acteurs": "actors", "public": "audience", "secteur": "sector", "date": "date",
+                "description": "description", "odd": "sdg", "id": "id"},
+    "thematiques": {"code": "code", "libelle": "label"},
+}
+REQUIRED = {
+    "investisseurs": {"id", "nom", "type"},
+    "programmes": {"id", "nom", "investisseurs", "phase", "thematiques", "territoires"},
+    "besoins": {"territoire", "source", "thematique", "intensite"},
+    "thematiques": {"code", "libelle"},
+}
+
+
+def test_sheets_and_english_names():
+    assert list(SHEETS) == ["investisseurs", "programmes", "besoins", "thematiques"]
+    assert {m.sheet_en for m in SHEETS.values()} == {"investors", "programmes", "needs", "themes"}
+
+
+@pytest.mark.parametrize("sheet", list(CONTRACT))
+def test_columns_aliases_and_required_match_the_contract(sheet):
+    cols = SHEETS[sheet].columns()
+    assert {name: c["en"] for name, c in cols.items()} == CONTRACT[sheet]
+    assert {name for name, c in cols.items() if c["required"]} == REQUIRED[sheet]
+    assert all(c["title"] and c["help"] for c in cols.values())
+    assert list(cols) == SHEET_COLUMNS[sheet]  # the store's columns derive from the same definition
+
+
+def test_closed_lists_carry_their_choices():
+    assert Investisseur.columns()["type"]["choices"] == ["institution", "fondation", "entreprise"]
+    assert Programme.columns()["phase"]["choices"] == ["urgence", "relance", "structurel"]
+    assert Programme.columns()["nature"]["is_list"] and Programme.columns()["publics"]["is_list"]
+    assert Besoin.columns()["source"]["choices"] == ["terrain", "ingenierie"]
+    assert len(Besoin.columns()["public"]["choices"]) == 6
+
+
+def test_a_need_as_people_type_it():
+    b = Besoin.model_validate({"territoire": "rhône", "source": "Terrain", "thematique": " numerique ",
+                               "intensite": "4", "public": "Associations", "date": "30/06/2020", "odd": "8;17"})
+    assert (b.territoire, b.source, b.thematique, b.intensite, b.nb_acteurs) == ("DEP-69", "terrain", "numerique", 4, 1)
+    assert b.public == "association"
+    assert b.date == dt.date(2020, 6, 30)
+    assert b.odd == [8, 17]
+    assert b.id is None
+
+
+def test_a_programme_as_people_type_it():
+    prog = Programme.model_validate({
+        "id": "P1", "nom": "Fonds", "investisseurs": "A; B", "phase": "Relance", "nature": "Prêt, subvention",
+        "thematiques": "numerique;juridique", "territoires": "FR", "budget_eur": "1 234,5",
+        "date_debut": "2020-04-01", "date_fin": dt.datetime(2020, 12, 31)})
+    assert prog.investisseurs == ["A", "B"]
+    assert prog.nature == ["pret", "subvention"]
+    assert prog.budget_eur == 1234.5
+    assert prog.publics == [] and prog.odd == []
+    assert (prog.date_debut, prog.date_fin) == (dt.date(2020, 4, 1), dt.date(2020, 12, 31))
+
+
+def test_errors_are_french_sentences_per_field():
+    with pytest.raises(ValidationError) as exc:
+        Besoin.model_validate({"territoire": "Atlantide", "source": "presse", "thematique": "x", "intensite": 7,
+                               "nb_acteurs": 0})
+    by_field = {e["loc"][0]: e["msg"] for e in exc.value.errors()}
+    assert by_field["intensite"] == "7 n'est pas entre 1 et 5"
+    assert by_field["nb_acteurs"] == "0 doit être au moins 1"
+    assert by_field["source"].startswith("« presse » n'est pas une valeur permise")
+    assert by_field["territoire"].startswith("territoire « Atlantide » inconnu")
+
+
+def test_a_programme_needs_investors_themes_and_territories():
+    with pytest.raises(ValidationError) as exc:
+        Programme.model_validate({"id": "P1", "nom": "x", "investisseurs": "", "phase": "urgence",
+                                  "thematiques": " ; ", "territoires": ""})
+    assert {e["loc"][0] for e in exc.value.errors() if e["type"] == "too_short"} == {
+        "investisseurs", "thematiques", "territoires"}
+
+
+def test_end_before_start_is_refused():
+    with pytest.raises(ValidationError) as exc:
+        Programme.model_validate({"id": "P1", "nom": "x", "investisseurs": "A", "phase": "urgence",
+                                  "thematiques": "numerique", "territoires": "FR", "date_debut": "30/06/2020",
+                                  "date_fin": "01/06/2020"})
+    assert "la date de fin 01/06/2020 précède la date de début 30/06/2020" in str(exc.value)
+    same_day = Programme.model_validate({"id": "P1", "nom": "x", "investisseurs": "A", "phase": "urgence",
+                                         "thematiques": "numerique", "territoires": "FR",
+                                         "date_debut": "30/06/2020", "date_fin": "30/06/2020"})
+    assert same_day.date_fin == same_day.date_debut
+
+
+def test_theme_rows_and_investor_rows():
+    assert Thematique.model_validate({"code": "mobilite", "libelle": "Mobilité"}).code == "mobilite"
+    inv = Investisseur.model_validate({"id": "FDN1", "nom": "Fondation", "type": "Fondation"})
+    assert (inv.type, inv.site_web) == ("fondation", None)

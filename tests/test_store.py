@@ -1,0 +1,225 @@
+"""Snapshots are safe: one transaction each, a failure or a killed process changes nothing, ids never reused."""
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from inventory import demo, texts
+from inventory.importer import to_tables
+from inventory.store import SNAPSHOT_TABLES, Store, StoreBusy
+from tests.builders import content, table_counts
+
+APRIL, JUNE = demo.APRIL, demo.JUNE
+STEPS = ["investisseurs", "programmes", "besoins", "thematiques", "aggregates"]
+
+
+def small_frames(as_of=JUNE, n_needs: int = 40) -> dict:
+    frames = demo.demo_frames(as_of)
+    frames["besoins"] = frames["besoins"].head(n_needs)
+    return to_tables(frames)
+
+
+def write(store, as_of=JUNE, **kw):
+    kw.setdefault("label", f"au {as_of:%d/%m}")
+    return store.write_snapshot(small_frames(as_of), as_of=as_of, **kw)[0]
+
+
+def test_a_fresh_database_has_the_geography_and_no_snapshot(store):
+    assert store.snapshots() == []
+    assert store.active_snapshot_id() is None
+    assert store.rows("SELECT count(*) FROM territoires")[0][0] == 120  # FR + 18 regions + 101 départements
+
+
+def test_a_snapshot_records_who_when_which_file_and_its_sha256(store):
+    sid = write(store, files="inventaire.xlsx", sha256="ab" * 32, created_by="animatrice")
+    snap = store.snapshot(sid)
+    assert (snap.files, snap.sha256, snap.created_by) == ("inventaire.xlsx", "ab" * 32, "animatrice")
+    assert snap.as_of == JUNE and snap.label == "au 30/06"
+    assert abs((dt.datetime.now() - snap.created_at).total_seconds()) < 120
+    assert snap.active and not snap.demo
+    assert snap.counts == {"besoins": 40, "programmes": 24, "investisseurs": 12}
+    assert write(store, created_by=None) and store.snapshots()[-1].created_by  # the system user by default
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_an_injected_failure_leaves_the_database_exactly_as_before(store, step):
+    first = write(store, APRIL)
+    before_counts, before_snaps = table_counts(store), store.snapshots()
+    before_content = content(store, first)
+    with pytest.raises(RuntimeError, match="injected failure"):
+        store.write_snapshot(small_frames(JUNE), label="raté", as_of=JUNE, _fail_after=step)
+    assert table_counts(store) == before_counts
+    assert store.snapshots() == before_snaps
+    assert store.active_snapshot_id() == first
+    assert content(store, first) == before_content
+    # the store still works, and the failed id left no trace
+    assert write(store) == first + 1
+
+
+@pytest.mark.parametrize("step", ["besoins", "aggregates"])
+def test_a_failure_on_a_fresh_database_leaves_it_empty(store, step):
+    with pytest.raises(RuntimeError):
+        store.write_snapshot(small_frames(), label="raté", as_of=JUNE, _fail_after=step)
+    assert store.snapshots() == [] and store.active_snapshot_id() is None
+    assert all(n == 0 for k, n in table_counts(store).items() if k != "active")
+
+
+KILLER = textwrap.dedent("""
+    import os, sys
+    from inventory import demo
+    from inventory.importer import to_tables
+    from inventory.store import Store
+
+    class Killed(Store):
+        def cursor(self):
+            inner = super().cursor()
+
+            class Wrap:
+                def __enter__(self):
+                    cur = inner.__enter__()
+
+                    class Cur:
+                        def __getattr__(self, name):
+                            return getattr(cur, name)
+
+                        def execute(self, sql, *a):
+                            if "INSERT INTO need_agg" in sql:  # every sheet written, aggregates next
+                                os._exit(9)
+                            return cur.execute(sql, *a)
+                    return Cur()
+
+                def __exit__(self, *exc):
+                    return inner.__exit__(*exc)
+            return Wrap()
+
+    Killed(sys.argv[1]).write_snapshot(to_tables(demo.demo_frames(demo.JUNE)), label="tué", as_of=demo.JUNE)
+""")
+
+
+def test_a_killed_import_leaves_every_snapshot_intact(store, tmp_path):
+    first = write(store, APRIL)
+    before_counts, before_content = table_counts(store), content(store, first)
+    store.close()
+    proc = subprocess.run([sys.executable, "-c", KILLER, str(store.path)], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 9, proc.stderr
+    reopened = Store(store.path)
+    try:
+        assert table_counts(reopened) == before_counts
+        assert content(reopened, first) == before_content
+        assert [s.id for s in reopened.snapshots()] == [first]
+    finally:
+        reopened.close()
+
+
+def test_older_snapshots_stay_queryable(store):
+    april = write(store, APRIL)
+    april_content = content(store, april)
+    june = write(store, JUNE)
+    assert store.active_snapshot_id() == june
+    assert content(store, april) == april_content
+    assert len(content(store, june)["programmes"]) == 24 and len(april_content["programmes"]) == 20
+    for table in SNAPSHOT_TABLES:  # every row belongs to its snapshot
+        ids = {r[0] for r in store.rows(f"SELECT DISTINCT snapshot_id FROM {table}")}
+        assert ids <= {april, june}
+
+
+def test_activate_and_delete_rules(store):
+    a, b = write(store, APRIL), write(store, JUNE)
+    assert store.active_snapshot_id() == b
+    store.activate(a)
+    assert store.active_snapshot_id() == a
+    assert [s.active for s in store.snapshots()] == [True, False]
+    with pytest.raises(KeyError):
+        store.activate(99)
+    with pytest.raises(ValueError, match="actif") as exc:
+        store.delete(a)
+    assert str(exc.value) == texts.CANNOT_DELETE_ACTIVE
+    store.delete(b)
+    assert [s.id for s in store.snapshots()] == [a]
+    for table in SNAPSHOT_TABLES:
+        assert store.rows(f"SELECT count(*) FROM {table} WHERE snapshot_id = ?", [b])[0][0] == 0
+
+
+def test_snapshot_ids_are_never_reused_after_a_delete(store):
+    a, b = write(store, APRIL), write(store, JUNE)
+    store.activate(a)
+    store.delete(b)  # the highest id goes
+    c = write(store)
+    assert c == b + 1
+    store.delete(a)
+    assert write(store) == c + 1
+
+
+def test_write_without_activating(store):
+    a = write(store, APRIL)
+    b = store.write_snapshot(small_frames(), label="brouillon", as_of=JUNE, activate=False)[0]
+    assert store.active_snapshot_id() == a and store.snapshot(b) is not None
+
+
+def test_absent_sheets_are_carried_over_from_the_active_snapshot(store):
+    a = write(store, APRIL)
+    needs = small_frames(JUNE, n_needs=5)["besoins"]
+    b, carried = store.write_snapshot({"besoins": needs}, label="besoins seuls", as_of=JUNE)
+    assert carried == ["investisseurs", "programmes", "thematiques"]
+    before, after = content(store, a), content(store, b)
+    assert after["programmes"] == before["programmes"] and after["investisseurs"] == before["investisseurs"]
+    assert after["thematiques"] == before["thematiques"]
+    assert len(after["besoins"]) == 5
+    assert store.snapshot(b).counts == {"besoins": 5, "programmes": 20, "investisseurs": 12}
+
+
+def test_rename(store):
+    sid = write(store)
+    store.rename(sid, "Inventaire au 30/06 (revu)")
+    assert store.snapshot(sid).label == "Inventaire au 30/06 (revu)"
+
+
+def test_reads_return_frames_and_rows(store):
+    sid = write(store)
+    assert store.rows("SELECT count(*) FROM programmes WHERE snapshot_id = ?", [sid]) == [(24,)]
+    frame = store.sheet(sid, "besoins")
+    assert list(frame.columns) == ["territoire", "source", "thematique", "intensite", "nb_acteurs", "public",
+                                   "secteur", "date", "description", "odd", "id"]
+
+
+def test_idle_close_lets_go_of_the_file(tmp_path):
+    s = Store(tmp_path / "idle.duckdb", idle_close=0.2)
+    try:
+        assert s.snapshots() == []
+        assert s._con is not None
+        deadline = time.monotonic() + 5
+        while s._con is not None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert s._con is None
+        assert s.snapshots() == []  # reopens on demand
+    finally:
+        s.close()
+
+
+HOLDER = textwrap.dedent("""
+    import sys, time, duckdb
+    con = duckdb.connect(sys.argv[1])
+    print("held", flush=True)
+    time.sleep(30)
+""")
+
+
+def test_a_file_held_by_another_process_is_explained(tmp_path):
+    path = tmp_path / "held.duckdb"
+    Store(path).close()
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        s = Store(path, lock_timeout=0.5)
+        with pytest.raises(StoreBusy) as exc:
+            s.snapshots()
+        assert "occupée par un autre programme" in str(exc.value)
+    finally:
+        holder.kill()
+        holder.wait()
