@@ -15,6 +15,21 @@ from inventory import texts as T
 from inventory.models import Snapshot
 from inventory.store import Store, StoreBusy
 
+
+def _route_through_app_py() -> None:
+    """Streamlit still treats a ``pages/`` folder as old-style pages until ``st.navigation`` has run once in the
+    process, so the very first visit to a deep link (``/besoins``) would run that page alone, without app.py's
+    sidebar. Any page imports this module first: switch the process to ``st.navigation`` routing and rerun."""
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    if PagesManager.uses_pages_directory and get_script_run_ctx() is not None:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+_route_through_app_py()
+
 IDLE_CLOSE_SECONDS = 5.0
 
 

@@ -90,7 +90,10 @@ def _fill(params: dict[str, str], values: dict[str, str]) -> dict[str, str]:
 
 
 def _new_app(timeout: float):
+    from streamlit import config
     from streamlit.testing.v1 import AppTest
+
+    config.set_option("client.showErrorDetails", "full")  # the bench reports a broken page's real error
 
     at = AppTest.from_file(APP, default_timeout=timeout)
     at.secrets["facilitator_password"] = PASSWORD

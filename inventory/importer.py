@@ -21,6 +21,7 @@ from typing import Annotated, Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 from pydantic import TypeAdapter, ValidationError
 
 from inventory import cell_errors, limits, texts
@@ -364,8 +365,12 @@ def _plain_words(model: type[Row], name: str, uniques: np.ndarray, adapter: Type
     funcs = [getattr(m, "func", None) for m in model.model_fields[name].metadata]
     if not any(f in (parsing.text, parsing.code) for f in funcs):
         return None
-    match = _PLAIN_WORD.fullmatch
-    mask = np.fromiter((type(u) is str and match(u) is not None for u in uniques), dtype=bool, count=len(uniques))
+    if len(uniques) > 1000 and pd.api.types.infer_dtype(uniques, skipna=False) == "string":  # all str: in C
+        pattern = f"^(?:{_PLAIN_WORD.pattern})$"
+        mask = pc.match_substring_regex(pa.array(uniques, type=pa.string()), pattern).to_numpy(zero_copy_only=False)
+    else:
+        match = _PLAIN_WORD.fullmatch
+        mask = np.fromiter((type(u) is str and match(u) is not None for u in uniques), dtype=bool, count=len(uniques))
     if not all(adapter.validate_python(u) == u for u in uniques[mask][:3]):
         return None
     return mask

@@ -108,24 +108,28 @@ WITH reaches AS (  -- the cells each territory reaches: a few hundred pairs, the
 )
 SELECT DISTINCT $sid, programme_id, territoire, unnest(thematiques) FROM cells;
 
-INSERT INTO coverage
-SELECT $sid, r.territoire, r.thematique, count(DISTINCT r.programme_id), count(DISTINCT i.inv)
+-- programmes active at the snapshot's date first; reach rows are distinct (programme, cell) and programme
+-- ids unique, so count(*) counts distinct programmes; coverage counts a cell's investors in investor_reach
+INSERT INTO investor_reach
+SELECT $sid, i.inv, r.territoire, r.thematique, count(*)
 FROM reach r
-JOIN (SELECT id, unnest(investisseurs) AS inv, date_debut, date_fin FROM programmes WHERE snapshot_id = $sid) i
+JOIN (SELECT p.id, unnest(list_distinct(p.investisseurs)) AS inv FROM programmes p JOIN snapshots s ON s.id = $sid
+      WHERE p.snapshot_id = $sid
+        AND (p.date_debut IS NULL OR p.date_debut <= s.as_of) AND (p.date_fin IS NULL OR p.date_fin >= s.as_of)) i
   ON i.id = r.programme_id
-JOIN snapshots s ON s.id = $sid
 WHERE r.snapshot_id = $sid
-  AND (i.date_debut IS NULL OR i.date_debut <= s.as_of) AND (i.date_fin IS NULL OR i.date_fin >= s.as_of)
 GROUP BY ALL;
 
-INSERT INTO investor_reach
-SELECT $sid, i.inv, r.territoire, r.thematique, count(DISTINCT r.programme_id)
+INSERT INTO coverage
+SELECT $sid, r.territoire, r.thematique, count(*), any_value(n.investisseurs)
 FROM reach r
-JOIN (SELECT id, unnest(investisseurs) AS inv, date_debut, date_fin FROM programmes WHERE snapshot_id = $sid) i
-  ON i.id = r.programme_id
-JOIN snapshots s ON s.id = $sid
+JOIN (SELECT p.id FROM programmes p JOIN snapshots s ON s.id = $sid
+      WHERE p.snapshot_id = $sid AND len(p.investisseurs) > 0
+        AND (p.date_debut IS NULL OR p.date_debut <= s.as_of) AND (p.date_fin IS NULL OR p.date_fin >= s.as_of)) a
+  ON a.id = r.programme_id
+JOIN (SELECT territoire, thematique, count(*) AS investisseurs FROM investor_reach WHERE snapshot_id = $sid
+      GROUP BY ALL) n ON n.territoire = r.territoire AND n.thematique = r.thematique
 WHERE r.snapshot_id = $sid
-  AND (i.date_debut IS NULL OR i.date_debut <= s.as_of) AND (i.date_fin IS NULL OR i.date_fin >= s.as_of)
 GROUP BY ALL;
 
 UPDATE snapshots SET

@@ -450,6 +450,7 @@ COVER_VIEWS = {"carte": "Carte et matrice", "lacunes": "Zones blanches et tensio
                "catalogue": "Catalogue des programmes", "territoire": "Un territoire"}
 COVER_MAP_THEME = "Thématique de la carte"
 COVER_MAP_WHITE = "Nombre de thématiques en zone blanche par territoire."
+COVER_MAP_CLICK = "Cliquez sur un territoire pour voir ses besoins en face des programmes qui l'atteignent."
 COVER_MAP_THEME_CAPTION = "Programmes couvrant la thématique « {theme} » dans chaque territoire."
 COVER_HEATMAP = "Programmes par territoire et thématique (ZB : zone blanche)"
 COVER_NO_NEEDS_NO_PROGRAMMES = "Ni besoin ni programme dans cet inventaire pour ces filtres."
@@ -471,7 +472,6 @@ COVER_TERRITORY_PICK = "Choisissez un territoire pour mettre ses besoins en face
 COVER_FIRST_MILE = "Premier kilomètre : ses besoins"
 COVER_LAST_MILE = "Dernier kilomètre : les programmes qui l'atteignent"
 COVER_LAST_MILE_HELP = "Programmes actifs à la date de l'inventaire dont les territoires atteignent celui-ci."
-COVER_TERRITORY_CELLS = "Par thématique"
 COVER_TERRITORY_NO_NEEDS = "Aucun besoin signalé dans ce territoire."
 COVER_TERRITORY_NO_PROGRAMMES = "Aucun programme actif n'atteint ce territoire."
 COVER_NEED_ROWS = "Les signalements de besoins – {nom}"

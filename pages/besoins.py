@@ -14,6 +14,14 @@ ROW_COLUMNS = ["nom", "source", "thematique", "intensite", "nb_acteurs", "score"
                "description", "id"]
 ROW_LIMIT = 1000
 
+
+def pick_from_map(map_key: str) -> None:
+    """A click on the map chooses the territory, as the list below would."""
+    key = charts.map_location(st.session_state.get(map_key))
+    if key:
+        st.query_params["territoire"] = key
+
+
 snap = require_snapshot()
 large = workshop_mode()
 st.title(T.NEEDS_TITLE)
@@ -28,15 +36,15 @@ public = url_select(side, T.FILTER_AUDIENCE, ["", *reference.AUDIENCES], "public
                     format_func=lambda k: reference.AUDIENCES.get(k, T.ALL_OPTION))
 secteur = url_select(side, T.FILTER_SECTOR, ["", *q(analytics.sectors, snap.id)], "secteur", default="",
                      format_func=lambda s: s or T.ALL_OPTION)
-chosen = url_multiselect(side, T.FILTER_THEMES, list(themes), "thematiques", format_func=themes.get,
-                         placeholder=T.FILTER_THEMES_PLACEHOLDER)
+picked_themes = url_multiselect(side, T.FILTER_THEMES, list(themes), "thematiques", format_func=themes.get,
+                                placeholder=T.FILTER_THEMES_PLACEHOLDER)
 level = url_radio(side, T.FILTER_LEVEL, list(analytics.LEVELS), "niveau", default="region",
                   format_func=T.LEVEL_LABELS.get, horizontal=True)
 measure = url_radio(side, T.FILTER_MEASURE, NEED_MEASURES, "mesure", default="acteurs",
                     format_func=T.MEASURE_LABELS.get)
 
 needs = analytics.NeedFilter(source=source or None, public=public or None, secteur=secteur or None,
-                             thematiques=tuple(chosen) or None)
+                             thematiques=tuple(picked_themes) or None)
 cells = q(analytics.need_matrix, snap.id, level=level, needs=needs)
 cells = cells[cells["acteurs"] > 0]
 if cells.empty:
@@ -45,23 +53,13 @@ if cells.empty:
 totals = q(analytics.needs_by_territory, snap.id, level=level, needs=needs)
 st.caption(analytics.FORMULAS[measure])
 
-
-def pick_from_map(map_key: str) -> None:
-    """A click on the map chooses the territory, as the list below would."""
-    key = charts.map_location(st.session_state.get(map_key))
-    if key:
-        st.query_params["territoire"] = key
-
-
-# one map widget per chosen territory: a choice made in the list does not leave an old click highlighted
-chosen = st.query_params.get("territoire", "")
-map_key = f"carte_besoins_{chosen}"
-
-
+# one map widget per territory in the URL: a choice made in the list leaves no old click highlighted
+in_url = st.query_params.get("territoire", "")
+map_key = f"carte_besoins_{in_url}"
 map_column, territory_column = st.columns([3, 2])
 with map_column:
     st.subheader(T.NEEDS_MAP.format(measure=T.MEASURE_LABELS[measure]))
-    st.plotly_chart(charts.france_map(totals, measure, level, selected=chosen, large=large), width="stretch",
+    st.plotly_chart(charts.france_map(totals, measure, level, selected=in_url, large=large), width="stretch",
                     config=charts.OFFLINE, key=map_key, on_select=partial(pick_from_map, map_key),
                     selection_mode="points")
     st.caption(reference.MAP_ATTRIBUTION)

@@ -13,6 +13,14 @@ REACHING_COLUMNS = ["nom", "investisseurs", "thematiques", "phase", "nature", "p
 NEED_ROW_COLUMNS = ["nom", "source", "thematique", "intensite", "nb_acteurs", "score", "public", "secteur", "date",
                     "description"]
 
+
+def open_territory() -> None:
+    """A click on the coverage map opens that territory's first and last mile."""
+    key = charts.map_location(st.session_state.get("carte_couverture"))
+    if key:
+        st.query_params["vue"], st.query_params["territoire"] = "territoire", key
+
+
 snap = require_snapshot()
 large = workshop_mode()
 st.title(T.COVER_TITLE)
@@ -32,6 +40,7 @@ view = url_radio(st, T.FILTER_VIEW, list(T.COVER_VIEWS), "vue", default="carte",
 no_programmes = not q(analytics.counts, snap.id).get("programmes")
 if no_programmes and view != "catalogue":
     st.info(T.COVER_NO_PROGRAMMES)
+
 
 if view == "carte":
     cells = q(analytics.need_matrix, snap.id, level=level, needs=needs)
@@ -57,8 +66,10 @@ if view == "carte":
             st.caption(analytics.FORMULAS[formula])
     with map_column:
         st.plotly_chart(charts.france_map(shown, measure, level, value_label=label, colorscale=scale, large=large),
-                        width="stretch", config=charts.OFFLINE)
+                        width="stretch", config=charts.OFFLINE, key="carte_couverture", on_select=open_territory,
+                        selection_mode="points")
         st.caption(reference.MAP_ATTRIBUTION)
+        st.caption(T.COVER_MAP_CLICK)
     st.subheader(T.COVER_HEATMAP)
     st.plotly_chart(charts.coverage_heatmap(cells, theme_labels=themes, large=large), width="stretch",
                     config=charts.OFFLINE)

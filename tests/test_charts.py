@@ -156,3 +156,9 @@ def test_demo_matrix_maps_onto_real_outlines(demo_store, level):
     # every territory with needs is drawn, except national needs and, at département level, regional ones
     drawable = totals[totals["territoire"].isin(outlines)]
     assert len(coloured.locations) == len(drawable) > 10
+
+
+def test_the_chosen_territory_stands_out_on_the_map():
+    coloured = charts.france_map(CELLS, "acteurs", "region", selected="REG-93").data[1]
+    assert list(coloured.selectedpoints) == [1]  # REG-84 is first, REG-93 second
+    assert charts.france_map(CELLS, "acteurs", "region", selected="REG-11").data[1].selectedpoints is None

@@ -13,13 +13,10 @@ awkward but legitimate inputs that must be accepted (see the tests for what is c
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
-import os
 import random
 import struct
 import sys
-import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
