@@ -13,6 +13,7 @@ import streamlit as st
 from inventory import analytics, exports
 from inventory import texts as T
 from inventory.models import Snapshot
+from inventory.report import plain
 from inventory.store import Store, StoreBusy
 
 
@@ -265,7 +266,7 @@ def sidebar() -> Snapshot | None:
     if workshop_mode():
         st.markdown(WORKSHOP_CSS, unsafe_allow_html=True)  # static CSS only, never user text
         if snap is not None:
-            st.caption(T.WORKSHOP_HEADER.format(label=snap.label, as_of=fr_date(snap.as_of)))
+            st.caption(T.WORKSHOP_HEADER.format(label=plain(snap.label), as_of=fr_date(snap.as_of)))
     if snap is not None and snap.demo:
         st.info(T.DEMO_BANNER, icon=":material/info:")
     return snap

@@ -67,10 +67,13 @@ def cmd_import(store: Store, args) -> int:
         })
     elif result.ok:
         print(texts.CLI_SNAPSHOT_MADE.format(id=result.snapshot_id, **result.counts))
+        # the per-sheet "carried over" warnings are already summed up in CLI_CARRIED_OVER
+        carried = {texts.WARN_CARRIED.format(sheet=s) for s in result.carried_over}
         if result.carried_over:
             print(texts.CLI_CARRIED_OVER.format(sheets=", ".join(result.carried_over)))
         for w in result.warnings:
-            print(w)
+            if w not in carried:
+                print(w)
     else:
         print(texts.CLI_REJECTED.format(n=len(result.errors)), file=sys.stderr)
         for e in result.errors:
@@ -194,12 +197,19 @@ def parser() -> argparse.ArgumentParser:
     return ap
 
 
+def _lock_timeout() -> float:
+    try:
+        return max(0.0, float(os.environ.get("INVENTORY_LOCK_TIMEOUT") or 30))
+    except ValueError:
+        return 30.0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if getattr(args, "no_store", False):
         return args.func(None, args)
     # how long to wait for the dashboard (or another import) to let go of the file before giving up
-    store = Store(args.db, lock_timeout=float(os.environ.get("INVENTORY_LOCK_TIMEOUT") or 30))
+    store = Store(args.db, lock_timeout=_lock_timeout())
     try:
         return args.func(store, args)
     except StoreBusy as exc:

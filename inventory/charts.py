@@ -79,10 +79,12 @@ def _fmt(measure: str) -> str:
 def heatmap(frame: pd.DataFrame, *, rows: str, cols: str, value: str, value_label: str,
             col_labels: Mapping[str, str] | None = None, row_title: str = T.CHART_TERRITORY,
             col_title: str = T.CHART_THEME, text: pd.DataFrame | None = None, colorscale: str = NEED_SCALE,
-            value_format: str = ",.0f", large: bool = False, title: str | None = None) -> go.Figure:
+            value_format: str = ",.0f", zrange: tuple[float, float] | None = None, large: bool = False,
+            title: str | None = None) -> go.Figure:
     """A rows × columns heatmap of one value, rows and columns in the frame's order of appearance.
 
-    ``text`` (same pivot shape) replaces the number written in each cell, e.g. to mark white zones.
+    ``text`` (same pivot shape) replaces the number written in each cell, e.g. to mark white zones;
+    ``zrange`` fixes the colour scale's ends (mean intensity spans 1–5 whatever the data).
     """
     if frame.empty:
         return _empty(large)
@@ -96,9 +98,11 @@ def heatmap(frame: pd.DataFrame, *, rows: str, cols: str, value: str, value_labe
     shown = text.reindex(index=z.index, columns=z.columns).fillna("").to_numpy() if text is not None else None
     fig = go.Figure(go.Heatmap(
         z=values, x=x, y=list(z.index), colorscale=colorscale, xgap=1, ygap=1, hoverongaps=False,
+        zmin=zrange[0] if zrange else None, zmax=zrange[1] if zrange else None,
         text=shown, texttemplate="%{text}" if shown is not None else f"%{{z:{value_format}}}",
         colorbar={"title": {"text": value_label, "side": "right"}, "thickness": 12},
-        hovertemplate=f"<b>%{{y}}</b><br>{col_title} : %{{x}}<br>{value_label} : %{{z:{value_format}}}<extra></extra>",
+        hovertemplate=(f"{row_title} : <b>%{{y}}</b><br>{col_title} : %{{x}}<br>{value_label} : "
+                       f"%{{z:{value_format}}}<extra></extra>"),
     ))
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(side="top", title=None, tickangle=0 if chars >= 9 else -45)
@@ -114,7 +118,8 @@ def need_heatmap(cells: pd.DataFrame, measure: str = "acteurs", *, theme_labels:
     """Territory × theme heatmap of a need measure (cells without needs stay blank)."""
     data = cells[cells["acteurs"] > 0] if "acteurs" in cells else cells
     return heatmap(data, rows="nom", cols="thematique", value=measure, value_label=_label(measure),
-                   col_labels=theme_labels, colorscale=NEED_SCALE, value_format=_fmt(measure), large=large)
+                   col_labels=theme_labels, colorscale=NEED_SCALE, value_format=_fmt(measure),
+                   zrange=(1, 5) if measure == "intensite_moyenne" else None, large=large)
 
 
 def coverage_heatmap(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = None,

@@ -428,7 +428,8 @@ def _check_references(frames: dict[str, pd.DataFrame], known: dict[str, Any], is
         present = values[values.notna()]
         dup = present.duplicated(keep=False)
         if dup.any():
-            first = present[dup].groupby(present[dup]).apply(lambda s: s.index.min())
+            twins = present[dup]  # the first row of each duplicated value, grouped in C (not one apply per value)
+            first = pd.Series(twins.index, index=twins.to_numpy(dtype=object)).groupby(level=0).min().to_dict()
             header = frame.attrs["headers"].get(key, key)
             for row, value in present[present.duplicated(keep="first")].items():
                 issues.append(Issue(sheet=sheet, row=int(row), column=header, value=str(value), kind="doublon",
@@ -479,9 +480,14 @@ def _check_references(frames: dict[str, pd.DataFrame], known: dict[str, Any], is
         codes, uniques = pd.factorize(needs["thematique"].to_numpy(dtype=object))
         resolved = np.array([theme_lookup.get(fold(u)) for u in uniques] + [None], dtype=object)
         header = needs.attrs["headers"].get("thematique", "thematique")
-        for i, u in enumerate(uniques):
-            if resolved[i] is None:
-                for row in needs.index[codes == i]:
+        unknown = [i for i in range(len(uniques)) if resolved[i] is None]
+        if unknown:  # the rows of each unknown value, without a scan of the column per value
+            order = np.argsort(codes, kind="stable")
+            starts = np.searchsorted(codes[order], unknown, side="left")
+            ends = np.searchsorted(codes[order], unknown, side="right")
+            for i, lo, hi in zip(unknown, starts, ends):
+                u = uniques[i]
+                for row in needs.index[order[lo:hi]]:
                     issues.append(Issue(sheet="besoins", row=int(row), column=header, value=str(u), kind="reference",
                                         message=texts.ERR_UNKNOWN_THEME.format(value=u, known=known_themes)))
         needs["thematique"] = resolved[codes]

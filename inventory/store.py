@@ -10,8 +10,10 @@ the dashboard picks up the new snapshot on its next read.
 """
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import getpass
+import weakref
 import os
 import threading
 import time
@@ -143,6 +145,16 @@ WHERE id = $sid;
 SNAPSHOT_TABLES = ("besoins", "programmes", "investisseurs", "thematiques", "need_agg", "reach", "coverage", "investor_reach")
 
 
+_OPEN_STORES: "weakref.WeakSet[Store]" = weakref.WeakSet()
+
+
+@atexit.register
+def _close_open_stores() -> None:
+    # a DuckDB connection still open while the interpreter tears down can abort the process (exit code 134)
+    for store in list(_OPEN_STORES):
+        store.close()
+
+
 class StoreBusy(RuntimeError):
     """Another process holds the database file."""
 
@@ -161,6 +173,7 @@ class Store:
         self._users = 0
         self._last_use = 0.0
         self._timer: threading.Timer | None = None
+        _OPEN_STORES.add(self)
 
     # -- connection ---------------------------------------------------------------------------------
     def _open(self) -> duckdb.DuckDBPyConnection:

@@ -4,11 +4,12 @@ import streamlit as st
 
 from app_state import fr_date, fr_number, q, require_snapshot, snapshots
 from inventory import analytics
+from inventory.report import plain
 from inventory import texts as T
 
 snap = require_snapshot()
 st.title(T.HOME_TITLE)
-st.caption(T.HOME_SNAPSHOT.format(label=snap.label, as_of=fr_date(snap.as_of)))
+st.caption(T.HOME_SNAPSHOT.format(label=plain(snap.label), as_of=fr_date(snap.as_of)))
 themes = dict(q(analytics.themes, snap.id)[["code", "libelle"]].itertuples(index=False))
 # links keep the snapshot and workshop mode the reader is in
 keep = {k: st.query_params[k] for k in ("inventaire", "atelier") if k in st.query_params}
@@ -51,7 +52,7 @@ if not earlier:
     st.info(T.HOME_NO_PREVIOUS)
 else:
     before = earlier[-1]
-    st.caption(T.HOME_CHANGES_SINCE.format(label=before.label, as_of=fr_date(before.as_of)))
+    st.caption(T.HOME_CHANGES_SINCE.format(label=plain(before.label), as_of=fr_date(before.as_of)))
     moves = q(analytics.compare_needs, before.id, snap.id)
     changes = q(analytics.compare_programmes, before.id, snap.id)["changement"].value_counts()
     cols = st.columns(4)
@@ -61,6 +62,6 @@ else:
     cols[3].metric(T.HOME_PROG_ENDED, fr_number(int(changes.get("terminé", 0) + changes.get("retiré", 0))))
     rise = moves[moves["ecart_score"] > 0].head(1)
     for r in rise.itertuples():
-        st.markdown(T.HOME_BIGGEST_RISE.format(nom=r.nom, theme=themes.get(r.thematique, r.thematique),
+        st.markdown(T.HOME_BIGGEST_RISE.format(nom=r.nom, theme=plain(themes.get(r.thematique, r.thematique)),
                                                avant=fr_number(r.score_avant), apres=fr_number(r.score_apres)))
     st.page_link("pages/evolution.py", label=T.HOME_EVOLUTION_LINK, icon=":material/trending_up:", query_params=keep)

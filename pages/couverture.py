@@ -5,6 +5,7 @@ import streamlit as st
 from app_state import fr_number, q, require_snapshot, show_table, url_radio, url_select, workshop_mode
 from inventory import analytics, charts, reference
 from inventory import texts as T
+from inventory.report import plain
 
 CELL_COLUMNS = ["nom", "thematique", "acteurs", "score", "intensite_moyenne", "programmes", "tension", "zone_blanche"]
 PROGRAMME_COLUMNS = ["id", "nom", "phase", "investisseurs", "thematiques", "territoires", "publics", "nature",
@@ -52,7 +53,7 @@ if view == "carte":
         map_theme = url_select(st, T.COVER_MAP_THEME, ["", *themes], "thematique_carte", default="",
                                format_func=lambda c: themes.get(c, T.ALL_THEMES_OPTION))
         if map_theme:
-            st.caption(T.COVER_MAP_THEME_CAPTION.format(theme=themes[map_theme]))
+            st.caption(T.COVER_MAP_THEME_CAPTION.format(theme=plain(themes[map_theme])))
             shown, measure, scale = cells[cells["thematique"] == map_theme], "programmes", charts.COVER_SCALE
             label = T.MEASURE_LABELS["programmes"]
         else:

@@ -7,6 +7,7 @@ from app_state import fr_date, fr_number, q, show_table, url_radio, url_select, 
 from inventory import analytics, charts, reference
 from inventory import texts as T
 from inventory.analytics import NeedFilter
+from inventory.report import plain
 
 shown = app_state.require_snapshot()
 large = workshop_mode()
@@ -30,8 +31,8 @@ after = by_id[url_select(c2, T.EVOL_AFTER, ids, "apres", default=shown.id, forma
 if before.id == after.id:
     st.info(T.EVOL_SAME)
     st.stop()
-st.caption(T.EVOL_COMPARING.format(before=before.label, before_date=fr_date(before.as_of),
-                                   after=after.label, after_date=fr_date(after.as_of)))
+st.caption(T.EVOL_COMPARING.format(before=plain(before.label), before_date=fr_date(before.as_of),
+                                   after=plain(after.label), after_date=fr_date(after.as_of)))
 
 was, now = q(analytics.counts, before.id), q(analytics.counts, after.id)
 metrics = [(T.EVOL_METRIC_SIGNALS, "besoins"), (T.EVOL_METRIC_ACTORS, "acteurs"),

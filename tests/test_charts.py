@@ -47,6 +47,7 @@ def test_heatmap_writes_numbers_the_french_way():
     fig = charts.need_heatmap(CELLS, "intensite_moyenne", theme_labels=THEMES)
     assert fig.layout.separators == ",\u202f"
     assert fig.data[0].texttemplate == "%{z:,.2f}"
+    assert (fig.data[0].zmin, fig.data[0].zmax) == (1, 5)  # mean intensity keeps its 1–5 scale
 
 
 def test_coverage_heatmap_writes_zb_in_white_zones_and_counts_elsewhere():

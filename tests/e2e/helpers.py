@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import BrowserContext, Page, expect
 
+from inventory import texts as T
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FACILITATOR_PASSWORD = "e2e-secret"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
@@ -172,3 +174,131 @@ def goto_app(page: Page, url: str, **wait) -> None:
     page.goto(url)
     wait_for_app(page, **wait)
 
+
+
+# --- reading and driving pages -------------------------------------------------------------------------
+# The seven views as (url path, title in the navigation).
+PAGES = [
+    ("accueil", T.PAGE_ACCUEIL),
+    ("besoins", T.PAGE_BESOINS),
+    ("couverture", T.PAGE_COUVERTURE),
+    ("collectif", T.PAGE_COLLECTIF),
+    ("defis", T.PAGE_DEFIS),
+    ("evolution", T.PAGE_EVOLUTION),
+    ("importer", T.PAGE_IMPORTER),
+]
+# Plotly draws one <path> per territory outline in this layer once the outlines (served by the app) arrived.
+MAP_PATHS = ".js-plotly-plot .choroplethlayer path"
+# France has 18 regions and 101 départements (outre-mer included).
+MIN_REGION_PATHS, MIN_DEPARTEMENT_PATHS = 10, 50
+
+
+def main(page: Page):
+    return page.get_by_test_id("stMain")
+
+
+def sidebar(page: Page):
+    return page.get_by_test_id("stSidebar")
+
+
+def expect_map_drawn(page: Page, min_paths: int, timeout: float = 20_000) -> int:
+    """Wait until the page's choropleths have more than `min_paths` outlines drawn; return the count."""
+    paths = page.locator(MAP_PATHS)
+    page.wait_for_function(
+        "([sel, n]) => document.querySelectorAll(sel).length > n", arg=[MAP_PATHS, min_paths], timeout=timeout)
+    return paths.count()
+
+
+def expect_charts_drawn(page: Page, timeout: float = 20_000) -> int:
+    """Wait until every plotly chart on the page has drawn its SVG (maps: their outlines); return how many."""
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(c => {
+                const gd = c.querySelector('.js-plotly-plot');
+                if (!gd || !gd.querySelector('.main-svg')) return false;
+                return !(gd.data || []).some(t => t.type === 'choropleth')
+                       || gd.querySelectorAll('.choroplethlayer path').length > 0;
+            })""", timeout=timeout)
+    return page.get_by_test_id("stPlotlyChart").count()
+
+
+def nav_labels(page: Page) -> list[str]:
+    """The page titles offered by the navigation (sidebar or top bar)."""
+    links = page.locator('[data-testid="stSidebarNavLink"], [data-testid="stTopNavLink"]')
+    # the label sits beside a Material icon whose ligature name ("home") is text too
+    return [t.strip() for t in links.locator('[data-testid="stMarkdownContainer"]').all_inner_texts()]
+
+
+def pick_radio(page: Page, label: str, option: str, where=None) -> None:
+    """Click `option` in the radio group labelled `label` and wait for the rerun."""
+    group = (where or page).get_by_test_id("stRadio").filter(has=page.get_by_text(label, exact=True))
+    group.get_by_text(option, exact=True).click()
+    wait_for_app(page)
+
+
+def radio_value(page: Page, label: str, where=None) -> str:
+    group = (where or page).get_by_test_id("stRadio").filter(has=page.get_by_text(label, exact=True))
+    return group.locator('label:has(input:checked)').inner_text().strip()
+
+
+def selectbox(page: Page, label: str, where=None):
+    return (where or page).get_by_test_id("stSelectbox").filter(has=page.get_by_text(label, exact=True)).first
+
+
+def pick_option(page: Page, label: str, option: str, where=None) -> None:
+    """Open the selectbox labelled `label`, choose `option`, wait for the rerun."""
+    selectbox(page, label, where).click()
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_for_app(page)
+
+
+def selected_option(page: Page, label: str, where=None) -> str:
+    """The text the selectbox labelled `label` shows."""
+    box = selectbox(page, label, where)
+    return box.locator('[data-baseweb="select"] > div').first.inner_text().strip()
+
+
+def table_rows(frame_locator) -> list[list[str]]:
+    """The rows of a st.dataframe as text, from the accessible table the grid keeps beside its canvas
+    (header row first; only the rows and columns the grid has rendered, enough for a few dozen rows)."""
+    return frame_locator.locator("table").first.evaluate(
+        "t => [...t.rows].map(r => [...r.cells].map(c => c.innerText.trim()))")
+
+
+def figure_data(page: Page) -> list[list[dict]]:
+    """Per plotly chart, its traces' type, locations and z values as the browser holds them."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => (gd.data || []).map(t => ({
+                type: t.type, locations: t.locations ? [...t.locations] : null,
+                z: t.z ? JSON.parse(JSON.stringify(t.z)) : null,
+                x: t.x ? [...t.x] : null, y: t.y ? [...t.y] : null})))""")
+
+
+# --- timing ------------------------------------------------------------------------------------------
+# Installed before any page script: records, in ms since navigation start, when Streamlit's first script run
+# ended (the app's root goes from running to notRunning while connected).
+READY_TIMER_JS = """
+(() => {
+  let seenRunning = false;
+  window.__e2eReady = null;
+  const check = () => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (!app || window.__e2eReady !== null) return;
+    const state = app.getAttribute('data-test-script-state');
+    if (state === 'running') seenRunning = true;
+    else if (seenRunning && state === 'notRunning'
+             && app.getAttribute('data-test-connection-state') === 'CONNECTED') {
+      window.__e2eReady = performance.now();
+    }
+  };
+  new MutationObserver(check).observe(document, {subtree: true, childList: true, attributes: true,
+                                                 attributeFilter: ['data-test-script-state']});
+})();
+"""
+
+
+def first_run_ms(page: Page, url: str, timeout: float = 60_000) -> float:
+    """Open `url` (the page must have READY_TIMER_JS as init script) and return navigation start → end of the
+    first script run, in milliseconds."""
+    page.goto(url)
+    page.wait_for_function("() => window.__e2eReady !== null", timeout=timeout)
+    return float(page.evaluate("window.__e2eReady"))
