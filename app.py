@@ -4,7 +4,10 @@ import streamlit as st
 import app_state
 from inventory import texts as T
 
-st.set_page_config(page_title=T.APP_TITLE, page_icon="🤝", layout="wide", initial_sidebar_state="auto")
+workshop = app_state.workshop_mode()
+# In workshop mode the screen goes to the charts: pages in a bar at the top, the sidebar (filters) folded away.
+st.set_page_config(page_title=T.APP_TITLE, page_icon="🤝", layout="wide",
+                   initial_sidebar_state="collapsed" if workshop else "auto")
 
 PAGES = [
     st.Page("pages/accueil.py", title=T.PAGE_ACCUEIL, icon=":material/home:", url_path="accueil", default=True),
@@ -16,6 +19,7 @@ PAGES = [
     st.Page("pages/importer.py", title=T.PAGE_IMPORTER, icon=":material/upload_file:", url_path="importer"),
 ]
 # Workshop mode is read-only: the import page (the only one that writes) is not even listed.
-page = st.navigation([p for p in PAGES if not (app_state.workshop_mode() and p.url_path == "importer")])
+page = st.navigation([p for p in PAGES if not (workshop and p.url_path == "importer")],
+                     position="top" if workshop else "sidebar")
 app_state.sidebar()
 page.run()

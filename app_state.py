@@ -199,15 +199,15 @@ def fr_date(value: Any) -> str:
 
 
 def download_table(frame: pd.DataFrame, name: str, *, where=None) -> None:
-    """CSV and XLSX downloads of a table as shown (filters applied). The files are made on click, not on
-    every rerun: a 10,000-row table costs seconds to write as XLSX."""
+    """CSV and XLSX downloads of a table as shown (filters applied). The files are made on click (and the
+    click does not rerun the page), not on every rerun: a 10,000-row table costs seconds to write as XLSX."""
     where = where or st
     c1, c2 = where.columns(2)
     c1.download_button(T.DOWNLOAD_CSV, lambda: exports.csv_bytes(frame), file_name=f"{name}.csv", mime="text/csv",
-                       key=f"dl_csv_{name}", width="stretch")
+                       key=f"dl_csv_{name}", width="stretch", on_click="ignore")
     c2.download_button(T.DOWNLOAD_XLSX, lambda: exports.table_xlsx(frame, name), file_name=f"{name}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       key=f"dl_xlsx_{name}", width="stretch")
+                       key=f"dl_xlsx_{name}", width="stretch", on_click="ignore")
 
 
 def show_table(view: pd.DataFrame, name: str, *, where=None) -> None:
@@ -232,11 +232,22 @@ def busy_message(exc: StoreBusy) -> None:
 # --- the shared sidebar -------------------------------------------------------------------------------
 WORKSHOP_CSS = """
 <style>
-html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
-[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.15rem; }
-h1 { font-size: 2.4rem !important; } h2 { font-size: 1.9rem !important; } h3 { font-size: 1.5rem !important; }
-[data-testid="stMetricValue"] { font-size: 2.6rem; }
-[data-testid="stHeader"] { background: transparent; }
+/* Workshop mode, for a projector at 1280×720: everything sized in rem grows with the root font, the margins
+   Streamlit keeps for wide screens shrink, and a band at the top says which inventory is shown. */
+html { font-size: 20px; }
+[data-testid="stMainBlockContainer"] { padding: 4.2rem 1.5rem 3rem; max-width: none; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.1rem; }
+[data-testid="stCaptionContainer"] { color: #4a4a4a; }  /* projectors wash light grey out */
+[data-testid="stCaptionContainer"] p { font-size: 0.95rem; }
+h1 { font-size: 2.1rem !important; padding-top: 0.25rem !important; }
+h2 { font-size: 1.7rem !important; } h3 { font-size: 1.4rem !important; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * { font-size: 2.4rem !important; line-height: 1.2; }
+[data-testid="stMetricLabel"] p { font-size: 1rem !important; }
+.st-key-atelier_header { background: #1f5f8b; border-radius: 0.5rem; padding: 0.4rem 1rem; }
+.st-key-atelier_header [data-testid="stMarkdownContainer"],
+.st-key-atelier_header [data-testid="stCaptionContainer"] { margin-bottom: 0 !important; }
+.st-key-atelier_header p { color: #ffffff !important; margin: 0 !important; }
+.st-key-atelier_header [data-testid="stCaptionContainer"] p { color: #ffffff !important; opacity: 0.9; }
 </style>
 """
 
@@ -264,9 +275,14 @@ def sidebar() -> Snapshot | None:
             del st.query_params["atelier"]
         st.rerun()
     if workshop_mode():
-        st.markdown(WORKSHOP_CSS, unsafe_allow_html=True)  # static CSS only, never user text
-        if snap is not None:
-            st.caption(T.WORKSHOP_HEADER.format(label=plain(snap.label), as_of=fr_date(snap.as_of)))
+        st.html(WORKSHOP_CSS)  # static CSS only, never user text
+        if snap is not None:  # one slim band instead of a caption and a banner: the screen is for the charts
+            with st.container(key="atelier_header", horizontal=True, horizontal_alignment="distribute",
+                              vertical_alignment="center"):
+                st.markdown(f"**{T.WORKSHOP_HEADER.format(label=plain(snap.label), as_of=fr_date(snap.as_of))}**")
+                if snap.demo:
+                    st.caption(T.DEMO_BANNER)
+            return snap
     if snap is not None and snap.demo:
         st.info(T.DEMO_BANNER, icon=":material/info:")
     return snap

@@ -82,14 +82,16 @@ def main(argv: list[str] | None = None) -> int:
     needs, progs = sorted(args.needs), sorted(args.programmes)
     big_n, big_m = needs[-1], progs[-1]
     res: dict[str, Any] = {"notes": []}
-    cfg = {"repeat": args.repeat, "page_repeat": args.page_repeat, "import_programmes": big_m,
+    cfg = {"repeat": args.repeat, "page_repeat": args.page_repeat,
            "command": "python -m bench " + shlex.join(argv if argv is not None else sys.argv[1:])}
 
     if "import" in args.only:
         log(f"writing the {args.import_rows}-row needs sheet as xlsx, ods, csv")
         paths = importing.prepare_files(work, args.import_rows)
-        log("import: bare read, read, validate, commit")
-        res["import"] = importing.run_import(work / "import.duckdb", paths, programmes=big_m, repeat=args.repeat)
+        res["import"] = {}
+        for m in progs:
+            log(f"import next to {m} programmes: bare read, read, validate, commit")
+            res["import"][m] = importing.run_import(work, paths, programmes=m, repeat=args.repeat)
     if "baseline" in args.only:
         subset = min(args.baseline_rows, args.import_rows)
         log(f"naive baseline on {subset} rows")

@@ -38,21 +38,31 @@ def stopwatch() -> Iterator[list[float]]:
         box.append(time.perf_counter() - t0)
 
 
-def rss_mib() -> float:
-    """Current resident set size of this process (MiB)."""
+def _status(field: str) -> float | None:
     try:
         with open("/proc/self/status") as fh:
             for line in fh:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1]) / 1024
     except OSError:
         pass
-    return peak_rss_mib()
+    return None
+
+
+def rss_mib() -> float:
+    """Current resident set size of this process (MiB)."""
+    now = _status("VmRSS")
+    return now if now is not None else peak_rss_mib()
 
 
 def peak_rss_mib() -> float:
-    """Peak resident set size of this process so far (MiB; ru_maxrss is in KiB on Linux)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Peak resident set size of this process so far (MiB).
+
+    Linux's VmHWM, not ``ru_maxrss``: a child's ru_maxrss keeps the high-water mark of the parent it was
+    forked from (the kernel carries it over at exec), so a child of a big parent would report the parent.
+    """
+    peak = _status("VmHWM")
+    return peak if peak is not None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _cpu_model() -> str:

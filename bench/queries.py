@@ -13,7 +13,6 @@ parameter name, plus a few variants the pages use (département level, a filter)
 """
 from __future__ import annotations
 
-import datetime as dt
 import inspect
 from pathlib import Path
 from typing import Any, Callable
@@ -136,7 +135,3 @@ def _short(n: int) -> str:
     if n >= 1_000 and n % 1_000 == 0:
         return f"{n // 1_000}k"
     return str(n)
-
-
-def today() -> dt.date:
-    return dt.date.today()

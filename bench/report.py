@@ -61,11 +61,13 @@ def machine_lines(m: dict[str, Any], cfg: dict[str, Any], load_end: Any) -> list
 def targets(res: dict[str, Any]) -> list[str]:
     rows = []
     imp = res.get("import") or {}
-    for fmt, r in imp.items():
-        rows.append([f"Import {fmt} {num(r['rows'])} rows: total", "< 5 s", "", sec(r["total"]),
-                     verdict(r["total"], 5.0)])
-        rows.append([f"Import {fmt}: total / bare read", "≤ 2×", "≤ 3×", ratio(r["ratio"]),
-                     verdict(r["ratio"], 2.0, 3.0)])
+    if imp:
+        most = max(imp)  # the worst case: the most programmes carried over
+        for fmt, r in imp[most].items():
+            rows.append([f"Import {fmt} {num(r['rows'])} rows ({num(most)} programmes): total", "< 5 s", "",
+                         sec(r["total"]), verdict(r["total"], 5.0)])
+            rows.append([f"Import {fmt}: total / bare read", "≤ 2×", "≤ 3×", ratio(r["ratio"]),
+                         verdict(r["ratio"], 2.0, 3.0)])
     pages = [p for p in (res.get("pages") or {}).get("pages", []) if not p.get("error")]
     if pages:
         worst_warm = max(pages, key=lambda p: max(p.get("rerun") or 0, p.get("change") or 0))
@@ -103,15 +105,18 @@ def import_lines(res: dict[str, Any], cfg: dict[str, Any]) -> list[str]:
     if not imp:
         return []
     rows = []
-    for fmt, r in imp.items():
-        rows.append([fmt, f"{r['bytes'] / 2**20:.1f} MiB", sec(r["bare"]), sec(r["calamine"]), sec(r["read"]),
-                     sec(r["check"]), sec(r["commit"]), sec(r["total"]), ratio(r["ratio"]), ratio(r["ratio_calamine"])])
-    rows_n = next(iter(imp.values()))["rows"]
-    out = [f"## 1. Import of a needs sheet ({num(rows_n)} rows)", "",
-           f"The needs replace those of an active snapshot with {num(cfg['import_programmes'])} programmes, carried "
-           "over (their coverage aggregates are recomputed in the same transaction).", ""]
-    out += _table(["format", "file", "bare read", "calamine grid", "read", "validate", "commit", "total",
-                   "total / bare", "total / calamine grid"], rows)
+    for m, formats in imp.items():
+        for fmt, r in formats.items():
+            rows.append([fmt, num(m), f"{r['bytes'] / 2**20:.1f} MiB", sec(r["bare"]), sec(r["calamine"]),
+                         sec(r["read"]), sec(r["check"]), sec(r["commit"]), sec(r["total"]), ratio(r["ratio"]),
+                         ratio(r.get("ratio_read_check")), ratio(r["ratio_calamine"])])
+    first = next(iter(next(iter(imp.values())).values()))
+    out = [f"## 1. Import of a needs sheet ({num(first['rows'])} rows)", "",
+           "The needs replace those of an active snapshot (1 000 needs, then *programmes* programmes and their "
+           "investors, carried over; their coverage aggregates are recomputed in the same transaction). Each run "
+           "starts from a fresh copy of that database.", ""]
+    out += _table(["format", "programmes", "file", "bare read", "calamine grid", "read", "validate", "commit",
+                   "total", "total / bare", "(read + validate) / bare", "total / calamine grid"], rows)
     out += ["", "- bare read: `pandas.read_excel(engine=\"calamine\")` (xlsx, ods) or `duckdb.read_csv(...).df()` "
             "(csv), the file to a DataFrame with no checks; calamine grid: python-calamine's `to_python()` alone.",
             "- read: `importer.read_upload`; validate: `importer.check` (every cell, cross-references, Arrow tables); "
@@ -119,8 +124,9 @@ def import_lines(res: dict[str, Any], cfg: dict[str, Any]) -> list[str]:
     base = res.get("baseline")
     if base:
         brow = []
+        ours_by_fmt = imp[max(imp)]
         for fmt, b in base.items():
-            ours = imp.get(fmt, {}).get("total")
+            ours = ours_by_fmt.get(fmt, {}).get("total")
             brow.append([fmt, sec(b["read"]), sec(b["validate"]), sec(b["insert"]), sec(b["total"]),
                          ratio(b["total"] / ours) if ours else "–"])
         sub = next(iter(base.values()))
@@ -197,9 +203,12 @@ def memory_lines(res: dict[str, Any]) -> list[str]:
              f"One process, {m['sessions']} concurrent AppTest sessions (threads) walking every page and view "
              f"{m['rounds']} time(s) at {m.get('size', '')}: {m['runs']} page runs in {m['seconds']:.0f} s.", "",
              f"- RSS before the sessions (Python, Streamlit, pandas, plotly imported): {m['baseline_rss_mib']:.0f} MiB",
-             f"- **Peak RSS: {m['peak_rss_mib']:.0f} MiB** (ru_maxrss of the process); at the end "
+             f"- **Peak RSS: {m['peak_rss_mib']:.0f} MiB** (VmHWM of the process); at the end "
              f"{m['final_rss_mib']:.0f} MiB",
-             f"- Errors in sessions: {m['n_errors']}"]
+             f"- Errors in sessions: {m['n_errors']}"
+             + (f", of which {m['n_ast_errors']} are CPython 3.11's thread-unsafe `ast.parse` "
+                "(python/cpython#106905): AppTest compiles the page on every run, a server once per page"
+                if m.get("n_ast_errors") else "")]
     lines += [f"  - {e[:200]}" for e in m.get("errors", [])[:5]]
     return lines + [""]
 

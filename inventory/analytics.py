@@ -192,7 +192,7 @@ def territory_options(store: Store) -> pd.DataFrame:
 def _cells_of(territoire: str) -> str:
     """SQL predicate on a stored territory column ``x`` meaning 'lies in territoire' (a region holds its
     départements; FR holds only national rows)."""
-    return "(x = ? OR (? LIKE 'REG-%' AND x IN (SELECT key FROM territoires WHERE region_key = ?)))"
+    return "x IN (SELECT key FROM territoires WHERE key = ? OR (? LIKE 'REG-%' AND region_key = ?))"
 
 
 def need_rows(store: Store, snapshot_id: int, territoire: str, *, needs: NeedFilter = ALL,
@@ -245,9 +245,10 @@ def programmes(store: Store, snapshot_id: int, f: ProgrammeFilter = ProgrammeFil
     clause = (" AND " + " AND ".join(where)) if where else ""
     return store.read(
         f"""
-        WITH x AS (  -- unnest in the select list: a LATERAL join here costs 30× more at 10,000 programmes
-            SELECT p.id, unnest(p.investisseurs) AS inv, generate_subscripts(p.investisseurs, 1) AS pos
-            FROM programmes p WHERE p.snapshot_id = ?
+        WITH sel AS (SELECT * FROM programmes p WHERE p.snapshot_id = ? {clause}),
+        x AS (  -- names of the selected programmes only; unnest in the select list (a LATERAL join: 30× slower)
+            SELECT sel.id, unnest(sel.investisseurs) AS inv, generate_subscripts(sel.investisseurs, 1) AS pos
+            FROM sel
         ), names AS (
             SELECT x.id, string_agg(coalesce(i.nom, x.inv), ' ; ' ORDER BY x.pos) AS noms
             FROM x LEFT JOIN investisseurs i ON i.snapshot_id = ? AND i.id = x.inv
@@ -260,10 +261,10 @@ def programmes(store: Store, snapshot_id: int, f: ProgrammeFilter = ProgrammeFil
                array_to_string(p.publics, ' ; ') AS publics, array_to_string(p.nature, ' ; ') AS nature,
                p.budget_eur, p.date_debut, p.date_fin,
                array_to_string(p.odd::VARCHAR[], ' ; ') AS odd, p.url, p.description
-        FROM programmes p LEFT JOIN names USING (id) WHERE p.snapshot_id = ? {clause}
+        FROM sel p LEFT JOIN names USING (id)
         ORDER BY p.id
         """,
-        [snapshot_id, snapshot_id, snapshot_id, *params],
+        [snapshot_id, *params, snapshot_id],
     )
 
 
@@ -332,9 +333,9 @@ def alliance_cells(store: Store, snapshot_id: int, *, level: str = "region") -> 
         """
         SELECT r.territoire, r.thematique, string_agg(DISTINCT i.nom, ' ; ' ORDER BY i.nom) AS noms_investisseurs
         FROM investor_reach r JOIN investisseurs i ON i.snapshot_id = r.snapshot_id AND i.id = r.investisseur
-        WHERE r.snapshot_id = ? GROUP BY ALL
+        WHERE r.snapshot_id = ? AND list_contains(?, r.territoire) GROUP BY ALL
         """,
-        [snapshot_id],
+        [snapshot_id, sorted(set(cells["territoire"]))],  # only the alliance cells' territories
     )
     out = cells.merge(names, on=["territoire", "thematique"], how="left")
     return out.sort_values(["investisseurs", "score"], ascending=False).reset_index(drop=True)

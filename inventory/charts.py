@@ -303,14 +303,20 @@ def table_view(frame: pd.DataFrame, columns: list[str], *, theme_labels: Mapping
     out = frame[[c for c in columns if c in frame]].copy()
     for col, mapping in labels.items():
         if col in out and not pd.api.types.is_numeric_dtype(out[col]):
-            out[col] = out[col].map(lambda v, m=mapping: _relabel(v, m))
+            seen: dict[str, str] = {}  # a 10,000-row catalogue holds few distinct lists: relabel each once
+            out[col] = out[col].map(lambda v, m=mapping, seen=seen: _relabel(v, m, seen))
     return out.rename(columns={**T.TABLE_LABELS, **(headings or {})})
 
 
-def _relabel(value: object, mapping: Mapping[str, str]) -> object:
+def _relabel(value: object, mapping: Mapping[str, str], seen: dict[str, str] | None = None) -> object:
     if not isinstance(value, str):
         return value
-    return LIST_SEPARATOR.join(mapping.get(part, part) for part in value.split(LIST_SEPARATOR))
+    if seen is not None and value in seen:
+        return seen[value]
+    out = LIST_SEPARATOR.join(mapping.get(part, part) for part in value.split(LIST_SEPARATOR))
+    if seen is not None:
+        seen[value] = out
+    return out
 
 
 # --- défis and évolution ---

@@ -255,17 +255,20 @@ class Store:
         return got[0][0] if got else None
 
     def snapshots(self) -> list[Snapshot]:
-        active = self.active_snapshot_id()
-        df = self.read("SELECT * FROM snapshots ORDER BY id")
-        df = df.astype(object).where(df.notna(), None)
+        # plain rows, one cursor: every page rerun lists the snapshots, a DataFrame here cost ~10 ms a call
+        with self.cursor() as cur:
+            got = cur.execute("SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'active_snapshot'").fetchall()
+            active = got[0][0] if got else None
+            rows = cur.execute(
+                "SELECT id, label, as_of, created_at, created_by, files, sha256, demo, n_besoins, n_programmes, "
+                "n_investisseurs FROM snapshots ORDER BY id").fetchall()
         return [
             Snapshot(
-                id=r.id, label=r.label, as_of=r.as_of, created_at=r.created_at, created_by=r.created_by,
-                files=r.files, sha256=r.sha256, active=r.id == active, demo=bool(r.demo),
-                counts={"besoins": int(r.n_besoins or 0), "programmes": int(r.n_programmes or 0),
-                        "investisseurs": int(r.n_investisseurs or 0)},
+                id=sid, label=label, as_of=as_of, created_at=created_at, created_by=created_by,
+                files=files, sha256=sha256, active=sid == active, demo=bool(demo),
+                counts={"besoins": int(n_b or 0), "programmes": int(n_p or 0), "investisseurs": int(n_i or 0)},
             )
-            for r in df.itertuples()
+            for sid, label, as_of, created_at, created_by, files, sha256, demo, n_b, n_p, n_i in rows
         ]
 
     def snapshot(self, snapshot_id: int | None) -> Snapshot | None:

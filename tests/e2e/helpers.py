@@ -15,6 +15,7 @@ from typing import Iterator
 from urllib.parse import urlsplit
 
 from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from inventory import texts as T
 
@@ -240,21 +241,47 @@ def radio_value(page: Page, label: str, where=None) -> str:
     return group.locator('label:has(input:checked)').inner_text().strip()
 
 
-def selectbox(page: Page, label: str, where=None):
-    return (where or page).get_by_test_id("stSelectbox").filter(has=page.get_by_text(label, exact=True)).first
+def combobox(page: Page, label: str, where=None):
+    """The input of the selectbox or multiselect labelled `label`."""
+    return (where or page).get_by_role("combobox", name=label, exact=True).first
+
+
+def open_options(page: Page, label: str, where=None) -> None:
+    """Open the option list of the selectbox (or multiselect) labelled `label`."""
+    box = combobox(page, label, where)
+    box.click()
+    try:
+        page.get_by_role("option").first.wait_for(timeout=1_500)
+    except PlaywrightTimeout:  # a click that only scrolled the box into view leaves it closed
+        box.press("ArrowDown")
+        page.get_by_role("option").first.wait_for()
 
 
 def pick_option(page: Page, label: str, option: str, where=None) -> None:
-    """Open the selectbox labelled `label`, choose `option`, wait for the rerun."""
-    selectbox(page, label, where).click()
+    """Open the selectbox (or multiselect) labelled `label`, choose `option`, wait for the rerun."""
+    open_options(page, label, where)
     page.get_by_role("option", name=option, exact=True).click()
+    page.keyboard.press("Escape")  # a multiselect stays open after a choice
     wait_for_app(page)
+
+
+def options_of(page: Page, label: str, where=None) -> list[str]:
+    """The options a selectbox offers (opened, read, closed)."""
+    open_options(page, label, where)
+    names = [o.strip() for o in page.get_by_role("option").all_inner_texts()]
+    page.keyboard.press("Escape")
+    return names
 
 
 def selected_option(page: Page, label: str, where=None) -> str:
     """The text the selectbox labelled `label` shows."""
-    box = selectbox(page, label, where)
-    return box.locator('[data-baseweb="select"] > div').first.inner_text().strip()
+    return combobox(page, label, where).input_value().strip()
+
+
+def chosen_tags(page: Page, label: str, where=None) -> list[str]:
+    """The values chosen in the multiselect labelled `label`."""
+    box = (where or page).get_by_test_id("stMultiSelect").filter(has=page.get_by_role("combobox", name=label))
+    return [t.get_attribute("aria-label") for t in box.locator("[data-tag]:visible").all()]
 
 
 def table_rows(frame_locator) -> list[list[str]]:
@@ -271,6 +298,15 @@ def figure_data(page: Page) -> list[list[dict]]:
                 type: t.type, locations: t.locations ? [...t.locations] : null,
                 z: t.z ? JSON.parse(JSON.stringify(t.z)) : null,
                 x: t.x ? [...t.x] : null, y: t.y ? [...t.y] : null})))""")
+
+
+def colour_scales(page: Page) -> set[tuple[str, str]]:
+    """(first, last) colour of every continuous colour scale the page's charts drew with."""
+    pairs = page.evaluate(
+        """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd => (gd._fullData || [])
+                .filter(t => Array.isArray(t.colorscale) && t.colorscale.length)
+                .map(t => [t.colorscale[0][1], t.colorscale[t.colorscale.length - 1][1]]))""")
+    return {(a.lower(), b.lower()) for a, b in pairs}
 
 
 # --- timing ------------------------------------------------------------------------------------------

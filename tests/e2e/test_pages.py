@@ -1,40 +1,36 @@
 """Every view renders in a real browser with the internet cut off: no exception box, the app's own navigation
-and demo banner, and maps actually drawn from the outlines the app serves itself (regions and départements)."""
+and demo banner, charts drawn, and maps drawn from the outlines the app serves itself (regions, then départements)."""
 import pytest
 from playwright.sync_api import Page, expect
 
 from inventory import texts as T
 
-from .helpers import (MIN_DEPARTEMENT_PATHS, MIN_REGION_PATHS, PAGES, assert_no_exception, expect_charts_drawn,
-                      expect_map_drawn, goto_app, main, nav_labels)
+from .helpers import (MIN_DEPARTEMENT_PATHS, MIN_REGION_PATHS, PAGES, assert_no_exception, colour_scales,
+                      expect_charts_drawn, expect_map_drawn, goto_app, main, nav_labels, pick_radio)
 
-# Pages that draw a map of France by default, and the URL showing it by département.
-MAP_PAGES = {
-    "besoins": "/besoins?niveau=departement",
-    "couverture": "/couverture?niveau=departement",
-    "defis": "/defis?niveau=departement",
-}
+MAP_PAGES = {"besoins", "couverture", "defis"}  # a map of France as they open, by region; « Échelle » switches
+# Scales that stay ordered for colour-blind readers and in greyscale (ends of plotly's Viridis and Cividis), and
+# the flat grey of territories without data.
+READABLE_SCALES = {("#440154", "#fde725"), ("#00224e", "#fee838"), ("#e4e4e4", "#e4e4e4")}
 
 
 @pytest.mark.parametrize("path,title", PAGES, ids=[p for p, _ in PAGES])
-def test_every_page_renders_offline(page: Page, base_url: str, external_requests: list[str], path: str, title: str):
-    goto_app(page, f"{base_url}/{path}")
-    assert_no_exception(page)
-    expect(main(page).locator("h1").first).to_be_visible()
-    # app.py ran (st.navigation, shared sidebar): the seven views by their French titles, current one first-class
-    assert nav_labels(page) == [t for _, t in PAGES]
-    expect(page.get_by_text(T.DEMO_BANNER)).to_be_visible()
-    charts = expect_charts_drawn(page)
+def test_every_page_renders_offline(tab: Page, base_url: str, external_requests: list[str], path: str, title: str):
+    goto_app(tab, f"{base_url}/{path}")
+    assert_no_exception(tab)
+    expect(main(tab).locator("h1").first).to_be_visible()
+    # app.py ran (st.navigation, shared sidebar): the seven views by their French titles, this one current
+    assert nav_labels(tab) == [t for _, t in PAGES]
+    expect(tab.get_by_test_id("stSidebarNavLink").filter(has_text=title)).to_have_attribute("aria-current", "page")
+    expect(tab.get_by_text(T.DEMO_BANNER)).to_be_visible()
+    charts = expect_charts_drawn(tab)
+    assert colour_scales(tab) <= READABLE_SCALES, f"unexpected colour scale: {colour_scales(tab) - READABLE_SCALES}"
     if path in MAP_PAGES:
         assert charts >= 1
-        assert expect_map_drawn(page, MIN_REGION_PATHS) >= 18, "every region outline should be drawn"
-    assert_no_exception(page)
-    assert external_requests == []
-
-
-@pytest.mark.parametrize("path", list(MAP_PAGES))
-def test_maps_draw_departements_offline(page: Page, base_url: str, external_requests: list[str], path: str):
-    goto_app(page, base_url + MAP_PAGES[path])
-    assert_no_exception(page)
-    assert expect_map_drawn(page, MIN_DEPARTEMENT_PATHS) >= 101, "every département outline should be drawn"
+        assert expect_map_drawn(tab, MIN_REGION_PATHS) >= 18, "every region outline should be drawn"
+        pick_radio(tab, T.FILTER_LEVEL, T.LEVEL_LABELS["departement"])
+        assert "niveau=departement" in tab.url
+        assert expect_map_drawn(tab, MIN_DEPARTEMENT_PATHS) >= 101, "every département outline should be drawn"
+        expect_charts_drawn(tab)
+    assert_no_exception(tab)
     assert external_requests == []
