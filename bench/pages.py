@@ -14,6 +14,9 @@ For each page state:
   queries miss the cache; DuckDB is warm); median and worst over the changes;
 - after idle: a rerun after the store let go of the database file (``idle_close``), so the connection
   reopens.
+
+AppTest compiles the page script on every run (a server compiles it once), so these figures slightly
+overstate a server's; they leave out the network and the browser's drawing.
 """
 from __future__ import annotations
 
@@ -118,7 +121,7 @@ def _run(at, params: dict[str, str], cpu: list[float] | None = None) -> float:
     return elapsed
 
 
-def _at_page(page: str, params: dict[str, str], timeout: float):
+def _at_page(page: str, timeout: float):
     """A session that has run once (the default page) and now stands on ``page`` (not yet run)."""
     at = _new_app(timeout)
     _run(at, {})
@@ -139,7 +142,7 @@ def measure_page(page: str, states, values: dict[str, str], repeat: int, timeout
             cold, cold_cpu = [], []
             at = None
             for _ in range(repeat):
-                at = _at_page(page, state, timeout)
+                at = _at_page(page, timeout)
                 st.cache_data.clear()
                 cold.append(_run(at, state, cold_cpu))
             row["cold"], row["cold_cpu"], row["cold_max"] = median(cold), median(cold_cpu), max(cold)

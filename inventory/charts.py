@@ -91,8 +91,11 @@ def heatmap(frame: pd.DataFrame, *, rows: str, cols: str, value: str, value_labe
     col_labels = col_labels or {}
     z = frame.pivot_table(index=rows, columns=cols, values=value, aggfunc="sum", sort=False, dropna=False)
     z = z.reindex(index=pd.unique(frame[rows]), columns=pd.unique(frame[cols]))
-    # wrap column labels when columns are wide enough, else tilt them
-    chars = int(560 / max(len(z.columns), 1) / 7)
+    # wrap column labels when columns are wide enough, else tilt them; the plot gets what the main area
+    # (about 820 px at 1280 px with the sidebar open) leaves after the row labels and the colour bar
+    row_label_px = 7 * max((len(str(r)) for r in z.index), default=0)
+    plot_px = max(300, 820 - row_label_px - 80)
+    chars = int(plot_px / max(len(z.columns), 1) / 7)
     x = [_wrap(str(col_labels.get(c, c)), chars) if chars >= 9 else str(col_labels.get(c, c)) for c in z.columns]
     values = z.to_numpy(dtype=float)
     shown = text.reindex(index=z.index, columns=z.columns).fillna("").to_numpy() if text is not None else None

@@ -21,7 +21,8 @@ cols[1].metric(T.HOME_METRIC_ACTORS, fr_number(c.get("acteurs", 0)), border=True
 cols[2].metric(T.HOME_METRIC_PROGRAMMES, fr_number(c.get("programmes", 0)), border=True,
                help=T.HOME_METRIC_PROGRAMMES_HELP.format(active=fr_number(c.get("programmes_actifs", 0))))
 cols[3].metric(T.HOME_METRIC_INVESTORS, fr_number(c.get("investisseurs", 0)), border=True)
-cols[4].metric(T.HOME_METRIC_TERRITORIES, fr_number(c.get("territoires", 0)), border=True)
+cols[4].metric(T.HOME_METRIC_TERRITORIES, fr_number(c.get("territoires", 0)), border=True,
+               help=T.HOME_METRIC_TERRITORIES_HELP)
 
 st.subheader(T.HOME_TOP_NEEDS, help=T.HOME_TOP_NEEDS_HELP)
 top = q(analytics.top_needs, snap.id)
