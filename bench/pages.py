@@ -104,6 +104,10 @@ def _new_app(timeout: float):
     return at
 
 
+class PageError(RuntimeError):
+    """The page raised an exception (shown to the user); its message and the last lines of its trace."""
+
+
 def _run(at, params: dict[str, str], cpu: list[float] | None = None) -> float:
     """Seconds (wall clock) of one run with these query parameters; the process CPU seconds go to ``cpu``."""
     at.query_params.clear()
@@ -117,7 +121,7 @@ def _run(at, params: dict[str, str], cpu: list[float] | None = None) -> float:
     if at.exception:
         exc = at.exception[0]
         where = " | ".join(line.strip() for line in (exc.stack_trace or [])[-3:])
-        raise RuntimeError(f"{exc.message} [{where}]")
+        raise PageError(f"{exc.message} [{where}]")
     return elapsed
 
 

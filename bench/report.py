@@ -210,6 +210,10 @@ def memory_lines(res: dict[str, Any]) -> list[str]:
                 "(python/cpython#106905): AppTest compiles the page on every run, a server once per page"
                 if m.get("n_ast_errors") else "")]
     lines += [f"  - {e[:200]}" for e in m.get("errors", [])[:5]]
+    if m.get("n_harness_errors"):
+        lines.append(f"- AppTest failures (not the app: AppTest's session state is not made for threads; a new "
+                     f"session took over each time): {m['n_harness_errors']}")
+        lines += [f"  - {e[:200]}" for e in m.get("harness_errors", [])[:3]]
     return lines + [""]
 
 

@@ -49,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         for state, changes in bp.SCENARIOS.get(page, [({}, [])]):
             plan.append((page, bp._fill(state, values), [bp._fill(c, values) for c in changes[:1]]))
     errors: list[str] = []
+    harness: list[str] = []
     runs = [0]
     lock = threading.Lock()
     start = threading.Barrier(args.sessions)
@@ -65,9 +66,15 @@ def main(argv: list[str] | None = None) -> int:
                     for params in [state] + [state | c for c in changes]:
                         try:
                             bp._run(at, params)
-                        except Exception as exc:
+                        except bp.PageError as exc:  # the page raised: an error of the app
                             with lock:
                                 errors.append(f"session {k} {page} {params}: {exc}")
+                        except Exception as exc:  # AppTest itself failed (its state is not thread-safe)
+                            with lock:
+                                harness.append(f"session {k} {page} {params}: {type(exc).__name__}: {exc}")
+                            at = bp._new_app(args.timeout)  # a new session takes over
+                            bp._run(at, {})
+                            at.switch_page(page)
                         with lock:
                             runs[0] += 1
         except Exception:
@@ -87,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         # CPython 3.11's ast.parse is not thread-safe (python/cpython#106905); AppTest compiles the page on
         # every run, so concurrent sessions can hit it; a server compiles each page once (ScriptCache)
         "n_ast_errors": sum("AST constructor recursion depth mismatch" in e for e in errors),
+        "harness_errors": harness[:10], "n_harness_errors": len(harness),
     }, ensure_ascii=False, indent=1))
     return 0
 

@@ -130,6 +130,11 @@ def cmd_template(store: Store | None, args) -> int:
     return 0
 
 
+def cmd_contract(store: Store | None, args) -> int:
+    sys.stdout.write(exports.contract_markdown())
+    return 0
+
+
 def cmd_matrix(store: Store, args) -> int:
     sid = _snapshot(store, args.snapshot)
     if sid is None:
@@ -184,6 +189,8 @@ def parser() -> argparse.ArgumentParser:
     p = add("template", "écrit le modèle vide")
     p.add_argument("path")
     p.set_defaults(func=cmd_template, no_store=True)
+    p = add("contract", "affiche le contrat du classeur (Markdown, généré depuis les modèles)")
+    p.set_defaults(func=cmd_contract, no_store=True)
     p = add("matrix", "les chiffres par territoire × thématique")
     p.add_argument("--snapshot", type=int)
     p.add_argument("--level", choices=analytics.LEVELS, default="region")

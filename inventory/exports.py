@@ -255,3 +255,35 @@ def annotated_workbook(sheets: Iterable, issues: list[Issue]) -> bytes:
         ws.freeze_panes(1, 0)
     wb.close()
     return buf.getvalue()
+
+
+def contract_markdown() -> str:
+    """docs/contract.md, generated from the models (``python -m inventory contract``): the spreadsheet contract
+    as a newcomer reads it, never written twice."""
+    lines = [
+        "# The spreadsheet contract",
+        "",
+        "Generated from `inventory/models.py` by `python -m inventory contract > docs/contract.md`; a test keeps",
+        "it in step. One workbook (`.xlsx`, `.ods`) with these sheets, or one CSV per sheet named after it",
+        "(UTF-8 with or without BOM, or Windows-1252; `;` or `,` separated). Sheet and column names match",
+        "case-, accent- and space-insensitively; the French label and the English alias are accepted too.",
+        "Lists in a cell are separated by `;` or `,`. Dates: `30/06/2020`, `2020-06-30` or real spreadsheet",
+        "dates. Numbers: `1 234,5` or `1234.5`. Territories: `FR`, a region or département by name (any case,",
+        "with or without accents), `REG-84`, `DEP-69` or a bare département number (`69`, `2A`, `974`).",
+        "A sheet left out of an upload is carried over from the active snapshot.",
+        "",
+    ]
+    for sheet, model in SHEETS.items():
+        lines += [f"## `{sheet}` ({model.sheet_en})", "", "| column | alias | label | required | expected | values |",
+                  "|---|---|---|---|---|---|"]
+        for name, col in model.columns().items():
+            values = ", ".join(f"`{c}`" for c in col["choices"] or [])
+            if col["bounds"]:
+                lo, hi = col["bounds"]
+                values = f"{lo} to {hi}" if hi is not None else f"≥ {lo}"
+            lines.append(f"| `{name}` | `{col['en']}` | {col['title']} | {'yes' if col['required'] else 'no'} | "
+                         f"{col['help']} | {values} |")
+        lines.append("")
+    lines += ["## Default themes", "", "| code | label |", "|---|---|"]
+    lines += [f"| `{t.code}` | {t.libelle} |" for t in default_themes()]
+    return "\n".join(lines) + "\n"

@@ -232,3 +232,10 @@ def test_annotated_workbook_marks_bad_cells(store, tmp_path):
     ws = wb["besoins"]
     assert ws["D3"].value == 9 and "Intensité : 9 n'est pas entre 1 et 5" in ws["D3"].comment.text
     assert "Intensité" in ws.cell(3, ws.max_column).value
+
+
+def test_the_contract_doc_is_generated_from_the_models_and_up_to_date():
+    from pathlib import Path
+
+    doc = Path(__file__).resolve().parent.parent / "docs" / "contract.md"
+    assert doc.read_text(encoding="utf-8") == exports.contract_markdown(), "run: python -m inventory contract > docs/contract.md"
