@@ -5,7 +5,7 @@ from typing import Any
 
 from bench.queries import sizes_label
 
-OK, BAR, MISS = "✅", "⚠️ (barre tenue)", "❌"
+OK, BAR, MISS = "✅", "⚠️ (bar met)", "❌"
 
 
 def ms(seconds: float | None) -> str:
