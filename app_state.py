@@ -210,9 +210,13 @@ def download_table(frame: pd.DataFrame, name: str, *, where=None) -> None:
                        key=f"dl_xlsx_{name}", width="stretch", on_click="ignore")
 
 
-def show_table(view: pd.DataFrame, name: str, *, where=None) -> None:
-    """A table as shown to people (French headings, numbers and dates in French form) and its downloads."""
+def show_table(view: pd.DataFrame, name: str, *, empty: str | None = None, where=None) -> None:
+    """A table as shown to people (French headings, numbers and dates in French form) and its downloads;
+    ``empty`` is the sentence shown instead when there is no row."""
     where = where or st
+    if empty is not None and view.empty:
+        where.info(empty)
+        return
     config: dict[str, Any] = {}
     for col in view.columns:
         if pd.api.types.is_bool_dtype(view[col]):
@@ -223,10 +227,6 @@ def show_table(view: pd.DataFrame, name: str, *, where=None) -> None:
             config[col] = st.column_config.NumberColumn(format="localized")
     where.dataframe(view, hide_index=True, column_config=config, width="stretch")
     download_table(view, name, where=where)
-
-
-def busy_message(exc: StoreBusy) -> None:
-    st.warning(T.DB_BUSY)
 
 
 # --- the shared sidebar -------------------------------------------------------------------------------

@@ -43,10 +43,8 @@ elif view == "alliances":
     st.subheader(T.TOGETHER_ALLIANCES)
     st.caption(analytics.FORMULAS["alliance"])
     cells = q(analytics.alliance_cells, snap.id)
-    if cells.empty:
-        st.info(T.TOGETHER_NO_ALLIANCE)
-    else:
-        show_table(charts.table_view(cells, ALLIANCE_COLUMNS, theme_labels=themes), "alliances")
+    show_table(charts.table_view(cells, ALLIANCE_COLUMNS, theme_labels=themes), "alliances",
+               empty=T.TOGETHER_NO_ALLIANCE)
     st.subheader(T.TOGETHER_COFUNDING)
     co = q(analytics.cofunding, snap.id)
     rate, network = st.columns([1, 3])
@@ -86,12 +84,9 @@ else:  # se positionner
     with allies_column:
         st.subheader(T.TOGETHER_ALLIES, help=T.TOGETHER_ALLIES_HELP)
         allies = q(analytics.likely_allies, snap.id, investor)
-        if allies.empty:
-            st.info(T.TOGETHER_NO_ALLIES)
-        else:
-            show_table(charts.table_view(allies, ["nom", "type", "cases_communes", "cofinancements", "thematiques"],
-                                         theme_labels=themes, headings=T.INVESTOR_HEADINGS),
-                       f"allies_{investor}")
+        show_table(charts.table_view(allies, ["nom", "type", "cases_communes", "cofinancements", "thematiques"],
+                                     theme_labels=themes, headings=T.INVESTOR_HEADINGS),
+                   f"allies_{investor}", empty=T.TOGETHER_NO_ALLIES)
     with uncovered_column:
         st.subheader(T.TOGETHER_UNCOVERED, help=T.TOGETHER_UNCOVERED_HELP)
         uncovered = q(analytics.uncovered_for, snap.id, investor)

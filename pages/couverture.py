@@ -87,10 +87,7 @@ elif view == "lacunes":
     st.subheader(T.COVER_TENSION)
     st.caption(analytics.FORMULAS["tension"])
     tension = q(analytics.tension_ranking, snap.id, level=level, needs=needs)
-    if tension.empty:
-        st.info(T.COVER_NO_TENSION)
-    else:
-        show_table(charts.table_view(tension, CELL_COLUMNS, theme_labels=themes), "tension")
+    show_table(charts.table_view(tension, CELL_COLUMNS, theme_labels=themes), "tension", empty=T.COVER_NO_TENSION)
 
 elif view == "catalogue":
     st.subheader(T.COVER_CATALOGUE)
@@ -141,11 +138,8 @@ else:  # one territory: its needs (first mile) beside the programmes that reach 
     with last:
         st.subheader(T.COVER_LAST_MILE, help=T.COVER_LAST_MILE_HELP)
         reaching = q(analytics.programmes_reaching, snap.id, territory)
-        if reaching.empty:
-            st.info(T.COVER_TERRITORY_NO_PROGRAMMES)
-        else:
-            show_table(charts.table_view(reaching, REACHING_COLUMNS, theme_labels=themes,
-                                         headings=T.PROGRAMME_HEADINGS), f"programmes_{territory}")
+        show_table(charts.table_view(reaching, REACHING_COLUMNS, theme_labels=themes, headings=T.PROGRAMME_HEADINGS),
+                   f"programmes_{territory}", empty=T.COVER_TERRITORY_NO_PROGRAMMES)
     if not cells.empty:
         with st.expander(T.COVER_NEED_ROWS.format(nom=places[territory])):
             rows = q(analytics.need_rows, snap.id, territory, needs=needs)
