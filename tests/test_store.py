@@ -223,3 +223,27 @@ def test_a_file_held_by_another_process_is_explained(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+AGGREGATE_TABLES = ("need_agg", "reach", "investor_reach", "coverage")
+
+
+def _aggregates(store, sid) -> dict:
+    return {t: store.read(f"SELECT * EXCLUDE (snapshot_id) FROM {t} WHERE snapshot_id = ? ORDER BY ALL", [sid])
+            for t in AGGREGATE_TABLES}
+
+
+@pytest.mark.parametrize("as_of", [JUNE, JUNE + dt.timedelta(days=1)])
+def test_carried_over_aggregates_equal_a_full_recompute(store, as_of):
+    """A needs-only refresh reuses the programme-side aggregates (same date) or recomputes them (new date);
+    a programmes-only refresh reuses the needs' aggregates; either way the tables equal a full recompute."""
+    frames = small_frames()
+    store.write_snapshot(frames, label="début", as_of=JUNE)
+    needs_only, _ = store.write_snapshot({"besoins": frames["besoins"]}, label="besoins", as_of=as_of)
+    programmes_only, _ = store.write_snapshot({"programmes": frames["programmes"]}, label="prog", as_of=as_of)
+    full, _ = store.write_snapshot(frames, label="tout", as_of=as_of)
+    expected = _aggregates(store, full)
+    for sid in (needs_only, programmes_only):
+        got = _aggregates(store, sid)
+        for table in AGGREGATE_TABLES:
+            assert got[table].equals(expected[table]), (sid, table)
