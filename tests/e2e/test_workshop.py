@@ -11,10 +11,21 @@ from .helpers import (PAGES, assert_no_exception, expect_charts_drawn, goto_app,
 
 
 def looks(page: Page) -> dict:
-    """What a projector shows: root font, chart font, content width, horizontal overflow."""
+    """What a projector shows: root font, chart font, content width, horizontal overflow (waiting, while a
+    rerun redraws the charts, until a chart's layout can be read)."""
+    for _ in range(40):
+        seen = _looks(page)
+        if seen["chart"] != float("inf"):
+            return seen
+        page.wait_for_timeout(250)
+    return seen
+
+
+def _looks(page: Page) -> dict:
     return page.evaluate("""() => ({
         root: parseFloat(getComputedStyle(document.documentElement).fontSize),
-        chart: Math.min(...[...document.querySelectorAll('.js-plotly-plot')].map(gd => gd._fullLayout.font.size)),
+        chart: Math.min(...[...document.querySelectorAll('.js-plotly-plot')].filter(gd => gd._fullLayout)
+                                .map(gd => gd._fullLayout.font.size)),
         content: document.querySelector('[data-testid="stMainBlockContainer"]').getBoundingClientRect().width,
         overflow: document.documentElement.scrollWidth - window.innerWidth,
     })""")
@@ -49,20 +60,30 @@ def test_workshop_mode_is_readable_on_a_projector(tab: Page, base_url: str, exte
     assert external_requests == []
 
 
+def _eventually(tab: Page, condition, timeout_ms: int = 15_000) -> bool:
+    """Poll a condition on the page while Streamlit finishes a rerun."""
+    for _ in range(timeout_ms // 250):
+        if condition():
+            return True
+        tab.wait_for_timeout(250)
+    return condition()
+
+
 def test_the_sidebar_toggle_switches_workshop_mode_on_and_off(tab: Page, base_url: str,
                                                                external_requests: list[str]):
     goto_app(tab, f"{base_url}/besoins?source=terrain")
     sidebar(tab).get_by_text(T.SIDEBAR_WORKSHOP).click()
     wait_for_app(tab)
     assert "atelier=1" in tab.url and "source=terrain" in tab.url, tab.url
-    assert T.PAGE_IMPORTER not in nav_labels(tab)
+    # the toggle reruns the app once more: the navigation changes when that second run lands
+    assert _eventually(tab, lambda: T.PAGE_IMPORTER not in nav_labels(tab)), nav_labels(tab)
     expect(tab.locator(".st-key-atelier_header")).to_be_visible()
     # the folded sidebar opens again to leave the mode
     tab.get_by_test_id("stExpandSidebarButton").click()
     sidebar(tab).get_by_text(T.SIDEBAR_WORKSHOP).click()
     wait_for_app(tab)
     assert "atelier" not in tab.url and "source=terrain" in tab.url, tab.url
-    assert T.PAGE_IMPORTER in nav_labels(tab)
+    assert _eventually(tab, lambda: T.PAGE_IMPORTER in nav_labels(tab)), nav_labels(tab)
     expect(main(tab).get_by_text(T.DEMO_BANNER)).to_be_visible()
     assert_no_exception(tab)
     assert external_requests == []
