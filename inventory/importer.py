@@ -28,7 +28,7 @@ from inventory import cell_errors, limits, texts
 from inventory.models import SHEETS, ImportResult, Issue, Programme, Row
 from inventory import parsing
 from inventory.parsing import is_blank, show
-from inventory.reference import fold
+from inventory.reference import default_themes, fold
 from inventory.store import SHEET_COLUMNS, Store
 
 SHEET_NAMES = {fold(m.sheet): m.sheet for m in SHEETS.values()} | {fold(m.sheet_en): m.sheet for m in SHEETS.values()}
@@ -516,11 +516,11 @@ def _known_from_store(store: Store | None, frames: dict[str, pd.DataFrame]) -> d
     active = store.active_snapshot_id() if store is not None else None
     if "thematiques" in frames and frames["thematiques"] is not None:
         own = frames["thematiques"]
-        theme_rows = [(t.code, t.libelle) for t in _default_theme_rows()] + list(zip(own["code"], own["libelle"]))
+        theme_rows = [(t.code, t.libelle) for t in default_themes()] + list(zip(own["code"], own["libelle"]))
     elif active is not None:
         theme_rows = list(store.sheet(active, "thematiques").itertuples(index=False, name=None))
     else:
-        theme_rows = [(t.code, t.libelle) for t in _default_theme_rows()]
+        theme_rows = [(t.code, t.libelle) for t in default_themes()]
     themes = {}
     for code, libelle in theme_rows:
         if code:
@@ -536,12 +536,6 @@ def _known_from_store(store: Store | None, frames: dict[str, pd.DataFrame]) -> d
     else:
         investors = set()
     return {"themes": themes, "investors": investors}
-
-
-def _default_theme_rows():
-    from inventory.reference import default_themes
-
-    return default_themes()
 
 
 def check(upload: Upload, store: Store | None = None) -> Checked:

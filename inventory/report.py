@@ -9,6 +9,7 @@ from typing import Iterable, Mapping
 
 import pandas as pd
 from pandas.io.formats.style import Styler
+from xlsxwriter.utility import xl_col_to_name
 
 from inventory import texts as T
 from inventory.importer import Checked, RawSheet
@@ -48,13 +49,8 @@ def kind_counts(issues: Iterable[Issue]) -> pd.DataFrame:
 
 
 def column_letter(index: int) -> str:
-    """0 → A, 25 → Z, 26 → AA: the column as the spreadsheet names it."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+    """0 → A, 25 → Z, 26 → AA: the column as the spreadsheet names it (xlsxwriter's, as the exports use)."""
+    return xl_col_to_name(index)
 
 
 @dataclass

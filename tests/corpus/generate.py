@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from inventory.report import column_letter
+
 Rows = list[list[Any]]
 Files = list[tuple[str, bytes]]
 
@@ -143,19 +145,10 @@ def _xml_escape(s: str) -> str:
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _col(i: int) -> str:
-    name = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        name = chr(65 + r) + name
-    return name
-
-
 def _row_xml(r: int, values: list[Any]) -> str:
     cells = []
     for c, v in enumerate(values):
-        ref = f"{_col(c)}{r}"
+        ref = f"{column_letter(c)}{r}"
         if v is None:
             continue
         if isinstance(v, (int, float)):
