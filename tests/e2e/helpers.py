@@ -344,3 +344,12 @@ def first_run_ms(page: Page, url: str, timeout: float = 60_000) -> float:
         wait_for_app(page, timeout=timeout / 2)
         return float(page.evaluate("performance.now()"))
     return float(page.evaluate("window.__e2eReady"))
+
+
+def eventually(page: Page, condition, timeout_ms: int = 15_000) -> bool:
+    """Poll a condition on the page while Streamlit finishes a rerun (a click can trigger a second run)."""
+    for _ in range(timeout_ms // 250):
+        if condition():
+            return True
+        page.wait_for_timeout(250)
+    return condition()

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from inventory import texts as T
 
-from .helpers import (FACILITATOR_PASSWORD, assert_no_exception, goto_app, main, nav_labels, options_of,
+from .helpers import (FACILITATOR_PASSWORD, assert_no_exception, eventually, goto_app, main, nav_labels, options_of,
                       pick_option, selected_option, sidebar, table_rows, wait_for_app)
 
 HEADERS = ["territoire", "source", "thematique", "intensite", "nb_acteurs", "description"]
@@ -156,7 +156,7 @@ def test_a_facilitator_fixes_a_workbook_from_the_report_and_commits_it(
     main(tab).get_by_role("button", name=T.IMP_DELETE).click()
     wait_for_app(tab)
     assert_no_exception(tab)
-    assert not any(LABEL in o for o in options_of(tab, T.SIDEBAR_SNAPSHOT, sidebar(tab)))
+    assert eventually(tab, lambda: not any(LABEL in o for o in options_of(tab, T.SIDEBAR_SNAPSHOT, sidebar(tab))))
 
 
 def test_a_reader_without_the_password_reaches_nothing_that_writes(

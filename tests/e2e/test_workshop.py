@@ -6,7 +6,7 @@ from playwright.sync_api import Page, expect
 
 from inventory import texts as T
 
-from .helpers import (PAGES, assert_no_exception, expect_charts_drawn, goto_app, main, nav_labels, selected_option,
+from .helpers import (PAGES, assert_no_exception, eventually, expect_charts_drawn, goto_app, main, nav_labels, selected_option,
                       sidebar, wait_for_app)
 
 
@@ -60,15 +60,6 @@ def test_workshop_mode_is_readable_on_a_projector(tab: Page, base_url: str, exte
     assert external_requests == []
 
 
-def _eventually(tab: Page, condition, timeout_ms: int = 15_000) -> bool:
-    """Poll a condition on the page while Streamlit finishes a rerun."""
-    for _ in range(timeout_ms // 250):
-        if condition():
-            return True
-        tab.wait_for_timeout(250)
-    return condition()
-
-
 def test_the_sidebar_toggle_switches_workshop_mode_on_and_off(tab: Page, base_url: str,
                                                                external_requests: list[str]):
     goto_app(tab, f"{base_url}/besoins?source=terrain")
@@ -76,14 +67,14 @@ def test_the_sidebar_toggle_switches_workshop_mode_on_and_off(tab: Page, base_ur
     wait_for_app(tab)
     assert "atelier=1" in tab.url and "source=terrain" in tab.url, tab.url
     # the toggle reruns the app once more: the navigation changes when that second run lands
-    assert _eventually(tab, lambda: T.PAGE_IMPORTER not in nav_labels(tab)), nav_labels(tab)
+    assert eventually(tab, lambda: T.PAGE_IMPORTER not in nav_labels(tab)), nav_labels(tab)
     expect(tab.locator(".st-key-atelier_header")).to_be_visible()
     # the folded sidebar opens again to leave the mode
     tab.get_by_test_id("stExpandSidebarButton").click()
     sidebar(tab).get_by_text(T.SIDEBAR_WORKSHOP).click()
     wait_for_app(tab)
     assert "atelier" not in tab.url and "source=terrain" in tab.url, tab.url
-    assert _eventually(tab, lambda: T.PAGE_IMPORTER in nav_labels(tab)), nav_labels(tab)
+    assert eventually(tab, lambda: T.PAGE_IMPORTER in nav_labels(tab)), nav_labels(tab)
     expect(main(tab).get_by_text(T.DEMO_BANNER)).to_be_visible()
     assert_no_exception(tab)
     assert external_requests == []
