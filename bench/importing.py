@@ -135,7 +135,7 @@ def _naive_insert(db: Path, rows: list[Besoin]) -> None:
     try:
         con.execute(SCHEMA)
         cols = SHEET_COLUMNS["besoins"]
-        sql = f"INSERT INTO besoins (snapshot_id, {', '.join(cols)}) VALUES (1, {', '.join('?' * len(cols))})"
+        sql = f"INSERT INTO besoins_rows (part, {', '.join(cols)}) VALUES (1, {', '.join('?' * len(cols))})"
         con.execute("BEGIN TRANSACTION")
         for r in rows:
             con.execute(sql, [getattr(r, c) for c in cols])

@@ -45,49 +45,72 @@ SHEET_COLUMNS: dict[str, list[str]] = {
     "thematiques": ["code", "libelle"],
 }
 
+# Rows are stored once, in parts: the rows a snapshot wrote carry its id as ``part``. A snapshot that carries a
+# sheet over points at the previous snapshot's part instead of copying its rows (a needs-only refresh next to
+# 10 000 programmes writes no programme row and none of their ~500 000 reach rows). The views of the same
+# names as the sheets give every reader one row set per snapshot, ``snapshot_id`` first, as if copied.
+#   kind            stored tables                       the snapshots column naming the part
+PARTS: dict[str, tuple[str, ...]] = {
+    "investisseurs": ("investisseurs",),
+    "programmes": ("programmes", "reach"),  # reach depends on the programmes only
+    "besoins": ("besoins", "need_agg"),  # need_agg on the needs only
+    "thematiques": ("thematiques",),
+    "couverture": ("investor_reach", "coverage"),  # on the programmes and the snapshot's date
+}
+PART_OF = {table: kind for kind, tables in PARTS.items() for table in tables}
+SNAPSHOT_TABLES = tuple(PART_OF)  # the views, one row set per snapshot
+STORED_TABLES = tuple(f"{t}_rows" for t in PART_OF)  # where the rows live, once per part
+SCHEMA_VERSION = "2"
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS snapshots (
     id INTEGER PRIMARY KEY, label VARCHAR NOT NULL, as_of DATE NOT NULL, created_at TIMESTAMP NOT NULL,
     created_by VARCHAR, files VARCHAR, sha256 VARCHAR, demo BOOLEAN DEFAULT FALSE,
-    n_besoins BIGINT, n_programmes BIGINT, n_investisseurs BIGINT, n_thematiques BIGINT
+    n_besoins BIGINT, n_programmes BIGINT, n_investisseurs BIGINT, n_thematiques BIGINT,
+    investisseurs_part INTEGER, programmes_part INTEGER, besoins_part INTEGER, thematiques_part INTEGER,
+    couverture_part INTEGER
 );
 CREATE TABLE IF NOT EXISTS settings (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS territoires (
     key VARCHAR PRIMARY KEY, level VARCHAR, code VARCHAR, nom VARCHAR, region_key VARCHAR, ordre INTEGER
 );
-CREATE TABLE IF NOT EXISTS investisseurs (
-    snapshot_id INTEGER NOT NULL, id VARCHAR NOT NULL, nom VARCHAR, type VARCHAR, site_web VARCHAR
+CREATE TABLE IF NOT EXISTS investisseurs_rows (
+    part INTEGER NOT NULL, id VARCHAR NOT NULL, nom VARCHAR, type VARCHAR, site_web VARCHAR
 );
-CREATE TABLE IF NOT EXISTS programmes (
-    snapshot_id INTEGER NOT NULL, id VARCHAR NOT NULL, nom VARCHAR, investisseurs VARCHAR[], phase VARCHAR,
+CREATE TABLE IF NOT EXISTS programmes_rows (
+    part INTEGER NOT NULL, id VARCHAR NOT NULL, nom VARCHAR, investisseurs VARCHAR[], phase VARCHAR,
     nature VARCHAR[], thematiques VARCHAR[], territoires VARCHAR[], publics VARCHAR[], budget_eur DOUBLE,
     date_debut DATE, date_fin DATE, odd INTEGER[], url VARCHAR, description VARCHAR
 );
-CREATE TABLE IF NOT EXISTS besoins (
-    snapshot_id INTEGER NOT NULL, territoire VARCHAR NOT NULL, source VARCHAR, thematique VARCHAR,
+CREATE TABLE IF NOT EXISTS besoins_rows (
+    part INTEGER NOT NULL, territoire VARCHAR NOT NULL, source VARCHAR, thematique VARCHAR,
     intensite TINYINT, nb_acteurs INTEGER, public VARCHAR, secteur VARCHAR, date DATE, description VARCHAR,
     odd INTEGER[], id VARCHAR
 );
-CREATE TABLE IF NOT EXISTS thematiques (snapshot_id INTEGER NOT NULL, code VARCHAR, libelle VARCHAR, ordre INTEGER);
-CREATE TABLE IF NOT EXISTS need_agg (
-    snapshot_id INTEGER, territoire VARCHAR, region_key VARCHAR, thematique VARCHAR, source VARCHAR,
+CREATE TABLE IF NOT EXISTS thematiques_rows (part INTEGER NOT NULL, code VARCHAR, libelle VARCHAR, ordre INTEGER);
+CREATE TABLE IF NOT EXISTS need_agg_rows (
+    part INTEGER NOT NULL, territoire VARCHAR, region_key VARCHAR, thematique VARCHAR, source VARCHAR,
     public VARCHAR, secteur VARCHAR, acteurs BIGINT, score BIGINT, signaux BIGINT
 );
-CREATE TABLE IF NOT EXISTS reach (snapshot_id INTEGER, programme_id VARCHAR, territoire VARCHAR, thematique VARCHAR);
-CREATE TABLE IF NOT EXISTS coverage (
-    snapshot_id INTEGER, territoire VARCHAR, thematique VARCHAR, programmes BIGINT, investisseurs BIGINT
+CREATE TABLE IF NOT EXISTS reach_rows (part INTEGER NOT NULL, programme_id VARCHAR, territoire VARCHAR, thematique VARCHAR);
+CREATE TABLE IF NOT EXISTS coverage_rows (
+    part INTEGER NOT NULL, territoire VARCHAR, thematique VARCHAR, programmes BIGINT, investisseurs BIGINT
 );
-CREATE TABLE IF NOT EXISTS investor_reach (
-    snapshot_id INTEGER, investisseur VARCHAR, territoire VARCHAR, thematique VARCHAR, programmes BIGINT
+CREATE TABLE IF NOT EXISTS investor_reach_rows (
+    part INTEGER NOT NULL, investisseur VARCHAR, territoire VARCHAR, thematique VARCHAR, programmes BIGINT
 );
-"""
+""" + "".join(
+    f"CREATE VIEW IF NOT EXISTS {table} AS SELECT s.id AS snapshot_id, r.* EXCLUDE (part) "
+    f"FROM snapshots s JOIN {table}_rows r ON r.part = s.{kind}_part;\n"
+    for table, kind in PART_OF.items()
+)
 
-# Aggregates of one snapshot (parameter $sid), computed inside the import transaction.
-# reach: which cells a programme's territories reach. FR reaches everything; a region reaches itself and
-# its départements; a département reaches itself and counts for its region.
+# Aggregates of one snapshot (parameter $sid), computed inside the import transaction from the views, into the
+# snapshot's own part. reach: which cells a programme's territories reach. FR reaches everything; a region
+# reaches itself and its départements; a département reaches itself and counts for its region.
 AGGREGATES: dict[str, str] = {
     "need_agg": """
-INSERT INTO need_agg
+INSERT INTO need_agg_rows
 SELECT $sid, b.territoire, t.region_key, b.thematique, b.source, b.public, b.secteur,
        sum(b.nb_acteurs), sum(b.nb_acteurs * b.intensite), count(*)
 FROM besoins b JOIN territoires t ON t.key = b.territoire
@@ -95,7 +118,7 @@ WHERE b.snapshot_id = $sid
 GROUP BY ALL;
 """,
     "reach": """
-INSERT INTO reach
+INSERT INTO reach_rows
 WITH reaches AS (  -- the cells each territory reaches: a few hundred pairs, then one equi-join
     SELECT src.key AS src, c.key AS territoire FROM territoires src JOIN territoires c ON (
         src.key = 'FR'
@@ -115,7 +138,7 @@ SELECT DISTINCT $sid, programme_id, territoire, unnest(thematiques) FROM cells;
     "investor_reach": """
 -- programmes active at the snapshot's date first; reach rows are distinct (programme, cell) and programme
 -- ids unique, so count(*) counts distinct programmes; coverage counts a cell's investors in investor_reach
-INSERT INTO investor_reach
+INSERT INTO investor_reach_rows
 SELECT $sid, i.inv, r.territoire, r.thematique, count(*)
 FROM reach r
 JOIN (SELECT p.id, unnest(list_distinct(p.investisseurs)) AS inv FROM programmes p JOIN snapshots s ON s.id = $sid
@@ -126,7 +149,7 @@ WHERE r.snapshot_id = $sid
 GROUP BY ALL;
 """,
     "coverage": """
-INSERT INTO coverage
+INSERT INTO coverage_rows
 SELECT $sid, r.territoire, r.thematique, count(*), any_value(n.investisseurs)
 FROM reach r
 JOIN (SELECT p.id FROM programmes p JOIN snapshots s ON s.id = $sid
@@ -138,37 +161,30 @@ JOIN (SELECT territoire, thematique, count(*) AS investisseurs FROM investor_rea
 WHERE r.snapshot_id = $sid
 GROUP BY ALL;
 """,
-    "counts": """
+}
+
+COUNTS = """
 UPDATE snapshots SET
     n_besoins = (SELECT count(*) FROM besoins WHERE snapshot_id = $sid),
     n_programmes = (SELECT count(*) FROM programmes WHERE snapshot_id = $sid),
     n_investisseurs = (SELECT count(*) FROM investisseurs WHERE snapshot_id = $sid),
     n_thematiques = (SELECT count(*) FROM thematiques WHERE snapshot_id = $sid)
 WHERE id = $sid;
-""",
-}
-
-# What depends on what: need_agg on the needs only; reach on the programmes only; investor_reach and coverage
-# on the programmes and the snapshot's date. A part whose inputs were carried over unchanged is copied from the
-# previous snapshot instead of recomputed (a needs-only refresh next to 10 000 programmes skips ~500k rows).
-COPY_AGGREGATE = "INSERT INTO {table} SELECT $sid, * EXCLUDE (snapshot_id) FROM {table} WHERE snapshot_id = $prev;"
+"""
 
 
-def aggregates_sql(sid: int, previous: int | None, carried: list[str], same_date: bool) -> str:
-    """The SQL that fills the aggregate tables of snapshot ``sid`` inside the import transaction."""
-    reuse = {
-        "need_agg": "besoins" in carried,
-        "reach": "programmes" in carried,
-        "investor_reach": "programmes" in carried and same_date,
-        "coverage": "programmes" in carried and same_date,
-        "counts": False,
-    }
-    parts = [COPY_AGGREGATE.format(table=part) if reuse[part] and previous is not None else sql
-             for part, sql in AGGREGATES.items()]
-    return "\n".join(parts).replace("$sid", str(int(sid))).replace("$prev", str(int(previous or 0)))
+def aggregates_sql(sid: int, written: set[str]) -> str:
+    """The SQL that fills the aggregate tables of the parts snapshot ``sid`` writes itself (``written``:
+    the kinds of part it owns), then its counts, inside the import transaction."""
+    parts = [sql for table, sql in AGGREGATES.items() if PART_OF[table] in written] + [COUNTS]
+    return "\n".join(parts).replace("$sid", str(int(sid)))
 
 
-SNAPSHOT_TABLES = ("besoins", "programmes", "investisseurs", "thematiques", "need_agg", "reach", "coverage", "investor_reach")
+# Files written before parts (schema 1) kept one copy of every row per snapshot, in tables named as the views.
+MIGRATE_FROM_1 = "".join(
+    f"INSERT INTO {table}_rows SELECT * FROM {table}_v1 ORDER BY snapshot_id, rowid;\nDROP TABLE {table}_v1;\n"
+    for table in PART_OF
+) + "UPDATE snapshots SET " + ", ".join(f"{kind}_part = id" for kind in PARTS) + ";\n"
 
 
 _OPEN_STORES: "weakref.WeakSet[Store]" = weakref.WeakSet()
@@ -215,6 +231,7 @@ class Store:
                 if time.monotonic() >= deadline:
                     raise StoreBusy(texts.STORE_BUSY.format(path=self.path)) from None
                 time.sleep(0.2)
+        _migrate(con)
         con.execute(SCHEMA)
         if con.execute("SELECT count(*) FROM territoires").fetchall()[0][0] == 0:
             rows = [(t.key, t.level, t.code, t.nom, t.region_key, i) for i, t in enumerate(territories().values())]
@@ -301,10 +318,12 @@ class Store:
         return next((s for s in self.snapshots() if s.id == snapshot_id), None)
 
     def sheet(self, snapshot_id: int, sheet: str) -> pd.DataFrame:
-        """One sheet of a snapshot, in contract column order (for exports and cross-checks)."""
-        cols = ", ".join(f'"{c}"' for c in SHEET_COLUMNS[sheet])
-        order = "ordre" if sheet == "thematiques" else "rowid"
-        return self.read(f"SELECT {cols} FROM {sheet} WHERE snapshot_id = ? ORDER BY {order}", [snapshot_id])
+        """One sheet of a snapshot, in contract column order and in the order of its file (for exports and
+        cross-checks)."""
+        cols = ", ".join(f'r."{c}"' for c in SHEET_COLUMNS[sheet])
+        order = "r.ordre" if sheet == "thematiques" else "r.rowid"
+        return self.read(f"SELECT {cols} FROM {sheet}_rows r JOIN snapshots s ON r.part = s.{PART_OF[sheet]}_part "
+                         f"WHERE s.id = ? ORDER BY {order}", [snapshot_id])
 
     # -- the single writer --------------------------------------------------------------------------
     def write_snapshot(self, frames: dict[str, pd.DataFrame | pa.Table], *, label: str, as_of: dt.date,
@@ -334,7 +353,10 @@ class Store:
                     [sid, label, as_of, dt.datetime.now().replace(microsecond=0),
                      created_by or _whoami(), files, sha256, demo],
                 )
-                carried: list[str] = []
+                parts = _parts_of(cur, sid, previous, as_of, set(frames))
+                cur.execute(f"UPDATE snapshots SET {', '.join(f'{k}_part = ?' for k in parts)} WHERE id = ?",
+                            [*parts.values(), sid])
+                carried = [sheet for sheet in SHEET_COLUMNS if parts[sheet] != sid]
                 for sheet, cols in SHEET_COLUMNS.items():
                     quoted = ", ".join(f'"{c}"' for c in cols)
                     if sheet in frames:
@@ -343,25 +365,17 @@ class Store:
                             frame = _with_default_themes(_as_pandas(frame))
                         cur.register("incoming", frame.select(cols) if isinstance(frame, pa.Table) else frame[cols])
                         extra = ", row_number() OVER () - 1" if sheet == "thematiques" else ""
-                        cur.execute(f"INSERT INTO {sheet} (snapshot_id, {quoted}{', ordre' if extra else ''}) "
+                        cur.execute(f"INSERT INTO {sheet}_rows (part, {quoted}{', ordre' if extra else ''}) "
                                     f"SELECT {sid}, {quoted}{extra} FROM incoming")
                         cur.unregister("incoming")
-                    elif previous is not None:
-                        extra = ", ordre" if sheet == "thematiques" else ""
-                        cur.execute(f"INSERT INTO {sheet} (snapshot_id, {quoted}{extra}) "
-                                    f"SELECT {sid}, {quoted}{extra} FROM {sheet} WHERE snapshot_id = ? "
-                                    f"ORDER BY rowid", [previous])
-                        carried.append(sheet)
-                    elif sheet == "thematiques":
+                    elif sheet == "thematiques" and parts[sheet] == sid:  # a first snapshot without the sheet
                         cur.register("incoming", _with_default_themes(pd.DataFrame(columns=cols)))
-                        cur.execute(f"INSERT INTO thematiques SELECT {sid}, code, libelle, row_number() OVER () - 1 "
-                                    "FROM incoming")
+                        cur.execute(f"INSERT INTO thematiques_rows SELECT {sid}, code, libelle, "
+                                    "row_number() OVER () - 1 FROM incoming")
                         cur.unregister("incoming")
                     if _fail_after == sheet:
                         raise RuntimeError(f"injected failure after {sheet}")
-                same_date = previous is not None and cur.execute(
-                    "SELECT count(DISTINCT as_of) = 1 FROM snapshots WHERE id IN (?, ?)", [sid, previous]).fetchall()[0][0]
-                cur.execute(aggregates_sql(sid, previous, carried, same_date))
+                cur.execute(aggregates_sql(sid, {kind for kind, part in parts.items() if part == sid}))
                 if _fail_after == "aggregates":
                     raise RuntimeError("injected failure after aggregates")
                 if activate:
@@ -389,13 +403,52 @@ class Store:
         with self._write_lock, self.cursor() as cur:
             cur.execute("BEGIN TRANSACTION")
             try:
-                for table in SNAPSHOT_TABLES:
-                    cur.execute(f"DELETE FROM {table} WHERE snapshot_id = ?", [snapshot_id])
                 cur.execute("DELETE FROM snapshots WHERE id = ?", [snapshot_id])
+                for table, kind in PART_OF.items():  # the rows no other snapshot points at
+                    cur.execute(f"DELETE FROM {table}_rows WHERE part NOT IN "
+                                f"(SELECT {kind}_part FROM snapshots WHERE {kind}_part IS NOT NULL)")
                 cur.execute("COMMIT")
             except BaseException:
                 cur.execute("ROLLBACK")
                 raise
+
+
+def _parts_of(cur: duckdb.DuckDBPyConnection, sid: int, previous: int | None, as_of: dt.date,
+              incoming: set[str]) -> dict[str, int]:
+    """Which part each kind of row of snapshot ``sid`` lives in: its own for the sheets it brings (and
+    the aggregates that depend on them), the previous snapshot's for what it carries over."""
+    before: dict[str, Any] = {}
+    if previous is not None:
+        got = cur.execute(f"SELECT as_of, {', '.join(f'{k}_part' for k in PARTS)} FROM snapshots WHERE id = ?",
+                          [previous]).fetchall()[0]
+        before = dict(zip(["as_of", *PARTS], got))
+    parts = {kind: sid if kind in incoming or previous is None else before[kind] for kind in PARTS if kind != "couverture"}
+    # coverage counts the programmes active at the snapshot's date
+    same = previous is not None and parts["programmes"] != sid and before["as_of"] == as_of
+    parts["couverture"] = before["couverture"] if same else sid
+    return parts
+
+
+def _migrate(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring a file written by an earlier version to the current layout, in one transaction."""
+    kinds = dict(con.execute(
+        "SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'main'").fetchall())
+    if kinds.get("besoins") != "BASE TABLE":  # a new file, or already in parts
+        return
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in PART_OF:
+            con.execute(f"ALTER TABLE {table} RENAME TO {table}_v1")
+        for kind in PARTS:
+            con.execute(f"ALTER TABLE snapshots ADD COLUMN IF NOT EXISTS {kind}_part INTEGER")
+        con.execute(SCHEMA)
+        con.execute(MIGRATE_FROM_1)
+        con.execute("INSERT INTO settings VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE "
+                    "SET value = excluded.value", [SCHEMA_VERSION])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
 
 
 def _set_active(cur: duckdb.DuckDBPyConnection, snapshot_id: int) -> None:

@@ -186,9 +186,10 @@ def content(store, snapshot_id: int) -> dict[str, list[dict[str, Any]]]:
 
 def table_counts(store) -> dict[str, int]:
     """Row count of every table of the database (to prove a refused or failed write changed nothing)."""
-    from inventory.store import SNAPSHOT_TABLES
+    from inventory.store import SNAPSHOT_TABLES, STORED_TABLES
 
-    counts = {t: store.rows(f"SELECT count(*) FROM {t}")[0][0] for t in (*SNAPSHOT_TABLES, "snapshots")}
+    tables = (*SNAPSHOT_TABLES, *STORED_TABLES, "snapshots")
+    counts = {t: store.rows(f"SELECT count(*) FROM {t}")[0][0] for t in tables}
     counts["active"] = store.active_snapshot_id()
     return counts
 

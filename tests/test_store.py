@@ -11,7 +11,7 @@ import pytest
 
 from inventory import demo, texts
 from inventory.importer import to_tables
-from inventory.store import SNAPSHOT_TABLES, Store, StoreBusy
+from inventory.store import PART_OF, SNAPSHOT_TABLES, STORED_TABLES, Store, StoreBusy
 from tests.builders import content, table_counts
 
 APRIL, JUNE = demo.APRIL, demo.JUNE
@@ -247,3 +247,68 @@ def test_carried_over_aggregates_equal_a_full_recompute(store, as_of):
         got = _aggregates(store, sid)
         for table in AGGREGATE_TABLES:
             assert got[table].equals(expected[table]), (sid, table)
+
+
+def _stored(store) -> dict[str, int]:
+    return {t: store.rows(f"SELECT count(*) FROM {t}")[0][0] for t in STORED_TABLES}
+
+
+def test_a_carried_over_sheet_is_shared_not_copied(store):
+    """A needs-only refresh at the same date writes needs and their aggregates, and no programme-side row."""
+    a = write(store, JUNE)
+    before = _stored(store)
+    needs = small_frames(JUNE, n_needs=5)["besoins"]
+    b, _ = store.write_snapshot({"besoins": needs}, label="besoins seuls", as_of=JUNE)
+    grown = {t: n - before[t] for t, n in _stored(store).items() if n != before[t]}
+    assert set(grown) == {"besoins_rows", "need_agg_rows"} and grown["besoins_rows"] == 5
+    assert content(store, b)["programmes"] == content(store, a)["programmes"]
+    # a new date recomputes the coverage (programmes active at that date) but still shares the programmes
+    c, _ = store.write_snapshot({"besoins": needs}, label="plus tard", as_of=JUNE + dt.timedelta(days=1))
+    assert store.rows("SELECT count(*) FROM programmes_rows")[0][0] == before["programmes_rows"]
+    assert store.rows("SELECT count(*) FROM coverage_rows WHERE part = ?", [c])[0][0] > 0
+
+
+def test_deleting_the_snapshot_that_wrote_shared_rows_keeps_them_for_the_others(store):
+    a = write(store, APRIL)
+    programmes = content(store, a)["programmes"]
+    b, _ = store.write_snapshot({"besoins": small_frames(APRIL, n_needs=3)["besoins"]}, label="b", as_of=APRIL)
+    store.delete(a)  # b carries a's programmes over
+    assert content(store, b)["programmes"] == programmes
+    assert store.snapshot(b).counts == {"besoins": 3, "programmes": 20, "investisseurs": 12}
+    c = write(store, JUNE)
+    store.activate(c)
+    store.delete(b)  # nobody points at a's rows any more: they go
+    assert store.rows("SELECT DISTINCT part FROM programmes_rows") == [(c,)]
+    assert store.rows("SELECT DISTINCT part FROM besoins_rows") == [(c,)]
+
+
+def test_a_file_of_the_previous_layout_is_migrated_with_nothing_lost(store, tmp_path):
+    """Files written before parts held one copy of every sheet per snapshot in plain tables: opening one
+    moves its rows into parts and every snapshot reads as before."""
+    import duckdb
+
+    a = write(store, APRIL)
+    b = write(store, JUNE)
+    expected = {sid: (content(store, sid), _aggregates(store, sid), store.snapshot(sid)) for sid in (a, b)}
+    store.close()
+    con = duckdb.connect(str(store.path))  # rewrite the file the way version 1 laid it out
+    for table, kind in PART_OF.items():
+        con.execute(f"CREATE TABLE {table}_old AS SELECT s.id AS snapshot_id, r.* EXCLUDE (part) FROM snapshots s "
+                    f"JOIN {table}_rows r ON r.part = s.{kind}_part ORDER BY s.id, r.rowid")
+        con.execute(f"DROP VIEW {table}")
+        con.execute(f"DROP TABLE {table}_rows")
+        con.execute(f"ALTER TABLE {table}_old RENAME TO {table}")
+    for kind in ("investisseurs", "programmes", "besoins", "thematiques", "couverture"):
+        con.execute(f"ALTER TABLE snapshots DROP COLUMN {kind}_part")
+    con.close()
+    reopened = Store(store.path)
+    try:
+        for sid, (sheets, aggregates, snap) in expected.items():
+            assert content(reopened, sid) == sheets
+            got = _aggregates(reopened, sid)
+            assert all(got[t].equals(aggregates[t]) for t in AGGREGATE_TABLES)
+            assert reopened.snapshot(sid) == snap
+        assert reopened.rows("SELECT value FROM settings WHERE key = 'schema_version'") == [("2",)]
+        assert write(reopened) == b + 1
+    finally:
+        reopened.close()
