@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 from pydantic import TypeAdapter, ValidationError
 
 from inventory import cell_errors, limits, texts
@@ -125,7 +126,7 @@ class FileRefused(ValueError):
     """A file refused with a French sentence."""
 
 
-def _read_file(name: str, data: bytes) -> list[tuple[str, list[list[Any]]]]:
+def _read_file(name: str, data: bytes) -> list[tuple[str, list[list[Any]] | pa.Table]]:
     ext = Path(name).suffix.lower()
     if len(data) > limits.MAX_FILE_BYTES:
         raise FileRefused(texts.ERR_TOO_BIG.format(size=len(data) // 2**20, limit=limits.MAX_FILE_BYTES // 2**20))
@@ -182,26 +183,96 @@ def _read_workbook(data: bytes) -> list[tuple[str, list[list[Any]]]]:
 
 
 def _decode(data: bytes) -> str:
+    return _decoded(data)[0]
+
+
+def _decoded(data: bytes) -> tuple[str, bytes | None]:
+    """The text of a CSV file, and its bytes without the BOM when they already are that text in UTF-8."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return data.decode("utf-16")
+        return data.decode("utf-16"), None
     if data[:3] == b"\xef\xbb\xbf":
-        return data[3:].decode("utf-8")
+        return data[3:].decode("utf-8"), data[3:]
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), data
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return data.decode("cp1252", errors="replace"), None
 
 
-def _read_csv(data: bytes) -> list[list[Any]]:
-    text = _decode(data)
+def _read_csv(data: bytes) -> list[list[Any]] | pa.Table:
+    """The CSV's rows: an Arrow table of strings (first row = header) when pyarrow reads exactly what Python's
+    csv module would, else the csv module's own list of rows (and its errors, in French)."""
+    text, utf8 = _decoded(data)
     if "\x00" in text:
         raise FileRefused(texts.ERR_NOT_READABLE.format(detail="contenu binaire"))
-    first = text.split("\n", 1)[0]
+    eol = text.find("\n")
+    first = text if eol < 0 else text[:eol]
     delimiter = max(("\t", ";", ","), key=first.count)
+    cut = first.find("\r")
+    table = _read_csv_arrow(text, utf8, delimiter, (first if cut < 0 else first[:cut]).count(delimiter) + 1)
+    if table is not None:
+        return table
     try:
         return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
     except csv.Error as exc:
         raise FileRefused(texts.ERR_CSV_UNREADABLE.format(detail=_csv_detail(exc))) from None
+
+
+def _read_csv_arrow(text: str, utf8: bytes | None, delimiter: str, columns: int) -> pa.Table | None:
+    """The fast path of ``_read_csv``: pyarrow's reader, every column as strings, empty fields as "".
+
+    None (the caller then uses the csv module) whenever pyarrow could read something else than the csv module
+    with ``strict=True`` or fail differently: a quote that does not open or close a field by the book, a
+    ragged row, a field over the csv module's size limit, a BOM left after decoding (pyarrow would drop it),
+    any pyarrow error; also a first line far wider than any sheet (no need for thousands of column types).
+    Empty lines become rows of "" instead of [] (both blank, both dropped later)."""
+    if text.startswith("\ufeff") or columns > 4 * limits.MAX_COLUMNS:
+        return None
+    data = utf8 if utf8 is not None else text.encode("utf-8")
+    if not _quotes_by_the_book(data, delimiter):
+        return None
+    try:
+        table = pacsv.read_csv(
+            pa.BufferReader(data),
+            read_options=pacsv.ReadOptions(autogenerate_column_names=True),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(column_types={f"f{i}": pa.string() for i in range(columns)},
+                                                 strings_can_be_null=False),
+        )
+    except Exception:  # ragged rows, an unterminated quote, bad UTF-8…: the csv module says it in its words
+        return None
+    if not all(t == pa.string() for t in table.schema.types) or table.num_columns == 0:
+        return None
+    limit = csv.field_size_limit()
+    for col in table.columns:  # bytes ≥ characters: under the limit in bytes is under it for the csv module
+        longest = pc.max(pc.binary_length(col)).as_py()
+        if longest is not None and longest > limit:
+            return None
+    return table
+
+
+def _quotes_by_the_book(data: bytes, delimiter: str) -> bool:
+    """True when every double quote of the file opens a quoted field (right after a delimiter, a line break or
+    at the start), closes one (right before a delimiter, a line break or the end) or is doubled inside one,
+    and no quoted field is left open: then Python's csv (strict) and pyarrow read the same fields. Judged on
+    the runs of consecutive quotes with numpy, without a pass of Python code over the characters."""
+    if b'"' not in data:
+        return True
+    buf = np.frombuffer(data, dtype=np.uint8)
+    pos = np.flatnonzero(buf == 0x22)
+    breaks = np.flatnonzero(np.diff(pos) != 1) + 1
+    starts = pos[np.concatenate(([0], breaks))]
+    ends = pos[np.concatenate((breaks - 1, [len(pos) - 1]))] + 1  # one past each run
+    odd = (ends - starts) & 1
+    if odd.sum() & 1:  # a quoted field still open at the end of the file
+        return False
+    outside = ((np.cumsum(odd) - odd) & 1) == 0  # the run starts outside any quoted field
+    boundary = np.zeros(256, dtype=bool)
+    boundary[[ord(delimiter), 0x0A, 0x0D]] = True
+    after = np.where(ends < len(buf), buf[np.minimum(ends, len(buf) - 1)], 0x0A)  # the end is a boundary too
+    before = boundary[buf[starts - 1]] | (starts == 0)
+    # outside, a run opens a field (an even run also closes it: "" or """"); inside, an odd run closes it
+    closes = np.where(outside, odd == 0, odd == 1)
+    return bool(before[outside].all() and boundary[after[closes]].all())
 
 
 def _a1(row: int, col: int) -> str:
@@ -233,23 +304,31 @@ def _columns_for(model: type[Row]) -> dict[str, str]:
     return out
 
 
-def _to_raw_sheet(key: str, sheet_name: str, file: str, grid: list[list[Any]], issues: list[Issue]) -> RawSheet | None:
+def _to_raw_sheet(key: str, sheet_name: str, file: str, grid: list[list[Any]] | pa.Table,
+                  issues: list[Issue]) -> RawSheet | None:
+    """Rows as read (a list of rows, or for a CSV an Arrow table of strings) → headers and data rows."""
     model = SHEETS[key]
     known = _columns_for(model)
+    table = grid if isinstance(grid, pa.Table) else None
     # drop trailing blank rows cheaply (formatted but empty rows)
-    end = len(grid)
-    while end and all(is_blank(c) for c in grid[end - 1]):
-        end -= 1
-    grid = grid[:end]
-    if not grid:
+    if table is not None:
+        nonblank = np.flatnonzero(~_arrow_blank_rows(table.columns, table.num_rows))
+        end = int(nonblank[-1]) + 1 if len(nonblank) else 0
+    else:
+        end = len(grid)
+        while end and all(is_blank(c) for c in grid[end - 1]):
+            end -= 1
+        grid = grid[:end]
+    if not end:
         if key != "thematiques":  # the optional sheet left empty (as in the template) is as if absent
             issues.append(Issue(sheet=key, message=texts.ERR_NO_DATA, kind="fichier"))
         return None
-    if len(grid) - 1 > limits.MAX_ROWS:
-        issues.append(Issue(sheet=key, message=texts.ERR_TOO_MANY_ROWS.format(rows=len(grid) - 1, limit=limits.MAX_ROWS),
+    if end - 1 > limits.MAX_ROWS:
+        issues.append(Issue(sheet=key, message=texts.ERR_TOO_MANY_ROWS.format(rows=end - 1, limit=limits.MAX_ROWS),
                             kind="fichier"))
         return None
-    headers = ["" if is_blank(h) else show(h).strip() for h in grid[0]]
+    first = _table_rows(table, 0, 1)[0] if table is not None else grid[0]
+    headers = ["" if is_blank(h) else show(h).strip() for h in first]
     while headers and not headers[-1]:
         headers.pop()
     if len(headers) > limits.MAX_COLUMNS:
@@ -257,36 +336,96 @@ def _to_raw_sheet(key: str, sheet_name: str, file: str, grid: list[list[Any]], i
                                                                                 limit=limits.MAX_COLUMNS), kind="fichier"))
         return None
     if not any(fold(h) in known for h in headers):
-        for i, row in enumerate(grid[1:10], start=2):
+        for i, row in enumerate(_table_rows(table, 1, min(end, 10)) if table is not None else grid[1:10], start=2):
             if sum(fold(show(c)) in known for c in row if not is_blank(c)) >= 2:
                 issues.append(Issue(sheet=key, row=i, message=texts.ERR_HEADER_NOT_FIRST_ROW.format(row=i), kind="colonne"))
                 return None
     width = len(headers)
-    rows = grid[1:]
-    if rows and min(map(len, rows)) >= width:  # the usual rectangular grid: no per-row padding
-        frame = pd.DataFrame(rows, dtype=object)
-        if frame.shape[1] > width:
-            frame = frame.iloc[:, :width]
-        frame.columns = range(width)
+    if table is not None:
+        frame = _arrow_frame(table, end, width)
     else:
-        body = [(r + [None] * (width - len(r)))[:width] for r in rows]
-        frame = pd.DataFrame(body, columns=range(width), dtype=object) if body else pd.DataFrame(columns=range(width))
-    frame.index = range(2, len(rows) + 2)
-    if len(frame):
-        frame = frame[~_blank_rows(frame)]
+        rows = grid[1:]
+        if rows and min(map(len, rows)) >= width:  # the usual rectangular grid: no per-row padding
+            frame = pd.DataFrame(rows, dtype=object)
+            if frame.shape[1] > width:
+                frame = frame.iloc[:, :width]
+            frame.columns = range(width)
+        else:
+            body = [(r + [None] * (width - len(r)))[:width] for r in rows]
+            frame = pd.DataFrame(body, columns=range(width), dtype=object) if body else pd.DataFrame(columns=range(width))
+        frame.index = range(2, len(rows) + 2)
+        if len(frame):
+            frame = frame[~_blank_rows(frame)]
     if key == "thematiques" and frame.empty:  # the optional sheet left empty: as if absent
         return None
     return RawSheet(sheet=key, name=sheet_name, file=file, headers=headers, rows=frame)
 
 
+def _table_rows(table: pa.Table, start: int, stop: int) -> list[list[Any]]:
+    """A few rows of an Arrow table as lists of Python values."""
+    part = table.slice(start, max(stop - start, 0))
+    return [list(r) for r in zip(*(c.to_pylist() for c in part.columns))]
+
+
+def _arrow_frame(table: pa.Table, end: int, width: int) -> pd.DataFrame:
+    """Data rows 2..end of an Arrow table of strings, its first ``width`` columns, without its blank rows:
+    Arrow-backed string columns 0..width-1, index = spreadsheet row number."""
+    body = table.slice(1, end - 1)
+    columns = [body.column(i) for i in range(width)]
+    keep = np.flatnonzero(~_arrow_blank_rows(columns, body.num_rows))
+    if len(keep) < body.num_rows:
+        columns = [c.take(keep) for c in columns]
+    return pd.DataFrame({i: pd.arrays.ArrowExtensionArray(c) for i, c in enumerate(columns)},
+                        index=pd.Index(keep + 2), columns=range(width))
+
+
+# Python's str.isspace() characters, so that Arrow judges blank strings exactly as ``is_blank`` (a test checks
+# the list against every code point). RE2's own \s is ASCII only.
+_WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+               "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_BLANK_RE = "^[" + "".join(f"\\x{{{ord(c):x}}}" for c in _WHITESPACE) + "]*$"
+
+
+def _arrow_blank(strings: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """Per value of an Arrow string array: blank (null, empty or only whitespace), as ``is_blank``."""
+    return pc.fill_null(pc.match_substring_regex(strings, _BLANK_RE), True).to_numpy(zero_copy_only=False)
+
+
+def _arrow_blank_rows(columns: list[pa.ChunkedArray], n: int) -> np.ndarray:
+    """Rows whose every cell is blank, judged column by column on the rows still blank."""
+    candidates = np.arange(n)
+    for col in columns:
+        if not len(candidates):
+            break
+        part = col if len(candidates) == n else col.take(candidates)
+        candidates = candidates[_arrow_blank(part)]
+    mask = np.zeros(n, dtype=bool)
+    mask[candidates] = True
+    return mask
+
+
+def _arrow_strings(raw: pd.Series) -> pa.ChunkedArray | None:
+    """The Arrow strings behind an Arrow-backed string column (CSV), None for an object column."""
+    dtype = raw.dtype
+    if isinstance(dtype, pd.ArrowDtype) and pa.types.is_string(dtype.pyarrow_dtype) or \
+            isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
+        got = pa.array(raw.array)
+        return got if isinstance(got, pa.ChunkedArray) else pa.chunked_array([got])
+    return None
+
+
 def _blank_rows(frame: pd.DataFrame) -> np.ndarray:
     """Rows whose every cell is blank, judged once per distinct value of a column rather than per cell, and
     only on the rows still blank after the previous columns (None and NaN, the grids' only missing markers,
-    are blank)."""
+    are blank). Arrow string columns are judged in Arrow."""
     candidates = np.arange(len(frame))
     for col in frame.columns:
         if not len(candidates):
             break
+        strings = _arrow_strings(frame[col])
+        if strings is not None:
+            candidates = candidates[_arrow_blank(strings.take(candidates))]
+            continue
         codes, uniques = pd.factorize(frame[col].to_numpy(dtype=object)[candidates], use_na_sentinel=True)
         blank = np.fromiter((is_blank(u) for u in uniques), dtype=bool, count=len(uniques))
         candidates = candidates[np.append(blank, True)[codes]]
@@ -311,18 +450,89 @@ def _message(err: ValidationError) -> str:
     return "valeur non conforme"
 
 
+class ParsedColumn:
+    """A checked column, kept per distinct value: ``values`` holds the parsed value of each distinct cell
+    value and, in its last slot, the column's default (for blank cells); ``codes`` gives each row's slot.
+
+    ``words``: when every distinct value was a plain word (its own parsed value), those values as the Arrow
+    strings they were read as; ``values`` is then only made (as Python objects) if asked for."""
+
+    def __init__(self, codes: np.ndarray, values: np.ndarray | None = None, *, words: pa.Array | None = None,
+                 default: Any = None) -> None:
+        self.codes = codes  # one slot number per row, 0 <= code < len(values)
+        self._values = values
+        self.words = words
+        self.default = default
+
+    @property
+    def values(self) -> np.ndarray:  # object: parsed values, then the default
+        if self._values is None:
+            values = np.empty(len(self.words) + 1, dtype=object)
+            values[:-1] = self.words.to_numpy(zero_copy_only=False)
+            values[-1] = self.default
+            self._values = values
+        return self._values
+
+    @values.setter
+    def values(self, values: np.ndarray) -> None:
+        self._values, self.words = values, None
+
+    def per_row(self) -> np.ndarray:
+        return self.values[self.codes]
+
+    def rows_with(self, slots: list[int] | np.ndarray) -> np.ndarray:
+        """Positions of the rows whose value is in one of ``slots``, in row order."""
+        hit = np.zeros(len(self.values), dtype=bool)
+        hit[np.asarray(slots, dtype=np.intp)] = True
+        return np.flatnonzero(hit[self.codes])
+
+    def to_arrow(self, type_: pa.DataType) -> pa.Array:
+        """The column as Arrow: the distinct values converted once, then taken per row."""
+        if self.words is not None and type_ == pa.string() and (self.default is None or isinstance(self.default, str)):
+            values = pa.concat_arrays([self.words.cast(pa.string()), pa.array([self.default], type=pa.string())])
+        else:
+            values = pa.array(self.values, type=type_, from_pandas=True)
+        return values.take(pa.array(self.codes))
+
+
+@dataclass
+class ParsedSheet:
+    """A checked sheet: its spreadsheet row numbers, its columns (contract order) and the headers as typed."""
+
+    index: np.ndarray
+    columns: dict[str, ParsedColumn]
+    headers: dict[str, str]
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.columns
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        """The parsed values of a column, one per row (object array)."""
+        return self.columns[name].per_row()
+
+
 def _parse_column(model: type[Row], name: str, raw: pd.Series, sheet: str, header: str,
-                  issues: list[Issue]) -> np.ndarray:
-    """Validate a column once per distinct value; return the parsed values aligned with ``raw``."""
+                  issues: list[Issue]) -> ParsedColumn:
+    """Validate a column once per distinct value; return the parsed values with each row's slot among them."""
     col = model.columns()[name]
     info = model.model_fields[name]
     default = None if info.is_required() else info.get_default(call_default_factory=True)
-    codes, uniques = pd.factorize(raw.to_numpy(dtype=object), use_na_sentinel=True)
+    strings = _arrow_strings(raw)
     adapter = _adapter(model, name)
+    if strings is not None:  # CSV: Arrow hashes the strings (blank cells are "", nulls would be blank too)
+        encoded = strings.combine_chunks().dictionary_encode()
+        codes = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False).astype(np.intp)
+        dictionary = encoded.dictionary
+        plain = _plain_words(model, name, None, adapter, dictionary)
+        if plain is not None and plain.all() and not (codes == -1).any():  # e.g. 100,000 distinct need ids
+            return ParsedColumn(codes, words=dictionary, default=default)
+        uniques = dictionary.to_numpy(zero_copy_only=False)
+    else:
+        codes, uniques = pd.factorize(raw.to_numpy(dtype=object), use_na_sentinel=True)
+        plain = _plain_words(model, name, uniques, adapter)
     parsed = np.empty(len(uniques) + 1, dtype=object)
     bad: dict[int, str] = {}
     todo: Any = range(len(uniques))
-    plain = _plain_words(model, name, uniques, adapter)
     if plain is not None:  # e.g. 100,000 distinct need ids: no per-value validation for plain words
         parsed[:-1][plain] = uniques[plain]
         todo = np.flatnonzero(~plain).tolist()
@@ -351,7 +561,8 @@ def _parse_column(model: type[Row], name: str, raw: pd.Series, sheet: str, heade
             for row in raw.index[order[lo:hi]]:
                 issues.append(Issue(sheet=sheet, row=int(row), column=header, value=show(uniques[code]),
                                     message=f"{col['title']} : {msg}"))
-    return parsed[codes]
+    codes[codes == -1] = len(uniques)
+    return ParsedColumn(codes, parsed)
 
 
 # Plain words: ASCII letters and digits with _ . / - and inner spaces, 1 to 100 characters. Every text rule
@@ -359,14 +570,21 @@ def _parse_column(model: type[Row], name: str, raw: pd.Series, sheet: str, heade
 _PLAIN_WORD = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z_./ -]{0,98}[0-9A-Za-z_./-])?")
 
 
-def _plain_words(model: type[Row], name: str, uniques: np.ndarray, adapter: TypeAdapter) -> np.ndarray | None:
+def _plain_words(model: type[Row], name: str, uniques: np.ndarray | None, adapter: TypeAdapter,
+                 dictionary: pa.Array | None = None) -> np.ndarray | None:
     """For a free-text or code column, the distinct values that are plain words, which validate to
-    themselves; None for other columns (or if the parser ever stops leaving such a word as it is)."""
+    themselves; None for other columns (or if the parser ever stops leaving such a word as it is).
+    ``dictionary``: the distinct values as Arrow strings, when the column came as such (then ``uniques``
+    may be None)."""
     funcs = [getattr(m, "func", None) for m in model.model_fields[name].metadata]
     if not any(f in (parsing.text, parsing.code) for f in funcs):
         return None
+    pattern = f"^(?:{_PLAIN_WORD.pattern})$"
+    if dictionary is not None:
+        mask = pc.match_substring_regex(dictionary, pattern).to_numpy(zero_copy_only=False)
+        sample = dictionary.filter(pa.array(mask)).slice(0, 3).to_pylist()
+        return mask if all(adapter.validate_python(u) == u for u in sample) else None
     if len(uniques) > 1000 and pd.api.types.infer_dtype(uniques, skipna=False) == "string":  # all str: in C
-        pattern = f"^(?:{_PLAIN_WORD.pattern})$"
         mask = pc.match_substring_regex(pa.array(uniques, type=pa.string()), pattern).to_numpy(zero_copy_only=False)
     else:
         match = _PLAIN_WORD.fullmatch
@@ -376,7 +594,7 @@ def _plain_words(model: type[Row], name: str, uniques: np.ndarray, adapter: Type
     return mask
 
 
-def _parse_sheet(raw: RawSheet, issues: list[Issue], warnings: list[str]) -> pd.DataFrame | None:
+def _parse_sheet(raw: RawSheet, issues: list[Issue], warnings: list[str]) -> ParsedSheet | None:
     model = SHEETS[raw.sheet]
     known = _columns_for(model)
     position: dict[str, int] = {}
@@ -406,91 +624,124 @@ def _parse_sheet(raw: RawSheet, issues: list[Issue], warnings: list[str]) -> pd.
     if raw.rows.empty:
         issues.append(Issue(sheet=raw.sheet, message=texts.ERR_NO_DATA, kind="fichier"))
         return None
-    out = pd.DataFrame(index=raw.rows.index)
+    columns: dict[str, ParsedColumn] = {}
     for name in model.columns():
         if name in position:
-            out[name] = _parse_column(model, name, raw.rows[position[name]], raw.sheet, header_of[name], issues)
+            columns[name] = _parse_column(model, name, raw.rows[position[name]], raw.sheet, header_of[name], issues)
         else:
-            info = model.model_fields[name]
-            default = info.get_default(call_default_factory=True)
-            out[name] = pd.Series([default] * len(out), index=out.index, dtype=object)
-    out.attrs["headers"] = header_of
-    return out
+            default = model.model_fields[name].get_default(call_default_factory=True)
+            values = np.empty(1, dtype=object)
+            values[0] = default
+            columns[name] = ParsedColumn(codes=np.zeros(len(raw.rows), dtype=np.intp), values=values)
+    return ParsedSheet(index=raw.rows.index.to_numpy(), columns=columns, headers=header_of)
 
 
-def _check_references(frames: dict[str, pd.DataFrame], known: dict[str, Any], issues: list[Issue]) -> None:
-    """Duplicate ids, unknown investors and themes, end before start."""
+def _check_references(frames: dict[str, ParsedSheet], known: dict[str, Any], issues: list[Issue]) -> None:
+    """Duplicate ids, unknown investors and themes, end before start.
+
+    Each check runs once per distinct value of a column, then reports the rows holding a bad one (in row
+    order, as the report lists them)."""
     for sheet, frame in frames.items():
         key = SHEETS[sheet].key
         if key is None or frame is None or key not in frame:
             continue
-        values = frame[key]
-        present = values[values.notna()]
-        dup = present.duplicated(keep=False)
-        if dup.any():
-            twins = present[dup]  # the first row of each duplicated value, grouped in C (not one apply per value)
-            first = pd.Series(twins.index, index=twins.to_numpy(dtype=object)).groupby(level=0).min().to_dict()
-            header = frame.attrs["headers"].get(key, key)
-            for row, value in present[present.duplicated(keep="first")].items():
-                issues.append(Issue(sheet=sheet, row=int(row), column=header, value=str(value), kind="doublon",
-                                    message=texts.ERR_DUPLICATE.format(value=value, first=int(first[value]))))
+        _report_duplicates(sheet, frame, key, issues)
     theme_lookup: dict[str, str] = known["themes"]
     investors: set[str] | None = known["investors"]
     known_themes = ", ".join(sorted(set(theme_lookup.values())))
 
-    def themes_of(frame: pd.DataFrame, column: str, sheet: str, listed: bool) -> None:
-        header = frame.attrs["headers"].get(column, column)
-        resolved = []
-        for row, value in frame[column].items():
-            items = value if listed else [value]
+    def unknown_theme(sheet: str, row: int, header: str, item: Any) -> Issue:
+        return Issue(sheet=sheet, row=row, column=header, value=str(item), kind="reference",
+                     message=texts.ERR_UNKNOWN_THEME.format(value=item, known=known_themes))
+
+    if frames.get("programmes") is not None:
+        prog = frames["programmes"]
+        # themes: each distinct list resolved once (codes, without repeats); every unknown item reported
+        col = prog.columns["thematiques"]
+        header = prog.headers.get("thematiques", "thematiques")
+        resolved = np.empty(len(col.values), dtype=object)
+        unknown: dict[int, list[Any]] = {}
+        for slot, items in enumerate(col.values):
             if not items or items[0] is None:
-                resolved.append(value)
+                resolved[slot] = items
                 continue
             codes = []
             for item in items:
                 code = theme_lookup.get(fold(item))
                 if code is None:
-                    issues.append(Issue(sheet=sheet, row=int(row), column=header, value=str(item), kind="reference",
-                                        message=texts.ERR_UNKNOWN_THEME.format(value=item, known=known_themes)))
+                    unknown.setdefault(slot, []).append(item)
                 elif code not in codes:
                     codes.append(code)
-            resolved.append(codes if listed else (codes[0] if codes else None))
-        frame[column] = pd.Series(resolved, index=frame.index, dtype=object)
+            resolved[slot] = codes
+        for pos in col.rows_with(list(unknown)):
+            for item in unknown[col.codes[pos]]:
+                issues.append(unknown_theme("programmes", int(prog.index[pos]), header, item))
+        col.values = resolved
+        # investors: each distinct list once
+        col = prog.columns["investisseurs"]
+        header = prog.headers.get("investisseurs", "investisseurs")
+        strangers: dict[int, list[str]] = {}
+        for slot, ids in enumerate(col.values if investors is not None else []):
+            missing = [inv for inv in ids or [] if inv not in investors]
+            if missing:
+                strangers[slot] = missing
+        for pos in col.rows_with(list(strangers)):
+            for inv in strangers[col.codes[pos]]:
+                issues.append(Issue(sheet="programmes", row=int(prog.index[pos]), column=header, value=inv,
+                                    kind="reference", message=texts.ERR_UNKNOWN_INVESTOR.format(value=inv)))
+        # end before start: dates compared as day numbers, per row
+        start, end = prog.columns["date_debut"], prog.columns["date_fin"]
+        header = prog.headers.get("date_fin", "date_fin")
+        def days(col: ParsedColumn) -> np.ndarray:
+            return np.array([-1 if d is None else d.toordinal() for d in col.values], dtype=np.int64)[col.codes]
 
-    if frames.get("programmes") is not None:
-        prog = frames["programmes"]
-        themes_of(prog, "thematiques", "programmes", listed=True)
-        header = prog.attrs["headers"].get("investisseurs", "investisseurs")
-        for row, ids in prog["investisseurs"].items():
-            for inv in ids or []:
-                if investors is not None and inv not in investors:
-                    issues.append(Issue(sheet="programmes", row=int(row), column=header, value=inv, kind="reference",
-                                        message=texts.ERR_UNKNOWN_INVESTOR.format(value=inv)))
-        start, end = prog["date_debut"], prog["date_fin"]
-        both = start.notna() & end.notna()
-        header = prog.attrs["headers"].get("date_fin", "date_fin")
-        for row in prog.index[both]:
-            if end[row] < start[row]:
-                issues.append(Issue(sheet="programmes", row=int(row), column=header, value=show(end[row]),
-                                    kind="coherence", message="Date de fin : " + Programme.END_BEFORE_START.format(
-                                        fin=show(end[row]), debut=show(start[row]))))
+        first, last = days(start), days(end)
+        for pos in np.flatnonzero((first >= 0) & (last >= 0) & (last < first)):
+            s, e = start.values[start.codes[pos]], end.values[end.codes[pos]]
+            issues.append(Issue(sheet="programmes", row=int(prog.index[pos]), column=header, value=show(e),
+                                kind="coherence", message="Date de fin : " + Programme.END_BEFORE_START.format(
+                                    fin=show(e), debut=show(s))))
     if frames.get("besoins") is not None:
         # needs share few distinct theme values: resolve per distinct value
         needs = frames["besoins"]
-        codes, uniques = pd.factorize(needs["thematique"].to_numpy(dtype=object))
-        resolved = np.array([theme_lookup.get(fold(u)) for u in uniques] + [None], dtype=object)
-        header = needs.attrs["headers"].get("thematique", "thematique")
-        unknown = [i for i in range(len(uniques)) if resolved[i] is None]
-        if unknown:  # the rows of each unknown value, without a scan of the column per value
-            order = np.argsort(codes, kind="stable")
-            starts = np.searchsorted(codes[order], unknown, side="left")
-            ends = np.searchsorted(codes[order], unknown, side="right")
-            for i, lo, hi in zip(unknown, starts, ends):
-                u = uniques[i]
-                for row in needs.index[order[lo:hi]]:
-                    issues.append(Issue(sheet="besoins", row=int(row), column=header, value=str(u), kind="reference",
-                                        message=texts.ERR_UNKNOWN_THEME.format(value=u, known=known_themes)))
-        needs["thematique"] = resolved[codes]
+        col = needs.columns["thematique"]
+        header = needs.headers.get("thematique", "thematique")
+        resolved = np.empty(len(col.values), dtype=object)
+        resolved[:] = [None if v is None else theme_lookup.get(fold(v)) for v in col.values]
+        unknown_slots = [slot for slot, v in enumerate(col.values) if v is not None and resolved[slot] is None]
+        for pos in col.rows_with(unknown_slots):
+            issues.append(unknown_theme("besoins", int(needs.index[pos]), header, col.values[col.codes[pos]]))
+        col.values = resolved
+
+
+def _report_duplicates(sheet: str, frame: ParsedSheet, key: str, issues: list[Issue]) -> None:
+    """Each row repeating the key of an earlier row, with the first row of that key."""
+    col = frame.columns[key]
+    if col.words is not None and col.default is None:  # distinct words, read once each: a key per slot
+        per_row = np.where(col.codes < len(col.words), col.codes, -1)
+        present = np.flatnonzero(per_row >= 0)
+        if not len(present) or np.bincount(per_row[present]).max() < 2:
+            return
+    try:  # keys are strings: hashed by Arrow
+        encoded = pa.array(col.values, type=pa.string(), from_pandas=True).dictionary_encode()
+        ids = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False).astype(np.intp)
+        keys = encoded.dictionary.to_numpy(zero_copy_only=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        ids, keys = pd.factorize(col.values, use_na_sentinel=True)
+    per_row = ids[col.codes]  # distinct parsed key of each row, -1 without one
+    present = np.flatnonzero(per_row >= 0)
+    if not len(present) or np.bincount(per_row[present]).max() < 2:
+        return
+    seen, first_pos = np.unique(per_row[present], return_index=True)
+    first_row = np.zeros(len(keys), dtype=np.int64)
+    first_row[seen] = frame.index[present[first_pos]]
+    repeat = np.ones(len(present), dtype=bool)
+    repeat[first_pos] = False
+    header = frame.headers.get(key, key)
+    for pos in present[repeat]:
+        value = keys[per_row[pos]]
+        issues.append(Issue(sheet=sheet, row=int(frame.index[pos]), column=header, value=str(value), kind="doublon",
+                            message=texts.ERR_DUPLICATE.format(value=value, first=int(first_row[per_row[pos]]))))
 
 
 ARROW_TYPES: dict[str, pa.DataType] = {
@@ -501,18 +752,21 @@ ARROW_TYPES: dict[str, pa.DataType] = {
 }
 
 
-def _to_arrow(sheet: str, frame: pd.DataFrame) -> pa.Table:
+def _to_arrow(sheet: str, frame: pd.DataFrame | ParsedSheet) -> pa.Table:
     cols = SHEET_COLUMNS[sheet]
-    arrays = [pa.array(frame[c].tolist(), type=ARROW_TYPES.get(c, pa.string()), from_pandas=True) for c in cols]
+    if isinstance(frame, ParsedSheet):  # no Python object per row: distinct values, then taken per row
+        arrays = [frame.columns[c].to_arrow(ARROW_TYPES.get(c, pa.string())) for c in cols]
+    else:
+        arrays = [pa.array(frame[c].tolist(), type=ARROW_TYPES.get(c, pa.string()), from_pandas=True) for c in cols]
     return pa.Table.from_arrays(arrays, names=cols)
 
 
-def to_tables(frames: dict[str, pd.DataFrame]) -> dict[str, pa.Table]:
+def to_tables(frames: dict[str, pd.DataFrame | ParsedSheet]) -> dict[str, pa.Table]:
     """Contract frames (typed values, lists as lists) as the Arrow tables the store writes."""
     return {sheet: _to_arrow(sheet, frame) for sheet, frame in frames.items()}
 
 
-def _known_from_store(store: Store | None, frames: dict[str, pd.DataFrame]) -> dict[str, Any]:
+def _known_from_store(store: Store | None, frames: dict[str, ParsedSheet | None]) -> dict[str, Any]:
     active = store.active_snapshot_id() if store is not None else None
     if "thematiques" in frames and frames["thematiques"] is not None:
         own = frames["thematiques"]
@@ -528,7 +782,7 @@ def _known_from_store(store: Store | None, frames: dict[str, pd.DataFrame]) -> d
             if libelle:
                 themes.setdefault(fold(libelle), code)
     if "investisseurs" in frames and frames["investisseurs"] is not None:
-        investors = set(frames["investisseurs"]["id"].dropna())
+        investors = {i for i in frames["investisseurs"]["id"] if i is not None}
     elif "investisseurs" in frames:  # uploaded but unreadable: its own problems are reported, no cascade
         investors = None
     elif active is not None:
@@ -543,7 +797,7 @@ def check(upload: Upload, store: Store | None = None) -> Checked:
     result = Checked(upload=upload, issues=list(upload.issues), warnings=list(upload.warnings))
     if upload.issues and not upload.sheets:
         return result
-    frames: dict[str, pd.DataFrame | None] = {}
+    frames: dict[str, ParsedSheet | None] = {}
     for sheet, raw in upload.sheets.items():
         frames[sheet] = _parse_sheet(raw, result.issues, result.warnings)
     refused = {i.sheet for i in upload.issues if i.sheet in SHEETS}  # found but unreadable: not absent

@@ -1,12 +1,21 @@
 """The importer on real files written into tmp_path: xlsx, ods and one CSV per sheet, as people save them."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
+import io
+import sys
+from contextlib import contextmanager
+from unittest import mock
 
+import pandas as pd
+import pyarrow as pa
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from inventory import importer
+from inventory import exports, importer, report
 from inventory.importer import check, import_files, read_upload
 from tests import builders as b
 from tests.builders import CellError, content, errors, inventory_sheets, table_counts, write, write_csvs, write_xlsx
@@ -462,3 +471,246 @@ def test_blank_optional_cells_take_their_defaults(store, tmp_path):
     got = content(store, result.snapshot_id)
     assert (got["besoins"][0]["nb_acteurs"], got["besoins"][0]["odd"]) == (1, ())
     assert got["programmes"][0]["nature"] == ()
+
+
+# --- the fast CSV path (pyarrow) reads exactly what the csv module reads -----------------------------------
+@contextmanager
+def python_csv_only():
+    """The importer as it was before the fast path: every CSV read by the csv module."""
+    with mock.patch.object(importer, "_read_csv_arrow", return_value=None):
+        yield
+
+
+def read_both(files):
+    fast = read_upload(files)
+    with python_csv_only():
+        slow = read_upload(files)
+    return fast, slow
+
+
+def raw_rows(raw) -> tuple:
+    return (raw.sheet, raw.name, raw.file, raw.headers, list(raw.rows.columns), raw.rows.index.tolist(),
+            raw.rows.astype(object).to_numpy().tolist())
+
+
+def assert_same_upload(fast, slow):
+    assert [i.model_dump() for i in fast.issues] == [i.model_dump() for i in slow.issues]
+    assert (fast.warnings, fast.sha256, list(fast.sheets)) == (slow.warnings, slow.sha256, list(slow.sheets))
+    for key in fast.sheets:
+        assert raw_rows(fast.sheets[key]) == raw_rows(slow.sheets[key])
+
+
+def assert_same_check(a, b):
+    assert [i.model_dump() for i in a.issues] == [i.model_dump() for i in b.issues]
+    assert (a.warnings, a.carried_over, list(a.tables)) == (b.warnings, b.carried_over, list(b.tables))
+    for sheet in a.tables:
+        assert a.tables[sheet].equals(b.tables[sheet]), sheet
+
+
+def takes_fast_path(data: bytes) -> bool:
+    try:
+        return isinstance(importer._read_csv(data), pa.Table)
+    except importer.FileRefused:
+        return False
+
+
+def needs_csv(rows, *, sep=";", newline="\r\n", encoding="utf-8", bom=False) -> bytes:
+    return b.csv_bytes([b.BESOINS[0], *rows], sep=sep, newline=newline, encoding=encoding, bom=bom, decimal=",")
+
+
+NEED = ["DEP-69", "terrain", "numerique", 3, 1, None, None, "01/06/2020", None, "8", "N1"]
+
+
+def need(**cells):
+    row = list(NEED)
+    for name, value in cells.items():
+        row[b.BESOINS[0].index(name)] = value
+    return row
+
+
+FAST_CASES = {  # name → (bytes, read by pyarrow?)
+    "quoted-separators-and-newlines": (needs_csv([
+        need(description="a;b, « c »\tet \"guillemets\"", id="Q1"), need(description="ligne 1\nligne 2", id="Q2"),
+        need(description="ligne 1\r\nligne 2\r\n", id="Q3"), need(description='"', id="Q4"),
+        need(description='""', id="Q5"), need(secteur="  espaces autour  ", id="Q6")]), True),
+    "crlf-bom": (needs_csv([need(id="C1"), need(id="C2")], bom=True), True),
+    "lf-comma": (needs_csv([need(id="L1", odd="8;17"), need(id="L2", odd="1, 2")], sep=",", newline="\n"), True),
+    "tabs": (needs_csv([need(id="T1", description="avec ; et ,")], sep="\t"), True),
+    "old-mac-cr": (needs_csv([need(id="M1"), need(id="M2")], newline="\r"), True),
+    "cp1252-accents": (needs_csv([need(territoire="Rhône", secteur="santé – œuvres", description="Élan à 5 €",
+                                       id="W1")], encoding="cp1252"), True),
+    "utf16-excel-unicode-text": (b"\xff\xfe" + needs_csv([need(id="U1", description="Été")], sep="\t")
+                                 .decode().encode("utf-16-le"), True),
+    "trailing-blank-lines": (needs_csv([need(id="E1")]) + b"\r\n\r\n;;;;;;;;;;\r\n\r\n", True),
+    "blank-rows-in-the-middle": (needs_csv([need(id="B1"), [], [None] * 11, ["", " ", "\u00a0", "\u3000"] + [""] * 7,
+                                            need(id="B2", intensite=9)]), True),
+    "no-final-newline": (needs_csv([need(id="F1")]).rstrip(b"\r\n"), True),
+    "header-only": (needs_csv([]), True),
+    "only-blank-rows": (needs_csv([[None] * 11, [None] * 11]), True),
+    "unknown-and-blank-headers": (b"territoire;;source;thematique;intensite;Notes;\r\n69;x;terrain;numerique;3;y;\r\n",
+                                  True),
+    "ragged-short-row": (needs_csv([need(id="R1"), ["DEP-13", "terrain"], need(id="R2")]), False),
+    "ragged-long-row": (needs_csv([need(id="R1"), need(id="R2") + ["en trop"]]), False),
+    "whitespace-line": (needs_csv([need(id="S1")]) + b"   \r\n" + needs_csv([need(id="S2")]).split(b"\r\n", 1)[1],
+                        False),
+    "quote-inside-an-unquoted-cell": (b'territoire;source;thematique;intensite\r\n69;ter"rain;numerique;3\r\n', False),
+    "text-after-a-closing-quote": (b'territoire;source;thematique;intensite\r\n69;"terrain"x;numerique;3\r\n', False),
+    "unterminated-quote": (b'territoire;source;thematique;intensite\r\n69;"terrain;numerique;3\r\n', False),
+    "unterminated-quote-one-column": (b'territoire\r\n"69\r\n', False),
+    "two-boms": (b"\xef\xbb\xbf\xef\xbb\xbf" + needs_csv([need(id="D1")]), False),
+    "cell-over-the-csv-field-limit": (needs_csv([need(description="x" * 200_000)]), False),
+    "title-above-the-headers": (b"Inventaire des besoins au 30/06\r\n\r\n" + needs_csv([need(id="H1")]), True),
+}
+
+
+@pytest.mark.parametrize("name", list(FAST_CASES))
+def test_fast_csv_path_reads_what_the_csv_module_reads(name):
+    data, fast = FAST_CASES[name]
+    assert takes_fast_path(data) is fast
+    files = [("besoins.csv", data)]
+    got, expected = read_both(files)
+    assert_same_upload(got, expected)
+    if fast and got.sheets:
+        assert all(isinstance(t, pd.ArrowDtype) for t in got.sheets["besoins"].rows.dtypes)
+    with python_csv_only():
+        slow_check = check(expected)
+    assert_same_check(check(got), slow_check)
+
+
+def test_fast_csv_path_refuses_with_the_same_french_sentences():
+    for name, detail in [("text-after-a-closing-quote", "guillemets mal placés"),
+                         ("unterminated-quote", "un guillemet ouvert n'est jamais refermé"),
+                         ("cell-over-the-csv-field-limit", "cellule")]:
+        got, expected = read_both([("besoins.csv", FAST_CASES[name][0])])
+        assert [i.message for i in got.issues] == [i.message for i in expected.issues]
+        assert detail in got.issues[0].message and got.issues[0].kind == "fichier"
+
+
+def test_fast_csv_path_keeps_row_numbers_across_blank_lines_and_quoted_newlines():
+    data = needs_csv([need(id="A1", description="sur\ndeux lignes"), [], need(id="A2", intensite=9), [],
+                      need(id="A3")]) + b"\r\n\r\n"
+    assert takes_fast_path(data)
+    up = read_upload([("besoins.csv", data)])
+    assert up.sheets["besoins"].rows.index.tolist() == [2, 4, 6]
+    checked = check(up)
+    assert [(i.row, i.column, i.value) for i in checked.issues if i.sheet == "besoins"] == [(4, "intensite", "9")]
+
+
+def test_report_and_annotated_workbook_are_the_same_from_either_csv_path(tmp_path):
+    sh = bad_inventory()
+    files = [(p.name, p.read_bytes()) for p in write_csvs(tmp_path, sh)]
+    fast, slow = read_both(files)
+    checked_fast = check(fast)
+    with python_csv_only():
+        checked_slow = check(slow)
+    assert_same_check(checked_fast, checked_slow)
+    for issue in checked_fast.issues:
+        got = report.neighbourhood(fast.sheets[issue.sheet], issue)
+        expected = report.neighbourhood(slow.sheets[issue.sheet], issue)
+        assert (got is None) == (expected is None)
+        if got is not None:
+            assert got.frame.astype(object).equals(expected.frame.astype(object))
+    from python_calamine import CalamineWorkbook
+
+    def cells(data: bytes) -> dict:
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        return {name: wb.get_sheet_by_name(name).to_python() for name in wb.sheet_names}
+
+    assert cells(exports.annotated_workbook(list(fast.sheets.values()), checked_fast.issues)) == cells(
+        exports.annotated_workbook(list(slow.sheets.values()), checked_slow.issues))
+
+
+@pytest.mark.parametrize("sheets", [inventory_sheets, bad_inventory], ids=["clean", "with-problems"])
+@pytest.mark.parametrize("with_store", [False, True], ids=["no-store", "store"])
+def test_check_gives_the_same_report_and_tables_for_xlsx_and_csv(demo_store, tmp_path, sheets, with_store):
+    """The same content typed in Excel or saved as CSV (read by pyarrow): same issues, rows, messages, tables."""
+    book = write_xlsx(tmp_path / "inventaire.xlsx", sheets())
+    csvs = write_csvs(tmp_path / "csv", sheets())
+    from_xlsx = read_upload([(book.name, book.read_bytes())])
+    from_csv = read_upload([(p.name, p.read_bytes()) for p in csvs])
+    assert all(isinstance(t, pd.ArrowDtype) for raw in from_csv.sheets.values() for t in raw.rows.dtypes)
+    store = demo_store if with_store else None
+    a, c = check(from_xlsx, store), check(from_csv, store)
+    assert [i.model_dump() for i in a.issues] == [i.model_dump() for i in c.issues]
+    assert a.carried_over == c.carried_over
+    assert list(a.tables) == list(c.tables)
+    for sheet in a.tables:
+        assert a.tables[sheet].equals(c.tables[sheet]), sheet
+    assert bool(a.issues) == (sheets is bad_inventory)
+
+
+def test_blank_is_judged_alike_in_arrow_and_in_python():
+    spaces = importer._WHITESPACE
+    assert spaces == "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+    values = ["", " ", "\t\r\n", spaces, "x", " x ", "\u200b", "\ufeff", "_", spaces + "a", "\x00", None]
+    got = importer._arrow_blank(pa.array(values, type=pa.string())).tolist()
+    assert got == [importer.is_blank(v) for v in values]
+    frame = pd.DataFrame({0: values, 1: ["", None] * (len(values) // 2)}, dtype=object)
+    arrow = frame.astype(pd.ArrowDtype(pa.string()))
+    assert importer._blank_rows(arrow).tolist() == importer._blank_rows(frame).tolist()
+
+
+def test_an_invalid_theme_code_is_reported_not_a_crash(tmp_path):
+    sh = inventory_sheets()
+    sh["thematiques"] = [["code", "libelle"], ["#N/A", "Erreur"], ["mobilite", None]]
+    checked = check(read_upload([(p.name, p.read_bytes()) for p in write_csvs(tmp_path, sh)]))
+    assert {(i.sheet, i.row, i.column) for i in checked.issues} == {("thematiques", 2, "code"),
+                                                                    ("thematiques", 3, "libelle")}
+
+
+# Cells mixing every character the two readers could disagree on.
+CELL = st.text(alphabet=st.sampled_from(list('ab ;,\t"\r\n\'é\u00a0\u2028\x85\ufeff\x0b')), max_size=8)
+
+
+def python_rows(data: bytes) -> list[list[str]] | str:
+    text = importer._decode(data)
+    first = text.split("\n", 1)[0]
+    delimiter = max(("\t", ";", ","), key=first.count)
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+    except csv.Error as exc:
+        return importer._csv_detail(exc)
+
+
+def compare_readers(data: bytes) -> None:
+    """pyarrow's table, when the fast path takes the file, holds the csv module's rows (an empty line, [] for
+    the csv module, is a row of "" for pyarrow: both blank); and the whole upload reads the same either way."""
+    try:
+        got = importer._read_csv(data)
+    except importer.FileRefused:
+        got = None
+    if isinstance(got, pa.Table):
+        rows = [list(r) for r in zip(*(c.to_pylist() for c in got.columns))] if got.num_columns else []
+        expected = python_rows(data)
+        assert isinstance(expected, list), expected
+        assert len(rows) == len(expected)
+        for a, e in zip(rows, expected):
+            assert a == e or (e == [] and not any(a)), (a, e)
+    fast, slow = read_both([("besoins.csv", data)])
+    assert_same_upload(fast, slow)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows=st.lists(st.lists(CELL, min_size=1, max_size=4), min_size=1, max_size=6),
+       sep=st.sampled_from([";", ",", "\t"]), newline=st.sampled_from(["\r\n", "\n", "\r"]),
+       quoting=st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]), encoding=st.sampled_from(["utf-8", "cp1252"]),
+       ragged=st.booleans())
+def test_property_fast_path_equals_the_csv_module_on_written_files(rows, sep, newline, quoting, encoding, ragged):
+    if not ragged:
+        width = max(map(len, rows))
+        rows = [r + [""] * (width - len(r)) for r in rows]
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=sep, lineterminator=newline, quoting=quoting).writerows(rows)
+    text = buf.getvalue()
+    if not text.strip():
+        return
+    compare_readers(text.encode(encoding, errors="replace"))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(alphabet=st.sampled_from(list('ab ;"\r\n\té\ufeff')), min_size=1, max_size=40))
+def test_property_fast_path_equals_the_csv_module_on_any_text(text):
+    data = text.encode("utf-8")
+    if not data.strip():
+        return
+    compare_readers(data)
