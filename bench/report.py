@@ -113,14 +113,15 @@ def import_lines(res: dict[str, Any], cfg: dict[str, Any]) -> list[str]:
     first = next(iter(next(iter(imp.values())).values()))
     out = [f"## 1. Import of a needs sheet ({num(first['rows'])} rows)", "",
            "The needs replace those of an active snapshot (1 000 needs, then *programmes* programmes and their "
-           "investors, carried over; their coverage aggregates are recomputed in the same transaction). Each run "
-           "starts from a fresh copy of that database.", ""]
+           "investors, carried over at the same date: shared with the new snapshot, with their aggregates, not "
+           "copied). Each run starts from a fresh copy of that database.", ""]
     out += _table(["format", "programmes", "file", "bare read", "calamine grid", "read", "validate", "commit",
                    "total", "total / bare", "(read + validate) / bare", "total / calamine grid"], rows)
     out += ["", "- bare read: `pandas.read_excel(engine=\"calamine\")` (xlsx, ods) or `duckdb.read_csv(...).df()` "
             "(csv), the file to a DataFrame with no checks; calamine grid: python-calamine's `to_python()` alone.",
-            "- read: `importer.read_upload`; validate: `importer.check` (every cell, cross-references, Arrow tables); "
-            "commit: `importer.commit` (one transaction with the per-snapshot aggregates).", ""]
+            "- read: `importer.read_upload` (csv: pyarrow's reader when it reads what Python's `csv` module would); "
+            "validate: `importer.check` (every distinct cell value, cross-references, Arrow tables); "
+            "commit: `importer.commit` (one transaction: the needs and their aggregate table).", ""]
     base = res.get("baseline")
     if base:
         brow = []
