@@ -2,7 +2,9 @@
 
 python-calamine reads an Excel or LibreOffice error cell as an empty string, so a failed ``RECHERCHEV``
 would pass for an empty optional cell. This module scans the workbook's XML for error cells (only when
-the file contains any) so the importer can put the error text back and report it.
+the file contains any) so the importer can put the error text back and report it. Likewise for a formula
+saved without its result (workbooks written by a program, never opened in a spreadsheet): calamine reads
+it as blank; it comes back as ``parsing.Uncalculated`` (its formula), which the parsers refuse.
 """
 from __future__ import annotations
 
@@ -11,7 +13,9 @@ import re
 import zipfile
 from xml.etree.ElementTree import iterparse
 
-Errors = dict[str, dict[tuple[int, int], str]]  # sheet name -> (row, column) 0-based -> error text
+from inventory.parsing import Uncalculated
+
+Errors = dict[str, dict[tuple[int, int], str]]  # sheet name -> (row, column) 0-based -> error text or formula
 
 _XLSX_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*\bt="e"[^>]*>')
 _REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
@@ -19,6 +23,8 @@ _VALUE = re.compile(rb'<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>')
 _CLOSE = re.compile(rb'</(?:\w+:)?c>')
 _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*>')
 _ATTR = re.compile(rb'\b([\w:]+)="([^"]*)"')
+_FORMULA = re.compile(rb'<((?:\w+:)?)f\b[^>]*?(?:/>|>([^<]*)</(?:\w+:)?f>)')
+_CELL_OPEN = re.compile(rb'<(?:\w+:)?c\b[^>]*>')
 
 
 def _col_index(letters: bytes) -> int:
@@ -45,9 +51,11 @@ def xlsx_errors(zf: zipfile.ZipFile) -> Errors:
         if part not in names:
             continue
         xml = zf.read(part)
+        cells: dict[tuple[int, int], str] = _uncalculated(xml) if b"<f" in xml else {}
         if b't="e"' not in xml:
+            if cells:
+                out[html.unescape(attrs.get(b"name", b"").decode("utf-8", "replace"))] = cells
             continue
-        cells: dict[tuple[int, int], str] = {}
         for cell in _XLSX_ERROR_CELL.finditer(xml):
             ref = _REF.search(cell.group(0))
             if ref is None or cell.group(0).endswith(b"/>"):
@@ -59,6 +67,31 @@ def xlsx_errors(zf: zipfile.ZipFile) -> Errors:
         if cells:
             out[html.unescape(attrs.get(b"name", b"").decode("utf-8", "replace"))] = cells
     return out
+
+
+def _uncalculated(xml: bytes) -> dict[tuple[int, int], str]:
+    """Formula cells with no saved result: no ``<v>``, or an empty one on a cell that is not a text result
+    (a formula whose result is the empty text is saved as ``t="str"`` with an empty ``<v>``). Found from
+    each ``<f>`` back to its cell, so a sheet without formulas costs one search."""
+    cells: dict[tuple[int, int], str] = {}
+    for f in _FORMULA.finditer(xml):
+        prefix = f.group(1)
+        start = xml.rfind(b"<" + prefix + b"c ", 0, f.start())
+        opening = _CELL_OPEN.match(xml, start) if start >= 0 else None
+        if opening is None or opening.group(0).endswith(b"/>") or \
+                xml.find(b"</" + prefix + b"c>", opening.end(), f.start()) >= 0:
+            continue  # not inside a cell
+        close = xml.find(b"</" + prefix + b"c>", f.end())
+        value = _VALUE.search(xml, f.end(), close if close >= 0 else len(xml))
+        attrs = opening.group(0)
+        if value is not None and (value.group(1) or b't="str"' in attrs or b't="inlineStr"' in attrs):
+            continue
+        ref = _REF.search(attrs)
+        if ref is None:
+            continue
+        text = html.unescape(f.group(2).decode("utf-8", "replace")) if f.group(2) else ""
+        cells[(int(ref.group(2)) - 1, _col_index(ref.group(1)))] = Uncalculated("=" + text if text else "=…")
+    return cells
 
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"

@@ -268,8 +268,9 @@ def contract_markdown() -> str:
         "(UTF-8 with or without BOM, or Windows-1252; `;` or `,` separated). Sheet and column names match",
         "case-, accent- and space-insensitively; the French label and the English alias are accepted too.",
         "Lists in a cell are separated by `;` or `,`. Dates: `30/06/2020`, `2020-06-30` or real spreadsheet",
-        "dates. Numbers: `1 234,5` or `1234.5`. Territories: `FR`, a region or département by name (any case,",
-        "with or without accents), `REG-84`, `DEP-69` or a bare département number (`69`, `2A`, `974`).",
+        "dates. Numbers: `1 234,5`, `1234.5`, `1.234,5` or `12.345.678` (a lone `,` or `.` is the decimal one).",
+        "Territories: `FR`, a region or département by name (any case, with or without accents), `REG-84`,",
+        "`DEP-69` or a bare département number (`69`, `2A`, `974`).",
         "A sheet left out of an upload is carried over from the active snapshot.",
         "",
     ]

@@ -42,8 +42,17 @@ def show(value: Any) -> str:
     return str(value)
 
 
+class Uncalculated(str):
+    """A formula cell saved without its result (a workbook written by a program and never opened in a
+    spreadsheet): the string is the formula, for the report."""
+
+
 def text(value: Any) -> str | None:
-    """Plain text, stored as typed. Excel error cells are refused; the export's formula guard is undone."""
+    """Plain text, stored as typed. Excel error cells and formulas without a result are refused; the
+    export's formula guard is undone."""
+    if isinstance(value, Uncalculated):
+        raise fail("formule sans résultat enregistré (fichier produit par un programme) : ouvrez le fichier dans "
+                   "Excel ou LibreOffice et enregistrez-le, ou tapez la valeur")
     if is_blank(value):
         return None
     if isinstance(value, float):
@@ -154,8 +163,12 @@ def territory_list(value: Any) -> list[str]:
     return out
 
 
+_GROUPED = re.compile(r"[-+]?\d{1,3}(?:\.\d{3}){2,}|[-+]?\d{1,3}(?:,\d{3}){2,}")
+
+
 def number(value: Any) -> float | None:
-    """A number as typed in France or elsewhere: ``1 234,5``, ``1234.5``, ``1.234,5``."""
+    """A number as typed in France or elsewhere: ``1 234,5``, ``1234.5``, ``1.234,5``, ``12.345.678``
+    (one separator alone stays a decimal one: ``1,5`` and ``1.5`` are one and a half)."""
     if is_blank(value):
         return None
     if isinstance(value, bool):
@@ -167,6 +180,8 @@ def number(value: Any) -> float | None:
         s = re.sub(r"[\s\u00a0\u202f€]", "", s)
         if "," in s and "." in s:
             s = s.replace(".", "").replace(",", ".") if s.rfind(",") > s.rfind(".") else s.replace(",", "")
+        elif _GROUPED.fullmatch(s):  # 12.345.678 or 12,345,678: two separators or more can only group thousands
+            s = re.sub(r"[.,]", "", s)
         else:
             s = s.replace(",", ".")
         try:

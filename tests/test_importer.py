@@ -714,3 +714,60 @@ def test_property_fast_path_equals_the_csv_module_on_any_text(text):
     if not data.strip():
         return
     compare_readers(data)
+
+
+# --- formulas saved without their result ---------------------------------------------------------------------
+def test_formulas_saved_without_their_result_are_explained_not_taken_for_blanks(store, tmp_path):
+    """A workbook written by a program (openpyxl here) and never opened in a spreadsheet holds formulas
+    without results, which the reader sees as blanks: each is reported with its formula."""
+    sh = inventory_sheets()
+    sh["besoins"][1][4] = "=1+1"  # optional number: would silently become the default 1
+    sh["besoins"][2][0] = '=CONCATENATE("DEP-","69")'  # required territory: would be "missing"
+    result = imported(store, tmp_path, sh, "xlsx")
+    assert errors(result) == {("besoins", 2, "nb_acteurs", "=1+1"),
+                              ("besoins", 3, "territoire", '=CONCATENATE("DEP-","69")')}
+    assert {e.message for e in result.errors} == {
+        f"{label} : formule sans résultat enregistré (fichier produit par un programme) : ouvrez le fichier "
+        "dans Excel ou LibreOffice et enregistrez-le, ou tapez la valeur" for label in ("Nombre d'acteurs", "Territoire")}
+
+
+def test_formulas_with_their_saved_result_are_read_as_that_result(store, tmp_path):
+    """As Excel or LibreOffice save them (xlsxwriter here, with the results given): the result is read."""
+    import xlsxwriter
+
+    sh = inventory_sheets()
+    results = {("besoins", 1, 4): ("=1+2", 3), ("besoins", 2, 0): ('=CONCATENATE("DEP-","38")', "DEP-38")}
+    path = tmp_path / "calcule.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    day = wb.add_format({"num_format": "dd/mm/yyyy"})
+    for name, rows in sh.items():
+        ws = wb.add_worksheet(name)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if (name, r, c) in results:
+                    ws.write_formula(r, c, results[name, r, c][0], None, results[name, r, c][1])
+                elif isinstance(value, dt.date):
+                    ws.write_datetime(r, c, dt.datetime(value.year, value.month, value.day), day)
+                elif value is not None:
+                    ws.write(r, c, value)
+    wb.close()
+    result = import_files(store, [path], as_of=JUNE, label="calculé")
+    assert result.ok, result.errors
+    needs = content(store, result.snapshot_id)["besoins"]
+    assert (needs[0]["nb_acteurs"], needs[1]["territoire"]) == (3, "DEP-38")
+
+
+@pytest.mark.parametrize("cell, formula", [
+    ('<c r="B2"><f>1+1</f><v></v></c>', "=1+1"),  # openpyxl: an empty result on a number cell
+    ('<c r="B2" s="3"><f>A1&amp;"x"</f></c>', '=A1&"x"'),  # no result at all
+    ('<c r="B2"><f t="shared" si="0"/></c>', "=…"),  # a copy of a shared formula: its text is elsewhere
+    ('<c r="B2" t="str"><f>IF(1&gt;2,"x","")</f><v></v></c>', None),  # Excel: the empty text is a result
+    ('<c r="B2"><f>1+2</f><v>3</v></c>', None),
+    ('<x:c r="B2"><x:f>1+1</x:f></x:c>', "=1+1"),  # a namespace prefix
+])
+def test_formula_cells_without_a_result_are_found_in_the_sheet_xml(cell, formula):
+    from inventory.cell_errors import _uncalculated
+
+    xml = f'<worksheet><sheetData><row r="2"><c r="A2"><v>1</v></c>{cell}</row></sheetData>' \
+          '<dataValidations><dataValidation><formula1>"a,b"</formula1></dataValidation></dataValidations></worksheet>'
+    assert _uncalculated(xml.encode()) == ({(1, 1): formula} if formula else {})

@@ -108,6 +108,8 @@ def test_unknown_territory_says_what_is_expected():
     ("1 234,5", 1234.5), ("1\u00a0234,5", 1234.5), ("1\u202f234,5", 1234.5), ("1234.5", 1234.5),
     ("1234,5", 1234.5), ("1.234,5", 1234.5), ("1,234.5", 1234.5), ("1 234 567,89", 1234567.89),
     ("12 €", 12.0), ("1 000 000 €", 1e6), (" 42 ", 42.0), (42, 42.0), (42.5, 42.5), ("0", 0.0), ("-3,5", -3.5),
+    ("12.345.678", 12345678.0), ("12,345,678", 12345678.0), ("1.000.000 €", 1e6), ("-2.500.000", -2.5e6),
+    ("1.5", 1.5), ("1,234", 1.234),  # one separator alone is a decimal one
 ])
 def test_numbers_as_typed_in_france_or_elsewhere(typed, value):
     assert p.number(typed) == pytest.approx(value)
@@ -115,7 +117,8 @@ def test_numbers_as_typed_in_france_or_elsewhere(typed, value):
 
 @pytest.mark.parametrize("typed, message", [
     ("abc", "« abc » n'est pas un nombre"), (True, "« True » n'est pas un nombre"),
-    ("inf", "« inf » n'est pas un nombre fini"), ("1e13", "1e13 est démesuré (au plus 1 000 000 000 000)"),
+    ("inf", "« inf » n'est pas un nombre fini"), ("1.23.4", "« 1.23.4 » n'est pas un nombre"),
+    ("1e13", "1e13 est démesuré (au plus 1 000 000 000 000)"),
 ])
 def test_bad_numbers_are_refused(typed, message):
     assert refused(p.number, typed) == message
