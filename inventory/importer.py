@@ -813,8 +813,13 @@ def check(upload: Upload, store: Store | None = None) -> Checked:
                 result.warnings.append(texts.WARN_CARRIED.format(sheet=sheet))
     if "thematiques" not in upload.sheets and "thematiques" not in refused and active is not None:
         result.carried_over.append("thematiques")
-    _check_references({k: v for k, v in frames.items() if v is not None},
-                      _known_from_store(store, frames), result.issues)
+    known = _known_from_store(store, frames)
+    if "thematiques" in upload.sheets and any(i.sheet == "thematiques" for i in result.issues):
+        # the sheet's own problems are reported; the themes it means to define are not "unknown" on top
+        for value in upload.sheets["thematiques"].rows.to_numpy(dtype=object).ravel():
+            if not is_blank(value):
+                known["themes"].setdefault(fold(show(value)), show(value).strip())
+    _check_references({k: v for k, v in frames.items() if v is not None}, known, result.issues)
     result.issues.sort(key=lambda i: (list(SHEETS).index(i.sheet) if i.sheet in SHEETS else -1, i.row or 0))
     if not result.issues:
         result.tables = to_tables(frames)

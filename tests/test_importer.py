@@ -771,3 +771,14 @@ def test_formula_cells_without_a_result_are_found_in_the_sheet_xml(cell, formula
     xml = f'<worksheet><sheetData><row r="2"><c r="A2"><v>1</v></c>{cell}</row></sheetData>' \
           '<dataValidations><dataValidation><formula1>"a,b"</formula1></dataValidation></dataValidations></worksheet>'
     assert _uncalculated(xml.encode()) == ({(1, 1): formula} if formula else {})
+
+
+def test_a_refused_thematiques_sheet_does_not_make_its_themes_unknown_everywhere(store, tmp_path):
+    """The sheet's own problem is reported once; rows using the themes it defines get no error on top."""
+    sh = inventory_sheets()
+    sh["thematiques"] = [["code", "intitule"], ["mobilite", "Mobilité"]]  # « libelle » misspelt
+    sh["besoins"][1][2] = "mobilite"
+    sh["besoins"][2][2] = "inconnue"  # a theme defined nowhere is still reported
+    result = imported(store, tmp_path, sh)
+    assert {(e.sheet, e.row, e.column) for e in result.errors} == {("thematiques", 1, "libelle"),
+                                                                   ("besoins", 3, "thematique")}
