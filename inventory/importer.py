@@ -192,6 +192,13 @@ def _decoded(data: bytes) -> tuple[str, bytes | None]:
         return data.decode("utf-16"), None
     if data[:3] == b"\xef\xbb\xbf":
         return data[3:].decode("utf-8"), data[3:]
+    if b"\x00" in data[:4096]:  # UTF-16 saved without its BOM: every other byte of Latin text is zero
+        for encoding, high in (("utf-16-le", data[1:4096:2]), ("utf-16-be", data[0:4096:2])):
+            if high.count(0) >= 0.9 * len(high):
+                try:
+                    return data.decode(encoding), None
+                except UnicodeDecodeError:
+                    break  # binary after all: refused by the caller
     try:
         return data.decode("utf-8"), data
     except UnicodeDecodeError:

@@ -541,6 +541,9 @@ FAST_CASES = {  # name → (bytes, read by pyarrow?)
                                        id="W1")], encoding="cp1252"), True),
     "utf16-excel-unicode-text": (b"\xff\xfe" + needs_csv([need(id="U1", description="Été")], sep="\t")
                                  .decode().encode("utf-16-le"), True),
+    "utf16-le-without-bom": (needs_csv([need(id="U2", description="Été")], sep="\t").decode().encode("utf-16-le"),
+                             True),
+    "utf16-be-without-bom": (needs_csv([need(id="U3")], sep=";").decode().encode("utf-16-be"), True),
     "trailing-blank-lines": (needs_csv([need(id="E1")]) + b"\r\n\r\n;;;;;;;;;;\r\n\r\n", True),
     "blank-rows-in-the-middle": (needs_csv([need(id="B1"), [], [None] * 11, ["", " ", "\u00a0", "\u3000"] + [""] * 7,
                                             need(id="B2", intensite=9)]), True),
@@ -782,3 +785,15 @@ def test_a_refused_thematiques_sheet_does_not_make_its_themes_unknown_everywhere
     result = imported(store, tmp_path, sh)
     assert {(e.sheet, e.row, e.column) for e in result.errors} == {("thematiques", 1, "libelle"),
                                                                    ("besoins", 3, "thematique")}
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_text_saved_without_its_bom_is_read(store, tmp_path, encoding):
+    sheets = inventory_sheets()
+    sheets["besoins"][1][8] = "Trésorerie d'été"
+    reference = import_files(store, write_csvs(tmp_path / "utf8", sheets), as_of=JUNE, label="utf-8")
+    result = import_files(store, write_csvs(tmp_path / encoding, sheets, encoding=encoding, sep="\t"),
+                          as_of=JUNE, label=encoding)
+    assert result.ok, result.errors
+    assert content(store, result.snapshot_id) == content(store, reference.snapshot_id)
+    assert content(store, result.snapshot_id)["besoins"][0]["description"] == "Trésorerie d'été"
