@@ -16,8 +16,9 @@ READABLE_SCALES = {("#440154", "#fde725"), ("#00224e", "#fee838"), ("#e4e4e4", "
 
 @pytest.mark.parametrize("path,title", PAGES, ids=[p for p, _ in PAGES])
 def test_every_page_renders_offline(tab: Page, base_url: str, external_requests: list[str], path: str, title: str):
-    goto_app(tab, f"{base_url}/{path}")
+    goto_app(tab, f"{base_url}/{path}?inventaire=1")
     assert_no_exception(tab)
+    assert "inventaire=1" in tab.url  # the shared link's query string survives
     expect(main(tab).locator("h1").first).to_be_visible()
     # app.py ran (st.navigation, shared sidebar): the seven views by their French titles, this one current
     assert nav_labels(tab) == [t for _, t in PAGES]
@@ -32,5 +33,20 @@ def test_every_page_renders_offline(tab: Page, base_url: str, external_requests:
         assert "niveau=departement" in tab.url
         assert expect_map_drawn(tab, MIN_DEPARTEMENT_PATHS) >= 101, "every département outline should be drawn"
         expect_charts_drawn(tab)
+    assert_no_exception(tab)
+    assert tab.get_by_text("Page not found").count() == 0  # /accueil too: the home page by its name
+    assert external_requests == []
+
+
+def test_the_home_page_by_its_name(tab: Page, base_url: str, external_requests: list[str]):
+    """/accueil, typed or shared, opens the home page with its query string, without Streamlit's « Page not
+    found » (which it showed when the session had already been on another page)."""
+    goto_app(tab, f"{base_url}/besoins")
+    goto_app(tab, f"{base_url}/accueil?inventaire=1")
+    expect(tab.get_by_test_id("stSidebarNavLink").filter(has_text=T.PAGE_ACCUEIL)).to_have_attribute(
+        "aria-current", "page")
+    tab.wait_for_timeout(500)  # the dialog comes with the run's last messages
+    assert tab.get_by_text("Page not found").count() == 0
+    assert tab.url.endswith("/?inventaire=1")
     assert_no_exception(tab)
     assert external_requests == []
