@@ -252,6 +252,21 @@ h2 { font-size: 1.7rem !important; } h3 { font-size: 1.4rem !important; }
 """
 
 
+# Streamlit's uploader has English words of its own (« Upload », « 50MB per file »): French ones instead, drawn
+# by CSS over the hidden originals (static text; the limit is inventory.limits.MAX_FILE_BYTES, a test checks it).
+UPLOADER_CSS = """
+<style>
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p {
+    font-size: 0; }
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p::after {
+    content: "Choisir des fichiers"; font-size: 0.875rem; }
+[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {
+    content: "ou glissez-les ici · 50 Mo au plus par fichier · XLSX, ODS, CSV"; font-size: 0.875rem; }
+</style>
+"""
+
+
 def sidebar() -> Snapshot | None:
     """Snapshot picker and workshop toggle, bound to the URL; demo banner and workshop header."""
     try:

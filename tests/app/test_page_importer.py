@@ -251,3 +251,10 @@ def test_the_template_and_the_shown_inventory_download_as_workbooks(demo_store, 
     export = downloads[T.IMP_EXPORT_NAME.format(id=2, as_of="2020-06-30")]()
     checked = importer.check(importer.read_upload([("export.xlsx", export)]), Store(demo_store.path))
     assert checked.ok and checked.counts()["besoins"] == 420
+
+
+def test_the_uploader_states_our_own_size_limit():
+    import app_state
+    from inventory import limits
+
+    assert f"{limits.MAX_FILE_BYTES // 2**20} Mo au plus par fichier" in app_state.UPLOADER_CSS

@@ -66,6 +66,16 @@ def log_in(page: Page, password: str) -> None:
     wait_for_app(page)
 
 
+def uploader_words(page: Page) -> list[str]:
+    """What the uploader shows: its own English words are shrunk to nothing, French ones drawn after them."""
+    return page.evaluate("""() => {
+        const zone = document.querySelector('[data-testid="stFileUploaderDropzone"]');
+        return [zone.querySelector('[data-testid="stBaseButton-secondary"] p'),
+                zone.querySelector('[data-testid="stFileUploaderDropzoneInstructions"] span')].map(el =>
+            getComputedStyle(el).fontSize === '0px' ? JSON.parse(getComputedStyle(el, '::after').content) : el.innerText);
+    }""")
+
+
 def open_from_nav(page: Page, title: str) -> None:
     sidebar(page).get_by_role("link", name=title).click()
     wait_for_app(page)
@@ -89,6 +99,8 @@ def test_a_facilitator_fixes_a_workbook_from_the_report_and_commits_it(
     log_in(tab, FACILITATOR_PASSWORD)
     expect(main(tab).get_by_text(T.IMP_LOGGED_IN)).to_be_visible()
     uploader = tab.locator('[data-testid="stFileUploader"] input[type=file]')
+    assert uploader_words(tab) == ["Choisir des fichiers",
+                                   "ou glissez-les ici · 50 Mo au plus par fichier · XLSX, ODS, CSV"]
 
     # 1. a workbook with four bad cells: rejected, every problem located, nothing saved
     uploader.set_input_files(write_needs(tmp_path / "besoins.xlsx", with_errors(GOOD)))
