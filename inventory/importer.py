@@ -560,16 +560,13 @@ def _parse_column(model: type[Row], name: str, raw: pd.Series, sheet: str, heade
         for row in raw.index[codes == -1]:
             issues.append(Issue(sheet=sheet, row=int(row), column=header, value="",
                                 message=f"{col['title']} : {texts.ERR_REQUIRED}"))
-    if bad:
-        order = np.argsort(codes, kind="stable")  # rows of each bad value without a scan per value
-        bounds = np.searchsorted(codes[order], np.fromiter(bad, dtype=np.intp, count=len(bad)), side="left")
-        ends = np.searchsorted(codes[order], np.fromiter(bad, dtype=np.intp, count=len(bad)), side="right")
-        for (code, msg), lo, hi in zip(bad.items(), bounds, ends):
-            for row in raw.index[order[lo:hi]]:
-                issues.append(Issue(sheet=sheet, row=int(row), column=header, value=show(uniques[code]),
-                                    message=f"{col['title']} : {msg}"))
     codes[codes == -1] = len(uniques)
-    return ParsedColumn(codes, parsed)
+    column = ParsedColumn(codes, parsed)
+    for pos in column.rows_with(list(bad)):  # the rows of each bad value, without a scan per value
+        code = codes[pos]
+        issues.append(Issue(sheet=sheet, row=int(raw.index[pos]), column=header, value=show(uniques[code]),
+                            message=f"{col['title']} : {bad[code]}"))
+    return column
 
 
 # Plain words: ASCII letters and digits with _ . / - and inner spaces, 1 to 100 characters. Every text rule
@@ -724,10 +721,13 @@ def _check_references(frames: dict[str, ParsedSheet], known: dict[str, Any], iss
 def _report_duplicates(sheet: str, frame: ParsedSheet, key: str, issues: list[Issue]) -> None:
     """Each row repeating the key of an earlier row, with the first row of that key."""
     col = frame.columns[key]
-    if col.words is not None and col.default is None:  # distinct words, read once each: a key per slot
-        per_row = np.where(col.codes < len(col.words), col.codes, -1)
+
+    def present_and_repeated(per_row: np.ndarray) -> tuple[np.ndarray, bool]:
         present = np.flatnonzero(per_row >= 0)
-        if not len(present) or np.bincount(per_row[present]).max() < 2:
+        return present, bool(len(present)) and np.bincount(per_row[present]).max() >= 2
+
+    if col.words is not None and col.default is None:  # distinct words, read once each: a key per slot
+        if not present_and_repeated(np.where(col.codes < len(col.words), col.codes, -1))[1]:
             return
     try:  # keys are strings: hashed by Arrow
         encoded = pa.array(col.values, type=pa.string(), from_pandas=True).dictionary_encode()
@@ -736,8 +736,8 @@ def _report_duplicates(sheet: str, frame: ParsedSheet, key: str, issues: list[Is
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         ids, keys = pd.factorize(col.values, use_na_sentinel=True)
     per_row = ids[col.codes]  # distinct parsed key of each row, -1 without one
-    present = np.flatnonzero(per_row >= 0)
-    if not len(present) or np.bincount(per_row[present]).max() < 2:
+    present, repeated = present_and_repeated(per_row)
+    if not repeated:
         return
     seen, first_pos = np.unique(per_row[present], return_index=True)
     first_row = np.zeros(len(keys), dtype=np.int64)

@@ -67,8 +67,7 @@ CREATE TABLE IF NOT EXISTS snapshots (
     id INTEGER PRIMARY KEY, label VARCHAR NOT NULL, as_of DATE NOT NULL, created_at TIMESTAMP NOT NULL,
     created_by VARCHAR, files VARCHAR, sha256 VARCHAR, demo BOOLEAN DEFAULT FALSE,
     n_besoins BIGINT, n_programmes BIGINT, n_investisseurs BIGINT, n_thematiques BIGINT,
-    investisseurs_part INTEGER, programmes_part INTEGER, besoins_part INTEGER, thematiques_part INTEGER,
-    couverture_part INTEGER
+    """ + ", ".join(f"{kind}_part INTEGER" for kind in PARTS) + """
 );
 CREATE TABLE IF NOT EXISTS settings (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS territoires (
@@ -319,7 +318,7 @@ class Store:
 
     def sheet(self, snapshot_id: int, sheet: str) -> pd.DataFrame:
         """One sheet of a snapshot, in contract column order and in the order of its file (for exports and
-        cross-checks)."""
+        cross-checks): read from the stored rows, whose rowid the views do not carry."""
         cols = ", ".join(f'r."{c}"' for c in SHEET_COLUMNS[sheet])
         order = "r.ordre" if sheet == "thematiques" else "r.rowid"
         return self.read(f"SELECT {cols} FROM {sheet}_rows r JOIN snapshots s ON r.part = s.{PART_OF[sheet]}_part "
@@ -347,15 +346,13 @@ class Store:
                 previous = cur.execute(
                     "SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'active_snapshot'").fetchall()
                 previous = previous[0][0] if previous else None
-                cur.execute(
-                    "INSERT INTO snapshots (id, label, as_of, created_at, created_by, files, sha256, demo) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [sid, label, as_of, dt.datetime.now().replace(microsecond=0),
-                     created_by or _whoami(), files, sha256, demo],
-                )
                 parts = _parts_of(cur, sid, previous, as_of, set(frames))
-                cur.execute(f"UPDATE snapshots SET {', '.join(f'{k}_part = ?' for k in parts)} WHERE id = ?",
-                            [*parts.values(), sid])
+                cur.execute(
+                    "INSERT INTO snapshots (id, label, as_of, created_at, created_by, files, sha256, demo, "
+                    f"{', '.join(f'{k}_part' for k in parts)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?{', ?' * len(parts)})",
+                    [sid, label, as_of, dt.datetime.now().replace(microsecond=0),
+                     created_by or _whoami(), files, sha256, demo, *parts.values()],
+                )
                 carried = [sheet for sheet in SHEET_COLUMNS if parts[sheet] != sid]
                 for sheet, cols in SHEET_COLUMNS.items():
                     quoted = ", ".join(f'"{c}"' for c in cols)

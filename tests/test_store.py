@@ -11,7 +11,7 @@ import pytest
 
 from inventory import demo, texts
 from inventory.importer import to_tables
-from inventory.store import PART_OF, SNAPSHOT_TABLES, STORED_TABLES, Store, StoreBusy
+from inventory.store import PART_OF, PARTS, SNAPSHOT_TABLES, STORED_TABLES, Store, StoreBusy
 from tests.builders import content, table_counts
 
 APRIL, JUNE = demo.APRIL, demo.JUNE
@@ -298,7 +298,7 @@ def test_a_file_of_the_previous_layout_is_migrated_with_nothing_lost(store, tmp_
         con.execute(f"DROP VIEW {table}")
         con.execute(f"DROP TABLE {table}_rows")
         con.execute(f"ALTER TABLE {table}_old RENAME TO {table}")
-    for kind in ("investisseurs", "programmes", "besoins", "thematiques", "couverture"):
+    for kind in PARTS:
         con.execute(f"ALTER TABLE snapshots DROP COLUMN {kind}_part")
     con.close()
     reopened = Store(store.path)
