@@ -79,6 +79,8 @@ def streamlit_server(env: dict, log: Path, script: str = "app.py", cwd: Path = R
         # Test-only: no reruns when files change under our feet, full tracebacks in error boxes.
         "--server.fileWatcherType", "none",
         "--client.showErrorDetails", "full",
+        # Only the environment's password: never the .streamlit/secrets.toml that `make run` writes in the checkout.
+        "--secrets.files", str(log.parent / "no-secrets.toml"),
     ]
     url = f"http://127.0.0.1:{port}"
     with log.open("a") as out:
