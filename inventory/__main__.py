@@ -60,7 +60,8 @@ def cmd_import(store: Store, args) -> int:
         # exactly the shape of DESIGN section 6 (scripts rely on it): no internal keys such as "kind"
         _print_json({
             "ok": result.ok, "snapshot_id": result.snapshot_id,
-            "counts": {k: int(result.counts.get(k, 0)) for k in ("besoins", "programmes", "investisseurs")},
+            "counts": {k: int(result.counts.get(k, 0)) for k in
+                       ("besoins", "programmes", "investisseurs", "engagements", "realisations")},
             "carried_over": list(result.carried_over),
             "errors": [{"sheet": e.sheet, "row": e.row, "column": e.column, "value": e.value, "message": e.message}
                        for e in result.errors],

@@ -113,6 +113,10 @@ def snapshot_frames(store, snapshot_id: int) -> dict[str, pd.DataFrame]:
     own = themes[[(c, l) not in defaults for c, l in zip(themes["code"], themes["libelle"])]]
     if len(own):
         frames["thematiques"] = own.reset_index(drop=True)
+    for sheet in ("engagements", "realisations"):  # optional: written when the snapshot has some
+        rows = store.sheet(snapshot_id, sheet)
+        if len(rows):
+            frames[sheet] = rows
     return frames
 
 
@@ -150,6 +154,8 @@ def template_bytes() -> bytes:
         ("Dates", "JJ/MM/AAAA (ex. 30/06/2020) ou une vraie date Excel."),
         ("Territoires", "FR (national), nom de région ou de département, REG-84, DEP-69 ou numéro (69, 2A, 974)."),
         ("Feuilles absentes", "Une feuille absente est reprise de l'inventaire actif : vous pouvez n'envoyer que « besoins »."),
+        ("Suivi", "Facultatif : « engagements » (ce que les investisseurs ont décidé de faire) et « realisations » "
+                  "(ce que les programmes ont atteint, déclaré par ceux qui les mènent)."),
         ("", ""),
         ("Feuille", "Colonne", "Obligatoire", "Ce qu'on attend", "Valeurs possibles"),
     ]
@@ -183,6 +189,11 @@ def template_bytes() -> bytes:
                     "input_message": col["help"][:255],
                 })
                 list_col += 1
+            if col["refers"]:  # ids typed in another sheet of the same workbook: offered, not imposed
+                ws.data_validation(1, c, 5000, c, {
+                    "validate": "list", "source": f"={col['refers']}!$A$2:$A$5000", "error_type": "information",
+                    "input_title": col["title"][:32], "input_message": col["help"][:255],
+                })
             if col["themes"]:
                 ws.data_validation(1, c, 5000, c, {
                     "validate": "list", "source": themes_source, "error_type": "information",

@@ -26,7 +26,7 @@ import pyarrow.csv as pacsv
 from pydantic import TypeAdapter, ValidationError
 
 from inventory import cell_errors, limits, texts
-from inventory.models import SHEETS, ImportResult, Issue, Programme, Row
+from inventory.models import OPTIONAL_SHEETS, SHEETS, ImportResult, Issue, Programme, Row
 from inventory import parsing
 from inventory.parsing import is_blank, show
 from inventory.reference import default_themes, fold
@@ -327,7 +327,7 @@ def _to_raw_sheet(key: str, sheet_name: str, file: str, grid: list[list[Any]] | 
             end -= 1
         grid = grid[:end]
     if not end:
-        if key != "thematiques":  # the optional sheet left empty (as in the template) is as if absent
+        if key not in OPTIONAL_SHEETS:  # an optional sheet left empty (as in the template) is as if absent
             issues.append(Issue(sheet=key, message=texts.ERR_NO_DATA, kind="fichier"))
         return None
     if end - 1 > limits.MAX_ROWS:
@@ -363,7 +363,7 @@ def _to_raw_sheet(key: str, sheet_name: str, file: str, grid: list[list[Any]] | 
         frame.index = range(2, len(rows) + 2)
         if len(frame):
             frame = frame[~_blank_rows(frame)]
-    if key == "thematiques" and frame.empty:  # the optional sheet left empty: as if absent
+    if key in OPTIONAL_SHEETS and frame.empty:  # an optional sheet left empty: as if absent
         return None
     return RawSheet(sheet=key, name=sheet_name, file=file, headers=headers, rows=frame)
 
@@ -756,6 +756,9 @@ ARROW_TYPES: dict[str, pa.DataType] = {
     "intensite": pa.int8(), "nb_acteurs": pa.int32(), "odd": pa.list_(pa.int32()),
     "investisseurs": pa.list_(pa.string()), "nature": pa.list_(pa.string()), "thematiques": pa.list_(pa.string()),
     "territoires": pa.list_(pa.string()), "publics": pa.list_(pa.string()),
+    # commitments and results
+    "montant_eur": pa.float64(), "echeance": pa.date32(), "beneficiaires": pa.int64(),
+    "montant_verse_eur": pa.float64(), "valeur": pa.float64(),
 }
 
 

@@ -16,8 +16,10 @@ from inventory.reference import AUDIENCES, INVESTOR_TYPES, PHASES, SOURCES, SUPP
 
 
 def column(title: str, en: str, *, help: str, choices: dict[str, str] | None = None,
-           bounds: tuple[int, int | None] | None = None, themes: bool = False, **kw: Any) -> Any:
-    """A contract column. ``bounds``: whole number range (the template's cell check); ``themes``: theme codes."""
+           bounds: tuple[int, int | None] | None = None, themes: bool = False, refers: str | None = None,
+           **kw: Any) -> Any:
+    """A contract column. ``bounds``: whole number range (the template's cell check); ``themes``: theme codes;
+    ``refers``: the sheet whose ids it names (the template's drop-down lists them)."""
     extra: dict[str, Any] = {"en": en, "help": help}
     if choices:
         extra["choices"] = list(choices)
@@ -25,6 +27,8 @@ def column(title: str, en: str, *, help: str, choices: dict[str, str] | None = N
         extra["bounds"] = list(bounds)
     if themes:
         extra["themes"] = True
+    if refers:
+        extra["refers"] = refers
     return Field(title=title, json_schema_extra=extra, **kw)
 
 
@@ -61,6 +65,7 @@ class Row(BaseModel):
                 "is_list": "list[" in str(info.annotation),
                 "bounds": extra.get("bounds"),
                 "themes": bool(extra.get("themes")),
+                "refers": extra.get("refers"),
             }
         return out
 
@@ -161,7 +166,83 @@ class Thematique(Row):
     libelle: Code = column("Libellé", "label", help="Libellé affiché")
 
 
-SHEETS: dict[str, type[Row]] = {m.sheet: m for m in (Investisseur, Programme, Besoin, Thematique)}
+# --- follow-through: commitments and results (DESIGN section 3) --------------------------------------------
+# statut: what became of a commitment; typed with or without accents, any case (the labels match too)
+STATUTS: dict[str, str] = {"envisage": "Envisagé", "engage": "Engagé", "realise": "Réalisé", "abandonne": "Abandonné"}
+OPEN_STATUTS = ("envisage", "engage")  # a commitment still to honour: reaches cells, can be late
+
+
+class Engagement(Row):
+    """What investors decided to do together, usually noted in a dialogue session."""
+
+    sheet: ClassVar[str] = "engagements"
+    sheet_en: ClassVar[str] = "commitments"
+    key: ClassVar[str | None] = "id"
+
+    id: OptCode = column("Identifiant", "id", help="Identifiant unique (facultatif), ex. E01", default=None)
+    investisseurs: Annotated[list[str], BeforeValidator(p.split_list), Field(min_length=1)] = column(
+        "Investisseurs", "investors", help="Identifiants des investisseurs engagés, séparés par ; (au moins un)",
+        refers="investisseurs",
+    )
+    thematiques: Annotated[list[str], BeforeValidator(p.split_list), Field(min_length=1)] = column(
+        "Thématiques", "themes", help="Codes des thématiques visées, séparés par ;", themes=True
+    )
+    territoires: Annotated[list[str], BeforeValidator(p.territory_list), Field(min_length=1)] = column(
+        "Territoires", "territories", help="FR, régions ou départements visés, séparés par ;"
+    )
+    statut: Annotated[str, BeforeValidator(p.choice(STATUTS))] = column(
+        "Statut", "status", help="envisage, engage, realise ou abandonne (avec ou sans accents)", choices=STATUTS
+    )
+    montant_eur: Annotated[float | None, BeforeValidator(p.non_negative)] = column(
+        "Montant (€)", "amount_eur", help="Montant engagé en euros (facultatif)", default=None
+    )
+    date: Date = column("Date", "date", help="Date de la décision, JJ/MM/AAAA (défaut : date de l'inventaire)",
+                        default=None)
+    echeance: Date = column("Échéance", "due", help="Date à laquelle ce doit être fait (facultatif)", default=None)
+    programme: OptCode = column("Programme", "programme",
+                                help="Identifiant du programme qui le met en œuvre, une fois au catalogue (facultatif)",
+                                default=None, refers="programmes")
+    session: Text = column("Séance", "session", help="Séance où il a été décidé, ex. Séance du 30/06 (facultatif)",
+                           default=None)
+    description: Text = column("Description", "description", help="Texte libre (facultatif)", default=None)
+
+    DUE_BEFORE_DATE: ClassVar[str] = "l'échéance {echeance} précède la date de la décision {date}"
+
+    @model_validator(mode="after")
+    def _due_after_date(self) -> "Engagement":
+        if self.date and self.echeance and self.echeance < self.date:
+            raise ValueError(self.DUE_BEFORE_DATE.format(echeance=p.show(self.echeance), date=p.show(self.date)))
+        return self
+
+
+class Realisation(Row):
+    """What a programme reached, as declared by those who run it (trust, not audit)."""
+
+    sheet: ClassVar[str] = "realisations"
+    sheet_en: ClassVar[str] = "results"
+
+    programme: Code = column("Programme", "programme", help="Identifiant du programme", refers="programmes")
+    territoire: Territoire = column("Territoire", "territory", help="FR, région ou département (nom ou code)")
+    thematique: Code = column("Thématique", "theme", help="Code d'une des thématiques du programme", themes=True)
+    beneficiaires: Annotated[int, BeforeValidator(p.integer(0))] = column(
+        "Bénéficiaires", "beneficiaries", help="Nombre d'acteurs atteints (déclaré)", bounds=(0, None)
+    )
+    montant_verse_eur: Annotated[float | None, BeforeValidator(p.non_negative)] = column(
+        "Montant versé (€)", "disbursed_eur", help="Montant versé en euros (facultatif, déclaré)", default=None
+    )
+    date: Date = column("Date", "date", help="Fin de la période rapportée, JJ/MM/AAAA (facultatif)", default=None)
+    odd: Odd = column("ODD", "sdg", help="Numéros des ODD (1 à 17), séparés par ;", default_factory=list)
+    indicateur: Text = column("Indicateur", "indicator", help="Indicateur propre au programme (facultatif)",
+                              default=None)
+    valeur: Annotated[float | None, BeforeValidator(p.number)] = column(
+        "Valeur", "value", help="Valeur de l'indicateur (facultatif)", default=None
+    )
+    commentaire: Text = column("Commentaire", "comment", help="Texte libre (facultatif)", default=None)
+
+
+SHEETS: dict[str, type[Row]] = {m.sheet: m for m in (Investisseur, Programme, Besoin, Thematique, Engagement,
+                                                     Realisation)}
+OPTIONAL_SHEETS = ("thematiques", "engagements", "realisations")  # may be left out even of a first upload
 
 
 class Issue(BaseModel):

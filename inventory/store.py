@@ -57,6 +57,46 @@ PARTS: dict[str, tuple[str, ...]] = {
     "thematiques": ("thematiques",),
     "couverture": ("investor_reach", "coverage"),  # on the programmes and the snapshot's date
 }
+
+# --- follow-through: commitments (engagements) and results (realisations) ----------------------------------
+# Two optional sheets, each its own kind of part: noting one commitment during a session writes the engagements
+# part only (a few thousand rows and their reach) and shares every other part with the active snapshot.
+SHEET_COLUMNS |= {
+    "engagements": [
+        "id", "investisseurs", "thematiques", "territoires", "statut", "montant_eur", "date", "echeance",
+        "programme", "session", "description",
+    ],
+    "realisations": [
+        "programme", "territoire", "thematique", "beneficiaires", "montant_verse_eur", "date", "odd", "indicateur",
+        "valeur", "commentaire",
+    ],
+}
+PARTS |= {
+    "engagements": ("engagements", "engagement_reach"),  # the cells each commitment reaches, by its row (ordre)
+    "realisations": ("realisations", "result_agg"),  # beneficiaries and disbursements per cell, like need_agg
+}
+FOLLOWUP_OPTIONAL = ("engagements", "realisations")  # reported as carried over only when they hold rows
+ORDERED_SHEETS = ("thematiques", "engagements")  # rows keep their position in ``ordre`` (commitments may lack an id)
+FOLLOWUP_TABLES = """
+CREATE TABLE IF NOT EXISTS engagements_rows (
+    part INTEGER NOT NULL, id VARCHAR, investisseurs VARCHAR[], thematiques VARCHAR[], territoires VARCHAR[],
+    statut VARCHAR, montant_eur DOUBLE, date DATE, echeance DATE, programme VARCHAR, session VARCHAR,
+    description VARCHAR, ordre INTEGER
+);
+CREATE TABLE IF NOT EXISTS realisations_rows (
+    part INTEGER NOT NULL, programme VARCHAR, territoire VARCHAR, thematique VARCHAR, beneficiaires BIGINT,
+    montant_verse_eur DOUBLE, date DATE, odd INTEGER[], indicateur VARCHAR, valeur DOUBLE, commentaire VARCHAR
+);
+CREATE TABLE IF NOT EXISTS engagement_reach_rows (part INTEGER NOT NULL, ordre INTEGER, territoire VARCHAR, thematique VARCHAR);
+CREATE TABLE IF NOT EXISTS result_agg_rows (
+    part INTEGER NOT NULL, territoire VARCHAR, region_key VARCHAR, thematique VARCHAR, beneficiaires BIGINT,
+    montant_verse_eur DOUBLE, resultats BIGINT
+);
+"""
+# Columns a file written before the follow-through lacks; added when it is opened.
+FOLLOWUP_SNAPSHOT_COLUMNS = ("engagements_part INTEGER", "realisations_part INTEGER", "n_engagements BIGINT",
+                             "n_realisations BIGINT")
+
 PART_OF = {table: kind for kind, tables in PARTS.items() for table in tables}
 SNAPSHOT_TABLES = tuple(PART_OF)  # the views, one row set per snapshot
 STORED_TABLES = tuple(f"{t}_rows" for t in PART_OF)  # where the rows live, once per part
@@ -67,6 +107,7 @@ CREATE TABLE IF NOT EXISTS snapshots (
     id INTEGER PRIMARY KEY, label VARCHAR NOT NULL, as_of DATE NOT NULL, created_at TIMESTAMP NOT NULL,
     created_by VARCHAR, files VARCHAR, sha256 VARCHAR, demo BOOLEAN DEFAULT FALSE,
     n_besoins BIGINT, n_programmes BIGINT, n_investisseurs BIGINT, n_thematiques BIGINT,
+    n_engagements BIGINT, n_realisations BIGINT,
     """ + ", ".join(f"{kind}_part INTEGER" for kind in PARTS) + """
 );
 CREATE TABLE IF NOT EXISTS settings (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -98,7 +139,7 @@ CREATE TABLE IF NOT EXISTS coverage_rows (
 CREATE TABLE IF NOT EXISTS investor_reach_rows (
     part INTEGER NOT NULL, investisseur VARCHAR, territoire VARCHAR, thematique VARCHAR, programmes BIGINT
 );
-""" + "".join(
+""" + FOLLOWUP_TABLES + "".join(
     f"CREATE VIEW IF NOT EXISTS {table} AS SELECT s.id AS snapshot_id, r.* EXCLUDE (part) "
     f"FROM snapshots s JOIN {table}_rows r ON r.part = s.{kind}_part;\n"
     for table, kind in PART_OF.items()
@@ -172,18 +213,55 @@ WHERE id = $sid;
 """
 
 
+# The follow-through's aggregates. engagement_reach: a commitment reaches cells by the programmes' rule, whatever
+# its status (the views filter open ones); result_agg: results summed per cell, rolled up like needs.
+AGGREGATES |= {
+    "engagement_reach": """
+INSERT INTO engagement_reach_rows
+WITH reaches AS (
+    SELECT src.key AS src, c.key AS territoire FROM territoires src JOIN territoires c ON (
+        src.key = 'FR'
+        OR c.key = src.key
+        OR (src.level = 'region' AND c.region_key = src.key AND c.level = 'departement')
+        OR (src.level = 'departement' AND c.key = src.region_key)
+    )
+), et AS (
+    SELECT e.ordre, unnest(e.territoires) AS eter, e.thematiques FROM engagements e WHERE e.snapshot_id = $sid
+), cells AS (
+    SELECT DISTINCT et.ordre, r.territoire, et.thematiques FROM et JOIN reaches r ON r.src = et.eter
+)
+SELECT DISTINCT $sid, ordre, territoire, unnest(thematiques) FROM cells;
+""",
+    "result_agg": """
+INSERT INTO result_agg_rows
+SELECT $sid, r.territoire, t.region_key, r.thematique, sum(r.beneficiaires), sum(r.montant_verse_eur), count(*)
+FROM realisations r JOIN territoires t ON t.key = r.territoire
+WHERE r.snapshot_id = $sid
+GROUP BY ALL;
+""",
+}
+
+FOLLOWUP_COUNTS = """
+UPDATE snapshots SET
+    n_engagements = (SELECT count(*) FROM engagements WHERE snapshot_id = $sid),
+    n_realisations = (SELECT count(*) FROM realisations WHERE snapshot_id = $sid)
+WHERE id = $sid;
+"""
+
+
 def aggregates_sql(sid: int, written: set[str]) -> str:
     """The SQL that fills the aggregate tables of the parts snapshot ``sid`` writes itself (``written``:
     the kinds of part it owns), then its counts, inside the import transaction."""
-    parts = [sql for table, sql in AGGREGATES.items() if PART_OF[table] in written] + [COUNTS]
+    parts = [sql for table, sql in AGGREGATES.items() if PART_OF[table] in written] + [COUNTS, FOLLOWUP_COUNTS]
     return "\n".join(parts).replace("$sid", str(int(sid)))
 
 
 # Files written before parts (schema 1) kept one copy of every row per snapshot, in tables named as the views.
-MIGRATE_FROM_1 = "".join(
-    f"INSERT INTO {table}_rows SELECT * FROM {table}_v1 ORDER BY snapshot_id, rowid;\nDROP TABLE {table}_v1;\n"
-    for table in PART_OF
-) + "UPDATE snapshots SET " + ", ".join(f"{kind}_part = id" for kind in PARTS) + ";\n"
+def migrate_from_1(tables: list[str]) -> str:
+    return "".join(
+        f"INSERT INTO {table}_rows SELECT * FROM {table}_v1 ORDER BY snapshot_id, rowid;\nDROP TABLE {table}_v1;\n"
+        for table in tables
+    ) + "UPDATE snapshots SET " + ", ".join(f"{kind}_part = id" for kind in PARTS) + ";\n"
 
 
 _OPEN_STORES: "weakref.WeakSet[Store]" = weakref.WeakSet()
@@ -303,14 +381,15 @@ class Store:
             active = got[0][0] if got else None
             rows = cur.execute(
                 "SELECT id, label, as_of, created_at, created_by, files, sha256, demo, n_besoins, n_programmes, "
-                "n_investisseurs FROM snapshots ORDER BY id").fetchall()
+                "n_investisseurs, n_engagements, n_realisations FROM snapshots ORDER BY id").fetchall()
         return [
             Snapshot(
                 id=sid, label=label, as_of=as_of, created_at=created_at, created_by=created_by,
                 files=files, sha256=sha256, active=sid == active, demo=bool(demo),
-                counts={"besoins": int(n_b or 0), "programmes": int(n_p or 0), "investisseurs": int(n_i or 0)},
+                counts={"besoins": int(n_b or 0), "programmes": int(n_p or 0), "investisseurs": int(n_i or 0),
+                        "engagements": int(n_e or 0), "realisations": int(n_r or 0)},
             )
-            for sid, label, as_of, created_at, created_by, files, sha256, demo, n_b, n_p, n_i in rows
+            for sid, label, as_of, created_at, created_by, files, sha256, demo, n_b, n_p, n_i, n_e, n_r in rows
         ]
 
     def snapshot(self, snapshot_id: int | None) -> Snapshot | None:
@@ -320,7 +399,7 @@ class Store:
         """One sheet of a snapshot, in contract column order and in the order of its file (for exports and
         cross-checks): read from the stored rows, whose rowid the views do not carry."""
         cols = ", ".join(f'r."{c}"' for c in SHEET_COLUMNS[sheet])
-        order = "r.ordre" if sheet == "thematiques" else "r.rowid"
+        order = "r.ordre" if sheet in ORDERED_SHEETS else "r.rowid"
         return self.read(f"SELECT {cols} FROM {sheet}_rows r JOIN snapshots s ON r.part = s.{PART_OF[sheet]}_part "
                          f"WHERE s.id = ? ORDER BY {order}", [snapshot_id])
 
@@ -353,7 +432,8 @@ class Store:
                     [sid, label, as_of, dt.datetime.now().replace(microsecond=0),
                      created_by or _whoami(), files, sha256, demo, *parts.values()],
                 )
-                carried = [sheet for sheet in SHEET_COLUMNS if parts[sheet] != sid]
+                carried = [sheet for sheet in SHEET_COLUMNS if parts[sheet] != sid
+                           and (sheet not in FOLLOWUP_OPTIONAL or _holds_rows(cur, sheet, parts[sheet]))]
                 for sheet, cols in SHEET_COLUMNS.items():
                     quoted = ", ".join(f'"{c}"' for c in cols)
                     if sheet in frames:
@@ -361,7 +441,7 @@ class Store:
                         if sheet == "thematiques":
                             frame = _with_default_themes(_as_pandas(frame))
                         cur.register("incoming", frame.select(cols) if isinstance(frame, pa.Table) else frame[cols])
-                        extra = ", row_number() OVER () - 1" if sheet == "thematiques" else ""
+                        extra = ", row_number() OVER () - 1" if sheet in ORDERED_SHEETS else ""
                         cur.execute(f"INSERT INTO {sheet}_rows (part, {quoted}{', ordre' if extra else ''}) "
                                     f"SELECT {sid}, {quoted}{extra} FROM incoming")
                         cur.unregister("incoming")
@@ -410,6 +490,10 @@ class Store:
                 raise
 
 
+def _holds_rows(cur: duckdb.DuckDBPyConnection, sheet: str, part: int | None) -> bool:
+    return part is not None and bool(cur.execute(f"SELECT 1 FROM {sheet}_rows WHERE part = ? LIMIT 1", [part]).fetchall())
+
+
 def _parts_of(cur: duckdb.DuckDBPyConnection, sid: int, previous: int | None, as_of: dt.date,
               incoming: set[str]) -> dict[str, int]:
     """Which part each kind of row of snapshot ``sid`` lives in: its own for the sheets it brings (and
@@ -431,21 +515,31 @@ def _migrate(con: duckdb.DuckDBPyConnection) -> None:
     kinds = dict(con.execute(
         "SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'main'").fetchall())
     if kinds.get("besoins") != "BASE TABLE":  # a new file, or already in parts
+        if "snapshots" in kinds:
+            _add_followup_columns(con)
         return
     con.execute("BEGIN TRANSACTION")
     try:
-        for table in PART_OF:
+        v1 = [table for table in PART_OF if kinds.get(table) == "BASE TABLE"]  # the follow-through came later
+        for table in v1:
             con.execute(f"ALTER TABLE {table} RENAME TO {table}_v1")
         for kind in PARTS:
             con.execute(f"ALTER TABLE snapshots ADD COLUMN IF NOT EXISTS {kind}_part INTEGER")
+        _add_followup_columns(con)
         con.execute(SCHEMA)
-        con.execute(MIGRATE_FROM_1)
+        con.execute(migrate_from_1(v1))
         con.execute("INSERT INTO settings VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE "
                     "SET value = excluded.value", [SCHEMA_VERSION])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
+
+
+def _add_followup_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """A file written before commitments and results gets their snapshot columns (empty: no such rows)."""
+    for column in FOLLOWUP_SNAPSHOT_COLUMNS:
+        con.execute(f"ALTER TABLE snapshots ADD COLUMN IF NOT EXISTS {column}")
 
 
 def _set_active(cur: duckdb.DuckDBPyConnection, snapshot_id: int) -> None:

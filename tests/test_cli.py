@@ -16,7 +16,7 @@ from tests.builders import inventory_sheets, write, write_csvs
 ROOT = Path(__file__).resolve().parent.parent
 IMPORT_KEYS = {"ok", "snapshot_id", "counts", "carried_over", "errors"}
 ERROR_KEYS = {"sheet", "row", "column", "value", "message"}
-COUNT_KEYS = {"besoins", "programmes", "investisseurs"}
+COUNT_KEYS = {"besoins", "programmes", "investisseurs", "engagements", "realisations"}
 SNAPSHOT_KEYS = {"id", "label", "as_of", "created_at", "active", "counts"}
 MATRIX_KEYS = {"territoire", "nom", "thematique", "acteurs", "score", "intensite_moyenne", "programmes", "tension",
                "zone_blanche", "investisseurs"}
@@ -49,7 +49,8 @@ def test_import_json_snapshots_matrix_in_real_processes(tmp_path):
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert set(report) == IMPORT_KEYS
-    assert report == {"ok": True, "snapshot_id": 1, "counts": {"besoins": 3, "programmes": 2, "investisseurs": 3},
+    assert report == {"ok": True, "snapshot_id": 1, "counts": {"besoins": 3, "programmes": 2, "investisseurs": 3, "engagements": 0,
+                                                 "realisations": 0},
                       "carried_over": [], "errors": []}
 
     bad = inventory_sheets()
@@ -69,7 +70,8 @@ def test_import_json_snapshots_matrix_in_real_processes(tmp_path):
     assert len(snaps) == 1  # the refused upload wrote nothing
     assert set(snaps[0]) == SNAPSHOT_KEYS
     assert snaps[0]["id"] == 1 and snaps[0]["label"] == "Inventaire au 30/06" and snaps[0]["as_of"] == "2020-06-30"
-    assert snaps[0]["active"] is True and snaps[0]["counts"] == {"besoins": 3, "programmes": 2, "investisseurs": 3}
+    assert snaps[0]["active"] is True and snaps[0]["counts"] == {"besoins": 3, "programmes": 2, "investisseurs": 3, "engagements": 0,
+                                                 "realisations": 0}
 
     matrix = cli("matrix", "--json", db=db)
     assert matrix.returncode == 0, matrix.stderr

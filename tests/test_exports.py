@@ -146,7 +146,8 @@ def template():
 
 
 def test_template_has_the_sheets_and_the_headers_of_the_models(template):
-    assert template.sheetnames == ["lisez-moi", "listes", "investisseurs", "programmes", "besoins", "thematiques"]
+    assert template.sheetnames == ["lisez-moi", "listes", "investisseurs", "programmes", "besoins", "thematiques",
+                                   "engagements", "realisations"]
     assert template["listes"].sheet_state == "hidden"
     for sheet, model in SHEETS.items():
         ws = template[sheet]
@@ -194,8 +195,12 @@ def test_template_drop_downs_for_every_closed_value(template):
                                                                             "juridique"]
             elif col["bounds"]:
                 assert dvs[letter].type == "whole"
+            elif col["refers"]:  # commitments' investors and programme, results' programme: ids of that sheet
+                assert dvs[letter].formula1 == f"{col['refers']}!$A$2:$A$5000", (sheet, name)
+                assert dvs[letter].errorStyle == "information"
             else:
                 assert letter not in dvs, (sheet, name)
+    assert SHEETS["engagements"].columns()["statut"]["choices"] == ["envisage", "engage", "realise", "abandonne"]
     besoins = _validations(template["besoins"])
     assert (besoins["D"].formula1, besoins["D"].formula2) == ("1", "5")  # intensite
 
@@ -208,7 +213,7 @@ def test_a_filled_template_imports(store, tmp_path, template):
     wb.save(tmp_path / "rempli.xlsx")
     result = import_files(store, [tmp_path / "rempli.xlsx"], as_of=JUNE)
     assert result.ok, result.errors
-    assert result.counts == {"besoins": 3, "programmes": 2, "investisseurs": 3}
+    assert result.counts == {"besoins": 3, "programmes": 2, "investisseurs": 3, "engagements": 0, "realisations": 0}
     assert result.warnings == []  # the template's own sheets (lisez-moi, listes) raise no warning
 
 
@@ -217,7 +222,7 @@ def test_an_empty_template_is_refused_in_french(store, tmp_path):
     path.write_bytes(exports.template_bytes())
     result = import_files(store, [path], as_of=JUNE)
     assert not result.ok
-    assert {e.sheet for e in result.errors} == {"investisseurs", "programmes", "besoins"}  # thematiques is optional
+    assert {e.sheet for e in result.errors} == {"investisseurs", "programmes", "besoins"}  # the other sheets are optional
     assert all("aucune ligne de données" in e.message for e in result.errors)
 
 

@@ -54,7 +54,7 @@ def imported(store, tmp_path, sheets, fmt="xlsx", **kw):
 def test_a_valid_workbook_becomes_the_active_snapshot(store, tmp_path, fmt):
     result = imported(store, tmp_path, inventory_sheets(), fmt)
     assert result.ok, result.errors
-    assert result.counts == {"besoins": 3, "programmes": 2, "investisseurs": 3}
+    assert result.counts == {"besoins": 3, "programmes": 2, "investisseurs": 3, "engagements": 0, "realisations": 0}
     assert result.carried_over == []
     assert store.active_snapshot_id() == result.snapshot_id
     got = content(store, result.snapshot_id)
@@ -383,7 +383,7 @@ def test_uploading_only_the_needs_carries_the_other_sheets_over(store, tmp_path,
     result = imported(store, tmp_path / "needs", {"besoins": needs}, fmt)
     assert result.ok, result.errors
     assert sorted(result.carried_over) == ["investisseurs", "programmes"]
-    assert result.counts == {"besoins": 1, "programmes": 2, "investisseurs": 3}
+    assert result.counts == {"besoins": 1, "programmes": 2, "investisseurs": 3, "engagements": 0, "realisations": 0}
     before, after = content(store, first.snapshot_id), content(store, result.snapshot_id)
     assert after["programmes"] == before["programmes"]
     assert after["investisseurs"] == before["investisseurs"]

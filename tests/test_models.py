@@ -19,18 +19,27 @@ CONTRACT = {  # DESIGN section 3: column [English alias]
                 "nb_acteurs": "actors", "public": "audience", "secteur": "sector", "date": "date",
                 "description": "description", "odd": "sdg", "id": "id"},
     "thematiques": {"code": "code", "libelle": "label"},
+    "engagements": {"id": "id", "investisseurs": "investors", "thematiques": "themes", "territoires": "territories",
+                    "statut": "status", "montant_eur": "amount_eur", "date": "date", "echeance": "due",
+                    "programme": "programme", "session": "session", "description": "description"},
+    "realisations": {"programme": "programme", "territoire": "territory", "thematique": "theme",
+                     "beneficiaires": "beneficiaries", "montant_verse_eur": "disbursed_eur", "date": "date",
+                     "odd": "sdg", "indicateur": "indicator", "valeur": "value", "commentaire": "comment"},
 }
 REQUIRED = {
     "investisseurs": {"id", "nom", "type"},
     "programmes": {"id", "nom", "investisseurs", "phase", "thematiques", "territoires"},
     "besoins": {"territoire", "source", "thematique", "intensite"},
     "thematiques": {"code", "libelle"},
+    "engagements": {"investisseurs", "thematiques", "territoires", "statut"},
+    "realisations": {"programme", "territoire", "thematique", "beneficiaires"},
 }
 
 
 def test_sheets_and_english_names():
-    assert list(SHEETS) == ["investisseurs", "programmes", "besoins", "thematiques"]
-    assert {m.sheet_en for m in SHEETS.values()} == {"investors", "programmes", "needs", "themes"}
+    assert list(SHEETS) == ["investisseurs", "programmes", "besoins", "thematiques", "engagements", "realisations"]
+    assert {m.sheet_en for m in SHEETS.values()} == {"investors", "programmes", "needs", "themes", "commitments",
+                                                     "results"}
 
 
 @pytest.mark.parametrize("sheet", list(CONTRACT))
@@ -107,3 +116,40 @@ def test_theme_rows_and_investor_rows():
     assert Thematique.model_validate({"code": "mobilite", "libelle": "Mobilité"}).code == "mobilite"
     inv = Investisseur.model_validate({"id": "FDN1", "nom": "Fondation", "type": "Fondation"})
     assert (inv.type, inv.site_web) == ("fondation", None)
+
+
+def test_a_commitment_status_is_read_with_or_without_accents_in_any_case():
+    from inventory.models import Engagement
+
+    base = {"investisseurs": "INV1", "thematiques": "juridique", "territoires": "Occitanie"}
+    typed = {"envisagé": "envisage", "ENGAGÉ": "engage", "Réalisé": "realise", "abandonne": "abandonne",
+             "Abandonné": "abandonne", "engage": "engage"}
+    for raw, code in typed.items():
+        assert Engagement.model_validate({**base, "statut": raw}).statut == code
+    assert Engagement.columns()["statut"]["choices"] == ["envisage", "engage", "realise", "abandonne"]
+    with pytest.raises(ValidationError, match="n'est pas une valeur permise"):
+        Engagement.model_validate({**base, "statut": "promis"})
+
+
+def test_a_commitment_due_before_its_decision_is_refused():
+    from inventory.models import Engagement
+
+    typed = {"investisseurs": "INV1;INV2", "thematiques": "juridique", "territoires": "34", "statut": "engage",
+             "montant_eur": "1 500,5", "date": "24/04/2020", "echeance": "30/06/2020"}
+    ok = Engagement.model_validate(typed)
+    assert (ok.investisseurs, ok.territoires, ok.montant_eur) == (["INV1", "INV2"], ["DEP-34"], 1500.5)
+    with pytest.raises(ValidationError, match="l'échéance 01/04/2020 précède la date de la décision 24/04/2020"):
+        Engagement.model_validate({**typed, "echeance": "01/04/2020"})
+    with pytest.raises(ValidationError, match="négatif"):
+        Engagement.model_validate({**typed, "montant_eur": "-3"})
+
+
+def test_a_result_as_people_type_it():
+    from inventory.models import Realisation
+
+    r = Realisation.model_validate({"programme": "P1", "territoire": "hérault", "thematique": "juridique",
+                                    "beneficiaires": "12", "montant_verse_eur": "10 000", "odd": "16"})
+    assert (r.territoire, r.beneficiaires, r.montant_verse_eur, r.odd) == ("DEP-34", 12, 10000.0, [16])
+    with pytest.raises(ValidationError, match="doit être au moins 0"):
+        Realisation.model_validate({"programme": "P1", "territoire": "34", "thematique": "juridique",
+                                    "beneficiaires": "-1"})

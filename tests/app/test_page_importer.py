@@ -203,7 +203,7 @@ def test_uploading_only_the_needs_carries_the_other_sheets_over(store, tmp_path,
                                                                    T.IMP_ORIGIN_UPLOADED]
     assert T.IMP_CARRIED.format(sheets="investisseurs, programmes") in texts(at.info)
     next(b for b in at.button if b.label == T.IMP_COMMIT).click().run()
-    assert store.snapshots()[-1].counts == {"besoins": 5, "programmes": 3, "investisseurs": 3}
+    assert store.snapshots()[-1].counts == {"besoins": 5, "programmes": 3, "investisseurs": 3, "engagements": 0, "realisations": 0}
 
 
 def test_a_session_that_loses_its_rights_cannot_commit(store, tmp_path, monkeypatch):
