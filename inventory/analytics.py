@@ -20,6 +20,8 @@ from typing import Sequence
 
 import pandas as pd
 
+from inventory import texts as T
+from inventory.models import STATUTS
 from inventory.store import Store
 
 LEVELS = ("region", "departement")
@@ -551,6 +553,370 @@ def compare_programmes(store: Store, before: int, after: int) -> pd.DataFrame:
                a.date_debut, a.date_fin, a.odd) IS DISTINCT FROM
               (b.nom, b.investisseurs, b.phase, b.nature, b.thematiques, b.territoires, b.publics, b.budget_eur,
                b.date_debut, b.date_fin, b.odd)
+        ORDER BY changement, id
+        """,
+        [before, after],
+    )
+
+
+# --- follow-through: pathways, commitments, results (DESIGN section 4) ------------------------------------------
+# Kinds of support along a pathway: money, and the accompaniment that makes it land ("autre" is neither).
+MONEY = ("subvention", "pret", "garantie", "mecenat_competences")
+ACCOMPANIMENT = ("accompagnement", "formation", "outil")
+# The missing links, in the order a cell reports them (the first that applies is its ``maillon_manquant``).
+MISSING_LINKS = ("urgence_sans_suite", "argent_sans_accompagnement", "accompagnement_sans_argent")
+FORMULAS |= {
+    "engagements": T.FORMULA_ENGAGEMENTS,
+    "en_voie_de_couverture": T.FORMULA_EN_VOIE,
+    "en_retard": T.FORMULA_EN_RETARD,
+    "prime_alliance": T.FORMULA_PRIME_ALLIANCE,
+    "beneficiaires": T.FORMULA_BENEFICIAIRES,
+    "taux_atteinte": T.FORMULA_TAUX_ATTEINTE,
+    "montant_verse": T.FORMULA_MONTANT_VERSE,
+    "parcours": T.FORMULA_PARCOURS,
+    "maillon_manquant": T.FORMULA_MAILLON_MANQUANT,
+    "resultats_odd": T.FORMULA_RESULTATS_ODD,
+}
+
+
+def pathways(store: Store, snapshot_id: int, *, level: str = "region", source: str | None = None) -> pd.DataFrame:
+    """One row per cell with needs: the steps of the pathway that reach it and the missing link, if any.
+
+    The steps are the active programmes with the cell's theme that reach at least one of its need rows (a
+    département's need is reached from FR, its region or itself; a region's from FR or itself; a national one
+    from FR). Columns: territoire, nom, thematique, acteurs, score, programmes, urgence, relance, structurel
+    (programmes of each phase), argent, accompagnement (programmes giving each kind of support), the three
+    missing-link flags of ``MISSING_LINKS`` and ``maillon_manquant`` (the first that applies, else None). A cell
+    no programme reaches is a white zone, not a missing link."""
+    _check_level(level)
+    needs = NeedFilter(source=source)
+    where, params = needs.sql("a")
+    cell = _level_expr(level, "c")
+    sql = f"""
+    WITH cells AS (
+        SELECT a.territoire, a.region_key, a.thematique, sum(a.acteurs) AS acteurs, sum(a.score) AS score
+        FROM need_agg a WHERE a.snapshot_id = ? {where} GROUP BY ALL
+    ), n AS (
+        SELECT {cell} AS territoire, c.thematique, sum(c.acteurs)::BIGINT AS acteurs, sum(c.score)::BIGINT AS score
+        FROM cells c GROUP BY ALL
+    ), steps AS (  -- (cell, programme) once, for the active programmes reaching one of the cell's need rows
+        SELECT DISTINCT {cell} AS territoire, c.thematique, p.id, p.phase, p.nature
+        FROM cells c
+        JOIN reach r ON r.snapshot_id = ? AND r.territoire = c.territoire AND r.thematique = c.thematique
+        JOIN programmes p ON p.snapshot_id = r.snapshot_id AND p.id = r.programme_id
+        JOIN territoires t ON t.key = c.territoire
+        JOIN snapshots s ON s.id = r.snapshot_id
+        WHERE (p.date_debut IS NULL OR p.date_debut <= s.as_of) AND (p.date_fin IS NULL OR p.date_fin >= s.as_of)
+          -- reach rows at a region include its départements' programmes: they do not reach a region's own need
+          AND (t.level <> 'region' OR list_contains(p.territoires, c.territoire) OR list_contains(p.territoires, 'FR'))
+    ), k AS (
+        SELECT territoire, thematique, count(*) AS programmes,
+               count(*) FILTER (WHERE phase = 'urgence') AS urgence,
+               count(*) FILTER (WHERE phase = 'relance') AS relance,
+               count(*) FILTER (WHERE phase = 'structurel') AS structurel,
+               count(*) FILTER (WHERE len(list_intersect(nature, ?)) > 0) AS argent,
+               count(*) FILTER (WHERE len(list_intersect(nature, ?)) > 0) AS accompagnement
+        FROM steps GROUP BY ALL
+    )
+    SELECT n.territoire, t.nom, n.thematique, n.acteurs, n.score,
+           coalesce(k.programmes, 0)::BIGINT AS programmes, coalesce(k.urgence, 0)::BIGINT AS urgence,
+           coalesce(k.relance, 0)::BIGINT AS relance, coalesce(k.structurel, 0)::BIGINT AS structurel,
+           coalesce(k.argent, 0)::BIGINT AS argent, coalesce(k.accompagnement, 0)::BIGINT AS accompagnement
+    FROM n LEFT JOIN k USING (territoire, thematique) JOIN territoires t ON t.key = n.territoire
+    ORDER BY t.ordre, n.thematique
+    """
+    out = store.read(sql, [snapshot_id, *params, snapshot_id, list(MONEY), list(ACCOMPANIMENT)])
+    out["urgence_sans_suite"] = (out["urgence"] > 0) & (out["relance"] == 0) & (out["structurel"] == 0)
+    out["argent_sans_accompagnement"] = (out["argent"] > 0) & (out["accompagnement"] == 0)
+    out["accompagnement_sans_argent"] = (out["accompagnement"] > 0) & (out["argent"] == 0)
+    first = pd.Series([None] * len(out), index=out.index, dtype=object)
+    for code in reversed(MISSING_LINKS):
+        first = first.mask(out[code], code)
+    out["maillon_manquant"] = first
+    return out
+
+
+def missing_links(store: Store, snapshot_id: int, *, level: str = "region", source: str | None = None) -> pd.DataFrame:
+    """The cells with a missing link, the largest need first (the ranked list beside the heatmap)."""
+    p = pathways(store, snapshot_id, level=level, source=source)
+    out = p[p["maillon_manquant"].notna()]
+    return out.sort_values(["score", "acteurs"], ascending=False).reset_index(drop=True)
+
+
+_OPEN = "('envisage', 'engage')"
+
+
+def _commitment_rows(snapshot_id: int) -> tuple[str, list]:
+    """SQL of the snapshot's commitments with their decision date (the snapshot's date by default), whether
+    they are late, and how many distinct investors made them."""
+    return f"""
+        SELECT e.ordre, e.id, e.investisseurs, e.thematiques, e.territoires, e.statut, e.montant_eur,
+               coalesce(e.date, s.as_of) AS date, e.echeance, e.programme, e.session, e.description,
+               e.echeance IS NOT NULL AND e.echeance < s.as_of AND e.statut IN {_OPEN} AS en_retard,
+               len(list_distinct(e.investisseurs)) AS nb_investisseurs
+        FROM engagements e JOIN snapshots s ON s.id = e.snapshot_id
+        WHERE e.snapshot_id = ?
+    """, [snapshot_id]
+
+
+def commitments(store: Store, snapshot_id: int) -> pd.DataFrame:
+    """One row per commitment, late ones first then by due date: ordre, id, investisseurs, noms_investisseurs,
+    thematiques, territoires (resolved codes), statut, montant_eur, date, echeance, en_retard, programme,
+    session, description, nb_investisseurs, conjoint (≥ 2 distinct investors), zones_blanches (the white zones at
+    region level it reaches: a list of {territoire, thematique})."""
+    rows, params = _commitment_rows(snapshot_id)
+    out = store.read(
+        f"""
+        WITH e AS ({rows}),
+        x AS (SELECT e.ordre, unnest(e.investisseurs) AS inv, generate_subscripts(e.investisseurs, 1) AS pos FROM e),
+        names AS (
+            SELECT x.ordre, string_agg(coalesce(i.nom, x.inv), ' ; ' ORDER BY x.pos) AS noms_investisseurs
+            FROM x LEFT JOIN investisseurs i ON i.snapshot_id = ? AND i.id = x.inv GROUP BY x.ordre
+        )
+        SELECT e.*, names.noms_investisseurs, e.nb_investisseurs >= 2 AS conjoint
+        FROM e LEFT JOIN names USING (ordre)
+        ORDER BY e.en_retard DESC, e.echeance NULLS LAST, e.ordre
+        """,
+        [*params, snapshot_id],
+    )
+    zones = _white_zones_reached(store, snapshot_id)
+    out["zones_blanches"] = [zones.get(o, []) for o in out["ordre"]]
+    return out
+
+
+def _white_zones_reached(store: Store, snapshot_id: int) -> dict[int, list[dict[str, str]]]:
+    """Commitment row (ordre) → the region-level white zones it reaches, in reference order."""
+    white = white_zones(store, snapshot_id, level="region")
+    if white.empty:
+        return {}
+    reached = store.read(
+        """
+        SELECT r.ordre, r.territoire, r.thematique FROM engagement_reach r JOIN territoires t ON t.key = r.territoire
+        WHERE r.snapshot_id = ? AND t.level IN ('pays', 'region') AND list_contains(?, r.territoire || '|' || r.thematique)
+        ORDER BY r.ordre, t.ordre, r.thematique
+        """,
+        [snapshot_id, sorted(set(white["territoire"] + "|" + white["thematique"]))],
+    )
+    out: dict[int, list[dict[str, str]]] = {}
+    for ordre, territoire, thematique in reached.itertuples(index=False, name=None):
+        out.setdefault(int(ordre), []).append({"territoire": territoire, "thematique": thematique})
+    return out
+
+
+def commitments_by_status(store: Store, snapshot_id: int) -> pd.DataFrame:
+    """statut (every status, in the contract's order), engagements, montant_eur, en_retard: the board's counts."""
+    rows, params = _commitment_rows(snapshot_id)
+    got = store.read(
+        f"""
+        WITH e AS ({rows})
+        SELECT statut, count(*) AS engagements, coalesce(sum(montant_eur), 0) AS montant_eur,
+               count(*) FILTER (WHERE en_retard) AS en_retard
+        FROM e GROUP BY statut
+        """,
+        params,
+    ).set_index("statut")
+    out = got.reindex(list(STATUTS)).fillna(0).rename_axis("statut").reset_index()
+    return out.astype({"engagements": "int64", "en_retard": "int64", "montant_eur": "float64"})
+
+
+def alliance_premium(store: Store, snapshot_id: int) -> dict[str, float | int | None]:
+    """engagements, conjoints (made by ≥ 2 distinct investors), part_engagements (0–1, None without any),
+    montant_eur, montant_conjoint, part_montant (0–1, None when no amount is given)."""
+    rows, params = _commitment_rows(snapshot_id)
+    n, joint, amount, joint_amount = store.rows(
+        f"""
+        WITH e AS ({rows})
+        SELECT count(*), count(*) FILTER (WHERE nb_investisseurs >= 2), coalesce(sum(montant_eur), 0),
+               coalesce(sum(montant_eur) FILTER (WHERE nb_investisseurs >= 2), 0)
+        FROM e
+        """,
+        params,
+    )[0]
+    return {"engagements": int(n), "conjoints": int(joint), "part_engagements": joint / n if n else None,
+            "montant_eur": float(amount), "montant_conjoint": float(joint_amount),
+            "part_montant": joint_amount / amount if amount else None}
+
+
+def commitment_cells(store: Store, snapshot_id: int, *, level: str = "region") -> pd.DataFrame:
+    """territoire, thematique, engagements: open commitments reaching each cell (at the level: regions and FR, or
+    départements, FR and the regions' own rows)."""
+    _check_level(level)
+    levels = "('pays', 'region')" if level == "region" else "('pays', 'region', 'departement')"
+    return store.read(
+        f"""
+        SELECT r.territoire, r.thematique, count(DISTINCT r.ordre)::BIGINT AS engagements
+        FROM engagement_reach r
+        JOIN engagements e ON e.snapshot_id = r.snapshot_id AND e.ordre = r.ordre
+        JOIN territoires t ON t.key = r.territoire
+        WHERE r.snapshot_id = ? AND e.statut IN {_OPEN} AND t.level IN {levels}
+        GROUP BY ALL
+        """,
+        [snapshot_id],
+    )
+
+
+def white_zones_with_commitments(store: Store, snapshot_id: int, *, level: str = "region",
+                                 needs: NeedFilter = ALL) -> pd.DataFrame:
+    """The white zones, worst first, with ``engagements`` (open commitments reaching them) and
+    ``en_voie_de_couverture`` (at least one)."""
+    out = white_zones(store, snapshot_id, level=level, needs=needs)
+    out = out.drop(columns=["engagements"], errors="ignore").merge(
+        commitment_cells(store, snapshot_id, level=level), on=["territoire", "thematique"], how="left")
+    out["engagements"] = out["engagements"].fillna(0).astype("int64")
+    out["en_voie_de_couverture"] = out["engagements"] > 0
+    return out
+
+
+def white_zones_on_track(store: Store, snapshot_id: int, *, level: str = "region", needs: NeedFilter = ALL) -> pd.DataFrame:
+    """White zones « en voie de couverture »: an open commitment reaches them."""
+    w = white_zones_with_commitments(store, snapshot_id, level=level, needs=needs)
+    return w[w["en_voie_de_couverture"]].reset_index(drop=True)
+
+
+def white_zones_remaining(store: Store, snapshot_id: int, *, level: str = "region", needs: NeedFilter = ALL) -> pd.DataFrame:
+    """The white zones that would remain if every open commitment were honoured."""
+    w = white_zones_with_commitments(store, snapshot_id, level=level, needs=needs)
+    return w[~w["en_voie_de_couverture"]].reset_index(drop=True)
+
+
+def result_cells(store: Store, snapshot_id: int, *, level: str = "region", needs: NeedFilter = ALL) -> pd.DataFrame:
+    """Actors in need → actors reached, per territory × theme with needs or results (declared figures):
+    territoire, nom, thematique, acteurs, beneficiaires, taux_atteinte (beneficiaires / acteurs, None without
+    needs), montant_verse_eur. Results roll up like needs: a département's count for its region."""
+    _check_level(level)
+    where, params = needs.sql("a")
+    theme_where, theme_params = "", []
+    if needs.thematiques:
+        theme_where = f" AND r.thematique IN ({', '.join('?' * len(needs.thematiques))})"
+        theme_params = list(needs.thematiques)
+    return store.read(
+        f"""
+        WITH n AS (
+            SELECT {_level_expr(level, 'a')} AS territoire, a.thematique, sum(a.acteurs)::BIGINT AS acteurs
+            FROM need_agg a WHERE a.snapshot_id = ? {where} GROUP BY ALL
+        ), r AS (
+            SELECT {_level_expr(level, 'r')} AS territoire, r.thematique, sum(r.beneficiaires)::BIGINT AS beneficiaires,
+                   sum(r.montant_verse_eur) AS montant_verse_eur
+            FROM result_agg r WHERE r.snapshot_id = ? {theme_where} GROUP BY ALL
+        )
+        SELECT coalesce(n.territoire, r.territoire) AS territoire, t.nom,
+               coalesce(n.thematique, r.thematique) AS thematique, coalesce(n.acteurs, 0)::BIGINT AS acteurs,
+               coalesce(r.beneficiaires, 0)::BIGINT AS beneficiaires,
+               CASE WHEN coalesce(n.acteurs, 0) > 0 THEN coalesce(r.beneficiaires, 0) / n.acteurs END AS taux_atteinte,
+               r.montant_verse_eur
+        FROM n FULL JOIN r ON n.territoire = r.territoire AND n.thematique = r.thematique
+        JOIN territoires t ON t.key = coalesce(n.territoire, r.territoire)
+        ORDER BY t.ordre, thematique
+        """,
+        [snapshot_id, *params, snapshot_id, *theme_params],
+    )
+
+
+def disbursed_by_programme(store: Store, snapshot_id: int) -> pd.DataFrame:
+    """Programmes with declared results: id, nom, actif (at the snapshot's date), budget_eur, montant_verse_eur,
+    part_versee (None without a budget), beneficiaires, resultats; largest disbursement first."""
+    return store.read(
+        """
+        WITH r AS (
+            SELECT programme, sum(montant_verse_eur) AS montant_verse_eur, sum(beneficiaires)::BIGINT AS beneficiaires,
+                   count(*) AS resultats
+            FROM realisations WHERE snapshot_id = ? GROUP BY programme
+        )
+        SELECT p.id, p.nom,
+               (p.date_debut IS NULL OR p.date_debut <= s.as_of) AND (p.date_fin IS NULL OR p.date_fin >= s.as_of) AS actif,
+               p.budget_eur, r.montant_verse_eur,
+               CASE WHEN p.budget_eur > 0 THEN r.montant_verse_eur / p.budget_eur END AS part_versee,
+               r.beneficiaires, r.resultats
+        FROM r JOIN programmes p ON p.snapshot_id = ? AND p.id = r.programme JOIN snapshots s ON s.id = p.snapshot_id
+        ORDER BY r.montant_verse_eur DESC NULLS LAST, p.id
+        """,
+        [snapshot_id, snapshot_id],
+    )
+
+
+def disbursed_by_investor(store: Store, snapshot_id: int) -> pd.DataFrame:
+    """investisseur, nom, budget_eur, montant_verse_eur, part_versee over the programmes with declared results;
+    each programme's budget and disbursement split equally between its distinct investors, so investors add up
+    to the programmes' totals."""
+    return store.read(
+        """
+        WITH r AS (
+            SELECT programme, sum(montant_verse_eur) AS verse FROM realisations WHERE snapshot_id = ? GROUP BY programme
+        ), shares AS (
+            SELECT unnest(list_distinct(p.investisseurs)) AS inv, p.budget_eur / len(list_distinct(p.investisseurs)) AS budget,
+                   r.verse / len(list_distinct(p.investisseurs)) AS verse
+            FROM r JOIN programmes p ON p.snapshot_id = ? AND p.id = r.programme
+        )
+        SELECT s.inv AS investisseur, i.nom, sum(s.budget) AS budget_eur, sum(s.verse) AS montant_verse_eur,
+               CASE WHEN sum(s.budget) > 0 THEN sum(s.verse) / sum(s.budget) END AS part_versee
+        FROM shares s LEFT JOIN investisseurs i ON i.snapshot_id = ? AND i.id = s.inv
+        GROUP BY ALL ORDER BY montant_verse_eur DESC NULLS LAST, investisseur
+        """,
+        [snapshot_id, snapshot_id, snapshot_id],
+    )
+
+
+def results_by_sdg(store: Store, snapshot_id: int) -> pd.DataFrame:
+    """odd (1–17, every goal listed), resultats, beneficiaires, montant_verse_eur: declared results under the
+    result's own SDGs, else its programme's."""
+    return store.read(
+        """
+        WITH r AS (
+            SELECT unnest(CASE WHEN len(r.odd) > 0 THEN r.odd ELSE coalesce(p.odd, []) END) AS odd,
+                   r.beneficiaires, r.montant_verse_eur
+            FROM realisations r LEFT JOIN programmes p ON p.snapshot_id = r.snapshot_id AND p.id = r.programme
+            WHERE r.snapshot_id = ?
+        )
+        SELECT g.range AS odd, count(r.odd) AS resultats, coalesce(sum(r.beneficiaires), 0)::BIGINT AS beneficiaires,
+               sum(r.montant_verse_eur) AS montant_verse_eur
+        FROM range(1, 18) g LEFT JOIN r ON r.odd = g.range
+        GROUP BY g.range ORDER BY g.range
+        """,
+        [snapshot_id],
+    )
+
+
+def followup_summary(store: Store, snapshot_id: int) -> dict[str, float | int | None]:
+    """The home page's two lines: engagements, en_retard; acteurs, beneficiaires and taux_atteinte (declared,
+    over the whole inventory; None without needs)."""
+    rows, params = _commitment_rows(snapshot_id)
+    n, late, actors, reached = store.rows(
+        f"""
+        WITH e AS ({rows})
+        SELECT (SELECT count(*) FROM e), (SELECT count(*) FROM e WHERE en_retard),
+               (SELECT coalesce(sum(acteurs), 0) FROM need_agg WHERE snapshot_id = ?),
+               (SELECT coalesce(sum(beneficiaires), 0) FROM result_agg WHERE snapshot_id = ?)
+        """,
+        [*params, snapshot_id, snapshot_id],
+    )[0]
+    return {"engagements": int(n), "en_retard": int(late), "acteurs": int(actors), "beneficiaires": int(reached),
+            "taux_atteinte": reached / actors if actors else None}
+
+
+def compare_commitments(store: Store, before: int, after: int) -> pd.DataFrame:
+    """Commitments between two snapshots (matched by id, else by investors, themes and territories): id,
+    investisseurs, thematiques, territoires, statut_avant, statut_apres, en_retard (after), changement: tenu
+    (now réalisé), abandonne (now abandonné), en_retard (late after), nouveau, retire, or inchange."""
+    b_rows, _ = _commitment_rows(before)
+    a_rows, _ = _commitment_rows(after)
+    return store.read(
+        f"""
+        WITH b AS ({b_rows}), a AS ({a_rows}),
+        bk AS (SELECT *, coalesce(id, array_to_string(investisseurs, ';') || '|' || array_to_string(thematiques, ';')
+                                   || '|' || array_to_string(territoires, ';')) AS k FROM b),
+        ak AS (SELECT *, coalesce(id, array_to_string(investisseurs, ';') || '|' || array_to_string(thematiques, ';')
+                                   || '|' || array_to_string(territoires, ';')) AS k FROM a)
+        SELECT coalesce(ak.id, bk.id) AS id, coalesce(ak.investisseurs, bk.investisseurs) AS investisseurs,
+               coalesce(ak.thematiques, bk.thematiques) AS thematiques,
+               coalesce(ak.territoires, bk.territoires) AS territoires,
+               bk.statut AS statut_avant, ak.statut AS statut_apres, coalesce(ak.en_retard, false) AS en_retard,
+               CASE WHEN bk.k IS NULL THEN 'nouveau'
+                    WHEN ak.k IS NULL THEN 'retire'
+                    WHEN ak.statut = 'realise' AND bk.statut <> 'realise' THEN 'tenu'
+                    WHEN ak.statut = 'abandonne' AND bk.statut <> 'abandonne' THEN 'abandonne'
+                    WHEN ak.en_retard THEN 'en_retard'
+                    ELSE 'inchange' END AS changement
+        FROM bk FULL JOIN ak ON ak.k = bk.k
         ORDER BY changement, id
         """,
         [before, after],

@@ -508,3 +508,50 @@ TOGETHER_NO_ALLIES = "Aucun autre investisseur n'agit dans ses cases."
 TOGETHER_UNCOVERED = "Les besoins non couverts à sa portée"
 TOGETHER_UNCOVERED_HELP = "Zones blanches de ses thématiques ou de ses territoires, les plus tendues d'abord."
 TOGETHER_NO_UNCOVERED = "Aucune zone blanche dans ses thématiques ni ses territoires."
+
+# --- follow-through: commitments, pathways, results (domain words; pages add their own below) ---------------
+MISSING_LINK_LABELS = {
+    "urgence_sans_suite": "Urgence sans suite (ni relance ni structurel)",
+    "argent_sans_accompagnement": "De l'argent sans accompagnement",
+    "accompagnement_sans_argent": "De l'accompagnement sans argent",
+}
+NO_MISSING_LINK = "Parcours complet"
+DECLARED = "déclaré"
+DECLARED_NOTE = (
+    "Chiffres déclarés par ceux qui mènent les programmes : un cadre de confiance, ni contrôle ni notation."
+)
+COMMITMENT_NOTED_LABEL = "{session} – engagement noté à {time}"
+COMMITMENT_DUPLICATE_ID = "identifiant « {value} » déjà utilisé par un autre engagement"
+FORMULA_ENGAGEMENTS = (
+    "Engagements : engagements ouverts (envisagés ou engagés) dont les thématiques et les territoires atteignent "
+    "la case, selon la même règle que les programmes."
+)
+FORMULA_EN_VOIE = "En voie de couverture : zone blanche qu'au moins un engagement ouvert atteint."
+FORMULA_EN_RETARD = (
+    "En retard : engagement dont l'échéance précède la date de l'inventaire et qui n'est ni réalisé ni abandonné."
+)
+FORMULA_PRIME_ALLIANCE = (
+    "Prime d'alliance : part des engagements (et de leurs montants) pris par au moins deux investisseurs distincts."
+)
+FORMULA_BENEFICIAIRES = (
+    "Bénéficiaires (déclaré) : acteurs atteints selon les réalisations déclarées ; ceux des départements comptent "
+    "pour leur région."
+)
+FORMULA_TAUX_ATTEINTE = (
+    "Taux d'atteinte (déclaré) : bénéficiaires divisés par les acteurs ayant exprimé un besoin dans la case ; "
+    "sans besoin exprimé, pas de taux."
+)
+FORMULA_MONTANT_VERSE = "Montant versé (déclaré) : sommes versées selon les réalisations, en face du budget annoncé."
+FORMULA_PARCOURS = (
+    "Parcours : les phases (urgence, relance, structurel) et les natures de soutien (argent : subvention, prêt, "
+    "garantie, mécénat de compétences ; accompagnement : accompagnement, formation, outil) des programmes actifs "
+    "qui atteignent au moins un besoin de la case."
+)
+FORMULA_MAILLON_MANQUANT = (
+    "Maillon manquant : urgence sans relance ni structurel, argent sans accompagnement, ou accompagnement "
+    "sans argent."
+)
+FORMULA_RESULTATS_ODD = (
+    "Résultats par ODD (déclaré) : les ODD de la réalisation, ou à défaut ceux de son programme ; une réalisation "
+    "comptée sous plusieurs ODD figure sous chacun."
+)
