@@ -640,6 +640,26 @@ def _parse_sheet(raw: RawSheet, issues: list[Issue], warnings: list[str]) -> Par
     return ParsedSheet(index=raw.rows.index.to_numpy(), columns=columns, headers=header_of)
 
 
+def _repeated_investors(raw: RawSheet, parsed: ParsedSheet | None, shown: int = 10) -> list[str]:
+    """A warning naming the rows whose ``investisseurs`` cell cites an investor twice (the model keeps it once:
+    ``parsing.distinct_list``), checked once per distinct cell value."""
+    header = parsed.headers.get("investisseurs") if parsed is not None else None
+    if header is None or "investisseurs" not in SHEETS[raw.sheet].model_fields:
+        return []
+    cells = raw.rows[raw.headers.index(header)]
+    codes, uniques = pd.factorize(cells.to_numpy(dtype=object))
+    repeated = {k: parsing.repeated_items(v) for k, v in enumerate(uniques)}
+    repeated = {k: ids for k, ids in repeated.items() if ids}
+    if not repeated:
+        return []
+    hit = np.flatnonzero(np.isin(codes, list(repeated)))
+    rows = [texts.WARN_REPEATED_INVESTOR_ROW.format(row=int(cells.index[pos]), ids=", ".join(repeated[codes[pos]]))
+            for pos in hit[:shown]]
+    if len(hit) > shown:
+        rows.append(texts.WARN_REPEATED_INVESTOR_MORE.format(n=len(hit) - shown))
+    return [texts.WARN_REPEATED_INVESTOR.format(sheet=raw.sheet, rows=" ; ".join(rows))]
+
+
 def _check_references(frames: dict[str, ParsedSheet], known: dict[str, Any], issues: list[Issue]) -> None:
     """Duplicate ids, unknown investors and themes, end before start.
 
@@ -810,6 +830,7 @@ def check(upload: Upload, store: Store | None = None) -> Checked:
     frames: dict[str, ParsedSheet | None] = {}
     for sheet, raw in upload.sheets.items():
         frames[sheet] = _parse_sheet(raw, result.issues, result.warnings)
+        result.warnings += _repeated_investors(raw, frames[sheet])
     refused = {i.sheet for i in upload.issues if i.sheet in SHEETS}  # found but unreadable: not absent
     for sheet in refused - set(frames):
         frames[sheet] = None

@@ -90,8 +90,10 @@ class Programme(Row):
 
     id: Code = column("Identifiant", "id", help="Code court et unique, ex. P001")
     nom: Code = column("Nom", "name", help="Nom du programme")
-    investisseurs: Annotated[list[str], BeforeValidator(p.split_list), Field(min_length=1)] = column(
-        "Investisseurs", "investors", help="Identifiants des investisseurs, séparés par ; (au moins un)"
+    investisseurs: Annotated[list[str], BeforeValidator(p.distinct_list), Field(min_length=1)] = column(
+        "Investisseurs", "investors",
+        help="Identifiants des investisseurs, séparés par ; (au moins un) ; un investisseur cité deux fois "
+             "dans la même cellule est compté une fois, et le rapport d'import le signale (avertissement)",
     )
     phase: Annotated[str, BeforeValidator(p.choice(PHASES))] = column(
         "Phase", "phase", help="urgence, relance ou structurel", choices=PHASES

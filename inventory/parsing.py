@@ -18,6 +18,8 @@ from inventory.reference import fold, resolve_territory
 
 EXCEL_ERRORS = {"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# How the house writes a list in one cell (exports, tables, SQL string_agg); reading accepts ';' ',' or a newline.
+LIST_SEPARATOR = " ; "
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -106,6 +108,17 @@ def split_list(value: Any) -> list[str]:
         return [str(int(value))]
     s = text(value) or ""
     return [item.strip() for item in re.split(r"[;,\n]", s) if item.strip()]
+
+
+def distinct_list(value: Any) -> list[str]:
+    """Items of a list cell, each once, in the order typed (``I3 ; I3`` is one investor)."""
+    return list(dict.fromkeys(split_list(value)))
+
+
+def repeated_items(value: Any) -> list[str]:
+    """The items a list cell names more than once (``I3 ; I1 ; I3`` → ``["I3"]``)."""
+    items = split_list(value)
+    return [item for item in dict.fromkeys(items) if items.count(item) > 1]
 
 
 def choice_list(options: dict[str, str]):

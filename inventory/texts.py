@@ -70,6 +70,10 @@ ERR_NO_ACTIVE_FOR = "la feuille {sheet} est absente et il n'existe pas encore d'
 WARN_UNKNOWN_COLUMNS = "Feuille {sheet} : colonnes ignorées car inconnues : {columns}."
 WARN_UNKNOWN_SHEETS = "Feuilles ignorées car inconnues : {sheets}."
 WARN_CARRIED = "Feuille {sheet} absente : reprise telle quelle de l'inventaire actif."
+WARN_REPEATED_INVESTOR = ("Feuille {sheet} : un même investisseur est cité plusieurs fois dans une cellule ; "
+                          "il est compté une fois ({rows}).")
+WARN_REPEATED_INVESTOR_ROW = "ligne {row} : {ids}"
+WARN_REPEATED_INVESTOR_MORE = "et {n} autre(s) ligne(s)"
 KIND_LABELS = {
     "fichier": "Fichier illisible ou refusé",
     "colonne": "Colonnes manquantes ou en double",
