@@ -9,6 +9,8 @@ import secrets
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from inventory import analytics, demo, exports, importer, texts
 from inventory.store import DEFAULT_DB, Store, StoreBusy
 
@@ -150,6 +152,56 @@ def cmd_matrix(store: Store, args) -> int:
     return 0
 
 
+def _records(frame, columns: list[str]) -> list[dict]:
+    """Rows as JSON-ready dicts: lists as lists, dates as ISO strings, missing values as null."""
+    out = []
+    for row in frame[columns].to_dict(orient="records"):
+        clean = {}
+        for key, value in row.items():
+            if hasattr(value, "tolist") and not isinstance(value, str):
+                value = value.tolist()
+            if not isinstance(value, (list, dict)) and pd.isna(value):  # NaT too, before it passes for a date
+                value = None
+            elif isinstance(value, (dt.date, dt.datetime)):
+                value = value.isoformat()[:10]
+            clean[key] = value
+        out.append(clean)
+    return out
+
+
+COMMITMENT_KEYS = ["id", "investisseurs", "thematiques", "territoires", "statut", "montant_eur", "date", "echeance",
+                   "en_retard", "zones_blanches"]
+PATHWAY_KEYS = ["territoire", "nom", "thematique", "acteurs", "score", "programmes", "phases", "natures", "urgence",
+                "relance", "structurel", "argent", "accompagnement", "maillon_manquant"]
+
+
+def cmd_commitments(store: Store, args) -> int:
+    sid = _snapshot(store, args.snapshot)
+    if sid is None:
+        return 1
+    rows = analytics.commitments(store, sid)
+    if args.json:
+        _print_json(_records(rows, COMMITMENT_KEYS))
+    elif rows.empty:
+        print(texts.CLI_NO_COMMITMENTS)
+    else:
+        shown = rows.assign(zones_blanches=[len(z) for z in rows["zones_blanches"]])
+        print(shown[[k for k in COMMITMENT_KEYS if k != "investisseurs"] + ["noms_investisseurs"]].to_string(index=False))
+    return 0
+
+
+def cmd_pathways(store: Store, args) -> int:
+    sid = _snapshot(store, args.snapshot)
+    if sid is None:
+        return 1
+    rows = analytics.pathways(store, sid, level=args.level, source=args.source)
+    if args.json:
+        _print_json(_records(rows, PATHWAY_KEYS))
+    else:
+        print(rows[PATHWAY_KEYS].to_string(index=False))
+    return 0
+
+
 def cmd_demo(store: Store, args) -> int:
     if args.needs is None:
         print(demo.load_demo(store))
@@ -198,6 +250,16 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--source", choices=["terrain", "ingenierie"])
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_matrix)
+    p = add("commitments", "les engagements, en retard d'abord, et les zones blanches qu'ils atteignent")
+    p.add_argument("--snapshot", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_commitments)
+    p = add("pathways", "les parcours de soutien par territoire × thématique et leurs maillons manquants")
+    p.add_argument("--snapshot", type=int)
+    p.add_argument("--level", choices=analytics.LEVELS, default="region")
+    p.add_argument("--source", choices=["terrain", "ingenierie"])
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_pathways)
     p = add("demo", "charge la démonstration, ou un inventaire synthétique (--needs N --programmes M)")
     p.add_argument("--needs", type=int)
     p.add_argument("--programmes", type=int)

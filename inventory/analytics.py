@@ -80,7 +80,8 @@ def need_matrix(store: Store, snapshot_id: int, *, level: str = "region", needs:
     """One row per territory × theme with needs or coverage: the numbers ``matrix`` prints.
 
     Columns: territoire, nom, thematique, acteurs, score, intensite_moyenne, programmes, tension,
-    zone_blanche, investisseurs, alliance.
+    zone_blanche, investisseurs, alliance, then the follow-through's engagements, beneficiaires, taux_atteinte
+    (``_with_followup``).
     """
     _check_level(level)
     where, params = needs.sql("a")
@@ -114,7 +115,7 @@ def need_matrix(store: Store, snapshot_id: int, *, level: str = "region", needs:
     JOIN territoires t ON t.key = coalesce(n.territoire, c.territoire)
     ORDER BY t.ordre, thematique
     """
-    return store.read(sql, [snapshot_id, *params, snapshot_id, *theme_params])
+    return _with_followup(store, snapshot_id, level, store.read(sql, [snapshot_id, *params, snapshot_id, *theme_params]))
 
 
 def white_zones(store: Store, snapshot_id: int, *, level: str = "region", needs: NeedFilter = ALL,
@@ -584,8 +585,9 @@ def pathways(store: Store, snapshot_id: int, *, level: str = "region", source: s
 
     The steps are the active programmes with the cell's theme that reach at least one of its need rows (a
     département's need is reached from FR, its region or itself; a region's from FR or itself; a national one
-    from FR). Columns: territoire, nom, thematique, acteurs, score, programmes, urgence, relance, structurel
-    (programmes of each phase), argent, accompagnement (programmes giving each kind of support), the three
+    from FR). Columns: territoire, nom, thematique, acteurs, score, programmes, phases and natures (the distinct
+    phases and support types present, as lists), urgence, relance, structurel (programmes of each phase),
+    argent, accompagnement (programmes giving each kind of support), the three
     missing-link flags of ``MISSING_LINKS`` and ``maillon_manquant`` (the first that applies, else None). A cell
     no programme reaches is a white zone, not a missing link."""
     _check_level(level)
@@ -615,11 +617,13 @@ def pathways(store: Store, snapshot_id: int, *, level: str = "region", source: s
                count(*) FILTER (WHERE phase = 'relance') AS relance,
                count(*) FILTER (WHERE phase = 'structurel') AS structurel,
                count(*) FILTER (WHERE len(list_intersect(nature, ?)) > 0) AS argent,
-               count(*) FILTER (WHERE len(list_intersect(nature, ?)) > 0) AS accompagnement
+               count(*) FILTER (WHERE len(list_intersect(nature, ?)) > 0) AS accompagnement,
+               list_sort(list_distinct(list(phase))) AS phases, list_sort(list_distinct(flatten(list(nature)))) AS natures
         FROM steps GROUP BY ALL
     )
     SELECT n.territoire, t.nom, n.thematique, n.acteurs, n.score,
-           coalesce(k.programmes, 0)::BIGINT AS programmes, coalesce(k.urgence, 0)::BIGINT AS urgence,
+           coalesce(k.programmes, 0)::BIGINT AS programmes, coalesce(k.phases, []) AS phases,
+           coalesce(k.natures, []) AS natures, coalesce(k.urgence, 0)::BIGINT AS urgence,
            coalesce(k.relance, 0)::BIGINT AS relance, coalesce(k.structurel, 0)::BIGINT AS structurel,
            coalesce(k.argent, 0)::BIGINT AS argent, coalesce(k.accompagnement, 0)::BIGINT AS accompagnement
     FROM n LEFT JOIN k USING (territoire, thematique) JOIN territoires t ON t.key = n.territoire
@@ -668,10 +672,12 @@ def commitments(store: Store, snapshot_id: int) -> pd.DataFrame:
     out = store.read(
         f"""
         WITH e AS ({rows}),
-        x AS (SELECT e.ordre, unnest(e.investisseurs) AS inv, generate_subscripts(e.investisseurs, 1) AS pos FROM e),
-        names AS (
+        x AS (SELECT e.ordre, unnest(e.investisseurs) AS inv, generate_subscripts(e.investisseurs, 1) AS pos,
+                     e.investisseurs AS invs FROM e),
+        names AS (  -- each investor once, in the order typed
             SELECT x.ordre, string_agg(coalesce(i.nom, x.inv), ' ; ' ORDER BY x.pos) AS noms_investisseurs
-            FROM x LEFT JOIN investisseurs i ON i.snapshot_id = ? AND i.id = x.inv GROUP BY x.ordre
+            FROM x LEFT JOIN investisseurs i ON i.snapshot_id = ? AND i.id = x.inv
+            WHERE list_position(x.invs, x.inv) = x.pos GROUP BY x.ordre
         )
         SELECT e.*, names.noms_investisseurs, e.nb_investisseurs >= 2 AS conjoint
         FROM e LEFT JOIN names USING (ordre)
@@ -744,12 +750,9 @@ def commitment_cells(store: Store, snapshot_id: int, *, level: str = "region") -
     levels = "('pays', 'region')" if level == "region" else "('pays', 'region', 'departement')"
     return store.read(
         f"""
-        SELECT r.territoire, r.thematique, count(DISTINCT r.ordre)::BIGINT AS engagements
-        FROM engagement_reach r
-        JOIN engagements e ON e.snapshot_id = r.snapshot_id AND e.ordre = r.ordre
-        JOIN territoires t ON t.key = r.territoire
-        WHERE r.snapshot_id = ? AND e.statut IN {_OPEN} AND t.level IN {levels}
-        GROUP BY ALL
+        SELECT c.territoire, c.thematique, c.ouverts AS engagements
+        FROM engagement_cells c JOIN territoires t ON t.key = c.territoire
+        WHERE c.snapshot_id = ? AND t.level IN {levels}
         """,
         [snapshot_id],
     )
@@ -921,3 +924,25 @@ def compare_commitments(store: Store, before: int, after: int) -> pd.DataFrame:
         """,
         [before, after],
     )
+
+
+def _with_followup(store: Store, snapshot_id: int, level: str, matrix: pd.DataFrame) -> pd.DataFrame:
+    """The matrix's follow-through columns: ``engagements`` (open commitments reaching the cell),
+    ``beneficiaires`` (declared results, rolled up like needs, whatever the need filters) and ``taux_atteinte``
+    (beneficiaires / acteurs, None without actors in need)."""
+    cells = commitment_cells(store, snapshot_id, level=level)
+    reached = store.read(
+        f"""
+        SELECT {_level_expr(level, 'r')} AS territoire, r.thematique, sum(r.beneficiaires)::BIGINT AS beneficiaires
+        FROM result_agg r WHERE r.snapshot_id = ? GROUP BY ALL
+        """,
+        [snapshot_id],
+    )
+    out = matrix.merge(cells, on=["territoire", "thematique"], how="left").merge(
+        reached, on=["territoire", "thematique"], how="left")
+    out["engagements"] = out["engagements"].fillna(0).astype("int64")
+    out["beneficiaires"] = out["beneficiaires"].fillna(0).astype("int64")
+    actors = out["acteurs"].astype("float64")
+    out["taux_atteinte"] = (out["beneficiaires"] / actors).where(actors > 0).astype(object)
+    out.loc[actors <= 0, "taux_atteinte"] = None
+    return out

@@ -182,8 +182,9 @@ class Engagement(Row):
     key: ClassVar[str | None] = "id"
 
     id: OptCode = column("Identifiant", "id", help="Identifiant unique (facultatif), ex. E01", default=None)
-    investisseurs: Annotated[list[str], BeforeValidator(p.split_list), Field(min_length=1)] = column(
-        "Investisseurs", "investors", help="Identifiants des investisseurs engagés, séparés par ; (au moins un)",
+    investisseurs: Annotated[list[str], BeforeValidator(p.distinct_list), Field(min_length=1)] = column(
+        "Investisseurs", "investors", help="Identifiants des investisseurs engagés, séparés par ; (au moins un ; "
+                                           "un investisseur cité deux fois est compté une fois)",
         refers="investisseurs",
     )
     thematiques: Annotated[list[str], BeforeValidator(p.split_list), Field(min_length=1)] = column(

@@ -72,7 +72,8 @@ SHEET_COLUMNS |= {
     ],
 }
 PARTS |= {
-    "engagements": ("engagements", "engagement_reach"),  # the cells each commitment reaches, by its row (ordre)
+    # the cells each commitment reaches (by its row, ``ordre``), and the open ones counted per cell
+    "engagements": ("engagements", "engagement_reach", "engagement_cells"),
     "realisations": ("realisations", "result_agg"),  # beneficiaries and disbursements per cell, like need_agg
 }
 FOLLOWUP_OPTIONAL = ("engagements", "realisations")  # reported as carried over only when they hold rows
@@ -88,6 +89,7 @@ CREATE TABLE IF NOT EXISTS realisations_rows (
     montant_verse_eur DOUBLE, date DATE, odd INTEGER[], indicateur VARCHAR, valeur DOUBLE, commentaire VARCHAR
 );
 CREATE TABLE IF NOT EXISTS engagement_reach_rows (part INTEGER NOT NULL, ordre INTEGER, territoire VARCHAR, thematique VARCHAR);
+CREATE TABLE IF NOT EXISTS engagement_cells_rows (part INTEGER NOT NULL, territoire VARCHAR, thematique VARCHAR, ouverts BIGINT);
 CREATE TABLE IF NOT EXISTS result_agg_rows (
     part INTEGER NOT NULL, territoire VARCHAR, region_key VARCHAR, thematique VARCHAR, beneficiaires BIGINT,
     montant_verse_eur DOUBLE, resultats BIGINT
@@ -231,6 +233,13 @@ WITH reaches AS (
     SELECT DISTINCT et.ordre, r.territoire, et.thematiques FROM et JOIN reaches r ON r.src = et.eter
 )
 SELECT DISTINCT $sid, ordre, territoire, unnest(thematiques) FROM cells;
+""",
+    "engagement_cells": """
+INSERT INTO engagement_cells_rows
+SELECT $sid, r.territoire, r.thematique, count(*)
+FROM engagement_reach r JOIN engagements e ON e.snapshot_id = r.snapshot_id AND e.ordre = r.ordre
+WHERE r.snapshot_id = $sid AND e.statut IN ('envisage', 'engage')
+GROUP BY ALL;
 """,
     "result_agg": """
 INSERT INTO result_agg_rows

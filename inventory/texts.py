@@ -22,6 +22,7 @@ CLI_TEMPLATE = "Modèle écrit dans {path}."
 CLI_FILE_NOT_FOUND = "Fichier introuvable : {path}."
 CLI_UNEXPECTED = "Erreur inattendue, rien n'a été modifié ({error}). Signalez-la à l'équipe technique."
 CLI_NO_SNAPSHOT = "La base ne contient encore aucun inventaire : importez un fichier."
+CLI_NO_COMMITMENTS = "Cet inventaire ne contient aucun engagement."
 CLI_INIT_CREATED = "Base créée : {path} (inventaire de démonstration fictif chargé)."
 CLI_INIT_EXISTS = "Base existante : {path}."
 CLI_PASSWORD_CREATED = (

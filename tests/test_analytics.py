@@ -88,6 +88,7 @@ DEPARTEMENT_CELLS = {
     ("DEP-974", C): (1, 5, 5.0, 0, 5.0, True, 0, False),
 }
 
+FOLLOWUP_COLUMNS = ["engagements", "beneficiaires", "taux_atteinte"]  # tests/test_followup.py checks them
 
 @pytest.fixture
 def sid(store):
@@ -105,7 +106,7 @@ def cells(matrix: pd.DataFrame) -> dict:
 
 def test_region_level_by_hand(store, sid):
     m = an.need_matrix(store, sid, level="region")
-    assert list(m.columns) == ["territoire", "nom", "thematique", *COLUMNS]
+    assert list(m.columns) == ["territoire", "nom", "thematique", *COLUMNS, *FOLLOWUP_COLUMNS]
     got = cells(m)
     for key, expected in REGION_CELLS.items():
         assert got[key] == expected, key

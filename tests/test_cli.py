@@ -19,7 +19,7 @@ ERROR_KEYS = {"sheet", "row", "column", "value", "message"}
 COUNT_KEYS = {"besoins", "programmes", "investisseurs", "engagements", "realisations"}
 SNAPSHOT_KEYS = {"id", "label", "as_of", "created_at", "active", "counts"}
 MATRIX_KEYS = {"territoire", "nom", "thematique", "acteurs", "score", "intensite_moyenne", "programmes", "tension",
-               "zone_blanche", "investisseurs"}
+               "zone_blanche", "investisseurs", "engagements", "beneficiaires", "taux_atteinte"}
 
 
 def cli(*args, db: Path, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -81,7 +81,7 @@ def test_import_json_snapshots_matrix_in_real_processes(tmp_path):
     # DEP-69 4 × 3 rolls up into REG-84; the national programme P1 reaches it (investors INV1, INV2)
     assert cell == {"territoire": "REG-84", "nom": "Auvergne-Rhône-Alpes", "thematique": "modele_socio_eco",
                     "acteurs": 3, "score": 12, "intensite_moyenne": 4.0, "programmes": 1, "tension": 6.0,
-                    "zone_blanche": False, "investisseurs": 2}
+                    "zone_blanche": False, "investisseurs": 2, "engagements": 0, "beneficiaires": 0, "taux_atteinte": 0.0}
     national = next(r for r in rows if r["territoire"] == "FR" and r["thematique"] == "juridique")
     assert national["zone_blanche"] is True and national["tension"] == 50.0 and national["programmes"] == 0
 

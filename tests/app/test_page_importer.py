@@ -177,7 +177,8 @@ def test_a_clean_upload_previews_the_change_and_becomes_the_active_snapshot(stor
     assert len(snaps) == 2
     new = snaps[-1]
     assert (new.label, new.as_of.isoformat(), new.active, new.counts) == (
-        "Inventaire de juin", "2020-06-30", True, {"besoins": 5, "programmes": 3, "investisseurs": 3})
+        "Inventaire de juin", "2020-06-30", True, {"besoins": 5, "programmes": 3, "investisseurs": 3,
+                                                     "engagements": 0, "realisations": 0})
     assert texts(at.success) == [T.IMP_COMMITTED.format(id=new.id, label="Inventaire de juin", besoins="5",
                                                         programmes="3", investisseurs="3")]
     assert at.query_params["inventaire"] == str(new.id)  # the sidebar now shows the new snapshot

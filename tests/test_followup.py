@@ -1,0 +1,290 @@
+"""Follow-through (DESIGN sections 3, 4, 6): commitments, support pathways and declared results, on the small
+hand-checked inventory of tests/followup_inventory.py (snapshot of 30/06/2020)."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from inventory import analytics as an
+from inventory import texts as T
+from inventory.__main__ import main
+from tests import followup_inventory as inv
+
+
+@pytest.fixture
+def followup(store):
+    return store, inv.load(store)
+
+
+def cell(frame, territoire, thematique):
+    got = frame[(frame["territoire"] == territoire) & (frame["thematique"] == thematique)]
+    assert len(got) == 1, (territoire, thematique)
+    return got.iloc[0]
+
+
+# --- pathways ------------------------------------------------------------------------------------------------
+def test_each_missing_link_kind_is_named(followup):
+    store, sid = followup
+    p = an.pathways(store, sid)
+    # 8 cells with needs at region level
+    assert len(p) == 8
+    # Occitanie × juridique: only P1 (urgence, subvention) reaches the Hérault need → the cliff after the emergency
+    # (and money without accompaniment too; the cliff is named first)
+    occ = cell(p, "REG-76", "juridique")
+    assert (occ["programmes"], occ["urgence"], occ["relance"], occ["structurel"]) == (1, 1, 0, 0)
+    assert occ["urgence_sans_suite"] and occ["argent_sans_accompagnement"]
+    assert occ["maillon_manquant"] == "urgence_sans_suite"
+    # Île-de-France × juridique: P5 (relance, subvention) → money without accompaniment
+    assert cell(p, "REG-11", "juridique")["maillon_manquant"] == "argent_sans_accompagnement"
+    # AURA × numerique: P2 (relance, accompagnement) reaches both needs; P4 ended on 31/05 and does not count
+    aura = cell(p, "REG-84", "numerique")
+    assert (aura["programmes"], aura["argent"], aura["accompagnement"]) == (1, 0, 1)
+    assert aura["maillon_manquant"] == "accompagnement_sans_argent"
+    assert list(aura["phases"]) == ["relance"] and list(aura["natures"]) == ["accompagnement"]
+    # PACA × modele_socio_eco: P3 (FR, structurel, subvention + accompagnement) → a whole pathway
+    paca = cell(p, "REG-93", "modele_socio_eco")
+    assert paca["programmes"] == 1 and paca["maillon_manquant"] is None
+    # a white zone is not a missing link
+    assert cell(p, "REG-75", "cooperation")["programmes"] == 0
+    assert cell(p, "REG-75", "cooperation")["maillon_manquant"] is None
+    assert set(an.missing_links(store, sid)["territoire"] + "/" + an.missing_links(store, sid)["thematique"]) == {
+        "REG-76/juridique", "REG-11/juridique", "REG-84/numerique"}
+    assert set(T.MISSING_LINK_LABELS) == set(an.MISSING_LINKS)
+
+
+def test_a_departement_programme_does_not_reach_a_regions_own_need(followup):
+    store, sid = followup
+    # N9 is an Île-de-France need at region level; P6 only lists the Hauts-de-Seine: coverage counts it for the
+    # region's cell, but it reaches none of the cell's need rows, so the pathway is empty
+    p = an.pathways(store, sid)
+    assert cell(p, "REG-11", "numerique")["programmes"] == 0
+    m = an.need_matrix(store, sid)
+    assert cell(m, "REG-11", "numerique")["programmes"] == 1
+
+
+def test_the_support_ecosystem_cells_get_the_same_reading(followup):
+    store, sid = followup
+    eco = an.pathways(store, sid, source="ingenierie")
+    # only N7 (Haute-Garonne, competences, 2 actors × 3): nobody funds that engineering
+    assert eco[["territoire", "thematique", "acteurs", "score", "programmes"]].values.tolist() == [
+        ["REG-76", "competences", 2, 6, 0]]
+
+
+def test_pathways_at_departement_level(followup):
+    store, sid = followup
+    p = an.pathways(store, sid, level="departement")
+    # the Rhône's need (N2) and AURA's own need (N3) are separate rows, both reached by P2
+    assert cell(p, "DEP-69", "numerique")["maillon_manquant"] == "accompagnement_sans_argent"
+    assert cell(p, "REG-84", "numerique")["programmes"] == 1
+    assert cell(p, "DEP-34", "juridique")["maillon_manquant"] == "urgence_sans_suite"
+
+
+# --- commitments -----------------------------------------------------------------------------------------------
+def test_late_dropped_and_joint_commitments(followup):
+    store, sid = followup
+    c = an.commitments(store, sid).set_index("id")
+    # late first: E2 (due 31/05, still envisaged at 30/06)
+    assert an.commitments(store, sid)["id"].iloc[0] == "E2"
+    assert c["en_retard"].to_dict() == {"E2": True, "E3": False, "E4": False, "E1": False, "E5": False}
+    # dropped and done are never late, even past their due date
+    assert c.loc["E3", "statut"] == "abandonne" and c.loc["E4", "statut"] == "realise"
+    # joint: E1 (A, B) and E4 (B, C); E5 cites A twice: one investor
+    assert c["conjoint"].to_dict() == {"E2": False, "E3": False, "E4": True, "E1": True, "E5": False}
+    assert c.loc["E5", "noms_investisseurs"] == "Fondation A (fictive)"
+    # no date: the snapshot's
+    assert c.loc["E5", "date"].date() == inv.AS_OF and c.loc["E1", "date"].date() == dt.date(2020, 4, 24)
+
+
+def test_the_board_counts_by_status_and_the_alliance_premium(followup):
+    store, sid = followup
+    board = an.commitments_by_status(store, sid)
+    assert board.values.tolist() == [
+        ["envisage", 1, 20_000.0, 1], ["engage", 2, 100_000.0, 0], ["realise", 1, 30_000.0, 0],
+        ["abandonne", 1, 50_000.0, 0]]
+    # 2 joint commitments of 5; 130 000 € (E1 100 000 + E4 30 000) of 200 000 €
+    assert an.alliance_premium(store, sid) == {
+        "engagements": 5, "conjoints": 2, "part_engagements": 0.4, "montant_eur": 200_000.0,
+        "montant_conjoint": 130_000.0, "part_montant": 0.65}
+
+
+def test_white_zones_en_voie_de_couverture_and_those_that_would_remain(followup):
+    store, sid = followup
+    w = an.white_zones_with_commitments(store, sid)
+    # REG-75 × cooperation: E1 (open); REG-76 × competences: E2 (open, Haute-Garonne counts for Occitanie);
+    # REG-76 × numerique: only E3, dropped
+    assert cell(w, "REG-75", "cooperation")["en_voie_de_couverture"]
+    assert cell(w, "REG-76", "competences")["engagements"] == 1
+    assert not cell(w, "REG-76", "numerique")["en_voie_de_couverture"]
+    on_track = an.white_zones_on_track(store, sid)
+    assert set(on_track["territoire"] + "/" + on_track["thematique"]) == {"REG-75/cooperation", "REG-76/competences"}
+    remaining = an.white_zones_remaining(store, sid)
+    assert "REG-76/numerique" in set(remaining["territoire"] + "/" + remaining["thematique"])
+    assert not set(remaining["territoire"] + "/" + remaining["thematique"]) & set(
+        on_track["territoire"] + "/" + on_track["thematique"])
+
+
+def test_each_commitment_lists_the_white_zones_it_reaches(followup):
+    store, sid = followup
+    zones = an.commitments(store, sid).set_index("id")["zones_blanches"].to_dict()
+    assert zones == {
+        "E1": [{"territoire": "REG-75", "thematique": "cooperation"}],
+        "E2": [{"territoire": "REG-76", "thematique": "competences"}],
+        "E3": [{"territoire": "REG-76", "thematique": "numerique"}],
+        "E4": [], "E5": []}  # FR × juridique and AURA × numerique are covered
+
+
+def test_the_matrix_counts_open_commitments_reaching_each_cell(followup):
+    store, sid = followup
+    m = an.need_matrix(store, sid)
+    assert cell(m, "REG-75", "cooperation")["engagements"] == 1
+    assert cell(m, "REG-76", "competences")["engagements"] == 1
+    assert cell(m, "REG-76", "numerique")["engagements"] == 0  # dropped
+    assert cell(m, "REG-11", "juridique")["engagements"] == 0  # E4 (FR) is done
+    assert cell(m, "REG-84", "numerique")["engagements"] == 1  # E5
+    d = an.need_matrix(store, sid, level="departement")
+    assert cell(d, "DEP-31", "competences")["engagements"] == 1
+
+
+def test_commitments_kept_late_and_dropped_between_two_snapshots(store):
+    april = [dict(e, statut="engage") for e in inv.ENGAGEMENTS[:4]]
+    store.write_snapshot(inv.tables(investisseurs=inv.INVESTISSEURS, programmes=inv.PROGRAMMES, besoins=inv.BESOINS,
+                                    engagements=april), label="avril", as_of=dt.date(2020, 4, 30))
+    before = store.active_snapshot_id()
+    after = inv.load(store)
+    got = an.compare_commitments(store, before, after).set_index("id")["changement"].to_dict()
+    # E2 now late, E3 dropped, E4 done, E1 unchanged, E5 new
+    assert got == {"E1": "inchange", "E2": "en_retard", "E3": "abandonne", "E4": "tenu", "E5": "nouveau"}
+
+
+# --- results -----------------------------------------------------------------------------------------------------
+def test_results_roll_up_from_departements_to_regions(followup):
+    store, sid = followup
+    r = an.result_cells(store, sid)
+    # PACA: 4 reached in the Bouches-du-Rhône + 2 at region level = 6, for 8 actors in need → 0.75
+    paca = cell(r, "REG-93", "modele_socio_eco")
+    assert (paca["acteurs"], paca["beneficiaires"], paca["taux_atteinte"], paca["montant_verse_eur"]) == (8, 6, 0.75, 50_000.0)
+    # Occitanie × juridique: 3 of 5 → 0.6; AURA × numerique: 1 of 3 (N2 2 + N3 1)
+    assert cell(r, "REG-76", "juridique")["taux_atteinte"] == 0.6
+    assert cell(r, "REG-84", "numerique")["taux_atteinte"] == pytest.approx(1 / 3)
+    d = an.result_cells(store, sid, level="departement")
+    assert cell(d, "DEP-13", "modele_socio_eco")["taux_atteinte"] == 0.5
+    own = cell(d, "REG-93", "modele_socio_eco")  # the region's own row: results, no need → no rate
+    assert own["beneficiaires"] == 2 and own["acteurs"] == 0 and own["taux_atteinte"] != own["taux_atteinte"]
+
+
+def test_the_matrix_carries_beneficiaries_and_taux_atteinte(followup):
+    store, sid = followup
+    m = an.need_matrix(store, sid)
+    assert (cell(m, "REG-93", "modele_socio_eco")[["beneficiaires", "taux_atteinte"]].tolist()) == [6, 0.75]
+    assert cell(m, "REG-76", "juridique")["taux_atteinte"] == 0.6
+    assert cell(m, "FR", "modele_socio_eco")["taux_atteinte"] is None  # no actor in need: no rate
+
+
+def test_disbursed_beside_budgeted_by_programme_and_investor(followup):
+    store, sid = followup
+    prog = an.disbursed_by_programme(store, sid).set_index("id")
+    assert prog.loc["P3", ["montant_verse_eur", "budget_eur", "part_versee", "beneficiaires"]].tolist() == [
+        50_000.0, 200_000.0, 0.25, 6]
+    assert prog.loc["P1", "part_versee"] == 0.25
+    assert prog.loc["P2", "part_versee"] != prog.loc["P2", "part_versee"]  # no budget: no share
+    inv_ = an.disbursed_by_investor(store, sid).set_index("investisseur")
+    # A: P1 (40 000 / 10 000) + half of P3 (100 000 / 25 000); B: half of P3 + P2's 5 000 (no budget)
+    assert inv_.loc["A", ["budget_eur", "montant_verse_eur"]].tolist() == [140_000.0, 35_000.0]
+    assert inv_.loc["B", ["budget_eur", "montant_verse_eur"]].tolist() == [100_000.0, 30_000.0]
+
+
+def test_results_by_sdg_use_the_programmes_sdgs_when_a_result_has_none(followup):
+    store, sid = followup
+    sdg = an.results_by_sdg(store, sid).set_index("odd")
+    assert len(sdg) == 17
+    # SDG 8: the Bouches-du-Rhône result (P3's SDG) and PACA's (its own 8 and 17); 16: P1's; 4: P2's result
+    assert sdg.loc[8, ["resultats", "beneficiaires"]].tolist() == [2, 6]
+    assert sdg.loc[17, ["resultats", "beneficiaires"]].tolist() == [1, 2]
+    assert sdg.loc[16, "beneficiaires"] == 3 and sdg.loc[4, "beneficiaires"] == 1 and sdg.loc[1, "resultats"] == 0
+
+
+def test_the_home_pages_two_lines(followup):
+    store, sid = followup
+    # 25 actors in need in all; 10 reached (3 + 4 + 2 + 1)
+    assert an.followup_summary(store, sid) == {"engagements": 5, "en_retard": 1, "acteurs": 25, "beneficiaires": 10,
+                                               "taux_atteinte": 0.4}
+
+
+def test_results_are_labelled_declared_never_audited():
+    import inventory.texts as texts
+
+    followup_texts = [v for k, v in vars(texts).items() if k.startswith(("FORMULA_", "DECLARED"))]
+    assert all("audit" not in t.lower() for t in followup_texts)
+    for key in ("beneficiaires", "taux_atteinte", "montant_verse", "resultats_odd"):
+        assert "déclaré" in an.FORMULAS[key]
+
+
+def test_an_inventory_without_commitments_or_results_has_empty_follow_through(store):
+    sid = store.write_snapshot(inv.tables(investisseurs=inv.INVESTISSEURS, programmes=inv.PROGRAMMES,
+                                          besoins=inv.BESOINS), label="sans suivi", as_of=inv.AS_OF)[0]
+    assert an.commitments(store, sid).empty
+    assert an.commitments_by_status(store, sid)["engagements"].tolist() == [0, 0, 0, 0]
+    assert an.alliance_premium(store, sid)["part_engagements"] is None
+    m = an.need_matrix(store, sid)
+    assert (m["engagements"] == 0).all() and (m["beneficiaires"] == 0).all()
+    assert an.results_by_sdg(store, sid)["resultats"].sum() == 0
+
+
+# --- command line ------------------------------------------------------------------------------------------------
+def run(capsys, *args):
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_commitments_json_has_the_shape_of_design_section_6(followup, capsys):
+    store, sid = followup
+    store.close()
+    code, out, err = run(capsys, "commitments", "--json", "--db", str(store.path))
+    assert code == 0, err
+    rows = json.loads(out)
+    assert all(list(r) == ["id", "investisseurs", "thematiques", "territoires", "statut", "montant_eur", "date",
+                           "echeance", "en_retard", "zones_blanches"] for r in rows)
+    assert rows[0] == {"id": "E2", "investisseurs": ["C"], "thematiques": ["competences"], "territoires": ["DEP-31"],
+                       "statut": "envisage", "montant_eur": 20000.0, "date": "2020-04-24", "echeance": "2020-05-31",
+                       "en_retard": True, "zones_blanches": [{"territoire": "REG-76", "thematique": "competences"}]}
+    e5 = next(r for r in rows if r["id"] == "E5")
+    assert e5["montant_eur"] is None and e5["echeance"] is None and e5["date"] == "2020-06-30"
+
+
+def test_pathways_json_one_row_per_cell_with_needs(followup, capsys):
+    store, sid = followup
+    store.close()
+    code, out, err = run(capsys, "pathways", "--json", "--db", str(store.path))
+    assert code == 0, err
+    rows = json.loads(out)
+    assert len(rows) == 8
+    occ = next(r for r in rows if r["territoire"] == "REG-76" and r["thematique"] == "juridique")
+    assert occ == {"territoire": "REG-76", "nom": "Occitanie", "thematique": "juridique", "acteurs": 5, "score": 20,
+                   "programmes": 1, "phases": ["urgence"], "natures": ["subvention"], "urgence": 1, "relance": 0,
+                   "structurel": 0, "argent": 1, "accompagnement": 0, "maillon_manquant": "urgence_sans_suite"}
+    assert next(r for r in rows if r["territoire"] == "REG-93")["maillon_manquant"] is None
+    code, out, _ = run(capsys, "pathways", "--json", "--level", "departement", "--source", "ingenierie",
+                       "--db", str(store.path))
+    assert code == 0 and [(r["territoire"], r["thematique"]) for r in json.loads(out)] == [("DEP-31", "competences")]
+
+
+def test_matrix_json_gains_engagements_beneficiaires_taux_atteinte(followup, capsys):
+    store, sid = followup
+    store.close()
+    code, out, err = run(capsys, "matrix", "--json", "--db", str(store.path))
+    assert code == 0, err
+    rows = json.loads(out)
+    assert all({"engagements", "beneficiaires", "taux_atteinte"} <= set(r) for r in rows)
+    paca = next(r for r in rows if r["territoire"] == "REG-93" and r["thematique"] == "modele_socio_eco")
+    assert (paca["engagements"], paca["beneficiaires"], paca["taux_atteinte"]) == (0, 6, 0.75)
+    national = next(r for r in rows if r["territoire"] == "FR")
+    assert national["taux_atteinte"] is None
+
+
+def test_commitments_and_pathways_without_a_snapshot_say_so(tmp_path, capsys):
+    for command in ("commitments", "pathways"):
+        code, _, err = run(capsys, command, "--db", str(tmp_path / "vide.duckdb"))
+        assert code != 0 and T.CLI_NO_SNAPSHOT in err
