@@ -187,11 +187,10 @@ def logout() -> None:
 
 # --- formatting and downloads -----------------------------------------------------------------------
 def fr_number(value: Any, decimals: int = 0) -> str:
-    """1234567.8 → « 1 234 567,8 » (French thousands and decimal separators)."""
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return "–"
-    text = f"{value:,.{decimals}f}".replace(",", "\u202f").replace(".", ",")
-    return text
+    """1234567.8 → « 1 234 567,8 » (French separators; decimals rounded half-up: 2.525 → « 2,53 »)."""
+    from inventory.charts import fr_number as one_rule  # the one formatting rule, shared with charts and tables
+
+    return one_rule(value, decimals)
 
 
 def fr_date(value: Any) -> str:

@@ -1,43 +1,27 @@
 """The numbers of the views (DESIGN section 4), computed in SQL over the per-snapshot aggregate tables.
 
-Every function takes the ``Store`` and a snapshot id and returns a small DataFrame. The formulas are
-named once here; their one-sentence explanations live in ``FORMULAS`` and are shown beside them on screen.
-
-- need: ``acteurs`` = Σ nb_acteurs; ``score`` = Σ nb_acteurs × intensite; mean intensity = score / acteurs.
-  Département needs roll up into their region; national needs stay national.
-- coverage: programmes active at the snapshot's date whose themes include the cell's and whose territories
-  reach it (FR reaches everything; a region reaches itself and its départements; a département reaches
-  itself and counts for its region).
-- tension = score / (1 + programmes); white zone = needs and no programme.
-- overlap: distinct investors reaching a cell; alliance opportunity = at least two investors acting through
-  at least two programmes in a cell; co-funding rate = share of programmes with two or more investors.
+Every function takes the ``Store`` and a snapshot id and returns a small DataFrame of exact numbers (ratios
+unrounded: rounding is for display). The rules they share live once in the store's schema: ``active_at``
+(a programme active at the snapshot's date), ``territory_reach`` (which territories a programme reaches, and
+whose need rows), ``coverage.atteint`` (a cell's own need rows are reached). The sentence explaining each
+number is ``texts.FORMULAS``, shown beside it and on the Méthode page.
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Sequence
 
 import pandas as pd
 
 from inventory import texts as T
 from inventory.models import STATUTS
+from inventory.parsing import LIST_SEPARATOR
 from inventory.store import Store
 
 LEVELS = ("region", "departement")
-MEASURES = ("acteurs", "score", "intensite_moyenne", "tension", "programmes", "investisseurs")
-
-FORMULAS = {
-    "acteurs": "Acteurs : nombre total d'acteurs ayant exprimé un besoin (somme de « nombre d'acteurs »).",
-    "score": "Score : somme, pour chaque signalement, du nombre d'acteurs multiplié par l'intensité (1 à 5).",
-    "intensite_moyenne": "Intensité moyenne : score divisé par le nombre d'acteurs (de 1 à 5).",
-    "programmes": "Programmes : programmes actifs à la date de l'inventaire qui couvrent la thématique et atteignent le territoire (un programme national atteint tout, un programme régional ses départements, un programme départemental compte pour sa région).",
-    "tension": "Tension : score divisé par (1 + nombre de programmes qui couvrent la case) ; plus elle est haute, moins le besoin est couvert.",
-    "zone_blanche": "Zone blanche : case où des besoins sont exprimés et où aucun programme n'intervient.",
-    "investisseurs": "Investisseurs : nombre d'investisseurs distincts présents dans la case à travers leurs programmes.",
-    "alliance": "Opportunité d'alliance : case où au moins deux investisseurs interviennent à travers au moins deux programmes distincts.",
-    "cofinancement": "Taux de cofinancement : part des programmes financés par au moins deux investisseurs.",
-}
+SEP = f"'{LIST_SEPARATOR}'"  # the list separator as a SQL literal
+# the territory levels whose cells a level shows: at département level a region row holds its own needs only
+LEVEL_CELLS = {"region": "('pays', 'region')", "departement": "('pays', 'region', 'departement')"}
 
 
 @dataclass(frozen=True)
@@ -80,8 +64,11 @@ def need_matrix(store: Store, snapshot_id: int, *, level: str = "region", needs:
     """One row per territory × theme with needs or coverage: the numbers ``matrix`` prints.
 
     Columns: territoire, nom, thematique, acteurs, score, intensite_moyenne, programmes, tension,
-    zone_blanche, investisseurs, alliance, then the follow-through's engagements, beneficiaires, taux_atteinte
-    (``_with_followup``).
+    zone_blanche, investisseurs, score_couvert, part_couverte, alliance, then the follow-through's engagements,
+    beneficiaires, taux_atteinte (``_with_followup``). ``programmes`` counts the programmes
+    in the territory; ``score_couvert`` the score of the need rows they actually reach (so a region whose only
+    programme sits in another département than its need is a white zone); ``part_couverte`` = score_couvert /
+    score (none without needs).
     """
     _check_level(level)
     where, params = needs.sql("a")
@@ -93,8 +80,12 @@ def need_matrix(store: Store, snapshot_id: int, *, level: str = "region", needs:
     sql = f"""
     WITH n AS (
         SELECT {_level_expr(level, 'a')} AS territoire, a.thematique,
-               sum(a.acteurs)::BIGINT AS acteurs, sum(a.score)::BIGINT AS score
-        FROM need_agg a WHERE a.snapshot_id = ? {where}
+               sum(a.acteurs)::BIGINT AS acteurs, sum(a.score)::BIGINT AS score,
+               coalesce(sum(a.score) FILTER (WHERE r.atteint), 0)::BIGINT AS score_couvert
+        FROM need_agg a
+        LEFT JOIN (SELECT territoire, thematique, atteint FROM coverage WHERE snapshot_id = ?) r
+          ON r.territoire = a.territoire AND r.thematique = a.thematique
+        WHERE a.snapshot_id = ? {where}
         GROUP BY ALL
     ), c AS (
         SELECT c.territoire, c.thematique, c.programmes, c.investisseurs
@@ -105,25 +96,39 @@ def need_matrix(store: Store, snapshot_id: int, *, level: str = "region", needs:
     SELECT coalesce(n.territoire, c.territoire) AS territoire, t.nom,
            coalesce(n.thematique, c.thematique) AS thematique,
            coalesce(n.acteurs, 0)::BIGINT AS acteurs, coalesce(n.score, 0)::BIGINT AS score,
-           round(n.score / n.acteurs, 2) AS intensite_moyenne,
+           n.score / n.acteurs AS intensite_moyenne,
            coalesce(c.programmes, 0)::BIGINT AS programmes,
-           round(coalesce(n.score, 0) / (1 + coalesce(c.programmes, 0)), 2) AS tension,
-           coalesce(n.acteurs, 0) > 0 AND coalesce(c.programmes, 0) = 0 AS zone_blanche,
+           coalesce(n.score, 0) / (1 + coalesce(c.programmes, 0)) AS tension,
+           coalesce(n.acteurs, 0) > 0 AND coalesce(n.score_couvert, 0) = 0 AS zone_blanche,
            coalesce(c.investisseurs, 0)::BIGINT AS investisseurs,
+           coalesce(n.score_couvert, 0)::BIGINT AS score_couvert,
+           n.score_couvert / nullif(n.score, 0) AS part_couverte,
            coalesce(c.programmes, 0) >= 2 AND coalesce(c.investisseurs, 0) >= 2 AS alliance
     FROM n FULL JOIN c ON n.territoire = c.territoire AND n.thematique = c.thematique
     JOIN territoires t ON t.key = coalesce(n.territoire, c.territoire)
     ORDER BY t.ordre, thematique
     """
-    return _with_followup(store, snapshot_id, level, store.read(sql, [snapshot_id, *params, snapshot_id, *theme_params]))
+    return _with_followup(store, snapshot_id, level,
+                          store.read(sql, [snapshot_id, snapshot_id, *params, snapshot_id, *theme_params]))
 
 
 def white_zones(store: Store, snapshot_id: int, *, level: str = "region", needs: NeedFilter = ALL,
                 limit: int | None = None) -> pd.DataFrame:
-    """Cells with needs and no programme, worst (highest score) first."""
+    """Cells with needs none of which is reached, worst (highest score) first."""
     m = need_matrix(store, snapshot_id, level=level, needs=needs)
-    out = m[m["zone_blanche"]].sort_values(["score", "acteurs"], ascending=False)
-    return out.head(limit) if limit else out.reset_index(drop=True)
+    out = m[m["zone_blanche"]].sort_values(["score", "acteurs"], ascending=False, kind="stable")
+    return out.head(limit).reset_index(drop=True) if limit else out.reset_index(drop=True)
+
+
+def coverage_gaps(store: Store, snapshot_id: int, *, level: str = "region", needs: NeedFilter = ALL,
+                  limit: int | None = None) -> pd.DataFrame:
+    """Cells whose need is not wholly reached (white zones and partly covered cells), the largest unreached
+    score (``score_non_couvert`` = score − score_couvert) first."""
+    m = need_matrix(store, snapshot_id, level=level, needs=needs)
+    out = m[(m["score"] > 0) & (m["score_couvert"] < m["score"])]
+    out = out.assign(score_non_couvert=out["score"] - out["score_couvert"])
+    out = out.sort_values(["score_non_couvert", "score"], ascending=False, kind="stable").reset_index(drop=True)
+    return out.head(limit) if limit else out
 
 
 def tension_ranking(store: Store, snapshot_id: int, *, level: str = "region", needs: NeedFilter = ALL,
@@ -134,15 +139,15 @@ def tension_ranking(store: Store, snapshot_id: int, *, level: str = "region", ne
 
 
 def counts(store: Store, snapshot_id: int) -> dict[str, int]:
-    """Counts at a glance: need signals, actors, programmes, investors, active programmes, territories."""
+    """Counts at a glance: need signals, actors, programmes (all rows), active programmes (at the snapshot's
+    date: the "now" figure), investors, territories."""
     row = store.rows(
         """
         SELECT s.n_besoins, s.n_programmes, s.n_investisseurs,
                (SELECT coalesce(sum(acteurs), 0) FROM need_agg WHERE snapshot_id = s.id),
                (SELECT count(DISTINCT territoire) FROM need_agg WHERE snapshot_id = s.id),
                (SELECT count(*) FROM programmes p WHERE p.snapshot_id = s.id
-                  AND (p.date_debut IS NULL OR p.date_debut <= s.as_of)
-                  AND (p.date_fin IS NULL OR p.date_fin >= s.as_of))
+                  AND active_at(p.date_debut, p.date_fin, s.as_of))
         FROM snapshots s WHERE s.id = ?
         """,
         [snapshot_id],
@@ -167,7 +172,7 @@ def top_needs(store: Store, snapshot_id: int, *, n: int = 3) -> pd.DataFrame:
                 GROUP BY ALL) GROUP BY thematique
         )
         SELECT th.thematique, l.libelle, th.acteurs, th.score,
-               round(100.0 * th.score / sum(th.score) OVER (), 1) AS part, round(th.score / th.acteurs, 2) AS intensite_moyenne,
+               100.0 * th.score / sum(th.score) OVER () AS part, th.score / th.acteurs AS intensite_moyenne,
                peak.territoire AS territoire_max, t.nom AS territoire_max_nom
         FROM th JOIN peak USING (thematique) JOIN territoires t ON t.key = peak.territoire
         LEFT JOIN thematiques l ON l.snapshot_id = ? AND l.code = th.thematique
@@ -187,31 +192,23 @@ def sectors(store: Store, snapshot_id: int) -> list[str]:
         "SELECT DISTINCT secteur FROM need_agg WHERE snapshot_id = ? AND secteur IS NOT NULL ORDER BY 1", [snapshot_id])]
 
 
-def territory_options(store: Store) -> pd.DataFrame:
-    """key, level, nom, region_key of every territory, in reference order."""
-    return store.read("SELECT key, level, nom, region_key FROM territoires ORDER BY ordre")
-
-
-def _cells_of(territoire: str) -> str:
-    """SQL predicate on a stored territory column ``x`` meaning 'lies in territoire' (a region holds its
-    départements; FR holds only national rows)."""
-    return "x IN (SELECT key FROM territoires WHERE key = ? OR (? LIKE 'REG-%' AND region_key = ?))"
-
-
-def need_rows(store: Store, snapshot_id: int, territoire: str, *, needs: NeedFilter = ALL,
+def need_rows(store: Store, snapshot_id: int, territoire: str, *, level: str = "region", needs: NeedFilter = ALL,
               limit: int = 1000) -> pd.DataFrame:
-    """The need signals behind a territory (a region includes its départements), largest first."""
+    """The need signals behind a territory's row at ``level``, largest first: at region level a region includes
+    its départements; at département level a region row holds only the needs entered for the whole region."""
+    _check_level(level)
     where, params = needs.sql("b")
-    pred = _cells_of(territoire).replace("x", "b.territoire")
+    with_departements = level == "region"
     return store.read(
         f"""
         SELECT b.territoire, t.nom, b.source, b.thematique, b.intensite, b.nb_acteurs,
                b.nb_acteurs * b.intensite AS score, b.public, b.secteur, b.date, b.description, b.id
         FROM besoins b JOIN territoires t ON t.key = b.territoire
-        WHERE b.snapshot_id = ? AND {pred} {where}
+        WHERE b.snapshot_id = ? {where}
+          AND (b.territoire = ? OR (? AND t.level = 'departement' AND t.region_key = ?))
         ORDER BY score DESC, b.id LIMIT ?
         """,
-        [snapshot_id, territoire, territoire, territoire, *params, limit],
+        [snapshot_id, *params, territoire, with_departements, territoire, limit],
     )
 
 
@@ -227,7 +224,8 @@ class ProgrammeFilter:
 
 
 def programmes(store: Store, snapshot_id: int, f: ProgrammeFilter = ProgrammeFilter()) -> pd.DataFrame:
-    """The programme catalogue with filters; lists joined for display."""
+    """The programme catalogue with filters; lists joined for display; ``actif``: active at the snapshot's date
+    (the catalogue lists ended and future programmes too, and says so)."""
     where, params = [], []
     if f.phase:
         where.append("p.phase = ?"); params.append(f.phase)
@@ -240,30 +238,31 @@ def programmes(store: Store, snapshot_id: int, f: ProgrammeFilter = ProgrammeFil
     if f.nature:
         where.append("list_contains(p.nature, ?)"); params.append(f.nature)
     if f.actif_le:
-        where.append("(p.date_debut IS NULL OR p.date_debut <= ?) AND (p.date_fin IS NULL OR p.date_fin >= ?)")
-        params += [f.actif_le, f.actif_le]
+        where.append("active_at(p.date_debut, p.date_fin, ?)")
+        params.append(f.actif_le)
     if f.territoire:
         where.append("p.id IN (SELECT programme_id FROM reach WHERE snapshot_id = ? AND territoire = ?)")
         params += [snapshot_id, f.territoire]
     clause = (" AND " + " AND ".join(where)) if where else ""
     return store.read(
         f"""
-        WITH sel AS (SELECT * FROM programmes p WHERE p.snapshot_id = ? {clause}),
+        WITH sel AS (SELECT p.*, active_at(p.date_debut, p.date_fin, s.as_of) AS actif
+                     FROM programmes p JOIN snapshots s ON s.id = p.snapshot_id WHERE p.snapshot_id = ? {clause}),
         x AS (  -- names of the selected programmes only; unnest in the select list (a LATERAL join: 30× slower)
             SELECT sel.id, unnest(sel.investisseurs) AS inv, generate_subscripts(sel.investisseurs, 1) AS pos
             FROM sel
         ), names AS (
-            SELECT x.id, string_agg(coalesce(i.nom, x.inv), ' ; ' ORDER BY x.pos) AS noms
+            SELECT x.id, string_agg(coalesce(i.nom, x.inv), {SEP} ORDER BY x.pos) AS noms
             FROM x LEFT JOIN investisseurs i ON i.snapshot_id = ? AND i.id = x.inv
             GROUP BY x.id
         )
         SELECT p.id, p.nom, p.phase, names.noms AS investisseurs,
-               len(p.investisseurs) AS nb_investisseurs,
-               array_to_string(p.thematiques, ' ; ') AS thematiques,
-               array_to_string(p.territoires, ' ; ') AS territoires,
-               array_to_string(p.publics, ' ; ') AS publics, array_to_string(p.nature, ' ; ') AS nature,
-               p.budget_eur, p.date_debut, p.date_fin,
-               array_to_string(p.odd::VARCHAR[], ' ; ') AS odd, p.url, p.description
+               len(list_distinct(p.investisseurs)) AS nb_investisseurs,
+               array_to_string(p.thematiques, {SEP}) AS thematiques,
+               array_to_string(p.territoires, {SEP}) AS territoires,
+               array_to_string(p.publics, {SEP}) AS publics, array_to_string(p.nature, {SEP}) AS nature,
+               p.budget_eur, p.date_debut, p.date_fin, p.actif,
+               array_to_string(p.odd::VARCHAR[], {SEP}) AS odd, p.url, p.description
         FROM sel p LEFT JOIN names USING (id)
         ORDER BY p.id
         """,
@@ -281,15 +280,23 @@ def programmes_reaching(store: Store, snapshot_id: int, territoire: str, *, them
 
 # --- playing together ---------------------------------------------------------------------------------
 def investors(store: Store, snapshot_id: int) -> pd.DataFrame:
-    """id, nom, type, programmes (count), budget_eur of each investor."""
+    """id, nom, type of each investor; ``programmes``: its active programmes; ``budget_eur``: its share of their
+    budgets, each split equally between its distinct co-funders (so the column adds up to the active programmes'
+    total); ``programmes_inactifs``: its programmes not active at the snapshot's date (ended or not started)."""
     return store.read(
         """
-        SELECT i.id, i.nom, i.type, count(p.id) AS programmes, coalesce(sum(p.budget_eur), 0) AS budget_eur
-        FROM investisseurs i
-        LEFT JOIN programmes p ON p.snapshot_id = i.snapshot_id AND list_contains(p.investisseurs, i.id)
+        WITH p AS (
+            SELECT p.id, p.budget_eur, list_distinct(p.investisseurs) AS invs,
+                   active_at(p.date_debut, p.date_fin, s.as_of) AS actif
+            FROM programmes p JOIN snapshots s ON s.id = p.snapshot_id WHERE p.snapshot_id = ?
+        ), x AS (SELECT unnest(invs) AS inv, id, actif, budget_eur / len(invs) AS part FROM p)
+        SELECT i.id, i.nom, i.type, count(x.id) FILTER (WHERE x.actif) AS programmes,
+               coalesce(sum(x.part) FILTER (WHERE x.actif), 0) AS budget_eur,
+               count(x.id) FILTER (WHERE NOT x.actif) AS programmes_inactifs
+        FROM investisseurs i LEFT JOIN x ON x.inv = i.id
         WHERE i.snapshot_id = ? GROUP BY ALL ORDER BY i.id
         """,
-        [snapshot_id],
+        [snapshot_id, snapshot_id],
     )
 
 
@@ -298,9 +305,8 @@ def investor_themes(store: Store, snapshot_id: int) -> pd.DataFrame:
     return store.read(
         """
         WITH pi AS (
-            SELECT p.id, unnest(p.investisseurs) AS inv, p.thematiques FROM programmes p, snapshots s
-            WHERE p.snapshot_id = ? AND s.id = p.snapshot_id
-              AND (p.date_debut IS NULL OR p.date_debut <= s.as_of) AND (p.date_fin IS NULL OR p.date_fin >= s.as_of)
+            SELECT p.id, unnest(list_distinct(p.investisseurs)) AS inv, p.thematiques FROM programmes p, snapshots s
+            WHERE p.snapshot_id = ? AND s.id = p.snapshot_id AND active_at(p.date_debut, p.date_fin, s.as_of)
         )
         SELECT x.inv AS investisseur, i.nom, x.thematique, count(*) AS programmes
         FROM (SELECT inv, unnest(thematiques) AS thematique FROM pi) x
@@ -333,8 +339,8 @@ def alliance_cells(store: Store, snapshot_id: int, *, level: str = "region") -> 
     if cells.empty:
         return cells.assign(noms_investisseurs=[])
     names = store.read(
-        """
-        SELECT r.territoire, r.thematique, string_agg(DISTINCT i.nom, ' ; ' ORDER BY i.nom) AS noms_investisseurs
+        f"""
+        SELECT r.territoire, r.thematique, string_agg(DISTINCT i.nom, {SEP} ORDER BY i.nom) AS noms_investisseurs
         FROM investor_reach r JOIN investisseurs i ON i.snapshot_id = r.snapshot_id AND i.id = r.investisseur
         WHERE r.snapshot_id = ? AND list_contains(?, r.territoire) GROUP BY ALL
         """,
@@ -344,21 +350,26 @@ def alliance_cells(store: Store, snapshot_id: int, *, level: str = "region") -> 
     return out.sort_values(["investisseurs", "score"], ascending=False).reset_index(drop=True)
 
 
+# active programmes and the distinct investors each names: the co-funding rule's one home in this module
+_ACTIVE_FUNDERS = """
+    SELECT p.id, list_distinct(p.investisseurs) AS invs FROM programmes p JOIN snapshots s ON s.id = p.snapshot_id
+    WHERE p.snapshot_id = ? AND active_at(p.date_debut, p.date_fin, s.as_of)
+"""
+
+
 def cofunding(store: Store, snapshot_id: int) -> dict[str, float]:
-    """programmes, cofinances (with ≥ 2 investors) and taux (share, 0–1)."""
-    row = store.rows(
-        "SELECT count(*), count(*) FILTER (WHERE len(investisseurs) >= 2) FROM programmes WHERE snapshot_id = ?",
-        [snapshot_id],
-    )[0]
+    """programmes (active), cofinances (active, with ≥ 2 distinct investors) and taux (share, 0–1)."""
+    row = store.rows(f"SELECT count(*), count(*) FILTER (WHERE len(invs) >= 2) FROM ({_ACTIVE_FUNDERS})",
+                     [snapshot_id])[0]
     total, co = int(row[0]), int(row[1])
     return {"programmes": total, "cofinances": co, "taux": (co / total) if total else 0.0}
 
 
 def cofunding_edges(store: Store, snapshot_id: int) -> pd.DataFrame:
-    """Pairs of investors funding the same programmes: source, cible, nom_source, nom_cible, programmes."""
+    """Pairs of investors funding the same active programmes: source, cible, nom_source, nom_cible, programmes."""
     return store.read(
-        """
-        WITH pi AS (SELECT id, unnest(investisseurs) AS inv FROM programmes WHERE snapshot_id = ?)
+        f"""
+        WITH pi AS (SELECT id, unnest(invs) AS inv FROM ({_ACTIVE_FUNDERS}))
         SELECT a.inv AS source, b.inv AS cible, ia.nom AS nom_source, ib.nom AS nom_cible, count(*) AS programmes
         FROM pi a JOIN pi b ON a.id = b.id AND a.inv < b.inv
         JOIN investisseurs ia ON ia.snapshot_id = ? AND ia.id = a.inv
@@ -385,20 +396,26 @@ def investor_footprint(store: Store, snapshot_id: int, investisseur: str, *, lev
     )
 
 
-def likely_allies(store: Store, snapshot_id: int, investisseur: str) -> pd.DataFrame:
-    """Other investors present in the investor's cells: id, nom, type, cases_communes, cofinancements, thematiques."""
+def likely_allies(store: Store, snapshot_id: int, investisseur: str, *, level: str = "region") -> pd.DataFrame:
+    """Other investors present in the investor's cells: id, nom, type, cases_communes (cells at ``level`` both
+    reach: FR and regions × themes at region level), cofinancements (active programmes funded together),
+    thematiques."""
+    _check_level(level)
     return store.read(
-        """
-        WITH mine AS (SELECT territoire, thematique FROM investor_reach WHERE snapshot_id = ? AND investisseur = ?),
+        f"""
+        WITH cells AS (
+            SELECT r.investisseur, r.territoire, r.thematique FROM investor_reach r
+            JOIN territoires t ON t.key = r.territoire
+            WHERE r.snapshot_id = ? AND t.level IN {"('pays', 'region')" if level == "region" else "('pays', 'departement')"}
+        ), mine AS (SELECT territoire, thematique FROM cells WHERE investisseur = ?),
         shared AS (
-            SELECT r.investisseur, count(*) AS cases_communes,
-                   string_agg(DISTINCT r.thematique, ' ; ' ORDER BY r.thematique) AS thematiques
-            FROM investor_reach r JOIN mine USING (territoire, thematique)
-            WHERE r.snapshot_id = ? AND r.investisseur <> ? GROUP BY 1
+            SELECT c.investisseur, count(*) AS cases_communes,
+                   string_agg(DISTINCT c.thematique, {SEP} ORDER BY c.thematique) AS thematiques
+            FROM cells c JOIN mine USING (territoire, thematique)
+            WHERE c.investisseur <> ? GROUP BY 1
         ), co AS (
             SELECT o.inv AS investisseur, count(*) AS cofinancements FROM (
-                SELECT unnest(investisseurs) AS inv FROM programmes
-                WHERE snapshot_id = ? AND list_contains(investisseurs, ?)) o
+                SELECT unnest(invs) AS inv FROM ({_ACTIVE_FUNDERS}) WHERE list_contains(invs, ?)) o
             WHERE o.inv <> ? GROUP BY 1
         )
         SELECT i.id, i.nom, i.type, coalesce(s.cases_communes, 0) AS cases_communes,
@@ -407,26 +424,25 @@ def likely_allies(store: Store, snapshot_id: int, investisseur: str) -> pd.DataF
         WHERE i.snapshot_id = ? AND i.id <> ? AND (s.cases_communes > 0 OR co.cofinancements > 0)
         ORDER BY cases_communes DESC, cofinancements DESC, i.id
         """,
-        [snapshot_id, investisseur, snapshot_id, investisseur, snapshot_id, investisseur, investisseur,
-         snapshot_id, investisseur],
+        [snapshot_id, investisseur, investisseur, snapshot_id, investisseur, investisseur, snapshot_id, investisseur],
     )
 
 
 def uncovered_for(store: Store, snapshot_id: int, investisseur: str, *, level: str = "region",
                   limit: int = 15) -> pd.DataFrame:
-    """The highest-tension white zones in the investor's themes and territories (where it could act next)."""
+    """The highest-tension white zones in the themes and territories of the investor's active programmes (where
+    it could act next)."""
     m = need_matrix(store, snapshot_id, level=level)
-    th = store.rows(
-        "SELECT DISTINCT unnest(thematiques) FROM programmes WHERE snapshot_id = ? AND list_contains(investisseurs, ?)",
-        [snapshot_id, investisseur])
+    mine = (f"SELECT p.* FROM programmes p JOIN ({_ACTIVE_FUNDERS}) a USING (id) "
+            "WHERE p.snapshot_id = ? AND list_contains(a.invs, ?)")
+    th = store.rows(f"SELECT DISTINCT unnest(thematiques) FROM ({mine})", [snapshot_id, snapshot_id, investisseur])
     terr = store.rows(
-        """
+        f"""
         SELECT DISTINCT CASE WHEN ? = 'region' THEN t.region_key ELSE t.key END
-        FROM (SELECT unnest(territoires) AS k FROM programmes WHERE snapshot_id = ? AND list_contains(investisseurs, ?)) p
-        JOIN territoires src ON src.key = p.k
-        JOIN territoires t ON (src.key = 'FR' OR t.key = src.key OR t.region_key = src.key OR t.key = src.region_key)
+        FROM (SELECT unnest(territoires) AS k FROM ({mine})) p
+        JOIN territory_reach r ON r.src = p.k JOIN territoires t ON t.key = r.territoire
         """,
-        [level, snapshot_id, investisseur])
+        [level, snapshot_id, snapshot_id, investisseur])
     themes_set, terr_set = {r[0] for r in th}, {r[0] for r in terr}
     out = m[m["zone_blanche"] & (m["thematique"].isin(themes_set) | m["territoire"].isin(terr_set))]
     return out.sort_values("tension", ascending=False).head(limit).reset_index(drop=True)
@@ -439,7 +455,7 @@ def needs_by_territory(store: Store, snapshot_id: int, *, level: str = "region",
     return store.read(
         f"""
         SELECT {_level_expr(level, 'a')} AS territoire, t.nom, sum(a.acteurs)::BIGINT AS acteurs, sum(a.score)::BIGINT AS score,
-               round(sum(a.score) / sum(a.acteurs), 2) AS intensite_moyenne
+               sum(a.score) / sum(a.acteurs) AS intensite_moyenne
         FROM need_agg a JOIN territoires t ON t.key = {_level_expr(level, 'a')}
         WHERE a.snapshot_id = ? {where} GROUP BY ALL ORDER BY score DESC
         """,
@@ -452,7 +468,7 @@ def needs_by_theme(store: Store, snapshot_id: int, *, needs: NeedFilter = ALL) -
     return store.read(
         f"""
         SELECT a.thematique, sum(a.acteurs)::BIGINT AS acteurs, sum(a.score)::BIGINT AS score,
-               round(sum(a.score) / sum(a.acteurs), 2) AS intensite_moyenne
+               sum(a.score) / sum(a.acteurs) AS intensite_moyenne
         FROM need_agg a WHERE a.snapshot_id = ? {where} GROUP BY ALL ORDER BY score DESC
         """,
         [snapshot_id, *params],
@@ -463,27 +479,31 @@ AUDIENCE_GROUPS = {"association": "Associations", "tpe_pme": "TPE / PME", "colle
 
 
 def programmes_by_audience(store: Store, snapshot_id: int) -> pd.DataFrame:
-    """thematique, public (association, tpe_pme, collectivite), programmes: programmes offered to each audience,
-    theme by theme (a programme with no audience listed is open to all)."""
+    """thematique, public (association, tpe_pme, collectivite), programmes: active programmes offered to each
+    audience, theme by theme (a programme with no audience listed is open to all)."""
     return store.read(
         """
-        WITH p AS (SELECT id, thematiques, publics FROM programmes WHERE snapshot_id = ?),
+        WITH p AS (SELECT p.id, p.thematiques, p.publics FROM programmes p JOIN snapshots s ON s.id = p.snapshot_id
+                   WHERE p.snapshot_id = ? AND active_at(p.date_debut, p.date_fin, s.as_of)),
         aud AS (SELECT unnest(['association', 'tpe_pme', 'collectivite']) AS public)
         SELECT th.thematique, aud.public, count(DISTINCT p.id) AS programmes
-        FROM p, aud, (SELECT DISTINCT unnest(thematiques) AS thematique FROM programmes WHERE snapshot_id = ?) th
+        FROM p, aud, (SELECT DISTINCT unnest(thematiques) AS thematique FROM p) th
         WHERE list_contains(p.thematiques, th.thematique) AND (len(p.publics) = 0 OR list_contains(p.publics, aud.public))
         GROUP BY ALL ORDER BY th.thematique, aud.public
         """,
-        [snapshot_id, snapshot_id],
+        [snapshot_id],
     )
 
 
 def sdg_coverage(store: Store, snapshot_id: int) -> pd.DataFrame:
-    """odd (1–17), programmes, investisseurs, besoins (signals citing it) — every goal listed, even at zero."""
+    """odd (1–17), programmes and investisseurs (active programmes citing it, their distinct investors),
+    besoins (signals citing it) — every goal listed, even at zero."""
     return store.read(
         """
         WITH g AS (SELECT range AS odd FROM range(1, 18)),
-        p AS (SELECT id, unnest(odd) AS odd, investisseurs FROM programmes WHERE snapshot_id = ?),
+        p AS (SELECT p.id, unnest(p.odd) AS odd, p.investisseurs FROM programmes p
+              JOIN snapshots s ON s.id = p.snapshot_id
+              WHERE p.snapshot_id = ? AND active_at(p.date_debut, p.date_fin, s.as_of)),
         pi AS (SELECT odd, unnest(investisseurs) AS inv FROM p),
         b AS (SELECT unnest(odd) AS odd FROM besoins WHERE snapshot_id = ?)
         SELECT g.odd,
@@ -497,15 +517,16 @@ def sdg_coverage(store: Store, snapshot_id: int) -> pd.DataFrame:
 
 
 def investor_sdgs(store: Store, snapshot_id: int) -> pd.DataFrame:
-    """investisseur, nom, odd, programmes."""
+    """investisseur, nom, odd, programmes (active programmes of the investor citing the goal)."""
     return store.read(
-        """
-        WITH p AS (SELECT id, unnest(investisseurs) AS inv, odd FROM programmes WHERE snapshot_id = ?)
+        f"""
+        WITH p AS (SELECT a.id, unnest(a.invs) AS inv, p.odd FROM ({_ACTIVE_FUNDERS}) a
+                   JOIN programmes p ON p.snapshot_id = ? AND p.id = a.id)
         SELECT x.inv AS investisseur, i.nom, x.odd, count(*) AS programmes
         FROM (SELECT inv, unnest(odd) AS odd FROM p) x JOIN investisseurs i ON i.snapshot_id = ? AND i.id = x.inv
         GROUP BY ALL ORDER BY investisseur, odd
         """,
-        [snapshot_id, snapshot_id],
+        [snapshot_id, snapshot_id, snapshot_id],
     )
 
 
@@ -543,13 +564,12 @@ def compare_programmes(store: Store, before: int, after: int) -> pd.DataFrame:
         SELECT coalesce(a.id, b.id) AS id, coalesce(a.nom, b.nom) AS nom,
                CASE WHEN b.id IS NULL THEN 'ajouté'
                     WHEN a.id IS NULL THEN 'retiré'
-                    WHEN (b.date_fin IS NULL OR b.date_fin >= b.as_of) AND a.date_fin IS NOT NULL AND a.date_fin < a.as_of
-                         THEN 'terminé'
+                    WHEN active_at(b.date_debut, b.date_fin, b.as_of) AND a.date_fin < a.as_of THEN 'terminé'
                     ELSE 'modifié' END AS changement,
                b.date_fin AS fin_avant, a.date_fin AS fin_apres
         FROM b FULL JOIN a ON a.id = b.id
         WHERE b.id IS NULL OR a.id IS NULL
-           OR ((b.date_fin IS NULL OR b.date_fin >= b.as_of) AND a.date_fin IS NOT NULL AND a.date_fin < a.as_of)
+           OR (active_at(b.date_debut, b.date_fin, b.as_of) AND a.date_fin < a.as_of)
            OR (a.nom, a.investisseurs, a.phase, a.nature, a.thematiques, a.territoires, a.publics, a.budget_eur,
                a.date_debut, a.date_fin, a.odd) IS DISTINCT FROM
               (b.nom, b.investisseurs, b.phase, b.nature, b.thematiques, b.territoires, b.publics, b.budget_eur,
@@ -560,24 +580,30 @@ def compare_programmes(store: Store, before: int, after: int) -> pd.DataFrame:
     )
 
 
+def compare_white_zones(store: Store, before: int, after: int, *, level: str = "region",
+                        needs: NeedFilter = ALL) -> pd.DataFrame:
+    """White zones closed (white before, not after) and opened (white after, not before) between two snapshots:
+    territoire, nom, thematique, changement ('fermée' or 'ouverte'), score and part_couverte before and after."""
+    keep = ["territoire", "nom", "thematique", "score", "part_couverte", "zone_blanche"]
+    was = need_matrix(store, before, level=level, needs=needs)[keep]
+    now = need_matrix(store, after, level=level, needs=needs)[keep]
+    both = was.merge(now, on=["territoire", "nom", "thematique"], how="outer", suffixes=("_avant", "_apres"))
+    white_before = both["zone_blanche_avant"].astype("boolean").fillna(False).astype(bool)
+    white_after = both["zone_blanche_apres"].astype("boolean").fillna(False).astype(bool)
+    changed = (white_before != white_after).to_numpy()
+    out = both[changed].assign(changement=["ouverte" if w else "fermée" for w in white_after[changed]])
+    out = out[["territoire", "nom", "thematique", "changement", "score_avant", "score_apres",
+               "part_couverte_avant", "part_couverte_apres"]]
+    return out.sort_values(["changement", "score_apres", "score_avant"], ascending=[False, False, False],
+                           kind="stable").reset_index(drop=True)
+
+
 # --- follow-through: pathways, commitments, results (DESIGN section 4) ------------------------------------------
 # Kinds of support along a pathway: money, and the accompaniment that makes it land ("autre" is neither).
 MONEY = ("subvention", "pret", "garantie", "mecenat_competences")
 ACCOMPANIMENT = ("accompagnement", "formation", "outil")
 # The missing links, in the order a cell reports them (the first that applies is its ``maillon_manquant``).
 MISSING_LINKS = ("urgence_sans_suite", "argent_sans_accompagnement", "accompagnement_sans_argent")
-FORMULAS |= {
-    "engagements": T.FORMULA_ENGAGEMENTS,
-    "en_voie_de_couverture": T.FORMULA_EN_VOIE,
-    "en_retard": T.FORMULA_EN_RETARD,
-    "prime_alliance": T.FORMULA_PRIME_ALLIANCE,
-    "beneficiaires": T.FORMULA_BENEFICIAIRES,
-    "taux_atteinte": T.FORMULA_TAUX_ATTEINTE,
-    "montant_verse": T.FORMULA_MONTANT_VERSE,
-    "parcours": T.FORMULA_PARCOURS,
-    "maillon_manquant": T.FORMULA_MAILLON_MANQUANT,
-    "resultats_odd": T.FORMULA_RESULTATS_ODD,
-}
 
 
 def pathways(store: Store, snapshot_id: int, *, level: str = "region", source: str | None = None) -> pd.DataFrame:
@@ -601,16 +627,14 @@ def pathways(store: Store, snapshot_id: int, *, level: str = "region", source: s
     ), n AS (
         SELECT {cell} AS territoire, c.thematique, sum(c.acteurs)::BIGINT AS acteurs, sum(c.score)::BIGINT AS score
         FROM cells c GROUP BY ALL
-    ), steps AS (  -- (cell, programme) once, for the active programmes reaching one of the cell's need rows
-        SELECT DISTINCT {cell} AS territoire, c.thematique, p.id, p.phase, p.nature
-        FROM cells c
-        JOIN reach r ON r.snapshot_id = ? AND r.territoire = c.territoire AND r.thematique = c.thematique
-        JOIN programmes p ON p.snapshot_id = r.snapshot_id AND p.id = r.programme_id
-        JOIN territoires t ON t.key = c.territoire
-        JOIN snapshots s ON s.id = r.snapshot_id
-        WHERE (p.date_debut IS NULL OR p.date_debut <= s.as_of) AND (p.date_fin IS NULL OR p.date_fin >= s.as_of)
-          -- reach rows at a region include its départements' programmes: they do not reach a region's own need
-          AND (t.level <> 'region' OR list_contains(p.territoires, c.territoire) OR list_contains(p.territoires, 'FR'))
+    ), pt AS (  -- active programmes, one row per listed territory and theme
+        SELECT p.id, p.phase, p.nature, unnest(p.territoires) AS src, unnest(p.thematiques) AS thematique
+        FROM programmes p JOIN snapshots s ON s.id = p.snapshot_id
+        WHERE p.snapshot_id = ? AND active_at(p.date_debut, p.date_fin, s.as_of)
+    ), steps AS (  -- (cell, programme) once, for the programmes reaching one of the cell's need rows
+        SELECT DISTINCT {cell} AS territoire, c.thematique, pt.id, pt.phase, pt.nature
+        FROM pt JOIN territory_reach r ON r.src = pt.src AND r.reaches_need
+        JOIN cells c ON c.territoire = r.territoire AND c.thematique = pt.thematique
     ), k AS (
         SELECT territoire, thematique, count(*) AS programmes,
                count(*) FILTER (WHERE phase = 'urgence') AS urgence,

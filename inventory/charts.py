@@ -10,11 +10,13 @@ import math
 import textwrap
 from typing import Mapping
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from inventory import reference
 from inventory import texts as T
+from inventory.parsing import LIST_SEPARATOR
 
 # Maps load their topojson from our own static folder: the app runs without internet.
 OFFLINE = {
@@ -31,7 +33,38 @@ COVER_SCALE = "Cividis"
 FONT = {"family": "Source Sans Pro, Arial, sans-serif"}
 NO_DATA_GREY = "#e4e4e4"
 NODE_COLOUR = "#1f5f8b"  # dark enough for white labels, in colour and in greyscale
-MEASURE_FORMAT = {"intensite_moyenne": ",.2f", "tension": ",.1f"}
+MEASURE_FORMAT = {"intensite_moyenne": ",.2f", "tension": ",.1f", "part_couverte": ",.0f"}
+# what a table shows of an exact number: (factor, decimals); other decimal numbers get 2 decimals
+TABLE_DISPLAY = {"part_couverte": (100, 0), "part_couverte_avant": (100, 0), "part_couverte_apres": (100, 0),
+                 "part": (1, 1)}
+
+
+# --- numbers as people read them --------------------------------------------------------------------------
+def half_up(value, decimals: int = 0):
+    """Round half away from zero on the decimal number people read (2.525 → 2.53, 4.125 → 4.13), not on its
+    binary approximation (2.525 is stored as 2.52499…, which Python's and the browser's formats round down).
+    Works on a number, a numpy array or a pandas Series: the one rounding rule of every displayed decimal."""
+    factor = 10.0 ** decimals
+    scaled = np.round(np.abs(value) * factor, 6)  # 252.49999999999997 → 252.5
+    return np.sign(value) * np.floor(scaled + 0.5) / factor
+
+
+def fr_number(value, decimals: int = 0) -> str:
+    """1234567.8 → « 1 234 567,8 » (French separators, half-up rounding); none → « – »."""
+    if value is None or (isinstance(value, (float, np.floating)) and np.isnan(value)) or value is pd.NA:
+        return "–"
+    if isinstance(value, (float, np.floating)) or decimals:
+        value = float(half_up(float(value), decimals)) + 0.0  # + 0.0: no « -0 »
+    return f"{value:,.{decimals}f}".replace(",", "\u202f").replace(".", ",")
+
+
+def coverage_words(cells: pd.DataFrame) -> pd.Series:
+    """Each cell's coverage said in words: « 1 programme(s) dans la région, 0 % du besoin atteint »."""
+    where = cells["territoire"].map(lambda k: T.COVERAGE_WHERE["pays" if k == reference.NATIONAL else
+                                                                 "region" if k.startswith("REG-") else "departement"])
+    return pd.Series([T.COVERAGE_WORDS.format(programmes=fr_number(n), where=w, part=fr_number(100 * p, 0))
+                      for n, w, p in zip(cells["programmes"], where, cells["part_couverte"].fillna(0))],
+                     index=cells.index, dtype=object)
 
 
 def font_size(large: bool) -> int:
@@ -75,16 +108,22 @@ def _fmt(measure: str) -> str:
     return MEASURE_FORMAT.get(measure, ",.0f")
 
 
+def _decimals(value_format: str) -> int:
+    """',.2f' → 2: values are rounded half-up before plotly writes them with that format."""
+    return int(value_format.rsplit(".", 1)[1].rstrip("f")) if "." in value_format else 0
+
+
 # --- heatmaps ------------------------------------------------------------------------------------------
 def heatmap(frame: pd.DataFrame, *, rows: str, cols: str, value: str, value_label: str,
             col_labels: Mapping[str, str] | None = None, row_title: str = T.CHART_TERRITORY,
             col_title: str = T.CHART_THEME, text: pd.DataFrame | None = None, colorscale: str = NEED_SCALE,
             value_format: str = ",.0f", zrange: tuple[float, float] | None = None, large: bool = False,
-            title: str | None = None) -> go.Figure:
+            title: str | None = None, hover: pd.DataFrame | None = None) -> go.Figure:
     """A rows × columns heatmap of one value, rows and columns in the frame's order of appearance.
 
     ``text`` (same pivot shape) replaces the number written in each cell, e.g. to mark white zones;
-    ``zrange`` fixes the colour scale's ends (mean intensity spans 1–5 whatever the data).
+    ``zrange`` fixes the colour scale's ends (mean intensity spans 1–5 whatever the data); ``hover`` (same
+    pivot shape) adds a line of words under each cell's value.
     """
     if frame.empty:
         return _empty(large)
@@ -97,15 +136,18 @@ def heatmap(frame: pd.DataFrame, *, rows: str, cols: str, value: str, value_labe
     plot_px = max(300, 820 - row_label_px - 80)
     chars = int(plot_px / max(len(z.columns), 1) / 7)
     x = [_wrap(str(col_labels.get(c, c)), chars) if chars >= 9 else str(col_labels.get(c, c)) for c in z.columns]
-    values = z.to_numpy(dtype=float)
+    values = half_up(z.to_numpy(dtype=float), _decimals(value_format))
+    words = hover.reindex(index=z.index, columns=z.columns).fillna("").to_numpy() if hover is not None else None
     shown = text.reindex(index=z.index, columns=z.columns).fillna("").to_numpy() if text is not None else None
     fig = go.Figure(go.Heatmap(
         z=values, x=x, y=list(z.index), colorscale=colorscale, xgap=1, ygap=1, hoverongaps=False,
         zmin=zrange[0] if zrange else None, zmax=zrange[1] if zrange else None,
         text=shown, texttemplate="%{text}" if shown is not None else f"%{{z:{value_format}}}",
+        customdata=words,
         colorbar={"title": {"text": value_label, "side": "right"}, "thickness": 12},
         hovertemplate=(f"{row_title} : <b>%{{y}}</b><br>{col_title} : %{{x}}<br>{value_label} : "
-                       f"%{{z:{value_format}}}<extra></extra>"),
+                       f"%{{z:{value_format}}}" + ("<br>%{customdata}" if words is not None else "")
+                       + "<extra></extra>"),
     ))
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(side="top", title=None, tickangle=0 if chars >= 9 else -45)
@@ -127,14 +169,19 @@ def need_heatmap(cells: pd.DataFrame, measure: str = "acteurs", *, theme_labels:
 
 def coverage_heatmap(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = None,
                      large: bool = False) -> go.Figure:
-    """Territory × theme heatmap of the programmes covering each cell; white zones are written « ZB »."""
+    """Territory × theme heatmap of the part of each cell's need reached (%, colour), with the number of
+    programmes in the territory written in it, « ZB » for white zones, and the coverage in words on hover.
+    Cells with programmes but no need are written and left uncoloured."""
     if cells.empty:
         return _empty(large)
-    marks = cells.assign(_t=cells["programmes"].map("{:d}".format).where(~cells["zone_blanche"],
-                                                                        T.CHART_WHITE_ZONE_MARK))
+    marks = cells.assign(
+        _t=cells["programmes"].map("{:d}".format).where(~cells["zone_blanche"], T.CHART_WHITE_ZONE_MARK),
+        _pct=100 * cells["part_couverte"], _words=coverage_words(cells).where(cells["score"] > 0, ""))
     text = marks.pivot_table(index="nom", columns="thematique", values="_t", aggfunc="first", sort=False)
-    return heatmap(cells, rows="nom", cols="thematique", value="programmes", value_label=_label("programmes"),
-                   col_labels=theme_labels, text=text, colorscale=COVER_SCALE, large=large)
+    words = marks.pivot_table(index="nom", columns="thematique", values="_words", aggfunc="first", sort=False)
+    return heatmap(marks, rows="nom", cols="thematique", value="_pct", value_label=_label("part_couverte"),
+                   col_labels=theme_labels, text=text, hover=words, colorscale=COVER_SCALE, zrange=(0, 100),
+                   large=large)
 
 
 def investor_heatmap(long: pd.DataFrame, *, cols: str, value: str, value_label: str,
@@ -147,18 +194,21 @@ def investor_heatmap(long: pd.DataFrame, *, cols: str, value: str, value_label: 
 
 # --- maps ----------------------------------------------------------------------------------------------
 def per_territory(cells: pd.DataFrame) -> pd.DataFrame:
-    """Territory totals of territory × theme cells: acteurs and score add up, mean intensity is their
-    ratio, programmes and investors are the largest over themes, zones_blanches counts white-zone themes."""
+    """Territory totals of territory × theme cells: acteurs, score and score_couvert add up, mean intensity and
+    part_couverte are their ratios, programmes and investors are the largest over themes, zones_blanches counts
+    white-zone themes."""
     if cells.empty:
         return pd.DataFrame(columns=["territoire", "nom", "acteurs", "score", "intensite_moyenne",
-                                     "programmes", "investisseurs", "zones_blanches"])
-    agg = {c: "sum" for c in ("acteurs", "score") if c in cells}
+                                     "programmes", "investisseurs", "zones_blanches", "part_couverte"])
+    agg = {c: "sum" for c in ("acteurs", "score", "score_couvert") if c in cells}
     agg |= {c: "max" for c in ("programmes", "investisseurs") if c in cells}
     out = cells.groupby(["territoire", "nom"], sort=False, as_index=False).agg(agg)
     if "zone_blanche" in cells:
         out["zones_blanches"] = cells.groupby(["territoire", "nom"], sort=False)["zone_blanche"].sum().to_numpy()
     if {"acteurs", "score"} <= set(out.columns):
-        out["intensite_moyenne"] = (out["score"] / out["acteurs"].where(out["acteurs"] > 0)).round(2)
+        out["intensite_moyenne"] = out["score"] / out["acteurs"].where(out["acteurs"] > 0)
+    if {"score", "score_couvert"} <= set(out.columns):
+        out["part_couverte"] = out["score_couvert"] / out["score"].where(out["score"] > 0)
     return out
 
 
@@ -185,7 +235,8 @@ def france_map(cells: pd.DataFrame, measure: str = "acteurs", level: str = "regi
     shown = list(data["territoire"])
     blank = [k for k in names if k not in set(shown)]
     # counts start at zero and mean intensity spans its 1–5 scale, so colours compare honestly
-    low, high = (1, 5) if measure == "intensite_moyenne" else (0, max(float(data[measure].max()), 1) if shown else 1)
+    low, high = ((1, 5) if measure == "intensite_moyenne" else (0, 100) if measure == "part_couverte"
+                 else (0, max(float(data[measure].max()), 1) if shown else 1))
     outline = {"geojson": GEOJSON_URL[level], "featureidkey": "properties.code", "marker_line_color": "white",
                "marker_line_width": 0.6}
     fig = go.Figure()
@@ -195,7 +246,8 @@ def france_map(cells: pd.DataFrame, measure: str = "acteurs", level: str = "regi
         hovertemplate=f"<b>%{{text}}</b><br>{T.CHART_NO_VALUE}<extra></extra>",
     ))
     fig.add_trace(go.Choropleth(
-        **outline, locations=[_code(k) for k in shown], z=list(data[measure].astype(float)), customdata=shown,
+        **outline, locations=[_code(k) for k in shown], z=list(half_up(data[measure].astype(float), _decimals(fmt))),
+        customdata=shown,
         text=[names[k] for k in shown], colorscale=colorscale, zmin=low, zmax=high,
         selectedpoints=[shown.index(selected)] if selected in shown else None,
         colorbar={"title": {"text": label, "side": "top"}, "thickness": 12, "orientation": "h", "y": -0.02,
@@ -289,14 +341,12 @@ CODE_LABELS: dict[str, Mapping[str, str]] = {
     "source": reference.SOURCES, "public": reference.AUDIENCES, "publics": reference.AUDIENCES,
     "phase": reference.PHASES, "nature": reference.SUPPORT_TYPES, "type": reference.INVESTOR_TYPES,
 }
-LIST_SEPARATOR = " ; "
-
-
 def table_view(frame: pd.DataFrame, columns: list[str], *, theme_labels: Mapping[str, str] | None = None,
                territory_names: bool = True, headings: Mapping[str, str] | None = None) -> pd.DataFrame:
     """A table as people read it: chosen columns, codes replaced by French labels (also inside « a ; b »
-    lists), French column headings (``headings`` overrides some, e.g. « nom » of a programme). The same
-    frame is shown and downloaded."""
+    lists), decimal numbers rounded half-up (parts in %), « couverture » the cell's coverage in words, French
+    column headings (``headings`` overrides some, e.g. « nom » of a programme). The same frame is shown and
+    downloaded."""
     labels = dict(CODE_LABELS)
     if theme_labels:
         labels |= {"thematique": theme_labels, "thematiques": theme_labels}
@@ -304,6 +354,13 @@ def table_view(frame: pd.DataFrame, columns: list[str], *, theme_labels: Mapping
         names = {k: t.nom for k, t in reference.territories().items()}
         labels |= {"territoires": names}
     out = frame[[c for c in columns if c in frame]].copy()
+    if "couverture" in columns and "part_couverte" in frame:
+        out["couverture"] = coverage_words(frame).where(frame["score"] > 0, None)
+        out = out[[c for c in columns if c in out]]
+    for col in out.columns:  # exact numbers as people read them: rounded half-up, parts in %
+        if pd.api.types.is_float_dtype(out[col]):
+            factor, decimals = TABLE_DISPLAY.get(col, (1, 2))
+            out[col] = half_up(out[col] * factor, decimals)
     for col, mapping in labels.items():
         if col in out and not pd.api.types.is_numeric_dtype(out[col]):
             seen: dict[str, str] = {}  # a 10,000-row catalogue holds few distinct lists: relabel each once
@@ -343,7 +400,8 @@ def ranked_bars(frame: pd.DataFrame, *, label: str, value: str, value_label: str
     if data.empty:
         return _empty(large)
     fig = go.Figure(go.Bar(
-        x=list(data[value].astype(float)), y=[_short(str(v)) for v in data[label]], orientation="h",
+        x=list(half_up(data[value].astype(float), _decimals(value_format))), y=[_short(str(v)) for v in data[label]],
+        orientation="h",
         marker_color=GROUP_COLOURS[0], texttemplate=f"%{{x:{value_format}}}", textposition="outside",
         cliponaxis=False, hovertemplate=f"<b>%{{y}}</b><br>{value_label} : %{{x:{value_format}}}<extra></extra>",
     ))

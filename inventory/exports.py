@@ -17,10 +17,8 @@ import pandas as pd
 import xlsxwriter
 
 from inventory.models import SHEETS, Issue
-from inventory.parsing import FORMULA_STARTS
+from inventory.parsing import FORMULA_STARTS, LIST_SEPARATOR
 from inventory.reference import default_themes
-
-LIST_SEPARATOR = " ; "
 
 
 def neutralise(value: Any) -> Any:

@@ -17,6 +17,7 @@ import weakref
 import os
 import threading
 import time
+import typing
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -26,24 +27,33 @@ import pandas as pd
 import pyarrow as pa
 
 from inventory import texts
-from inventory.models import Snapshot
+from inventory.models import SHEETS, Snapshot
 from inventory.reference import default_themes, territories
 
 DEFAULT_DB = "data/inventory.duckdb"
 
-# Column order of each stored sheet; the importer hands frames with exactly these columns.
-SHEET_COLUMNS: dict[str, list[str]] = {
-    "investisseurs": ["id", "nom", "type", "site_web"],
-    "programmes": [
-        "id", "nom", "investisseurs", "phase", "nature", "thematiques", "territoires", "publics",
-        "budget_eur", "date_debut", "date_fin", "odd", "url", "description",
-    ],
-    "besoins": [
-        "territoire", "source", "thematique", "intensite", "nb_acteurs", "public", "secteur", "date",
-        "description", "odd", "id",
-    ],
-    "thematiques": ["code", "libelle"],
-}
+# Column order of each stored sheet, read off the models (the contract's one home); the importer hands frames with
+# exactly these columns.
+SHEET_COLUMNS: dict[str, list[str]] = {sheet: list(model.model_fields) for sheet, model in SHEETS.items()}
+
+
+def _sql_type(annotation: Any) -> str:
+    """The DuckDB type of a model field: str → VARCHAR, list[int] → INTEGER[], date | None → DATE…"""
+    if typing.get_origin(annotation) is list:
+        return _sql_type(typing.get_args(annotation)[0]) + "[]"
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    base = args[0] if args else annotation
+    return {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", dt.date: "DATE", bool: "BOOLEAN"}[base]
+
+
+def _sheet_table(sheet: str, extra: str = "") -> str:
+    """CREATE TABLE of a sheet's stored rows: ``part`` then the model's fields (a required scalar is NOT NULL)."""
+    fields = SHEETS[sheet].model_fields
+    cols = [f"{name} {_sql_type(info.annotation)}"
+            + (" NOT NULL" if info.is_required() and typing.get_origin(info.annotation) is not list else "")
+            for name, info in fields.items()]
+    return f"CREATE TABLE IF NOT EXISTS {sheet}_rows (part INTEGER NOT NULL, {', '.join(cols)}{extra});\n"
+
 
 # Rows are stored once, in parts: the rows a snapshot wrote carry its id as ``part``. A snapshot that carries a
 # sheet over points at the previous snapshot's part instead of copying its rows (a needs-only refresh next to
@@ -61,16 +71,6 @@ PARTS: dict[str, tuple[str, ...]] = {
 # --- follow-through: commitments (engagements) and results (realisations) ----------------------------------
 # Two optional sheets, each its own kind of part: noting one commitment during a session writes the engagements
 # part only (a few thousand rows and their reach) and shares every other part with the active snapshot.
-SHEET_COLUMNS |= {
-    "engagements": [
-        "id", "investisseurs", "thematiques", "territoires", "statut", "montant_eur", "date", "echeance",
-        "programme", "session", "description",
-    ],
-    "realisations": [
-        "programme", "territoire", "thematique", "beneficiaires", "montant_verse_eur", "date", "odd", "indicateur",
-        "valeur", "commentaire",
-    ],
-}
 PARTS |= {
     # the cells each commitment reaches (by its row, ``ordre``), and the open ones counted per cell
     "engagements": ("engagements", "engagement_reach", "engagement_cells"),
@@ -78,16 +78,7 @@ PARTS |= {
 }
 FOLLOWUP_OPTIONAL = ("engagements", "realisations")  # reported as carried over only when they hold rows
 ORDERED_SHEETS = ("thematiques", "engagements")  # rows keep their position in ``ordre`` (commitments may lack an id)
-FOLLOWUP_TABLES = """
-CREATE TABLE IF NOT EXISTS engagements_rows (
-    part INTEGER NOT NULL, id VARCHAR, investisseurs VARCHAR[], thematiques VARCHAR[], territoires VARCHAR[],
-    statut VARCHAR, montant_eur DOUBLE, date DATE, echeance DATE, programme VARCHAR, session VARCHAR,
-    description VARCHAR, ordre INTEGER
-);
-CREATE TABLE IF NOT EXISTS realisations_rows (
-    part INTEGER NOT NULL, programme VARCHAR, territoire VARCHAR, thematique VARCHAR, beneficiaires BIGINT,
-    montant_verse_eur DOUBLE, date DATE, odd INTEGER[], indicateur VARCHAR, valeur DOUBLE, commentaire VARCHAR
-);
+FOLLOWUP_TABLES = _sheet_table("engagements", ", ordre INTEGER") + _sheet_table("realisations") + """
 CREATE TABLE IF NOT EXISTS engagement_reach_rows (part INTEGER NOT NULL, ordre INTEGER, territoire VARCHAR, thematique VARCHAR);
 CREATE TABLE IF NOT EXISTS engagement_cells_rows (part INTEGER NOT NULL, territoire VARCHAR, thematique VARCHAR, ouverts BIGINT);
 CREATE TABLE IF NOT EXISTS result_agg_rows (
@@ -102,7 +93,7 @@ FOLLOWUP_SNAPSHOT_COLUMNS = ("engagements_part INTEGER", "realisations_part INTE
 PART_OF = {table: kind for kind, tables in PARTS.items() for table in tables}
 SNAPSHOT_TABLES = tuple(PART_OF)  # the views, one row set per snapshot
 STORED_TABLES = tuple(f"{t}_rows" for t in PART_OF)  # where the rows live, once per part
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS snapshots (
@@ -116,27 +107,31 @@ CREATE TABLE IF NOT EXISTS settings (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS territoires (
     key VARCHAR PRIMARY KEY, level VARCHAR, code VARCHAR, nom VARCHAR, region_key VARCHAR, ordre INTEGER
 );
-CREATE TABLE IF NOT EXISTS investisseurs_rows (
-    part INTEGER NOT NULL, id VARCHAR NOT NULL, nom VARCHAR, type VARCHAR, site_web VARCHAR
-);
-CREATE TABLE IF NOT EXISTS programmes_rows (
-    part INTEGER NOT NULL, id VARCHAR NOT NULL, nom VARCHAR, investisseurs VARCHAR[], phase VARCHAR,
-    nature VARCHAR[], thematiques VARCHAR[], territoires VARCHAR[], publics VARCHAR[], budget_eur DOUBLE,
-    date_debut DATE, date_fin DATE, odd INTEGER[], url VARCHAR, description VARCHAR
-);
-CREATE TABLE IF NOT EXISTS besoins_rows (
-    part INTEGER NOT NULL, territoire VARCHAR NOT NULL, source VARCHAR, thematique VARCHAR,
-    intensite TINYINT, nb_acteurs INTEGER, public VARCHAR, secteur VARCHAR, date DATE, description VARCHAR,
-    odd INTEGER[], id VARCHAR
-);
-CREATE TABLE IF NOT EXISTS thematiques_rows (part INTEGER NOT NULL, code VARCHAR, libelle VARCHAR, ordre INTEGER);
+""" + "".join(_sheet_table(sheet) for sheet in ("investisseurs", "programmes", "besoins")) + _sheet_table(
+    "thematiques", ", ordre INTEGER") + """
 CREATE TABLE IF NOT EXISTS need_agg_rows (
     part INTEGER NOT NULL, territoire VARCHAR, region_key VARCHAR, thematique VARCHAR, source VARCHAR,
     public VARCHAR, secteur VARCHAR, acteurs BIGINT, score BIGINT, signaux BIGINT
 );
 CREATE TABLE IF NOT EXISTS reach_rows (part INTEGER NOT NULL, programme_id VARCHAR, territoire VARCHAR, thematique VARCHAR);
 CREATE TABLE IF NOT EXISTS coverage_rows (
-    part INTEGER NOT NULL, territoire VARCHAR, thematique VARCHAR, programmes BIGINT, investisseurs BIGINT
+    part INTEGER NOT NULL, territoire VARCHAR, thematique VARCHAR, programmes BIGINT, investisseurs BIGINT,
+    atteint BOOLEAN
+);
+-- The rules every query shares, written once (DESIGN section 4).
+-- "Active" at date d: a missing start or end is open.
+CREATE OR REPLACE MACRO active_at(debut, fin, d) AS (debut IS NULL OR debut <= d) AND (fin IS NULL OR fin >= d);
+-- Which territories a programme listing ``src`` reaches: FR reaches everything; a region reaches itself and its
+-- départements; a département reaches itself and counts for its region. ``reaches_need``: whether a need row
+-- placed in ``territoire`` is reached (a département programme does not reach its region's own needs).
+CREATE OR REPLACE VIEW territory_reach AS
+SELECT src.key AS src, c.key AS territoire,
+       NOT (src.level = 'departement' AND c.key = src.region_key) AS reaches_need
+FROM territoires src JOIN territoires c ON (
+    src.key = 'FR'
+    OR c.key = src.key
+    OR (src.level = 'region' AND c.region_key = src.key AND c.level = 'departement')
+    OR (src.level = 'departement' AND c.key = src.region_key)
 );
 CREATE TABLE IF NOT EXISTS investor_reach_rows (
     part INTEGER NOT NULL, investisseur VARCHAR, territoire VARCHAR, thematique VARCHAR, programmes BIGINT
@@ -146,6 +141,16 @@ CREATE TABLE IF NOT EXISTS investor_reach_rows (
     f"FROM snapshots s JOIN {table}_rows r ON r.part = s.{kind}_part;\n"
     for table, kind in PART_OF.items()
 )
+
+# The cells (territoire × thematique) whose own need rows an active programme reaches, for snapshot $sid: the
+# ``atteint`` of coverage, from which a cell's score_couvert is read (DESIGN section 4, reach of a need row).
+NEED_REACHED_CELLS = """
+SELECT DISTINCT territoire, thematique FROM (
+    SELECT r.territoire, unnest(a.thematiques) AS thematique
+    FROM (SELECT unnest(p.territoires) AS src, p.thematiques FROM programmes p JOIN snapshots s ON s.id = $sid
+          WHERE p.snapshot_id = $sid AND len(p.investisseurs) > 0 AND active_at(p.date_debut, p.date_fin, s.as_of)) a
+    JOIN territory_reach r ON r.src = a.src AND r.reaches_need)
+"""
 
 # Aggregates of one snapshot (parameter $sid), computed inside the import transaction from the views, into the
 # snapshot's own part. reach: which cells a programme's territories reach. FR reaches everything; a region
@@ -161,19 +166,12 @@ GROUP BY ALL;
 """,
     "reach": """
 INSERT INTO reach_rows
-WITH reaches AS (  -- the cells each territory reaches: a few hundred pairs, then one equi-join
-    SELECT src.key AS src, c.key AS territoire FROM territoires src JOIN territoires c ON (
-        src.key = 'FR'
-        OR c.key = src.key
-        OR (src.level = 'region' AND c.region_key = src.key AND c.level = 'departement')
-        OR (src.level = 'departement' AND c.key = src.region_key)
-    )
-), pt AS (
+WITH pt AS (
     SELECT p.id AS programme_id, unnest(p.territoires) AS pter, p.thematiques
     FROM programmes p WHERE p.snapshot_id = $sid
-), cells AS (
+), cells AS (  -- territory_reach is a few hundred pairs: one equi-join
     SELECT DISTINCT pt.programme_id, r.territoire, pt.thematiques
-    FROM pt JOIN reaches r ON r.src = pt.pter
+    FROM pt JOIN territory_reach r ON r.src = pt.pter
 )
 SELECT DISTINCT $sid, programme_id, territoire, unnest(thematiques) FROM cells;
 """,
@@ -184,24 +182,23 @@ INSERT INTO investor_reach_rows
 SELECT $sid, i.inv, r.territoire, r.thematique, count(*)
 FROM reach r
 JOIN (SELECT p.id, unnest(list_distinct(p.investisseurs)) AS inv FROM programmes p JOIN snapshots s ON s.id = $sid
-      WHERE p.snapshot_id = $sid
-        AND (p.date_debut IS NULL OR p.date_debut <= s.as_of) AND (p.date_fin IS NULL OR p.date_fin >= s.as_of)) i
+      WHERE p.snapshot_id = $sid AND active_at(p.date_debut, p.date_fin, s.as_of)) i
   ON i.id = r.programme_id
 WHERE r.snapshot_id = $sid
 GROUP BY ALL;
 """,
     "coverage": """
 INSERT INTO coverage_rows
-SELECT $sid, r.territoire, r.thematique, count(*), any_value(n.investisseurs)
+SELECT $sid, r.territoire, r.thematique, count(*), any_value(n.investisseurs), bool_or(d.territoire IS NOT NULL)
 FROM reach r
 JOIN (SELECT p.id FROM programmes p JOIN snapshots s ON s.id = $sid
-      WHERE p.snapshot_id = $sid AND len(p.investisseurs) > 0
-        AND (p.date_debut IS NULL OR p.date_debut <= s.as_of) AND (p.date_fin IS NULL OR p.date_fin >= s.as_of)) a
+      WHERE p.snapshot_id = $sid AND len(p.investisseurs) > 0 AND active_at(p.date_debut, p.date_fin, s.as_of)) a
   ON a.id = r.programme_id
 JOIN (SELECT territoire, thematique, count(*) AS investisseurs FROM investor_reach WHERE snapshot_id = $sid
       GROUP BY ALL) n ON n.territoire = r.territoire AND n.thematique = r.thematique
+LEFT JOIN (""" + NEED_REACHED_CELLS + """) d ON d.territoire = r.territoire AND d.thematique = r.thematique
 WHERE r.snapshot_id = $sid
-GROUP BY ALL;
+GROUP BY r.territoire, r.thematique;
 """,
 }
 
@@ -220,17 +217,10 @@ WHERE id = $sid;
 AGGREGATES |= {
     "engagement_reach": """
 INSERT INTO engagement_reach_rows
-WITH reaches AS (
-    SELECT src.key AS src, c.key AS territoire FROM territoires src JOIN territoires c ON (
-        src.key = 'FR'
-        OR c.key = src.key
-        OR (src.level = 'region' AND c.region_key = src.key AND c.level = 'departement')
-        OR (src.level = 'departement' AND c.key = src.region_key)
-    )
-), et AS (
+WITH et AS (
     SELECT e.ordre, unnest(e.territoires) AS eter, e.thematiques FROM engagements e WHERE e.snapshot_id = $sid
 ), cells AS (
-    SELECT DISTINCT et.ordre, r.territoire, et.thematiques FROM et JOIN reaches r ON r.src = et.eter
+    SELECT DISTINCT et.ordre, r.territoire, et.thematiques FROM et JOIN territory_reach r ON r.src = et.eter
 )
 SELECT DISTINCT $sid, ordre, territoire, unnest(thematiques) FROM cells;
 """,
@@ -268,7 +258,8 @@ def aggregates_sql(sid: int, written: set[str]) -> str:
 # Files written before parts (schema 1) kept one copy of every row per snapshot, in tables named as the views.
 def migrate_from_1(tables: list[str]) -> str:
     return "".join(
-        f"INSERT INTO {table}_rows SELECT * FROM {table}_v1 ORDER BY snapshot_id, rowid;\nDROP TABLE {table}_v1;\n"
+        f"INSERT INTO {table}_rows BY NAME SELECT snapshot_id AS part, * EXCLUDE (snapshot_id) FROM {table}_v1 "
+        f"ORDER BY snapshot_id, rowid;\nDROP TABLE {table}_v1;\n"
         for table in tables
     ) + "UPDATE snapshots SET " + ", ".join(f"{kind}_part = id" for kind in PARTS) + ";\n"
 
@@ -319,6 +310,7 @@ class Store:
                 time.sleep(0.2)
         _migrate(con)
         con.execute(SCHEMA)
+        _migrate_coverage(con)
         if con.execute("SELECT count(*) FROM territoires").fetchall()[0][0] == 0:
             rows = [(t.key, t.level, t.code, t.nom, t.region_key, i) for i, t in enumerate(territories().values())]
             con.executemany("INSERT INTO territoires VALUES (?, ?, ?, ?, ?, ?)", rows)
@@ -549,6 +541,29 @@ def _add_followup_columns(con: duckdb.DuckDBPyConnection) -> None:
     """A file written before commitments and results gets their snapshot columns (empty: no such rows)."""
     for column in FOLLOWUP_SNAPSHOT_COLUMNS:
         con.execute(f"ALTER TABLE snapshots ADD COLUMN IF NOT EXISTS {column}")
+
+
+def _migrate_coverage(con: duckdb.DuckDBPyConnection) -> None:
+    """Files written before schema 3 have no ``coverage.atteint``: add it and fill it, per coverage part."""
+    has = con.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = 'coverage_rows' "
+                      "AND column_name = 'atteint'").fetchall()[0][0]
+    if has and not con.execute("SELECT count(*) FROM coverage_rows WHERE atteint IS NULL").fetchall()[0][0]:
+        return
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("ALTER TABLE coverage_rows ADD COLUMN IF NOT EXISTS atteint BOOLEAN")
+        for part, sid in con.execute("SELECT couverture_part, min(id) FROM snapshots WHERE couverture_part IS NOT NULL "
+                                     "GROUP BY ALL").fetchall():
+            cells = NEED_REACHED_CELLS.replace("$sid", str(int(sid)))
+            con.execute(f"UPDATE coverage_rows c SET atteint = EXISTS (SELECT 1 FROM ({cells}) d "
+                        f"WHERE d.territoire = c.territoire AND d.thematique = c.thematique) WHERE c.part = ?", [part])
+        con.execute("UPDATE coverage_rows SET atteint = false WHERE atteint IS NULL")  # parts no snapshot uses
+        con.execute("INSERT INTO settings VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE "
+                    "SET value = excluded.value", [SCHEMA_VERSION])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
 
 
 def _set_active(cur: duckdb.DuckDBPyConnection, snapshot_id: int) -> None:

@@ -112,6 +112,7 @@ MEASURE_LABELS = {
     "tension": "Tension",
     "programmes": "Programmes",
     "investisseurs": "Investisseurs",
+    "part_couverte": "Part du besoin atteinte (%)",
 }
 LEVEL_LABELS = {"region": "Régions", "departement": "Départements"}
 COLUMN_LABELS = {
@@ -126,7 +127,59 @@ COLUMN_LABELS = {
     "zone_blanche": "Zone blanche",
     "investisseurs": "Investisseurs",
     "alliance": "Opportunité d'alliance",
+    "score_couvert": "Score couvert",
+    "part_couverte": "Part du besoin atteinte (%)",
+    "score_non_couvert": "Score non atteint",
+    "couverture": "Couverture",
 }
+
+# --- formulas: the one sentence explaining each number, shown beside it and listed on the Méthode page ----------
+FORMULA_ACTIF = ("Programme actif : programme dont la date de début, si elle est indiquée, précède ou égale la date "
+                 "de l'inventaire et dont la date de fin, si elle est indiquée, la suit ou l'égale ; tout chiffre "
+                 "présenté comme l'état actuel ne compte que les programmes actifs.")
+FORMULA_ACTEURS = "Acteurs : nombre total d'acteurs ayant exprimé un besoin (somme de « nombre d'acteurs »)."
+FORMULA_SCORE = "Score : somme, pour chaque signalement, du nombre d'acteurs multiplié par l'intensité (1 à 5)."
+FORMULA_INTENSITE = "Intensité moyenne : score divisé par le nombre d'acteurs (de 1 à 5)."
+FORMULA_PROGRAMMES = ("Programmes : programmes actifs à la date de l'inventaire qui couvrent la thématique et dont "
+                      "les territoires atteignent la case (un programme national atteint tout, un programme régional "
+                      "ses départements, un programme départemental compte pour sa région).")
+FORMULA_ATTEINTE = ("Besoin atteint : un signalement est atteint quand un programme actif de sa thématique vise la "
+                    "France entière, son territoire ou, pour un département, sa région ; un besoin saisi pour toute "
+                    "une région n'est atteint que par un programme national ou de cette région.")
+FORMULA_SCORE_COUVERT = "Score couvert : somme des scores des signalements de la case atteints par au moins un programme actif."
+FORMULA_PART_COUVERTE = "Part du besoin atteinte : score couvert divisé par le score de la case (de 0 à 100 %)."
+FORMULA_TENSION = ("Tension : score divisé par (1 + nombre de programmes qui couvrent la case) ; plus elle est "
+                   "haute, moins le besoin est couvert.")
+FORMULA_ZONE_BLANCHE = ("Zone blanche : case où des besoins sont exprimés et dont aucun n'est atteint par un programme "
+                        "actif (0 % du besoin atteint), même si un programme agit ailleurs dans le territoire.")
+FORMULA_INVESTISSEURS = "Investisseurs : nombre d'investisseurs distincts présents dans la case à travers leurs programmes actifs."
+FORMULA_ALLIANCE = ("Opportunité d'alliance : case où au moins deux investisseurs interviennent à travers au moins "
+                    "deux programmes actifs distincts.")
+FORMULA_COFINANCEMENT = "Taux de cofinancement : part des programmes actifs financés par au moins deux investisseurs distincts."
+FORMULA_BUDGET = ("Budget d'un investisseur : somme de sa part du budget de chacun de ses programmes actifs, le "
+                  "budget d'un programme étant partagé à parts égales entre ses cofinanceurs (les budgets des "
+                  "investisseurs s'additionnent ainsi au total des programmes actifs).")
+FORMULA_CASES_COMMUNES = ("Cases en commun : croisements région × thématique (ou France entière × thématique) où les "
+                          "deux investisseurs ont chacun au moins un programme actif.")
+FORMULA_LIGNE_REGION = ("Échelle départementale : la ligne d'une région ne compte que les besoins saisis pour toute "
+                        "la région ; ceux de ses départements sont sur leurs propres lignes.")
+# key → sentence: the captions and the Méthode page read this one table
+FORMULAS = {
+    "actif": FORMULA_ACTIF, "acteurs": FORMULA_ACTEURS, "score": FORMULA_SCORE, "intensite_moyenne": FORMULA_INTENSITE,
+    "programmes": FORMULA_PROGRAMMES, "atteinte": FORMULA_ATTEINTE, "score_couvert": FORMULA_SCORE_COUVERT,
+    "part_couverte": FORMULA_PART_COUVERTE, "tension": FORMULA_TENSION, "zone_blanche": FORMULA_ZONE_BLANCHE,
+    "investisseurs": FORMULA_INVESTISSEURS, "alliance": FORMULA_ALLIANCE, "cofinancement": FORMULA_COFINANCEMENT,
+    "budget": FORMULA_BUDGET, "cases_communes": FORMULA_CASES_COMMUNES, "ligne_region": FORMULA_LIGNE_REGION,
+}
+# how a cell's coverage is said in words: « 1 programme dans la région, 0 % du besoin atteint »
+COVERAGE_WORDS = "{programmes} programme(s) {where}, {part} % du besoin atteint"
+COVERAGE_WHERE = {"pays": "au niveau national", "region": "dans la région", "departement": "dans le département"}
+
+# --- Méthode (pages/methode.py) ----------------------------------------------------------------------------
+PAGE_METHODE = "Méthode"
+METHOD_TITLE = "Méthode : comment chaque chiffre est calculé"
+METHOD_INTRO = ("Ces définitions s'appliquent à l'inventaire « {label} », données au {as_of} : « actif » veut dire "
+                "actif au {as_of}. Ce sont les mêmes phrases que celles affichées à côté des chiffres.")
 
 # --- charts (inventory/charts.py) ------------------------------------------------------------------------
 CHART_TERRITORY = "Territoire"
@@ -186,9 +239,7 @@ DEFIS_COLUMNS = {
     "public": "Public",
     "investisseur": "Code investisseur",
 }
-CHART_SDG = "ODD"
 CHART_SDG_SHORT = "ODD {n}"
-CHART_NEED_SIGNALS = "Signalements de besoins"
 CHART_AUDIENCE = "Public"
 
 # --- dashboard: évolution (pages/evolution.py) ----------------------------------------------------------
@@ -223,6 +274,10 @@ EVOL_PROG_CAPTION = (
     "du second inventaire ; « modifié » : au moins une de ses informations a changé."
 )
 EVOL_NO_PROG_CHANGE = "Aucun programme n'a changé entre ces deux inventaires."
+EVOL_WZ_HEADER = "Zones blanches fermées et ouvertes"
+EVOL_WZ_CLOSED = "Zones blanches fermées"
+EVOL_WZ_OPENED = "Zones blanches ouvertes"
+EVOL_NO_WZ_CHANGE = "Aucune zone blanche fermée ni ouverte entre ces deux inventaires."
 EVOL_CHANGE_LABELS = {"ajouté": "Ajoutés", "terminé": "Terminés", "retiré": "Retirés", "modifié": "Modifiés"}
 EVOL_COLUMNS = {
     "territoire": "Code territoire",
@@ -388,6 +443,13 @@ TABLE_LABELS = {
     "cases_communes": "Cases en commun",
     "cofinancements": "Programmes cofinancés ensemble",
     "nom_territoire": "Territoire",
+    "actif": "Actif à la date de l'inventaire",
+    "programmes_inactifs": "Programmes terminés ou à venir",
+    "changement": "Changement",
+    "score_avant": "Score avant",
+    "score_apres": "Score après",
+    "part_couverte_avant": "Part atteinte avant (%)",
+    "part_couverte_apres": "Part atteinte après (%)",
 }
 PROGRAMME_HEADINGS = {"nom": "Programme", "territoires": "Territoires atteints"}
 INVESTOR_HEADINGS = {"nom": "Investisseur", "programmes": "Programmes", "thematiques": "Thématiques en commun"}
@@ -412,8 +474,9 @@ HOME_TITLE = "L'inventaire en un coup d'œil"
 HOME_SNAPSHOT = "Inventaire affiché : {label} – données au {as_of}."
 HOME_METRIC_NEEDS = "Besoins signalés"
 HOME_METRIC_ACTORS = "Acteurs concernés"
-HOME_METRIC_PROGRAMMES = "Programmes"
-HOME_METRIC_PROGRAMMES_HELP = "{active} actifs à la date de l'inventaire."
+HOME_METRIC_PROGRAMMES = "Programmes actifs"
+HOME_METRIC_PROGRAMMES_HELP = ("Programmes actifs à la date de l'inventaire ; le catalogue en compte {total}, dont "
+                               "{inactive} terminés ou pas encore commencés.")
 HOME_METRIC_INVESTORS = "Investisseurs"
 HOME_METRIC_TERRITORIES = "Territoires"
 HOME_METRIC_TERRITORIES_HELP = "Territoires (national, régions, départements) où au moins un besoin est signalé."
@@ -421,9 +484,9 @@ HOME_TOP_NEEDS = "Les trois besoins qui ressortent"
 HOME_TOP_NEEDS_HELP = "Thématiques au score le plus élevé sur tout l'inventaire ; le pourcentage est leur part du score total."
 HOME_TOP_NEED_DETAIL = "{acteurs} acteurs, intensité moyenne {intensite} ; le plus fort en {territoire}."
 HOME_WHITE_ZONES = "Les zones blanches les plus criantes"
-HOME_WHITE_ZONE_LINE = "**{nom}** – {theme} : {acteurs} acteurs, score {score}, aucun programme."
+HOME_WHITE_ZONE_LINE = "**{nom}** – {theme} : {acteurs} acteurs, score {score} ; {couverture}."
 HOME_WHITE_ZONE_LINK = "Voir ce territoire"
-HOME_NO_WHITE_ZONE = "Aucune zone blanche : chaque besoin exprimé est couvert par au moins un programme."
+HOME_NO_WHITE_ZONE = "Aucune zone blanche : dans chaque case, au moins un besoin exprimé est atteint par un programme."
 HOME_NO_NEEDS = "Cet inventaire ne contient encore aucun besoin."
 HOME_CHANGES = "Ce qui a changé depuis l'inventaire précédent"
 HOME_CHANGES_SINCE = "Comparaison avec « {label} » (données au {as_of})."
@@ -457,12 +520,14 @@ COVER_VIEWS = {"carte": "Carte et matrice", "lacunes": "Zones blanches et tensio
 COVER_MAP_THEME = "Thématique de la carte"
 COVER_MAP_WHITE = "Nombre de thématiques en zone blanche par territoire."
 COVER_MAP_CLICK = "Cliquez sur un territoire pour voir ses besoins en face des programmes qui l'atteignent."
-COVER_MAP_THEME_CAPTION = "Programmes couvrant la thématique « {theme} » dans chaque territoire."
-COVER_HEATMAP = "Programmes par territoire et thématique (ZB : zone blanche)"
+COVER_MAP_THEME_CAPTION = "Part du besoin atteinte pour la thématique « {theme} » dans chaque territoire."
+COVER_HEATMAP = "Part du besoin atteinte par territoire et thématique"
+COVER_HEATMAP_CAPTION = ("Couleur : part du besoin atteinte ; chiffre : programmes dans le territoire ; ZB : zone "
+                         "blanche. Survolez une case pour la lire en toutes lettres.")
 COVER_NO_NEEDS_NO_PROGRAMMES = "Ni besoin ni programme dans cet inventaire pour ces filtres."
 COVER_NO_PROGRAMMES = "Cet inventaire ne contient aucun programme : chaque besoin est pour l'instant une zone blanche."
-COVER_WHITE_ZONES = "Zones blanches, des plus fortes aux plus faibles"
-COVER_NO_WHITE_ZONE = "Aucune zone blanche : chaque besoin exprimé est couvert par au moins un programme."
+COVER_WHITE_ZONES = "Besoins non atteints : zones blanches et cases en partie couvertes, du plus fort score non atteint au plus faible"
+COVER_NO_WHITE_ZONE = "Chaque besoin exprimé est atteint par au moins un programme actif."
 COVER_TENSION = "Les cases les plus tendues"
 COVER_NO_TENSION = "Aucun besoin exprimé pour ces filtres : pas de tension à classer."
 COVER_CATALOGUE = "Catalogue des programmes"
@@ -560,3 +625,9 @@ FORMULA_RESULTATS_ODD = (
     "Résultats par ODD (déclaré) : les ODD de la réalisation, ou à défaut ceux de son programme ; une réalisation "
     "comptée sous plusieurs ODD figure sous chacun."
 )
+FORMULAS |= {
+    "engagements": FORMULA_ENGAGEMENTS, "en_voie_de_couverture": FORMULA_EN_VOIE, "en_retard": FORMULA_EN_RETARD,
+    "prime_alliance": FORMULA_PRIME_ALLIANCE, "beneficiaires": FORMULA_BENEFICIAIRES,
+    "taux_atteinte": FORMULA_TAUX_ATTEINTE, "montant_verse": FORMULA_MONTANT_VERSE, "parcours": FORMULA_PARCOURS,
+    "maillon_manquant": FORMULA_MAILLON_MANQUANT, "resultats_odd": FORMULA_RESULTATS_ODD,
+}

@@ -3,7 +3,7 @@ what changed since the previous snapshot."""
 import streamlit as st
 
 from app_state import fr_date, fr_number, q, require_snapshot, snapshots
-from inventory import analytics
+from inventory import analytics, charts
 from inventory.report import plain
 from inventory import texts as T
 
@@ -18,8 +18,10 @@ c = q(analytics.counts, snap.id)
 cols = st.columns(5)
 cols[0].metric(T.HOME_METRIC_NEEDS, fr_number(c.get("besoins", 0)), border=True)
 cols[1].metric(T.HOME_METRIC_ACTORS, fr_number(c.get("acteurs", 0)), border=True)
-cols[2].metric(T.HOME_METRIC_PROGRAMMES, fr_number(c.get("programmes", 0)), border=True,
-               help=T.HOME_METRIC_PROGRAMMES_HELP.format(active=fr_number(c.get("programmes_actifs", 0))))
+cols[2].metric(T.HOME_METRIC_PROGRAMMES, fr_number(c.get("programmes_actifs", 0)), border=True,
+               help=T.HOME_METRIC_PROGRAMMES_HELP.format(
+                   total=fr_number(c.get("programmes", 0)),
+                   inactive=fr_number(c.get("programmes", 0) - c.get("programmes_actifs", 0))))
 cols[3].metric(T.HOME_METRIC_INVESTORS, fr_number(c.get("investisseurs", 0)), border=True)
 cols[4].metric(T.HOME_METRIC_TERRITORIES, fr_number(c.get("territoires", 0)), border=True,
                help=T.HOME_METRIC_TERRITORIES_HELP)
@@ -29,21 +31,22 @@ top = q(analytics.top_needs, snap.id)
 if top.empty:
     st.info(T.HOME_NO_NEEDS)
 else:
-    st.caption(analytics.FORMULAS["score"])
+    st.caption(T.FORMULAS["score"])
     for col, need in zip(st.columns(3), top.itertuples()):
         col.metric(themes.get(need.thematique, need.thematique), f"{fr_number(need.part, 1)} %", border=True)
         col.caption(T.HOME_TOP_NEED_DETAIL.format(acteurs=fr_number(need.acteurs),
                                                   intensite=fr_number(need.intensite_moyenne, 2),
                                                   territoire=need.territoire_max_nom))
 
-    st.subheader(T.HOME_WHITE_ZONES, help=analytics.FORMULAS["zone_blanche"])
+    st.subheader(T.HOME_WHITE_ZONES, help=T.FORMULAS["zone_blanche"])
     worst = q(analytics.white_zones, snap.id, limit=5)
     if worst.empty:
         st.success(T.HOME_NO_WHITE_ZONE)
-    for zone in worst.itertuples():
+    for zone, words in zip(worst.itertuples(), charts.coverage_words(worst)):
         line, link = st.columns([4, 1], vertical_alignment="center")
         line.markdown(T.HOME_WHITE_ZONE_LINE.format(nom=zone.nom, theme=themes.get(zone.thematique, zone.thematique),
-                                                    acteurs=fr_number(zone.acteurs), score=fr_number(zone.score)))
+                                                    acteurs=fr_number(zone.acteurs), score=fr_number(zone.score),
+                                                    couverture=words))
         link.page_link("pages/couverture.py", label=T.HOME_WHITE_ZONE_LINK, icon=":material/arrow_forward:",
                        query_params={**keep, "vue": "territoire", "territoire": zone.territoire})
 

@@ -51,7 +51,7 @@ if cells.empty:
     st.info(T.NEEDS_NONE if not q(analytics.counts, snap.id).get("besoins") else T.NEEDS_NONE_FOR_FILTERS)
     st.stop()
 totals = q(analytics.needs_by_territory, snap.id, level=level, needs=needs)
-st.caption(analytics.FORMULAS[measure])
+st.caption(T.FORMULAS[measure])
 
 # one map widget per territory in the URL: a choice made in the list leaves no old click highlighted
 in_url = st.query_params.get("territoire", "")
@@ -71,15 +71,17 @@ with territory_column:
     names = dict(zip(cells["territoire"], cells["nom"]))
     territory = url_select(st, T.FILTER_TERRITORY, ["", *names], "territoire", default="",
                            format_func=lambda k: names.get(k, T.NONE_CHOSEN))
-    # a region counts with its départements here, as in its need rows below
-    whole = q(analytics.needs_by_territory, snap.id, level="departement" if territory.startswith("DEP") else "region",
-              needs=needs)
+    # the chosen row as the map and the matrix show it: at département level a region row holds only the needs
+    # entered for the whole region (as its need rows below)
+    whole = q(analytics.needs_by_territory, snap.id, level=level, needs=needs)
+    if territory.startswith("REG") and level == "departement":
+        st.caption(T.FORMULAS["ligne_region"])
     for total in whole[whole["territoire"] == territory].itertuples():
         a, b, c = st.columns(3)
         a.metric(T.COLUMN_LABELS["acteurs"], fr_number(total.acteurs))
         b.metric(T.COLUMN_LABELS["score"], fr_number(total.score))
         c.metric(T.NEEDS_METRIC_INTENSITY, fr_number(total.intensite_moyenne, 2),
-                 help=analytics.FORMULAS["intensite_moyenne"])
+                 help=T.FORMULAS["intensite_moyenne"])
 
 st.subheader(T.NEEDS_HEATMAP.format(measure=T.MEASURE_LABELS[measure]))
 st.plotly_chart(charts.need_heatmap(cells, measure, theme_labels=themes, large=large), width="stretch",
@@ -87,7 +89,7 @@ st.plotly_chart(charts.need_heatmap(cells, measure, theme_labels=themes, large=l
 
 if territory:
     st.subheader(T.NEEDS_ROWS.format(nom=names[territory]))
-    rows = q(analytics.need_rows, snap.id, territory, needs=needs, limit=ROW_LIMIT)
+    rows = q(analytics.need_rows, snap.id, territory, level=level, needs=needs, limit=ROW_LIMIT)
     if rows.empty:
         st.info(T.NEEDS_ROWS_NONE)
     else:

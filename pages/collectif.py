@@ -36,12 +36,14 @@ if view == "paysage":
         st.plotly_chart(charts.investor_heatmap(by_region, cols="nom_territoire", value="thematiques",
                                                 value_label=T.TOGETHER_VALUE_THEMES, col_title=T.CHART_TERRITORY,
                                                 large=large), width="stretch", config=charts.OFFLINE)
-    show_table(charts.table_view(investors, ["id", "nom", "type", "programmes", "budget_eur"],
+    show_table(charts.table_view(investors, ["id", "nom", "type", "programmes", "programmes_inactifs", "budget_eur"],
                                  headings=T.INVESTOR_HEADINGS), "investisseurs")
+    st.caption(T.FORMULAS["budget"])
+    st.caption(T.FORMULAS["actif"])
 
 elif view == "alliances":
     st.subheader(T.TOGETHER_ALLIANCES)
-    st.caption(analytics.FORMULAS["alliance"])
+    st.caption(T.FORMULAS["alliance"])
     cells = q(analytics.alliance_cells, snap.id)
     show_table(charts.table_view(cells, ALLIANCE_COLUMNS, theme_labels=themes), "alliances",
                empty=T.TOGETHER_NO_ALLIANCE)
@@ -50,7 +52,7 @@ elif view == "alliances":
     rate, network = st.columns([1, 3])
     rate.metric(T.TOGETHER_COFUNDING_RATE, f"{fr_number(100 * co['taux'], 1)} %", border=True)
     rate.caption(T.TOGETHER_COFUNDING_DETAIL.format(co=fr_number(co["cofinances"]), total=fr_number(co["programmes"])))
-    rate.caption(analytics.FORMULAS["cofinancement"])
+    rate.caption(T.FORMULAS["cofinancement"])
     edges = q(analytics.cofunding_edges, snap.id)
     with network:
         if edges.empty:
@@ -83,7 +85,8 @@ else:  # se positionner
     allies_column, uncovered_column = st.columns(2)
     with allies_column:
         st.subheader(T.TOGETHER_ALLIES, help=T.TOGETHER_ALLIES_HELP)
-        allies = q(analytics.likely_allies, snap.id, investor)
+        st.caption(T.FORMULAS["cases_communes"])
+        allies = q(analytics.likely_allies, snap.id, investor, level="region")
         show_table(charts.table_view(allies, ["nom", "type", "cases_communes", "cofinancements", "thematiques"],
                                      theme_labels=themes, headings=T.INVESTOR_HEADINGS),
                    f"allies_{investor}", empty=T.TOGETHER_NO_ALLIES)
@@ -93,5 +96,5 @@ else:  # se positionner
         if uncovered.empty:
             st.info(T.TOGETHER_NO_UNCOVERED)
         else:
-            st.caption(analytics.FORMULAS["tension"])
+            st.caption(T.FORMULAS["tension"])
             show_table(charts.table_view(uncovered, UNCOVERED_COLUMNS, theme_labels=themes), f"a_couvrir_{investor}")

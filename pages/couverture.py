@@ -7,9 +7,11 @@ from inventory import analytics, charts, reference
 from inventory import texts as T
 from inventory.report import plain
 
-CELL_COLUMNS = ["nom", "thematique", "acteurs", "score", "intensite_moyenne", "programmes", "tension", "zone_blanche"]
+CELL_COLUMNS = ["nom", "thematique", "acteurs", "score", "intensite_moyenne", "programmes", "tension", "score_couvert",
+                "part_couverte", "zone_blanche"]
+GAP_COLUMNS = ["nom", "thematique", "acteurs", "score", "score_couvert", "part_couverte", "couverture", "zone_blanche"]
 PROGRAMME_COLUMNS = ["id", "nom", "phase", "investisseurs", "thematiques", "territoires", "publics", "nature",
-                     "budget_eur", "date_debut", "date_fin", "odd", "url"]
+                     "budget_eur", "date_debut", "date_fin", "actif", "odd", "url"]
 REACHING_COLUMNS = ["nom", "investisseurs", "thematiques", "phase", "nature", "publics", "date_fin"]
 NEED_ROW_COLUMNS = ["nom", "source", "thematique", "intensite", "nb_acteurs", "score", "public", "secteur", "date",
                     "description"]
@@ -54,8 +56,9 @@ if view == "carte":
                                format_func=lambda c: themes.get(c, T.ALL_THEMES_OPTION))
         if map_theme:
             st.caption(T.COVER_MAP_THEME_CAPTION.format(theme=plain(themes[map_theme])))
-            shown, measure, scale = cells[cells["thematique"] == map_theme], "programmes", charts.COVER_SCALE
-            label = T.MEASURE_LABELS["programmes"]
+            shown = cells[(cells["thematique"] == map_theme) & (cells["score"] > 0)]
+            shown = shown.assign(part_couverte=100 * shown["part_couverte"])  # the map speaks in %
+            measure, scale, label = "part_couverte", charts.COVER_SCALE, T.MEASURE_LABELS["part_couverte"]
         else:
             st.caption(T.COVER_MAP_WHITE)
             shown, measure, label = charts.per_territory(cells), "zones_blanches", T.CHART_WHITE_ZONES
@@ -63,8 +66,8 @@ if view == "carte":
         a, b = st.columns(2)
         a.metric(T.CHART_WHITE_ZONES, fr_number(int(cells["zone_blanche"].sum())))
         b.metric(T.COLUMN_LABELS["alliance"], fr_number(int(cells["alliance"].sum())))
-        for formula in ("programmes", "zone_blanche", "investisseurs"):
-            st.caption(analytics.FORMULAS[formula])
+        for formula in ("programmes", "part_couverte", "zone_blanche", "investisseurs", "alliance"):
+            st.caption(T.FORMULAS[formula])
     with map_column:
         st.plotly_chart(charts.france_map(shown, measure, level, value_label=label, colorscale=scale, large=large),
                         width="stretch", config=charts.OFFLINE, key="carte_couverture", on_select=open_territory,
@@ -72,20 +75,21 @@ if view == "carte":
         st.caption(reference.MAP_ATTRIBUTION)
         st.caption(T.COVER_MAP_CLICK)
     st.subheader(T.COVER_HEATMAP)
+    st.caption(T.COVER_HEATMAP_CAPTION)
     st.plotly_chart(charts.coverage_heatmap(cells, theme_labels=themes, large=large), width="stretch",
                     config=charts.OFFLINE)
 
 elif view == "lacunes":
     st.subheader(T.COVER_WHITE_ZONES)
-    st.caption(analytics.FORMULAS["zone_blanche"])
-    zones = q(analytics.white_zones, snap.id, level=level, needs=needs)
+    st.caption(T.FORMULAS["zone_blanche"])
+    st.caption(T.FORMULAS["part_couverte"])
+    zones = q(analytics.coverage_gaps, snap.id, level=level, needs=needs)
     if zones.empty:
         st.success(T.COVER_NO_WHITE_ZONE)
     else:
-        show_table(charts.table_view(zones, ["nom", "thematique", "acteurs", "score", "intensite_moyenne"],
-                                     theme_labels=themes), "zones_blanches")
+        show_table(charts.table_view(zones, GAP_COLUMNS, theme_labels=themes), "zones_blanches")
     st.subheader(T.COVER_TENSION)
-    st.caption(analytics.FORMULAS["tension"])
+    st.caption(T.FORMULAS["tension"])
     tension = q(analytics.tension_ranking, snap.id, level=level, needs=needs)
     show_table(charts.table_view(tension, CELL_COLUMNS, theme_labels=themes), "tension", empty=T.COVER_NO_TENSION)
 
@@ -115,6 +119,7 @@ elif view == "catalogue":
         st.info(T.COVER_CATALOGUE_NONE)
     else:
         st.caption(T.COVER_CATALOGUE_COUNT.format(n=fr_number(len(catalogue))))
+        st.caption(T.FORMULAS["actif"])
         show_table(charts.table_view(catalogue, PROGRAMME_COLUMNS, theme_labels=themes,
                                      headings=T.PROGRAMME_HEADINGS), "programmes")
 
@@ -124,7 +129,8 @@ else:  # one territory: its needs (first mile) beside the programmes that reach 
     if not territory:
         st.info(T.COVER_TERRITORY_PICK)
         st.stop()
-    own_level = "departement" if territory.startswith("DEP") else "region"
+    # a région at département level is its own row: the needs entered for the whole region only
+    own_level = "departement" if territory.startswith("DEP") or level == "departement" else "region"
     cells = q(analytics.need_matrix, snap.id, level=own_level, needs=needs)
     cells = cells[(cells["territoire"] == territory) & (cells["acteurs"] > 0)]
     first, last = st.columns(2)
@@ -133,8 +139,11 @@ else:  # one territory: its needs (first mile) beside the programmes that reach 
         if cells.empty:
             st.info(T.COVER_TERRITORY_NO_NEEDS)
         else:
-            st.caption(analytics.FORMULAS["tension"])
-            show_table(charts.table_view(cells, CELL_COLUMNS[1:], theme_labels=themes), f"besoins_{territory}_themes")
+            if territory.startswith("REG") and own_level == "departement":
+                st.caption(T.FORMULAS["ligne_region"])
+            st.caption(T.FORMULAS["part_couverte"])
+            show_table(charts.table_view(cells, [*CELL_COLUMNS[1:], "couverture"], theme_labels=themes),
+                       f"besoins_{territory}_themes")
     with last:
         st.subheader(T.COVER_LAST_MILE, help=T.COVER_LAST_MILE_HELP)
         reaching = q(analytics.programmes_reaching, snap.id, territory)
@@ -142,5 +151,5 @@ else:  # one territory: its needs (first mile) beside the programmes that reach 
                    f"programmes_{territory}", empty=T.COVER_TERRITORY_NO_PROGRAMMES)
     if not cells.empty:
         with st.expander(T.COVER_NEED_ROWS.format(nom=places[territory])):
-            rows = q(analytics.need_rows, snap.id, territory, needs=needs)
+            rows = q(analytics.need_rows, snap.id, territory, level=own_level, needs=needs)
             show_table(charts.table_view(rows, NEED_ROW_COLUMNS, theme_labels=themes), f"signalements_{territory}")

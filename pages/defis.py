@@ -17,7 +17,7 @@ st.title(T.DEFIS_TITLE)
 st.caption(T.DEFIS_INTRO)
 measure = url_radio(st, T.DEFIS_MEASURE, need_measures, "mesure", default="score",
                     format_func=T.MEASURE_LABELS.get, horizontal=True)
-st.caption(analytics.FORMULAS[measure])
+st.caption(T.FORMULAS[measure])
 
 
 def challenge_text(challenge: dict) -> None:
@@ -48,7 +48,7 @@ def listen() -> None:
     left.caption(reference.MAP_ATTRIBUTION)
     right.plotly_chart(charts.ranked_bars(needs, label="nom", value=measure, large=large),
                        width="stretch", config=charts.OFFLINE)
-    show_table(needs.rename(columns=T.COLUMN_LABELS), "besoins_terrain_par_territoire")
+    show_table(charts.table_view(needs, list(needs.columns)), "besoins_terrain_par_territoire")
 
 
 def train() -> None:
@@ -60,8 +60,8 @@ def train() -> None:
         needs.insert(1, "libelle", needs["thematique"].map(theme_labels).fillna(needs["thematique"]))
         st.plotly_chart(charts.ranked_bars(needs, label="libelle", value=measure, large=large),
                         width="stretch", config=charts.OFFLINE)
-        table = needs.drop(columns="thematique").rename(columns={"libelle": T.COLUMN_LABELS["thematique"]})
-        show_table(table.rename(columns=T.COLUMN_LABELS), "besoins_ingenierie_par_thematique")
+        table = charts.table_view(needs.drop(columns="thematique"), [c for c in needs.columns if c != "thematique"])
+        show_table(table.rename(columns={"libelle": T.COLUMN_LABELS["thematique"]}), "besoins_ingenierie_par_thematique")
 
     st.subheader(T.DEFIS_TRAIN_AUDIENCE_HEADER)
     offer = q(analytics.programmes_by_audience, snap.id)

@@ -68,6 +68,20 @@ else:
             continue
         show_table(part, name)
 
+st.subheader(T.EVOL_WZ_HEADER)
+st.caption(T.FORMULAS["zone_blanche"])
+zones = q(analytics.compare_white_zones, before.id, after.id, level=level, needs=NeedFilter(source=source or None))
+if zones.empty:
+    st.info(T.EVOL_NO_WZ_CHANGE)
+else:
+    moved = zones["changement"].value_counts()
+    closed, opened = st.columns(2)
+    closed.metric(T.EVOL_WZ_CLOSED, fr_number(int(moved.get("fermée", 0))), border=True)
+    opened.metric(T.EVOL_WZ_OPENED, fr_number(int(moved.get("ouverte", 0))), border=True)
+    show_table(charts.table_view(zones, ["nom", "thematique", "changement", "score_avant", "score_apres",
+                                         "part_couverte_avant", "part_couverte_apres"], theme_labels=theme_labels),
+               "zones_blanches_changements")
+
 st.subheader(T.EVOL_PROG_HEADER)
 changes = q(analytics.compare_programmes, before.id, after.id)
 if changes.empty:

@@ -30,6 +30,7 @@ import pandas as pd
 import pytest
 
 from inventory import analytics as an
+from inventory import texts as T
 from tests.builders import frames
 
 D = dt.date(2020, 6, 30)
@@ -99,14 +100,16 @@ def cells(matrix: pd.DataFrame) -> dict:
     out = {}
     for r in matrix.itertuples(index=False):
         values = tuple(getattr(r, c) for c in COLUMNS)
-        out[(r.territoire, r.thematique)] = tuple(
-            None if isinstance(v, float) and math.isnan(v) else v.item() if hasattr(v, "item") else v for v in values)
+        out[(r.territoire, r.thematique)] = tuple(  # ratios are exact; the hand-made figures have 2 decimals
+            None if isinstance(v, float) and math.isnan(v) else round(v, 2) if isinstance(v, float)
+            else v.item() if hasattr(v, "item") else v for v in values)
     return out
 
 
 def test_region_level_by_hand(store, sid):
     m = an.need_matrix(store, sid, level="region")
-    assert list(m.columns) == ["territoire", "nom", "thematique", *COLUMNS, *FOLLOWUP_COLUMNS]
+    assert list(m.columns) == ["territoire", "nom", "thematique", *COLUMNS[:-1], "score_couvert", "part_couverte",
+                               "alliance", *FOLLOWUP_COLUMNS]
     got = cells(m)
     for key, expected in REGION_CELLS.items():
         assert got[key] == expected, key
@@ -147,9 +150,9 @@ def test_national_needs_stay_national_and_departements_roll_up(store, sid):
 def test_source_filter(store, sid):
     eco = cells(an.need_matrix(store, sid, needs=an.NeedFilter(source="ingenierie")))
     assert {k for k, v in eco.items() if v[0] > 0} == {("REG-84", N), ("REG-75", M)}
-    assert eco[("REG-84", N)] == (2, 10, 5.0, 2, 3.33, False, 3, True)  # n3 alone: 10 / 3
+    assert eco[("REG-84", N)] == (2, 10, 5.0, 2, 3.33, False, 3, True)  # n3 alone: 10 / 3 = 3.333…
     field = cells(an.need_matrix(store, sid, needs=an.NeedFilter(source="terrain")))
-    assert field[("REG-84", N)] == (4, 14, 3.5, 2, 4.67, False, 3, True)  # n1 + n2: 14 / 3
+    assert field[("REG-84", N)] == (4, 14, 3.5, 2, 4.67, False, 3, True)  # n1 + n2: 14 / 3 = 4.666…
 
 
 def test_theme_filter(store, sid):
@@ -178,8 +181,9 @@ def test_counts_at_a_glance(store, sid):
                                      "territoires": 8, "programmes_actifs": 4}  # PN, PR, PD, PG
 
 
-def test_cofunding_rate(store, sid):
-    assert an.cofunding(store, sid) == {"programmes": 6, "cofinances": 1, "taux": pytest.approx(1 / 6)}  # PR
+def test_cofunding_rate_counts_active_programmes(store, sid):
+    # active: PN, PR, PD, PG (PE ended, PF not started); co-funded: PR (B, C) → 1 / 4
+    assert an.cofunding(store, sid) == {"programmes": 4, "cofinances": 1, "taux": pytest.approx(1 / 4)}
     edges = an.cofunding_edges(store, sid)
     assert list(zip(edges["source"], edges["cible"], edges["programmes"])) == [("B", "C", 1)]
 
@@ -206,6 +210,8 @@ def test_programmes_reaching_a_territory(store, sid):
 def test_need_rows_of_a_region_include_its_departements(store, sid):
     rows = an.need_rows(store, sid, "REG-84")
     assert sorted(rows["id"]) == ["n1", "n2", "n3", "n4"]
+    # at département level a region row holds only the needs entered for the whole region
+    assert list(an.need_rows(store, sid, "REG-84", level="departement")["id"]) == ["n3"]
     assert list(rows["score"]) == sorted(rows["score"], reverse=True)
     assert list(an.need_rows(store, sid, "FR")["id"]) == ["n5"]
 
@@ -221,7 +227,9 @@ def test_needs_by_territory_and_theme(store, sid):
 
 def test_investors_and_their_footprint(store, sid):
     inv = an.investors(store, sid).set_index("id")
-    assert inv.loc["A", "programmes"] == 2 and inv.loc["D", "programmes"] == 2
+    # active programmes only: A has PN and PD; D's PE has ended and PF not started
+    assert inv.loc["A", "programmes"] == 2 and inv.loc["D", "programmes"] == 0
+    assert inv.loc["D", "programmes_inactifs"] == 2 and inv.loc["A", "programmes_inactifs"] == 0
     fp = an.investor_footprint(store, sid, "C")
     assert {("REG-84", N), ("REG-84", J), ("REG-75", M)} <= set(zip(fp["territoire"], fp["thematique"]))
     assert an.investor_footprint(store, sid, "D").empty  # neither of its programmes is active
@@ -244,16 +252,152 @@ def test_levels_are_checked(store, sid):
 
 
 def test_every_formula_is_explained_in_one_french_sentence():
-    for key in ("acteurs", "score", "intensite_moyenne", "programmes", "tension", "zone_blanche", "investisseurs",
-                "alliance", "cofinancement"):
-        assert an.FORMULAS[key].endswith(".")
+    for key in ("actif", "acteurs", "score", "intensite_moyenne", "programmes", "atteinte", "score_couvert",
+                "part_couverte", "tension", "zone_blanche", "investisseurs", "alliance", "cofinancement", "budget",
+                "cases_communes", "ligne_region"):
+        assert T.FORMULAS[key].endswith(".")
 
 
 def test_demo_matrix_is_consistent(demo_store):
-    """On the demo: tension is score / (1 + programmes) and white zones are exactly the needs without programme."""
+    """On the demo: tension is score / (1 + programmes); white zones are exactly the cells with needs and no need
+    row reached; part_couverte is score_couvert / score."""
     sid = demo_store.active_snapshot_id()
     m = an.need_matrix(demo_store, sid)
-    assert (m["tension"] - (m["score"] / (1 + m["programmes"])).round(2)).abs().max() < 1e-9
-    assert ((m["acteurs"] > 0) & (m["programmes"] == 0)).equals(m["zone_blanche"])
+    assert (m["tension"] - m["score"] / (1 + m["programmes"])).abs().max() < 1e-9
+    assert ((m["acteurs"] > 0) & (m["score_couvert"] == 0)).equals(m["zone_blanche"])
+    with_needs = m[m["score"] > 0]
+    assert (with_needs["part_couverte"] - with_needs["score_couvert"] / with_needs["score"]).abs().max() < 1e-12
+    assert m.loc[m["score"] == 0, "part_couverte"].isna().all()
+    assert (m["score_couvert"] <= m["score"]).all()
     assert (m["investisseurs"] <= m["programmes"] * 3).all()
     assert m[["territoire", "thematique"]].duplicated().sum() == 0
+
+
+# --- coverage measured where the need is ------------------------------------------------------------------------
+# Snapshot at D. K = cooperation. Programmes, both active (no dates):
+#     Q1 (A) DEP-13 Bouches-du-Rhône  K     (counts for REG-93, but reaches no need in Vaucluse)
+#     Q2 (B) DEP-69 Rhône             N     (counts for REG-84; reaches DEP-69's needs only)
+# Needs: territory, theme, intensity × actors = score
+#     m1 DEP-84 Vaucluse (REG-93)  K  4 × 3 = 12   not reached (Q1 is in another département)
+#     m2 DEP-69                    N  3 × 2 =  6   reached by Q2
+#     m3 REG-84 (whole region)     N  5 × 2 = 10   not reached (a département programme reaches no region need)
+#     m4 DEP-38 Isère (REG-84)     N  2 × 2 =  4   not reached
+# Region level:
+#     REG-93 K: score 12, programmes 1 (Q1), score_couvert 0, part 0 → white zone ("1 programme dans la région,
+#               0 % du besoin atteint"); tension 12 / 2 = 6
+#     REG-84 N: score 6 + 10 + 4 = 20, programmes 1 (Q2), score_couvert 6, part 6 / 20 = 0.3 → partly covered
+# Département level (a region row holds only its own needs):
+#     REG-84 N: m3 alone: acteurs 2, score 10, programmes 1, score_couvert 0 → white zone
+#     DEP-69 N: score 6, score_couvert 6, part 1;  DEP-38 N: score 4, programmes 0, white zone;
+#     DEP-84 K: score 12, programmes 0, white zone
+K = "cooperation"
+WHERE_PROGRAMMES = [
+    {"id": "Q1", "nom": "Bouches-du-Rhône", "investisseurs": ["A"], "phase": "relance", "thematiques": [K],
+     "territoires": ["DEP-13"]},
+    {"id": "Q2", "nom": "Rhône", "investisseurs": ["B"], "phase": "relance", "thematiques": [N],
+     "territoires": ["DEP-69"]},
+]
+WHERE_NEEDS = [need("DEP-84", "terrain", K, 4, 3, 1), need("DEP-69", "terrain", N, 3, 2, 2),
+               need("REG-84", "terrain", N, 5, 2, 3), need("DEP-38", "terrain", N, 2, 2, 4)]
+COVERAGE = ["acteurs", "score", "programmes", "score_couvert", "part_couverte", "zone_blanche"]
+
+
+@pytest.fixture
+def where_sid(store):
+    return store.write_snapshot(frames(INVESTORS[:2], WHERE_PROGRAMMES, WHERE_NEEDS), label="où", as_of=D)[0]
+
+
+def coverage_of(matrix: pd.DataFrame) -> dict:
+    return {(r["territoire"], r["thematique"]): tuple(
+        None if isinstance(r[c], float) and math.isnan(r[c]) else r[c].item() if hasattr(r[c], "item") else r[c]
+        for c in COVERAGE) for _, r in matrix.iterrows()}
+
+
+def test_a_departement_programme_does_not_cover_a_need_elsewhere_in_its_region(store, where_sid):
+    got = coverage_of(an.need_matrix(store, where_sid, level="region"))
+    assert got[("REG-93", K)] == (3, 12, 1, 0, 0.0, True)
+    assert an.need_matrix(store, where_sid).set_index(["territoire", "thematique"]).loc[("REG-93", K), "tension"] == 6
+    assert list(zip(*[an.white_zones(store, where_sid)[c] for c in ("territoire", "thematique")])) == [("REG-93", K)]
+
+
+def test_partial_coverage_is_the_share_of_the_score_reached(store, where_sid):
+    got = coverage_of(an.need_matrix(store, where_sid, level="region"))
+    assert got[("REG-84", N)] == (6, 20, 1, 6, 0.3, False)
+    gaps = an.coverage_gaps(store, where_sid)  # largest unreached score first: 20 − 6 = 14, then 12
+    assert list(zip(gaps["territoire"], gaps["thematique"], gaps["score_non_couvert"])) == [
+        ("REG-84", N, 14), ("REG-93", K, 12)]
+
+
+def test_region_rows_at_departement_level_hold_only_region_level_needs(store, where_sid):
+    got = coverage_of(an.need_matrix(store, where_sid, level="departement"))
+    assert got[("REG-84", N)] == (2, 10, 1, 0, 0.0, True)
+    assert got[("DEP-69", N)] == (2, 6, 1, 6, 1.0, False)
+    assert got[("DEP-38", N)] == (2, 4, 0, 0, 0.0, True)
+    assert got[("DEP-84", K)] == (3, 12, 0, 0, 0.0, True)
+    by_terr = an.needs_by_territory(store, where_sid, level="departement").set_index("territoire")
+    assert (by_terr.loc["REG-84", "acteurs"], by_terr.loc["REG-84", "score"]) == (2, 10)
+    assert list(an.need_rows(store, where_sid, "REG-84", level="departement")["id"]) == ["n3"]
+
+
+def test_white_zones_closed_and_opened_between_snapshots(store, where_sid):
+    # later, Q1 also lists Vaucluse (closes REG-93 K) and Q2 ends the day before (opens REG-84 N: 0 of 20 reached)
+    later = [dict(WHERE_PROGRAMMES[0], territoires=["DEP-13", "DEP-84"]),
+             dict(WHERE_PROGRAMMES[1], date_fin=dt.date(2020, 9, 29))]
+    after = store.write_snapshot(frames(INVESTORS[:2], later, WHERE_NEEDS), label="après",
+                                 as_of=dt.date(2020, 9, 30))[0]
+    moves = an.compare_white_zones(store, where_sid, after).set_index(["territoire", "thematique"])
+    assert moves.loc[("REG-84", N), ["changement", "part_couverte_avant", "part_couverte_apres"]].tolist() == [
+        "ouverte", 0.3, 0.0]
+    assert moves.loc[("REG-93", K), ["changement", "part_couverte_avant", "part_couverte_apres"]].tolist() == [
+        "fermée", 0.0, 1.0]
+    assert len(moves) == 2
+
+
+# --- co-funding and budgets ----------------------------------------------------------------------------------------
+# A real workbook. Snapshot at 30/06/2020. Programmes: investors as typed, budget, dates → active?
+#     P1  "I1 ; I2"   100  open          yes   co-funded by two distinct investors
+#     P2  "I3 ; I3"    30  open          yes   the same investor twice: ONE investor, not co-funded
+#     P3  "I1 ; I3"    50  ended 31/05   no    co-funded but ended: not in the rate
+#     P4  "I2"         10  open          yes
+# Co-funding rate: active P1, P2, P4; co-funded P1 → 1 / 3 (it was 3 / 4 counting ended and repeated ones).
+# Budgets, equal shares of active programmes: I1 100 / 2 = 50; I2 100 / 2 + 10 = 60; I3 30 → 140 = 100 + 30 + 10.
+# Active programmes per investor: I1 1, I2 2, I3 1; not active: I1 1 (P3), I2 0, I3 1 (P3).
+def test_cofunding_counts_distinct_investors_of_active_programmes_and_budgets_are_shared(store, tmp_path):
+    from inventory import importer
+    from tests.builders import write_xlsx
+
+    sheets = {
+        "investisseurs": [["id", "nom", "type"], ["I1", "Un", "fondation"], ["I2", "Deux", "institution"],
+                          ["I3", "Trois", "entreprise"]],
+        "programmes": [
+            ["id", "nom", "investisseurs", "phase", "thematiques", "territoires", "budget_eur", "date_fin"],
+            ["P1", "Un", "I1 ; I2", "urgence", "numerique", "FR", 100, None],
+            ["P2", "Deux", "I3 ; I3", "urgence", "numerique", "FR", 30, None],
+            ["P3", "Trois", "I1 ; I3", "urgence", "numerique", "FR", 50, dt.date(2020, 5, 31)],
+            ["P4", "Quatre", "I2", "urgence", "numerique", "FR", 10, None],
+        ],
+        "besoins": [["territoire", "source", "thematique", "intensite"], ["FR", "terrain", "numerique", 3]],
+    }
+    result = importer.import_files(store, [write_xlsx(tmp_path / "co.xlsx", sheets)], label="co", as_of=D)
+    assert result.ok
+    assert any("ligne 3 : I3" in w and "compté une fois" in w for w in result.warnings)  # P2 is on row 3
+    sid = result.snapshot_id
+    assert an.cofunding(store, sid) == {"programmes": 3, "cofinances": 1, "taux": pytest.approx(1 / 3)}
+    edges = an.cofunding_edges(store, sid)
+    assert list(zip(edges["source"], edges["cible"], edges["programmes"])) == [("I1", "I2", 1)]
+    inv = an.investors(store, sid).set_index("id")
+    assert inv["budget_eur"].to_dict() == {"I1": 50.0, "I2": 60.0, "I3": 30.0}
+    assert inv["budget_eur"].sum() == 100 + 30 + 10
+    assert inv["programmes"].to_dict() == {"I1": 1, "I2": 2, "I3": 1}
+    assert inv["programmes_inactifs"].to_dict() == {"I1": 1, "I2": 0, "I3": 1}
+    assert list(an.programmes(store, sid)["actif"]) == [True, True, False, True]
+    assert an.programmes(store, sid).set_index("id").loc["P2", "nb_investisseurs"] == 1
+
+
+def test_likely_allies_count_cells_at_the_level_named(store, sid):
+    # B and C fund PR (REG-84: N, J). At region level they share REG-84 × N and REG-84 × J: 2 cells (the
+    # départements of REG-84 that PR also reaches are not counted on top); C also shares PG's nothing with B.
+    allies = an.likely_allies(store, sid, "B").set_index("id")
+    assert allies.loc["C", "cases_communes"] == 2 and allies.loc["C", "cofinancements"] == 1
+    # at département level: the 12 départements of REG-84 × {N, J} = 24 cells
+    assert an.likely_allies(store, sid, "B", level="departement").set_index("id").loc["C", "cases_communes"] == 24

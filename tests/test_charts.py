@@ -18,8 +18,11 @@ CELLS = pd.DataFrame({
     "intensite_moyenne": [3.0, 3.2, 5.0, 3.0, math.nan],
     "programmes": [1, 2, 0, 1, 3],
     "tension": [15.0, 5.33, 10.0, 6.0, 0.0],
-    "zone_blanche": [False, False, True, False, False],
+    "zone_blanche": [False, False, True, True, False],
     "investisseurs": [1, 2, 0, 1, 2],
+    # REG-84 numerique: 10 of 16 reached (0.625); REG-93 juridique: its one programme reaches none of its need
+    "score_couvert": [30, 10, 0, 0, 0],
+    "part_couverte": [1.0, 0.625, 0.0, 0.0, math.nan],
 })
 THEMES = {"numerique": "Outils numériques", "juridique": "Juridique", "modele_socio_eco": "Modèle socio-économique"}
 
@@ -57,13 +60,42 @@ def test_coverage_heatmap_writes_zb_in_white_zones_and_counts_elsewhere():
     assert rows["Auvergne-Rhône-Alpes"][columns.index("Modèle socio-économique")] == T.CHART_WHITE_ZONE_MARK
     assert rows["Auvergne-Rhône-Alpes"][columns.index("Outils numériques")] == "2"
     assert rows["Île-de-France"][columns.index("Outils numériques")] == "3"  # covered, no need: still shown
+    # a programme in the region but none of the need reached: a white zone, said in words on hover
+    assert rows["Provence-Alpes-Côte d'Azur"][columns.index("Juridique")] == T.CHART_WHITE_ZONE_MARK
+    words = dict(zip(heat.y, heat.customdata.tolist()))
+    assert words["Provence-Alpes-Côte d'Azur"][columns.index("Juridique")] == (
+        "1 programme(s) dans la région, 0 % du besoin atteint")
+    # colour: the part reached in %, half-up (62.5 → 63)
+    z = dict(zip(heat.y, heat.z.tolist()))
+    assert z["Auvergne-Rhône-Alpes"][columns.index("Outils numériques")] == 63
+    assert (heat.zmin, heat.zmax) == (0, 100)
+
+
+def test_displayed_decimals_round_half_up():
+    # 2.525 is stored as 2.52499…: Python's format and the browser's would show 2,52 next to 4,13 for 4.125
+    assert charts.fr_number(2.525, 2) == "2,53" and charts.fr_number(4.125, 2) == "4,13"
+    assert charts.fr_number(0.5) == "1" and charts.fr_number(2.5) == "3" and charts.fr_number(1234567.8, 1) == "1\u202f234\u202f567,8"
+    assert charts.fr_number(None) == "–" and charts.fr_number(math.nan, 2) == "–"
+    table = charts.table_view(pd.DataFrame({"nom": ["a", "b"], "intensite_moyenne": [2.525, 4.125],
+                                            "part_couverte": [0.625, 1 / 3]}), ["nom", "intensite_moyenne", "part_couverte"])
+    assert table[T.TABLE_LABELS["intensite_moyenne"]].tolist() == [2.53, 4.13]
+    assert table[T.TABLE_LABELS["part_couverte"]].tolist() == [63, 33]  # shown in %
+    fig = charts.need_heatmap(CELLS.assign(intensite_moyenne=[2.525, 4.125, 5.0, 3.0, math.nan]), "intensite_moyenne")
+    assert 2.53 in [round(v, 2) for row in fig.data[0].z.tolist() for v in row if v == v]
+
+
+def test_a_cell_s_coverage_in_words():
+    words = charts.coverage_words(CELLS)
+    assert words.tolist()[:2] == ["1 programme(s) au niveau national, 100 % du besoin atteint",
+                                  "2 programme(s) dans la région, 63 % du besoin atteint"]
 
 
 def test_per_territory_adds_needs_and_recomputes_mean_intensity():
     totals = charts.per_territory(CELLS).set_index("territoire")
     assert totals.loc["REG-84", "acteurs"] == 7 and totals.loc["REG-84", "score"] == 26
-    assert totals.loc["REG-84", "intensite_moyenne"] == round(26 / 7, 2)
-    assert totals.loc["REG-84", "zones_blanches"] == 1 and totals.loc["REG-93", "zones_blanches"] == 0
+    assert totals.loc["REG-84", "intensite_moyenne"] == 26 / 7
+    assert totals.loc["REG-84", "part_couverte"] == 10 / 26  # 10 of 16 + 0 of 10 reached
+    assert totals.loc["REG-84", "zones_blanches"] == 1 and totals.loc["REG-93", "zones_blanches"] == 1
 
 
 def test_france_map_colours_territories_with_needs_and_greys_the_rest():

@@ -1,6 +1,7 @@
 """The command line of DESIGN section 6: exit codes, JSON shapes, French sentences and never a traceback."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -19,7 +20,8 @@ ERROR_KEYS = {"sheet", "row", "column", "value", "message"}
 COUNT_KEYS = {"besoins", "programmes", "investisseurs", "engagements", "realisations"}
 SNAPSHOT_KEYS = {"id", "label", "as_of", "created_at", "active", "counts"}
 MATRIX_KEYS = {"territoire", "nom", "thematique", "acteurs", "score", "intensite_moyenne", "programmes", "tension",
-               "zone_blanche", "investisseurs", "engagements", "beneficiaires", "taux_atteinte"}
+               "zone_blanche", "investisseurs", "score_couvert", "part_couverte", "engagements", "beneficiaires",
+               "taux_atteinte"}
 
 
 def cli(*args, db: Path, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -81,9 +83,11 @@ def test_import_json_snapshots_matrix_in_real_processes(tmp_path):
     # DEP-69 4 × 3 rolls up into REG-84; the national programme P1 reaches it (investors INV1, INV2)
     assert cell == {"territoire": "REG-84", "nom": "Auvergne-Rhône-Alpes", "thematique": "modele_socio_eco",
                     "acteurs": 3, "score": 12, "intensite_moyenne": 4.0, "programmes": 1, "tension": 6.0,
-                    "zone_blanche": False, "investisseurs": 2, "engagements": 0, "beneficiaires": 0, "taux_atteinte": 0.0}
+                    "zone_blanche": False, "investisseurs": 2, "score_couvert": 12, "part_couverte": 1.0,
+                    "engagements": 0, "beneficiaires": 0, "taux_atteinte": 0.0}
     national = next(r for r in rows if r["territoire"] == "FR" and r["thematique"] == "juridique")
     assert national["zone_blanche"] is True and national["tension"] == 50.0 and national["programmes"] == 0
+    assert national["score_couvert"] == 0 and national["part_couverte"] == 0.0
 
 
 def test_bad_input_gives_a_french_sentence_and_no_traceback(tmp_path):
@@ -227,3 +231,25 @@ def test_usage_errors_exit_non_zero(argv, tmp_path, capsys):
     with pytest.raises(SystemExit) as exc:
         main([*argv, "--db", str(tmp_path / "db")])
     assert exc.value.code != 0
+
+
+def test_matrix_json_ratios_are_exact(store, capsys):
+    """REG-84 × numerique: DEP-69 4 × 2 = 8 reached by the Rhône programme, DEP-38 5 × 1 = 5 and the region's own
+    need 1 × 3 = 3 not (a département programme reaches neither): score 16, acteurs 6, score_couvert 8,
+    part_couverte 8 / 16 = 0.5, intensite_moyenne 16 / 6 = 2.666…, tension 16 / (1 + 1) = 8. Shown rounded
+    (2,67), never stored rounded."""
+    from tests.builders import frames
+
+    needs = [{"territoire": t, "source": "terrain", "thematique": "numerique", "intensite": i, "nb_acteurs": n}
+             for t, i, n in (("DEP-69", 4, 2), ("DEP-38", 5, 1), ("REG-84", 1, 3))]
+    store.write_snapshot(frames([{"id": "A", "nom": "A", "type": "fondation"}],
+                                [{"id": "P", "nom": "Rhône", "investisseurs": ["A"], "phase": "relance",
+                                  "thematiques": ["numerique"], "territoires": ["DEP-69"]}], needs),
+                         label="x", as_of=dt.date(2020, 6, 30))
+    db = str(store.path)
+    store.close()
+    code, out, _ = run(capsys, "matrix", "--json", "--db", db)
+    assert code == 0
+    cell = next(r for r in json.loads(out) if r["territoire"] == "REG-84" and r["thematique"] == "numerique")
+    assert (cell["score"], cell["score_couvert"], cell["programmes"], cell["zone_blanche"]) == (16, 8, 1, False)
+    assert cell["part_couverte"] == 0.5 and cell["intensite_moyenne"] == 16 / 6 and cell["tension"] == 8.0

@@ -218,7 +218,7 @@ def test_results_are_labelled_declared_never_audited():
     followup_texts = [v for k, v in vars(texts).items() if k.startswith(("FORMULA_", "DECLARED"))]
     assert all("audit" not in t.lower() for t in followup_texts)
     for key in ("beneficiaires", "taux_atteinte", "montant_verse", "resultats_odd"):
-        assert "déclaré" in an.FORMULAS[key]
+        assert "déclaré" in T.FORMULAS[key]
 
 
 def test_an_inventory_without_commitments_or_results_has_empty_follow_through(store):

@@ -308,7 +308,26 @@ def test_a_file_of_the_previous_layout_is_migrated_with_nothing_lost(store, tmp_
             got = _aggregates(reopened, sid)
             assert all(got[t].equals(aggregates[t]) for t in AGGREGATE_TABLES)
             assert reopened.snapshot(sid) == snap
-        assert reopened.rows("SELECT value FROM settings WHERE key = 'schema_version'") == [("2",)]
+        assert reopened.rows("SELECT value FROM settings WHERE key = 'schema_version'") == [("3",)]
         assert write(reopened) == b + 1
     finally:
         reopened.close()
+
+
+def test_a_file_without_coverage_reach_gets_it_on_open_with_the_same_numbers(tmp_path):
+    """Schema 2 files have no ``coverage.atteint``: opening one adds it, computed as an import would."""
+    from inventory import analytics, demo
+
+    path = tmp_path / "old.duckdb"
+    store = Store(path)
+    demo.load_demo(store)
+    sid = store.active_snapshot_id()
+    expected = analytics.need_matrix(store, sid)
+    with store.cursor() as cur:
+        cur.execute("ALTER TABLE coverage_rows DROP COLUMN atteint")
+        cur.execute("UPDATE settings SET value = '2' WHERE key = 'schema_version'")
+    store.close()
+    reopened = Store(path)
+    assert analytics.need_matrix(reopened, sid).equals(expected)
+    assert reopened.rows("SELECT value FROM settings WHERE key = 'schema_version'") == [("3",)]
+    reopened.close()

@@ -12,7 +12,7 @@ def test_demo_home_shows_counts_three_top_needs_five_white_zones_and_changes(dem
     assert_clean(at)
     shown = metrics(at)
     assert shown[T.HOME_METRIC_NEEDS] == "420"
-    assert shown[T.HOME_METRIC_PROGRAMMES] == "24"
+    assert shown[T.HOME_METRIC_PROGRAMMES] == "20"  # active on 30/06 (the catalogue holds 24: 4 have ended)
     assert shown[T.HOME_METRIC_INVESTORS] == "12"
     links = [link.proto for link in at.get("page_link")]
     white_zone_links = [link for link in links if link.label == T.HOME_WHITE_ZONE_LINK]
@@ -33,7 +33,9 @@ def test_tiny_inventory_counts_are_the_hand_computed_ones(tiny_db, open_page):
     shown = metrics(at)
     assert shown[T.HOME_METRIC_NEEDS] == "5"
     assert shown[T.HOME_METRIC_ACTORS] == "12"  # 3 + 2 + 2 + 4 + 1
-    assert shown[T.HOME_METRIC_PROGRAMMES] == "3"
+    assert shown[T.HOME_METRIC_PROGRAMMES] == "2"  # P1, P2 active on 30/06; P3 ended on 31/05
+    help_ = next(m.help for m in at.metric if m.label == T.HOME_METRIC_PROGRAMMES)
+    assert help_ == T.HOME_METRIC_PROGRAMMES_HELP.format(total="3", inactive="1")
     assert shown[T.HOME_METRIC_INVESTORS] == "2"
     assert shown[T.HOME_METRIC_TERRITORIES] == "4"  # DEP-69, DEP-38, REG-93, DEP-13
 
@@ -50,12 +52,13 @@ def test_the_three_top_needs_are_themes_by_share_of_the_total_score(tiny_db, ope
 
 def test_white_zones_are_listed_worst_first_each_with_a_link_to_its_territory(tiny_db, open_page):
     at = open_page(tiny_db, "accueil")
-    lines = [m.value for m in at.markdown if "aucun programme" in m.value]
+    lines = [m.value for m in at.markdown if "du besoin atteint" in m.value]
+    nothing = "0 programme(s) dans la région, 0 % du besoin atteint"
     assert lines == [
         T.HOME_WHITE_ZONE_LINE.format(nom="Auvergne-Rhône-Alpes", theme="Modèle socio-économique et financement",
-                                      acteurs="2", score="10"),
+                                      acteurs="2", score="10", couverture=nothing),
         T.HOME_WHITE_ZONE_LINE.format(nom="Provence-Alpes-Côte d'Azur", theme="Modèle socio-économique et financement",
-                                      acteurs="1", score="5"),
+                                      acteurs="1", score="5", couverture=nothing),
     ]
     links = [link.proto for link in at.get("page_link") if link.proto.label == T.HOME_WHITE_ZONE_LINK]
     assert [(link.page, link.query_string) for link in links] == [

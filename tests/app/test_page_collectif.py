@@ -5,7 +5,7 @@ import pytest
 
 from inventory import charts, reference
 from inventory import texts as T
-from inventory.analytics import FORMULAS
+from inventory.texts import FORMULAS
 from tests.app.pagetools import (assert_clean, chart_configs, figures, map_values, maps, metrics, table, texts,
                                  values)
 
@@ -39,8 +39,11 @@ def test_investors_by_theme_count_their_active_programmes(tiny_db, open_page):
     assert sum(v is not None for v in regions[ALPHA]) == 1  # Auvergne-Rhône-Alpes only
     assert all(v == 2 for v in regions[BETA])  # national: every region, two themes
     investors = table(at)
-    assert investors[["Identifiant", "Programmes", "Budget (€)"]].values.tolist() == [["FA", 2, 30_000.0],
-                                                                                      ["IB", 2, 520_000.0]]
+    # active programmes only (P3, co-funded by both, ended on 31/05: listed as not active); budgets of the active
+    # ones, shared equally between co-funders: P1 10 000 → FA, P2 500 000 → IB (sum 510 000 = P1 + P2)
+    assert investors[["Identifiant", "Programmes", T.TABLE_LABELS["programmes_inactifs"], "Budget (€)"]] \
+        .values.tolist() == [["FA", 1, 1, 10_000.0], ["IB", 1, 1, 500_000.0]]
+    assert FORMULAS["budget"] in texts(at)
 
 
 def test_alliance_cells_and_cofunding_rate(tiny_db, open_page):
@@ -49,30 +52,38 @@ def test_alliance_cells_and_cofunding_rate(tiny_db, open_page):
     alliances = table(at, 0)
     assert alliances[["Territoire", "Thématique", "Programmes", "Investisseurs", "Investisseurs présents"]] \
         .values.tolist() == [["Auvergne-Rhône-Alpes", "Outils numériques", 2, 2, f"{ALPHA} ; {BETA}"]]
-    assert metrics(at) == {T.TOGETHER_COFUNDING_RATE: "33,3 %"}  # P3 of 3 programmes
+    # the only co-funded programme, P3, ended on 31/05: 0 of the 2 active programmes
+    assert metrics(at) == {T.TOGETHER_COFUNDING_RATE: "0,0 %"}
     shown = texts(at)
-    assert T.TOGETHER_COFUNDING_DETAIL.format(co="1", total="3") in shown
+    assert T.TOGETHER_COFUNDING_DETAIL.format(co="0", total="2") in shown
     assert FORMULAS["alliance"] in shown and FORMULAS["cofinancement"] in shown
-    network = figures(at)[0]["data"]
-    nodes = network[-1]
-    assert nodes["text"] == ["FA", "IB"]
-    assert table(at, 1).values.tolist() == [[ALPHA, BETA, 1]]
+    assert T.TOGETHER_NO_COFUNDING in shown
+
+
+def test_the_cofunding_network_of_the_demo_links_investors_of_active_programmes(demo_db, open_page):
+    at = open_page(demo_db, "collectif", vue="alliances")
+    assert_clean(at)
+    assert metrics(at) == {T.TOGETHER_COFUNDING_RATE: "35,0 %"}  # 7 of the 20 active programmes on 30/06
+    assert T.TOGETHER_COFUNDING_DETAIL.format(co="7", total="20") in texts(at)
+    assert figures(at)[0]["data"][-1]["text"]  # the network's nodes
 
 
 def test_positioning_an_investor_shows_footprint_allies_and_reachable_white_zones(tiny_db, open_page):
     at = open_page(tiny_db, "collectif", vue="positionner", investisseur="FA")
     assert_clean(at)
-    assert T.TOGETHER_FOOTPRINT_SUMMARY.format(programmes="2", territoires="1", thematiques="1") in texts(at)
+    # active programmes only: P1 (P3 ended on 31/05)
+    assert T.TOGETHER_FOOTPRINT_SUMMARY.format(programmes="1", territoires="1", thematiques="1") in texts(at)
     assert map_values(maps(at)[0]) == {"REG-84": 1}
     assert reference.MAP_ATTRIBUTION in texts(at)
     allies = table(at, 0)
-    # Beta's national P2 meets Alpha's P1 in Auvergne-Rhône-Alpes and its 12 départements, on numerique;
-    # they co-fund P3
-    assert allies.values.tolist() == [[BETA, "Institution", 13, 1, "Outils numériques"]]
+    # Beta's national P2 meets Alpha's P1 at region level in one cell, Auvergne-Rhône-Alpes × numerique (its
+    # départements are not counted on top); the programme they co-funded, P3, has ended
+    assert allies.values.tolist() == [[BETA, "Institution", 1, 0, "Outils numériques"]]
+    assert FORMULAS["cases_communes"] in texts(at)
     uncovered = table(at, 1)
+    # white zones in the themes (numerique) or territories (REG-84) of its active programme
     assert uncovered[["Territoire", "Thématique", "Tension"]].values.tolist() == [
-        ["Auvergne-Rhône-Alpes", "Modèle socio-économique et financement", 10.0],
-        ["Provence-Alpes-Côte d'Azur", "Modèle socio-économique et financement", 5.0]]
+        ["Auvergne-Rhône-Alpes", "Modèle socio-économique et financement", 10.0]]
 
 
 def test_no_investor_chosen_asks_for_one(tiny_db, open_page):
@@ -99,7 +110,7 @@ def test_a_shared_url_reopens_the_same_investor_and_a_new_choice_updates_it(tiny
     at = open_page(tiny_db, "collectif", vue="positionner", investisseur="IB")
     assert at.radio(key="url_vue").value == "positionner"
     assert at.selectbox(key="url_investisseur").value == "IB"
-    assert T.TOGETHER_FOOTPRINT_SUMMARY.format(programmes="2", territoires="19", thematiques="2") in texts(at)
+    assert T.TOGETHER_FOOTPRINT_SUMMARY.format(programmes="1", territoires="19", thematiques="2") in texts(at)
     at.selectbox(key="url_investisseur").set_value("FA").run()
     assert at.query_params["investisseur"] == "FA"
     assert map_values(maps(at)[0]) == {"REG-84": 1}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from inventory import charts, reference
-from inventory.analytics import FORMULAS
+from inventory.texts import FORMULAS
 from inventory import texts as T
 from tests.app.pagetools import (assert_clean, chart_configs, figures, map_values, maps, metrics, table, texts,
                                  values)
@@ -39,11 +39,10 @@ def test_map_counts_white_zone_themes_per_region(tiny_db, open_page):
     assert reference.MAP_ATTRIBUTION in texts(at)
 
 
-def test_map_of_one_theme_counts_its_programmes(tiny_db, open_page):
+def test_map_of_one_theme_shows_the_part_of_its_need_reached(tiny_db, open_page):
     at = open_page(tiny_db, "couverture", thematique_carte="numerique")
-    counts = map_values(maps(at)[0])
-    assert counts["REG-84"] == 2  # P1 (REG-84) and P2 (national)
-    assert {v for k, v in counts.items() if k != "REG-84"} == {1}
+    parts = map_values(maps(at)[0])
+    assert parts == {"REG-84": 100}  # N1 and N2, both reached by P1 (REG-84) and P2 (national); no other need
 
 
 def test_matrix_marks_white_zones(tiny_db, open_page):
