@@ -1,7 +1,7 @@
 """An import, in three steps the import page shows one by one: files → report → store.
 
 ``read_upload`` (``inventory.reading``: bytes to raw sheets, refusing bad files before expensive work),
-``check`` (``inventory.checking``: headers and every cell against the models; ``inventory.references``:
+``check`` (``inventory.checking``: headers and every cell against the models; ``inventory.cross_references``:
 the cross-references; every problem collected) and ``commit`` (one transaction, only when the report is
 clean). ``import_files`` chains them for the command line.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from inventory import references
+from inventory import cross_references
 from inventory import texts as T
 from inventory.checking import ParsedSheet, parse_sheet, to_tables
 from inventory.models import SHEETS, ImportResult, Issue
@@ -56,8 +56,8 @@ def check(upload: Upload, store: Store | None = None) -> Checked:
     for sheet in refused - set(frames):
         frames[sheet] = None
     _carry_over(result, refused, store)
-    known = references.known(store, frames, upload, result.issues)
-    result.issues += references.check({k: v for k, v in frames.items() if v is not None}, known)
+    known = cross_references.known(store, frames, upload, result.issues)
+    result.issues += cross_references.check({k: v for k, v in frames.items() if v is not None}, known)
     result.issues.sort(key=lambda i: (list(SHEETS).index(i.sheet) if i.sheet in SHEETS else -1, i.row or 0))
     if not result.issues:
         result.tables = to_tables(frames)

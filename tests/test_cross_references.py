@@ -1,4 +1,4 @@
-"""Cross-references (inventory/references): unknown investors and themes, duplicate ids, themes by code or
+"""Cross-references (inventory/cross_references): unknown investors and themes, duplicate ids, themes by code or
 label, against the upload's own sheets or the active snapshot's."""
 from __future__ import annotations
 
