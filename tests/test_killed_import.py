@@ -38,7 +38,7 @@ def snapshot_state_of(store: Store) -> dict:
     for snap in store.snapshots():
         sid = snap.id
         stored = {t: store.rows(f"SELECT count(*) FROM {t} WHERE snapshot_id = ?", [sid])[0][0]
-                  for t in ("besoins", "programmes", "investisseurs")}
+                  for t in ("besoins", "programmes", "investisseurs", "engagements", "realisations")}
         assert stored == snap.counts, (sid, stored, snap.counts)  # the counts row matches the rows
         digest = hashlib.sha256()
         for level in analytics.LEVELS:
