@@ -19,7 +19,6 @@ from inventory.reference import fold, former_region, resolve_territory
 
 EXCEL_ERRORS = {"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-MAX_CODE_CHARS = 100
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -77,8 +76,8 @@ def text(value: Any) -> str | None:
 def code(value: Any) -> str | None:
     """A short identifier: text without surrounding spaces."""
     s = text(value)
-    if s is not None and len(s) > MAX_CODE_CHARS:
-        raise fail(T.ERR_CODE_TOO_LONG.format(limit=MAX_CODE_CHARS))
+    if s is not None and len(s) > limits.MAX_CODE_CHARS:
+        raise fail(T.ERR_CODE_TOO_LONG.format(limit=limits.MAX_CODE_CHARS))
     return s
 
 
