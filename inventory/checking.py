@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pydantic import TypeAdapter, ValidationError
 
-from inventory import parsing
+from inventory import limits, parsing
 from inventory import texts as T
 from inventory.models import SHEETS, Issue, Row
 from inventory.parsing import is_blank, show
@@ -156,9 +156,9 @@ def parse_column(model: type[Row], name: str, raw: pd.Series, sheet: str, header
     return column
 
 
-# Plain words: ASCII letters and digits with _ . / - and inner spaces, 1 to 100 characters. Every text rule
-# (Excel errors, formula guard, control characters, lengths, surrounding spaces) leaves them as they are.
-_PLAIN_WORD = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z_./ -]{0,98}[0-9A-Za-z_./-])?")
+# Plain words: ASCII letters and digits with _ . / - and inner spaces, 1 to MAX_CODE_CHARS characters. Every
+# text rule (Excel errors, formula guard, control characters, lengths, surrounding spaces) leaves them as they are.
+_PLAIN_WORD = re.compile(rf"[0-9A-Za-z](?:[0-9A-Za-z_./ -]{{0,{limits.MAX_CODE_CHARS - 2}}}[0-9A-Za-z_./-])?")
 
 
 def _plain_words(model: type[Row], name: str, uniques: np.ndarray | None, adapter: TypeAdapter,

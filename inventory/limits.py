@@ -6,5 +6,6 @@ MAX_COMPRESSION_RATIO = 200  # inflated / compressed, per workbook part above 1 
 MAX_ROWS = 1_500_000  # data rows per sheet
 MAX_COLUMNS = 200
 MAX_CELL_CHARS = 5_000
+MAX_CODE_CHARS = 100  # an identifier (investor, programme, need, theme code)
 MAX_NUMBER = 1e12  # no budget or count above a thousand billion
 MAX_FILES = 10  # files in one upload

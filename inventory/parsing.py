@@ -21,7 +21,6 @@ EXCEL_ERRORS = {"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # How the house writes a list in one cell (exports, tables, SQL string_agg); reading accepts ';' ',' or a newline.
 LIST_SEPARATOR = " ; "
-MAX_CODE_CHARS = 100
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -79,8 +78,8 @@ def text(value: Any) -> str | None:
 def code(value: Any) -> str | None:
     """A short identifier: text without surrounding spaces."""
     s = text(value)
-    if s is not None and len(s) > MAX_CODE_CHARS:
-        raise fail(T.ERR_CODE_TOO_LONG.format(limit=MAX_CODE_CHARS))
+    if s is not None and len(s) > limits.MAX_CODE_CHARS:
+        raise fail(T.ERR_CODE_TOO_LONG.format(limit=limits.MAX_CODE_CHARS))
     return s
 
 

@@ -15,12 +15,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from inventory import exports, report
+from inventory import exports, reading, report
+from inventory import texts as T
 from inventory.importer import check, import_files, read_upload
 from inventory.parsing import is_blank
 from inventory.reading import FileRefused, blanks
 from inventory.reading import csv as csv_reading
 from tests import builders as b
+from tests.corpus import generate as corpus
 from tests.builders import CellError, content, errors, inventory_sheets, write_csvs, write_xlsx
 from tests.uploads import EXPECTED_BESOINS, EXPECTED_PROGRAMMES, FORMATS, JUNE, bad_inventory, imported
 
@@ -135,6 +137,46 @@ def test_the_same_sheet_twice_is_refused(store, tmp_path):
     book = write_xlsx(tmp_path / "b.xlsx", {"besoins": inventory_sheets()["besoins"]})
     result = import_files(store, [*csvs, book], as_of=JUNE)
     assert any("fournie deux fois" in e.message for e in result.errors)
+
+
+def test_merged_cells_are_refused_and_named_as_the_spreadsheet_names_them():
+    sheet = [b.BESOINS[0], *[need(id=f"M{i}") for i in range(8)]]
+
+    def named(merges: list[str]) -> list[str]:
+        up = read_upload([("inventaire.xlsx", corpus.xlsx_bytes({"besoins": sheet}, merges={"besoins": merges}))])
+        assert [i.kind for i in up.issues] == ["fichier"] and not up.sheets
+        before, after = T.ERR_MERGED_CELLS.split("{cells}")
+        message = up.issues[0].message
+        assert message.startswith(before.format(sheet="besoins")) and message.endswith(after)
+        return message[len(before.format(sheet="besoins")):-len(after)].split(", ")
+
+    assert sorted(named(["A2:A4", "AA7:AB7"])) == ["A2:A4", "AA7:AB7"]  # in the order the reader lists them
+    six = named(["A2:A4", "C3:D3", "E5:E6", "F5:F6", "G5:G6", "AA7:AB7"])
+    assert len(six) == 5 and six[-1].endswith(" …")  # the first five, then an ellipsis
+
+
+def test_a_new_kind_of_file_is_one_more_reader_in_the_list(monkeypatch):
+    """A reader is a module with ``recognises`` and ``read``: listed in READERS, its sheets go through the same
+    checks as a workbook's (sheet names, header row, blank rows, row numbers); refused files keep their words."""
+    import json
+    import types
+
+    def read(name, data):
+        records = json.loads(data)
+        if not isinstance(records, list):
+            raise FileRefused("une liste d'objets est attendue")
+        header = list(records[0])
+        return [("needs", [header] + [[r.get(c) for c in header] for r in records])]
+
+    json_reader = types.SimpleNamespace(recognises=lambda name, data: name.endswith(".json"), read=read)
+    monkeypatch.setattr(reading, "READERS", (*reading.READERS, json_reader))
+    need = dict(zip(b.BESOINS[0], ["DEP-69", "terrain", "numerique", 3]))
+    up = read_upload([("catalogue.json", json.dumps([need, {}, dict(need, intensite=9)]).encode())])
+    assert up.issues == [] and list(up.sheets) == ["besoins"]
+    assert up.sheets["besoins"].rows.index.tolist() == [2, 4]  # the blank record is row 3, dropped
+    assert [(i.row, i.column, i.value) for i in check(up).issues if i.sheet == "besoins"] == [(4, "intensite", "9")]
+    refused = read_upload([("catalogue.json", b'{"a": 1}')])
+    assert [i.message for i in refused.issues] == ["une liste d'objets est attendue"]
 
 
 

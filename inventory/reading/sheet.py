@@ -8,7 +8,7 @@ are made here, once for every reader.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -21,7 +21,7 @@ from inventory.parsing import is_blank, show
 from inventory.reading.blanks import arrow_blank_rows, blank_rows
 from inventory.reference import fold
 
-Grid = Union[list[list[Any]], pa.Table]  # a sheet's rows, header row first
+Grid = list[list[Any]] | pa.Table  # a sheet's rows, header row first
 
 SHEET_NAMES = {fold(m.sheet): m.sheet for m in SHEETS.values()} | {fold(m.sheet_en): m.sheet for m in SHEETS.values()}
 SHEET_NAMES |= {"programs": "programmes", "need": "besoins", "besoin": "besoins", "theme": "thematiques",

@@ -55,7 +55,8 @@ def read(name: str, data: bytes) -> list[tuple[str, Grid]]:
         merged = [m for m in (getattr(sheet, "merged_cell_ranges", None) or []) if m[1][0] >= 1]  # below row 1
         if merged:  # merged cells leave all but their first cell blank: the rows would not say what they show
             cells = ", ".join(f"{xl_rowcol_to_cell(*m[0])}:{xl_rowcol_to_cell(*m[1])}" for m in merged[:5])
-            raise FileRefused(T.ERR_MERGED_CELLS.format(sheet=sheet_name, cells=cells + (" …" if len(merged) > 5 else "")))
+            cells += " …" if len(merged) > 5 else ""
+            raise FileRefused(T.ERR_MERGED_CELLS.format(sheet=sheet_name, cells=cells))
         grid = sheet.to_python(skip_empty_area=False)
         out.append((sheet_name, cell_errors.restore(grid, error_cells.get(sheet_name, {}))))
     return out
