@@ -657,7 +657,7 @@ def _repeated_investors(raw: RawSheet, parsed: ParsedSheet | None, shown: int = 
             for pos in hit[:shown]]
     if len(hit) > shown:
         rows.append(texts.WARN_REPEATED_INVESTOR_MORE.format(n=len(hit) - shown))
-    return [texts.WARN_REPEATED_INVESTOR.format(sheet=raw.sheet, rows=" ; ".join(rows))]
+    return [texts.WARN_REPEATED_INVESTOR.format(sheet=raw.sheet, rows=parsing.LIST_SEPARATOR.join(rows))]
 
 
 def _check_references(frames: dict[str, ParsedSheet], known: dict[str, Any], issues: list[Issue]) -> None:
