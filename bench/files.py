@@ -18,6 +18,7 @@ import pandas as pd
 import xlsxwriter
 
 from inventory import exports
+from inventory.parsing import LIST_SEPARATOR
 
 SHEET = "besoins"
 
@@ -29,7 +30,7 @@ def _cells(frame: pd.DataFrame) -> tuple[list[str], list[list[Any]]]:
     for c in cols:
         values = frame[c].tolist()
         if c == "odd":
-            values = [" ; ".join(map(str, v)) if v else None for v in values]
+            values = [LIST_SEPARATOR.join(map(str, v)) if v else None for v in values]
         columns.append([None if (v is None or (isinstance(v, float) and v != v)) else v for v in values])
     return cols, [list(r) for r in zip(*columns)]
 

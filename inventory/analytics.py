@@ -204,8 +204,8 @@ def need_rows(store: Store, snapshot_id: int, territoire: str, *, level: str = "
         SELECT b.territoire, t.nom, b.source, b.thematique, b.intensite, b.nb_acteurs,
                b.nb_acteurs * b.intensite AS score, b.public, b.secteur, b.date, b.description, b.id
         FROM besoins b JOIN territoires t ON t.key = b.territoire
-        WHERE b.snapshot_id = ? {where}
-          AND (b.territoire = ? OR (? AND t.level = 'departement' AND t.region_key = ?))
+        WHERE b.snapshot_id = ? {where} AND b.territoire IN (  -- a handful of keys, then a semi-join
+            SELECT key FROM territoires WHERE key = ? OR (? AND level = 'departement' AND region_key = ?))
         ORDER BY score DESC, b.id LIMIT ?
         """,
         [snapshot_id, *params, territoire, with_departements, territoire, limit],

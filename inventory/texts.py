@@ -258,22 +258,22 @@ DEFIS_TRAIN_NEEDS_HEADER = "Besoins de l'écosystème d'accompagnement (ingénie
 DEFIS_TRAIN_NEEDS_EMPTY = "Aucun besoin de l'écosystème d'accompagnement dans cet inventaire."
 DEFIS_TRAIN_AUDIENCE_HEADER = "Programmes proposés aux associations, aux TPE/PME et aux collectivités"
 DEFIS_TRAIN_AUDIENCE_CAPTION = (
-    "Nombre de programmes de l'inventaire (en cours ou non) qui couvrent la thématique et s'adressent à ce "
+    "Nombre de programmes actifs à la date de l'inventaire qui couvrent la thématique et s'adressent à ce "
     "public ; un programme qui ne cite aucun public est ouvert à tous et compte pour les trois."
 )
-DEFIS_TRAIN_AUDIENCE_EMPTY = "Aucun programme dans cet inventaire."
+DEFIS_TRAIN_AUDIENCE_EMPTY = "Aucun programme actif à la date de cet inventaire."
 DEFIS_EVAL_SDG_HEADER = "Couverture des Objectifs de développement durable (ODD)"
 DEFIS_EVAL_SDG_CAPTION = (
-    "Pour chaque ODD : les programmes qui le citent, les investisseurs distincts qui financent ces programmes "
+    "Pour chaque ODD : les programmes actifs qui le citent, les investisseurs distincts qui financent ces programmes "
     "et les signalements de besoins qui le citent."
 )
 DEFIS_EVAL_UNCOVERED = "ODD cités par des besoins mais par aucun programme : {odds}."
 DEFIS_EVAL_HEATMAP_HEADER = "Investisseurs × ODD"
 DEFIS_EVAL_HEATMAP_CAPTION = (
-    "Nombre de programmes de chaque investisseur qui citent l'ODD ; un programme cofinancé compte pour chacun "
+    "Nombre de programmes actifs de chaque investisseur qui citent l'ODD ; un programme cofinancé compte pour chacun "
     "de ses investisseurs."
 )
-DEFIS_EVAL_NO_SDG = "Aucun programme de cet inventaire n'indique d'ODD."
+DEFIS_EVAL_NO_SDG = "Aucun programme actif de cet inventaire n'indique d'ODD."
 DEFIS_COLUMNS = {
     "odd": "ODD",
     "objectif": "Objectif",
@@ -617,7 +617,7 @@ TOGETHER_FOOTPRINT = "Son empreinte"
 TOGETHER_FOOTPRINT_SUMMARY = "{programmes} programme(s), présent dans {territoires} territoire(s) sur {thematiques} thématique(s)."
 TOGETHER_NO_FOOTPRINT = "Cet investisseur n'a aucun programme actif à la date de l'inventaire."
 TOGETHER_ALLIES = "Ses alliés probables"
-TOGETHER_ALLIES_HELP = "Investisseurs présents dans les mêmes cases (territoire × thématique) ou qui cofinancent déjà avec lui."
+TOGETHER_ALLIES_HELP = "Investisseurs présents dans les mêmes cases (région × thématique) ou qui cofinancent déjà avec lui des programmes actifs."
 TOGETHER_NO_ALLIES = "Aucun autre investisseur n'agit dans ses cases."
 TOGETHER_UNCOVERED = "Les besoins non couverts à sa portée"
 TOGETHER_UNCOVERED_HELP = "Zones blanches de ses thématiques ou de ses territoires, les plus tendues d'abord."

@@ -401,3 +401,11 @@ def test_likely_allies_count_cells_at_the_level_named(store, sid):
     assert allies.loc["C", "cases_communes"] == 2 and allies.loc["C", "cofinancements"] == 1
     # at département level: the 12 départements of REG-84 × {N, J} = 24 cells
     assert an.likely_allies(store, sid, "B", level="departement").set_index("id").loc["C", "cases_communes"] == 24
+
+
+def test_programmes_offered_to_each_audience_are_the_active_ones(store, sid):
+    # no programme names an audience, so each is open to all three; active: N PN + PR, J PR + PD, M PG
+    # (PE, numerique, ended; PF, juridique, not started)
+    offer = an.programmes_by_audience(store, sid)
+    per_theme = offer.groupby("thematique")["programmes"].agg(["min", "max"])
+    assert per_theme.to_dict("index") == {J: {"min": 2, "max": 2}, M: {"min": 1, "max": 1}, N: {"min": 2, "max": 2}}

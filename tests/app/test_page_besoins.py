@@ -110,3 +110,15 @@ def test_changing_a_filter_writes_it_into_the_url_and_the_default_leaves_it(tiny
     assert map_values(maps(at)[0]) == {"REG-93": 3}  # juridique only: N4 4 × 3 / 4
     at.radio(key="url_mesure").set_value("acteurs").run()
     assert "mesure" not in at.query_params
+
+
+def test_a_region_row_at_departement_level_shows_only_the_needs_entered_for_the_whole_region(tiny_db, open_page):
+    # REG-93 holds N4 (entered for the region, 4 × 3) and, through Bouches-du-Rhône, N5 (1 × 5)
+    at = open_page(tiny_db, "besoins", niveau="departement", territoire="REG-93")
+    assert_clean(at)
+    assert metrics(at) == {"Acteurs": "4", "Score": "12", T.NEEDS_METRIC_INTENSITY: "3,00"}  # N4 alone, as its row
+    assert list(table(at)["Identifiant"]) == ["N4"]
+    assert T.FORMULAS["ligne_region"] in texts(at)
+    at = open_page(tiny_db, "besoins", territoire="REG-93")  # region level: N4 + N5, 5 actors, 17 / 5 = 3,40
+    assert metrics(at) == {"Acteurs": "5", "Score": "17", T.NEEDS_METRIC_INTENSITY: "3,40"}
+    assert list(table(at)["Identifiant"]) == ["N4", "N5"]

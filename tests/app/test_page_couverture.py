@@ -159,3 +159,87 @@ def test_changing_the_view_and_a_filter_writes_them_into_the_url(tiny_db, open_p
     assert list(table(at)["Identifiant"]) == ["P2"]
     at.radio(key="url_vue").set_value("carte").run()
     assert "vue" not in at.query_params
+
+
+# --- coverage where the need is (the inventory of tests/test_analytics.py, at 30/06/2020) --------------------------
+# Q1 (Alpha) DEP-13 cooperation; Q2 (Beta) DEP-69 numerique. Needs: Vaucluse (DEP-84) cooperation 4 × 3 = 12 (not
+# reached); DEP-69 numerique 3 × 2 = 6 (reached by Q2); REG-84 numerique 5 × 2 = 10 and DEP-38 numerique 2 × 2 = 4
+# (not reached). Region level: REG-84 × numerique score 20, score_couvert 6, part 30 %, 1 programme;
+# REG-93 × cooperation score 12, 0 reached, 1 programme (in Bouches-du-Rhône): white zone.
+COOP, NUM = "Alliances et coopération", "Outils numériques"
+
+
+@pytest.fixture(scope="module")
+def where_db(tmp_path_factory):
+    from inventory.store import Store
+    from tests.app.tiny import JUNE
+    from tests.builders import frames
+
+    def need(territoire, thematique, intensite, nb_acteurs, i):
+        return {"territoire": territoire, "source": "terrain", "thematique": thematique, "intensite": intensite,
+                "nb_acteurs": nb_acteurs, "id": f"n{i}"}
+
+    path = tmp_path_factory.mktemp("where") / "inventory.duckdb"
+    store = Store(path)
+    store.write_snapshot(frames(
+        [{"id": "A", "nom": "Alpha", "type": "fondation"}, {"id": "B", "nom": "Beta", "type": "institution"}],
+        [{"id": "Q1", "nom": "Bouches-du-Rhône", "investisseurs": ["A"], "phase": "relance",
+          "thematiques": ["cooperation"], "territoires": ["DEP-13"]},
+         {"id": "Q2", "nom": "Rhône", "investisseurs": ["B"], "phase": "relance", "thematiques": ["numerique"],
+          "territoires": ["DEP-69"]}],
+        [need("DEP-84", "cooperation", 4, 3, 1), need("DEP-69", "numerique", 3, 2, 2),
+         need("REG-84", "numerique", 5, 2, 3), need("DEP-38", "numerique", 2, 2, 4)]), label="où", as_of=JUNE)
+    store.close()
+    return path
+
+
+def test_unreached_needs_are_ranked_with_the_part_reached_in_words(where_db, open_page):
+    at = open_page(where_db, "couverture", vue="lacunes")
+    assert_clean(at)
+    gaps = table(at, 0)
+    assert gaps[["Territoire", "Thématique", "Score", "Score couvert", "Part du besoin atteinte (%)", "Couverture",
+                 "Zone blanche"]].values.tolist() == [
+        ["Auvergne-Rhône-Alpes", NUM, 20, 6, 30, "1 programme(s) dans la région, 30 % du besoin atteint", False],
+        ["Provence-Alpes-Côte d'Azur", COOP, 12, 0, 0, "1 programme(s) dans la région, 0 % du besoin atteint", True]]
+    assert FORMULAS["zone_blanche"] in texts(at) and FORMULAS["part_couverte"] in texts(at)
+
+
+def test_pages_show_exactly_the_matrix_numbers(where_db, open_page):
+    from inventory import analytics
+    from inventory.store import Store
+
+    store = Store(where_db)
+    m = analytics.need_matrix(store, store.active_snapshot_id())
+    store.close()
+    at = open_page(where_db, "couverture")
+    assert_clean(at)
+    heat = next(f["data"][0] for f in figures(at) if f["data"][0]["type"] == "heatmap")
+    shown = {(y, x.replace("<br>", " ")): v for y, row in zip(heat["y"], values(heat["z"]))
+             for x, v in zip(heat["x"], row) if v is not None}
+    names = {"numerique": NUM, "cooperation": COOP}
+    expected = {(r.nom, names[r.thematique]): float(charts.half_up(100 * r.part_couverte, 0))
+                for r in m[m["score"] > 0].itertuples()}
+    assert shown == expected == {("Auvergne-Rhône-Alpes", NUM): 30.0, ("Provence-Alpes-Côte d'Azur", COOP): 0.0}
+    assert metrics(at)[T.CHART_WHITE_ZONES] == "1"
+    assert FORMULAS["alliance"] in texts(at)  # the map view explains « opportunité d'alliance » too
+
+
+def test_a_region_row_at_departement_level_holds_only_its_region_level_needs(where_db, open_page):
+    at = open_page(where_db, "couverture", vue="territoire", territoire="REG-84", niveau="departement")
+    assert_clean(at)
+    first_mile = table(at, 0)
+    # only n3 (REG-84 numerique 5 × 2): Q2 is a département programme, so 0 % of it is reached
+    assert first_mile[["Thématique", "Acteurs", "Score", "Programmes", "Score couvert", "Couverture"]] \
+        .values.tolist() == [[NUM, 2, 10, 1, 0, "1 programme(s) dans la région, 0 % du besoin atteint"]]
+    assert FORMULAS["ligne_region"] in texts(at)
+    at = open_page(where_db, "couverture", vue="territoire", territoire="REG-84")  # region level: n2, n3, n4
+    assert table(at, 0)[["Acteurs", "Score", "Score couvert"]].values.tolist() == [[6, 20, 6]]
+
+
+def test_the_catalogue_says_which_programmes_are_active(tiny_db, open_page):
+    at = open_page(tiny_db, "couverture", vue="catalogue")
+    assert_clean(at)
+    catalogue = table(at, 0)
+    assert catalogue[["Identifiant", T.TABLE_LABELS["actif"]]].values.tolist() == [
+        ["P1", True], ["P2", True], ["P3", False]]  # P3 ended on 31/05
+    assert FORMULAS["actif"] in texts(at)

@@ -87,3 +87,17 @@ def test_the_same_snapshot_twice_asks_for_two_different_ones(two_db, monkeypatch
     at = open_page(PAGE, two_db, monkeypatch, {"avant": "2"})
     assert not at.exception
     assert T.EVOL_SAME in texts(at.info)
+
+
+def test_white_zones_closed_and_opened_on_the_demo(demo_db, monkeypatch):
+    # region level, 30/04 → 30/06: new programmes (P21, P24…) reach 12 white zones; 6 open, among them Provence ×
+    # juridique, whose need was wholly reached on 30/04 by the legal programme P14 that ended on 15/06
+    at = open_page(PAGE, demo_db, monkeypatch)
+    assert not at.exception
+    shown = metrics(at)
+    assert shown[T.EVOL_WZ_CLOSED][0] == "12" and shown[T.EVOL_WZ_OPENED][0] == "6"
+    zones = next(d.value for d in at.dataframe if T.TABLE_LABELS["part_couverte_avant"] in d.value.columns)
+    paca = zones[(zones[T.TABLE_LABELS["nom"]] == "Provence-Alpes-Côte d'Azur")
+                 & (zones[T.TABLE_LABELS["thematique"]] == "Juridique")]
+    assert paca[[T.TABLE_LABELS["changement"], T.TABLE_LABELS["part_couverte_avant"],
+                 T.TABLE_LABELS["part_couverte_apres"]]].values.tolist() == [["ouverte", 100, 0]]
