@@ -45,6 +45,10 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                     help="people on one server at once (default 1 12 50; 1 = the same people one at a time)")
     ap.add_argument("--workshop-clicks", type=int, help="filter changes per person (default 5)")
     ap.add_argument("--workshop-alone", type=int, help="how many people run alone for level 1 (default 6)")
+    ap.add_argument("--workshop-pace", type=float, nargs=2, default=[1.0, 3.0], metavar=("MIN", "MAX"),
+                    help="seconds a person waits after a page settled before the next click (default 1 3)")
+    ap.add_argument("--workshop-spread", type=float, default=3.0,
+                    help="people open their link within this many seconds of the server's start (default 3)")
     ap.add_argument("--workshop-before", action=argparse.BooleanOptionalAction, default=True,
                     help="also run the demo inventory with Streamlit's defaults for the options the repository's "
                          ".streamlit/config.toml tunes (the before of the config change; default on)")
@@ -104,7 +108,8 @@ def run_workshop(args: argparse.Namespace, work: Path, big_db: Path, size: str, 
         log(f"workshop: {' / '.join(map(str, args.workshop_sessions))} people on a server, {label} inventory, "
             f"{'Streamlit defaults' if config == 'defaults' else 'repository config'}")
         cmd = ["--db", str(db), "--sessions", *map(str, args.workshop_sessions), "--clicks", str(args.workshop_clicks),
-               "--alone", str(args.workshop_alone), "--workdir", str(work / f"workshop-{label.replace(' / ', '-')}-{config}")]
+               "--alone", str(args.workshop_alone), "--pace", *map(str, args.workshop_pace),
+               "--spread", str(args.workshop_spread), "--workdir", str(work / f"workshop-{label.replace(' / ', '-')}-{config}")]
         if config == "defaults":
             cmd.append("--defaults")
         try:

@@ -267,11 +267,14 @@ def workshop_lines(res: dict[str, Any]) -> list[str]:
                          f"{_load(lv['load_start'])} → {_load(lv['load_end'])}"])
             for e in (lv["errors"][:3] + [f"server log: {t}" for t in sorted(set(lv["tracebacks"]))[:3]]):
                 problems.append(f"{run['inventory']}, {_config_label(run['config'])}, {who}: {e[:220]}")
-    first = ws["runs"][0]["levels"][0]
+    first_run = ws["runs"][0]
+    first = first_run["levels"][0]
+    pace = "–".join(f"{x:g}" for x in first_run.get("pace", (1, 3)))
     out = ["## 6. Many people at once: websocket clients against `streamlit run app.py`", "",
            "A fresh server per line (`python -m bench.workshop`, see bench/README.md). Each person opens a shared "
-           "link (18 links over the six pages, their views and `?atelier=1`) within the first 3 s, then changes "
-           f"a filter shown on the page {first['clicks_per_person']} times, 1–3 s after the page settled (seeded). "
+           f"link ({first_run.get('links', 18)} links over the six pages, their views and `?atelier=1`) within the "
+           f"first {first_run.get('spread', 3):g} s, then changes a filter shown on the page "
+           f"{first['clicks_per_person']} times, {pace} s after the page settled (seeded). "
            "Times are from the `BackMsg` to the `script_finished` that ends the run. *Alone in turn*: the people "
            "of the next line, one at a time. *Errors*: exception boxes, pages not found, unanswered clicks; "
            "*tracebacks*: in the server's log. *CPU / run*: the server's CPU time (utime + stime) over the runs "

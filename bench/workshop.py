@@ -341,15 +341,16 @@ def peak_mib(pid: int) -> float | None:
 class Server:
     """``streamlit run app.py`` on a free 127.0.0.1 port, its own process group, killed on exit."""
 
-    def __init__(self, db: Path, log: Path, options: dict[str, str], timeout: float = 90.0) -> None:
-        self.db, self.log, self.options, self.timeout = db, log, options, timeout
+    def __init__(self, db: Path, log: Path, options: dict[str, str], timeout: float = 90.0,
+                 script: str = "app.py") -> None:
+        self.db, self.log, self.options, self.timeout, self.script = db, log, options, timeout, script
         self.proc: subprocess.Popen | None = None
         self.url = ""
 
     def __enter__(self) -> "Server":
         port = free_port()
         secrets = self.log.parent / "no-secrets.toml"  # never the checkout's .streamlit/secrets.toml
-        cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+        cmd = [sys.executable, "-m", "streamlit", "run", self.script, "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
                "--secrets.files", str(secrets)]
         for key, value in self.options.items():
@@ -522,6 +523,7 @@ def main(argv: list[str] | None = None) -> int:
                                 workdir=workdir, timeout=args.click_timeout, deadline=args.level_timeout,
                                 pace=tuple(args.pace)))
     Path(args.out).write_text(json.dumps({"levels": levels, "options": options, "links": len(LINKS),
+                                          "pace": args.pace, "spread": args.spread, "seed": args.seed,
                                           "workdir": str(workdir)}, ensure_ascii=False, indent=1))
     return 0
 
