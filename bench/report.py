@@ -324,7 +324,9 @@ def merge(old: str, new: str) -> str:
     section_note = [ln for ln in new_head if ln.startswith("- Measured")]
     numbers = [k.rstrip(".") for k in new_blocks if k[0].isdigit()]
     label = ("- Section " if len(numbers) == 1 else "- Sections ") + ", ".join(numbers) + " measured"
-    head = old_head + [ln.replace("- Measured", label, 1) for ln in section_note]
+    while old_head and not old_head[-1].strip():
+        old_head.pop()
+    head = old_head + [ln.replace("- Measured", label, 1) for ln in section_note] + [""]
     body = [ln for k in order for ln in old_blocks[k]]
     return "\n".join(head + body).rstrip() + "\n"
 

@@ -78,3 +78,20 @@ def test_workshop_bench_speaks_to_a_real_server_and_sees_an_exception_box(tmp_pa
     assert len(people[0].opens) == 1 and len(people[0].clicks) == 1, people[0]
     assert len(people[0].errors) == 1 and "(click 1)" in people[0].errors[0], people[0].errors
     assert workshop.tracebacks(log) == ["ValueError: boom"], log[-2000:]
+
+
+def test_a_run_of_some_sections_keeps_the_others_in_the_results_file():
+    from bench import report
+
+    old = ("# Benchmark results\n\n- Measured: yesterday\n\n## Targets\n\n| Figure | Target | Bar | Measured |  |\n"
+           "|---|---|---|---|---|\n| Import xlsx | < 5 s |  | 2 s | ✅ |\n| Workshop (demo): errors | 0 |  | 3 | ❌ |\n\n"
+           "## 1. Import\n\nold import table\n\n## 6. Many people at once\n\nold workshop table\n")
+    new = ("# Benchmark results\n\n- Measured: today, `python -m bench --only workshop`\n\n## Targets\n\n"
+           "| Figure | Target | Bar | Measured |  |\n|---|---|---|---|---|\n| Workshop (demo): errors | 0 |  | 0 | ✅ |\n\n"
+           "## 6. Many people at once\n\nnew workshop table\n")
+    merged = report.merge(old, new)
+    assert "old import table" in merged and "new workshop table" in merged and "old workshop table" not in merged
+    assert "| Import xlsx | < 5 s |  | 2 s | ✅ |" in merged and "| Workshop (demo): errors | 0 |  | 0 | ✅ |" in merged
+    assert "| 3 | ❌ |" not in merged
+    assert "- Measured: yesterday\n- Section 6 measured: today" in merged
+    assert merged.index("## Targets") < merged.index("## 1. Import") < merged.index("## 6. Many")
