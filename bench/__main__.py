@@ -4,7 +4,8 @@ Sections, in order (``--only`` picks some): ``import`` (a needs sheet in xlsx, o
 ``baseline`` (the naive import, on a subset, extrapolated), ``queries`` (writes the synthetic inventories of
 every size, then every analytics query on each), ``pages`` (AppTest reruns of every page at the largest
 size, in a child process), ``memory`` (peak RSS of a child process serving concurrent sessions at the
-largest size). Prints the Markdown table and writes it to ``--out``.
+largest size), ``workshop`` (1, 12, 50 people on a real ``streamlit run`` server through its websocket, on the
+demo inventory and at the largest size). Prints the Markdown table and writes it to ``--out``.
 """
 from __future__ import annotations
 
@@ -19,11 +20,13 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SECTIONS = ("import", "baseline", "queries", "pages", "memory")
+SECTIONS = ("import", "baseline", "queries", "pages", "memory", "workshop")
 DEFAULTS = {"needs": [10_000, 100_000, 1_000_000], "programmes": [1_000, 10_000], "import_rows": 100_000,
-            "baseline_rows": 5_000, "repeat": 5, "page_repeat": 3, "sessions": 10, "rounds": 2}
+            "baseline_rows": 5_000, "repeat": 5, "page_repeat": 3, "sessions": 10, "rounds": 2,
+            "workshop_sessions": [1, 12, 50], "workshop_clicks": 5, "workshop_alone": 6}
 QUICK = {"needs": [5_000], "programmes": [200], "import_rows": 5_000, "baseline_rows": 500, "repeat": 2,
-         "page_repeat": 1, "sessions": 3, "rounds": 1}
+         "page_repeat": 1, "sessions": 3, "rounds": 1, "workshop_sessions": [1, 4], "workshop_clicks": 2,
+         "workshop_alone": 2}
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -38,6 +41,19 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--sessions", type=int, help="concurrent sessions of the memory measurement (default 10)")
     ap.add_argument("--rounds", type=int, help="walks through all pages per session (default 2)")
     ap.add_argument("--pages", nargs="+", help="only these pages (as listed in app.py, e.g. pages/accueil.py)")
+    ap.add_argument("--workshop-sessions", type=int, nargs="+",
+                    help="people on one server at once (default 1 12 50; 1 = the same people one at a time)")
+    ap.add_argument("--workshop-clicks", type=int, help="filter changes per person (default 5)")
+    ap.add_argument("--workshop-alone", type=int, help="how many people run alone for level 1 (default 6)")
+    ap.add_argument("--workshop-pace", type=float, nargs=2, default=[1.0, 3.0], metavar=("MIN", "MAX"),
+                    help="seconds a person waits after a page settled before the next click (default 1 3)")
+    ap.add_argument("--workshop-spread", type=float, default=3.0,
+                    help="people open their link within this many seconds of the server's start (default 3)")
+    ap.add_argument("--workshop-before", action=argparse.BooleanOptionalAction, default=True,
+                    help="also run the demo inventory with Streamlit's defaults for the options the repository's "
+                         ".streamlit/config.toml tunes (the before of the config change; default on)")
+    ap.add_argument("--workshop-inventories", nargs="+", choices=("demo", "large"), default=["demo", "large"],
+                    help="which inventories the workshop section serves (default both)")
     ap.add_argument("--quick", action="store_true", help="small sizes and few runs (a minute or two)")
     ap.add_argument("--only", nargs="+", choices=SECTIONS, help="run only these sections")
     ap.add_argument("--workdir", default=str(ROOT / "bench" / "out"), help="generated files and databases")
@@ -58,14 +74,50 @@ def log(msg: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
 
-def child(module: str, args: list[str], out: Path) -> dict[str, Any]:
+def child(module: str, args: list[str], out: Path, timeout: float | None = None) -> dict[str, Any]:
     """Run ``python -m module args`` from the repository root; its JSON result."""
     cmd = [sys.executable, "-m", module, *args, "--out", str(out)]
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    proc = subprocess.run(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        proc = subprocess.run(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        raise RuntimeError(f"{shlex.join(cmd)} did not end within {timeout:.0f} s") from exc
     if proc.returncode != 0 or not out.exists():
         raise RuntimeError(f"{shlex.join(cmd)} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
     return json.loads(out.read_text())
+
+
+def run_workshop(args: argparse.Namespace, work: Path, big_db: Path, size: str, notes: list[str]) -> dict[str, Any]:
+    """``bench.workshop`` (a real server per level) on the demo inventory, before and after the repository's
+    Streamlit options, and at the largest size."""
+    runs = []
+    plan = []
+    if "demo" in args.workshop_inventories:
+        demo_db = work / "workshop-demo.duckdb"
+        if not demo_db.exists():
+            log("demo inventory for the workshop section (python -m inventory init)")
+            subprocess.run([sys.executable, "-m", "inventory", "init", "--db", str(demo_db)], cwd=ROOT, check=True,
+                           stdout=subprocess.DEVNULL, timeout=300)
+        if args.workshop_before:
+            plan.append(("demo", demo_db, "defaults"))
+        plan.append(("demo", demo_db, "repo"))
+    if "large" in args.workshop_inventories:
+        plan.append((size, big_db, "repo"))
+    for label, db, config in plan:
+        log(f"workshop: {' / '.join(map(str, args.workshop_sessions))} people on a server, {label} inventory, "
+            f"{'Streamlit defaults' if config == 'defaults' else 'repository config'}")
+        cmd = ["--db", str(db), "--sessions", *map(str, args.workshop_sessions), "--clicks", str(args.workshop_clicks),
+               "--alone", str(args.workshop_alone), "--pace", *map(str, args.workshop_pace),
+               "--spread", str(args.workshop_spread), "--workdir", str(work / f"workshop-{label.replace(' / ', '-')}-{config}")]
+        if config == "defaults":
+            cmd.append("--defaults")
+        try:
+            out = child("bench.workshop", cmd, work / "workshop.json", timeout=2400)
+            runs.append({"inventory": label, "config": config, **out})
+        except RuntimeError as exc:
+            notes.append(f"workshop bench failed ({label}, {config}): {exc}")
+    return {"runs": runs}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,7 +163,8 @@ def main(argv: list[str] | None = None) -> int:
                 if (n, m) != (big_n, big_m):
                     for p in (db, Path(f"{db}.wal")):
                         p.unlink(missing_ok=True)
-    elif ("pages" in args.only or "memory" in args.only) and not big_db.exists():
+    elif ("pages" in args.only or "memory" in args.only
+          or "workshop" in args.only and "large" in args.workshop_inventories) and not big_db.exists():
         log(f"synthetic inventory {big_n} needs / {big_m} programmes")
         queries.build(big_db, big_n, big_m)
     size = queries.sizes_label(big_n, big_m)
@@ -132,11 +185,15 @@ def main(argv: list[str] | None = None) -> int:
                                   work / "memory.json") | {"size": size}
         except RuntimeError as exc:
             res["notes"].append(f"memory bench failed: {exc}")
+    if "workshop" in args.only:
+        res["workshop"] = run_workshop(args, work, big_db, size, res["notes"])
 
     cfg["wall"] = time.perf_counter() - t_start
     text = report.render(res, mach, cfg, os.getloadavg())
     print(text)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    if set(args.only) != set(SECTIONS) and Path(args.out).exists():  # some sections: the others stay as they were
+        text = report.merge(Path(args.out).read_text(encoding="utf-8"), text)
     Path(args.out).write_text(text, encoding="utf-8")
     if args.json:
         Path(args.json).write_text(json.dumps({"machine": mach, "config": cfg, "results": res}, ensure_ascii=False,

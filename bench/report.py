@@ -89,6 +89,7 @@ def targets(res: dict[str, Any]) -> list[str]:
     if mem:
         rows.append([f"Peak RSS, {mem['sessions']} concurrent sessions", "≤ 600 MiB", "≤ 1 GiB",
                      f"{mem['peak_rss_mib']:.0f} MiB", verdict(mem["peak_rss_mib"], 600, 1024)])
+    rows += workshop_targets(res)
     if not rows:
         return []
     return ["## Targets", ""] + _table(["Figure", "Target", "Bar", "Measured", ""], rows) + [""]
@@ -218,6 +219,118 @@ def memory_lines(res: dict[str, Any]) -> list[str]:
     return lines + [""]
 
 
+def _config_label(config: str) -> str:
+    return "Streamlit defaults" if config == "defaults" else "repository config"
+
+
+def _load(x: Any) -> str:
+    return "–" if not x else f"{x[0]:.1f}"
+
+
+def workshop_targets(res: dict[str, Any]) -> list[list[Any]]:
+    rows = []
+    for run in (res.get("workshop") or {}).get("runs", []):
+        levels = {lv["sessions"]: lv for lv in run["levels"]}
+        name = f"{run['inventory']}, {_config_label(run['config'])}"
+        errors = sum(lv["n_errors"] + lv["n_tracebacks"] for lv in levels.values())
+        rows.append([f"Workshop ({name}): errors at every level ({', '.join(map(str, levels))} people)", "0", "",
+                     errors, OK if errors == 0 else MISS])
+        alone = levels.get(1, {}).get("click_p95")
+        crowd = [s for s in levels if s > 1]
+        if alone and crowd:
+            s = min(crowd)
+            p95 = levels[s]["click_p95"]
+            rows.append([f"Workshop ({name}): {s} together, click p95 / the same people alone", "≤ 3×", "",
+                         f"{sec(p95)} / {sec(alone)} = {ratio(p95 / alone) if p95 else '–'}",
+                         verdict(p95 / alone if p95 else None, 3.0)])
+        if crowd and max(crowd) > min(crowd):
+            lv = levels[max(crowd)]
+            rows.append([f"Workshop ({name}): {max(crowd)} together, click p95", "≤ 10 s", "", sec(lv["click_p95"]),
+                         verdict(lv["click_p95"], 10.0)])
+    return rows
+
+
+def workshop_lines(res: dict[str, Any]) -> list[str]:
+    ws = res.get("workshop")
+    if not ws or not ws.get("runs"):
+        return []
+    rows, problems = [], []
+    for run in ws["runs"]:
+        for lv in run["levels"]:
+            who = f"{lv['persons']} alone in turn" if lv["alone"] else f"{lv['persons']} together"
+            rows.append([run["inventory"], _config_label(run["config"]), who,
+                         f"{sec(lv['open_median'])} / {sec(lv['open_p95'])}",
+                         lv["clicks"], sec(lv["click_median"]), sec(lv["click_p95"]), sec(lv["click_max"]),
+                         lv["n_errors"], lv["n_tracebacks"],
+                         f"{ms(lv['cpu_per_run'])} ms" if lv.get("cpu_per_run") else "–",
+                         f"{lv['peak_mib']:.0f} MiB" if lv.get("peak_mib") else "–",
+                         f"{_load(lv['load_start'])} → {_load(lv['load_end'])}"])
+            for e in (lv["errors"][:3] + [f"server log: {t}" for t in sorted(set(lv["tracebacks"]))[:3]]):
+                problems.append(f"{run['inventory']}, {_config_label(run['config'])}, {who}: {e[:220]}")
+    first_run = ws["runs"][0]
+    first = first_run["levels"][0]
+    pace = "–".join(f"{x:g}" for x in first_run.get("pace", (1, 3)))
+    out = ["## 6. Many people at once: websocket clients against `streamlit run app.py`", "",
+           "A fresh server per line (`python -m bench.workshop`, see bench/README.md). Each person opens a shared "
+           f"link ({first_run.get('links', 18)} links over the six pages, their views and `?atelier=1`) within the "
+           f"first {first_run.get('spread', 3):g} s, then changes a filter shown on the page "
+           f"{first['clicks_per_person']} times, {pace} s after the page settled (seeded). "
+           "Times are from the `BackMsg` to the `script_finished` that ends the run. *Alone in turn*: the people "
+           "of the next line, one at a time. *Errors*: exception boxes, pages not found, unanswered clicks; "
+           "*tracebacks*: in the server's log. *CPU / run*: the server's CPU time (utime + stime) over the runs "
+           "people asked for (opens + clicks); *peak*: the server's VmHWM. *Load*: the 1-minute load average "
+           "at the start and the end of the line (2 cores; other processes inflate every wall-clock figure).",
+           "",
+           "*Streamlit defaults*: `server.fileWatcherType = \"auto\"`, `runner.postScriptGC = true` on the command "
+           "line; *repository config*: `.streamlit/config.toml` as committed.", ""]
+    out += _table(["inventory", "Streamlit options", "people", "open median / p95", "clicks", "click median",
+                   "click p95", "click max", "errors", "tracebacks", "CPU / run", "peak", "load"], rows)
+    if problems:
+        out += ["", "Problems seen (first ones):", ""] + [f"- {p}" for p in problems[:12]]
+    return out + [""]
+
+
+def merge(old: str, new: str) -> str:
+    """``old`` results with the sections of ``new`` put in (a run of some sections keeps the others); the
+    targets table keeps the rows ``new`` does not measure again."""
+    def blocks(text: str) -> tuple[list[str], dict[str, list[str]]]:
+        head: list[str] = []
+        out: dict[str, list[str]] = {}
+        current = None
+        for line in text.rstrip("\n").split("\n"):
+            if line.startswith("## "):
+                current = line.split(" ", 2)[1] if line[3:4].isdigit() else line
+                out[current] = [line]
+            elif current is None:
+                head.append(line)
+            else:
+                out[current].append(line)
+        return head, out
+
+    old_head, old_blocks = blocks(old)
+    new_head, new_blocks = blocks(new)
+    for key, lines in new_blocks.items():
+        if key == "## Targets" and key in old_blocks:
+            new_rows = [ln for ln in lines if ln.startswith("| ") and not ln.startswith("| Figure")]
+            names = {r.split("|")[1].strip() for r in new_rows}
+            kept = [ln for ln in old_blocks[key] if not (ln.startswith("| ") and ln.split("|")[1].strip() in names)]
+            while kept and not kept[-1].strip():
+                kept.pop()
+            old_blocks[key] = kept + new_rows + [""]
+        else:
+            old_blocks[key] = lines
+    order = sorted(old_blocks, key=lambda k: (not k.startswith("## Targets"), not k[0].isdigit(),
+                                              float(k.rstrip(".")) if k[0].isdigit() else 0))
+    section_note = [ln for ln in new_head if ln.startswith("- Measured")]
+    numbers = [k.rstrip(".") for k in new_blocks if k[0].isdigit()]
+    label = ("- Section " if len(numbers) == 1 else "- Sections ") + ", ".join(numbers) + " measured"
+    while old_head and not old_head[-1].strip():
+        old_head.pop()
+    head = old_head + [ln.replace("- Measured", label, 1) for ln in section_note] + [""]
+    body = [ln for k in order for ln in old_blocks[k]]
+    return "\n".join(head + body).rstrip() + "\n"
+
+
 def render(res: dict[str, Any], machine: dict[str, Any], cfg: dict[str, Any], load_end: Any) -> str:
     lines = ["# Benchmark results", ""]
     lines += machine_lines(machine, cfg, load_end) + [""]
@@ -227,6 +340,7 @@ def render(res: dict[str, Any], machine: dict[str, Any], cfg: dict[str, Any], lo
     lines += query_lines(res)
     lines += page_lines(res)
     lines += memory_lines(res)
+    lines += workshop_lines(res)
     notes = res.get("notes") or []
     if notes:
         lines += ["## Notes", ""] + [f"- {n}" for n in notes] + [""]
