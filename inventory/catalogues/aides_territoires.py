@@ -37,11 +37,11 @@ import re
 from typing import Any
 
 from inventory import texts
-from inventory.catalogues.common import (CatalogueRefused, Converted, Investors, SetAside, as_date, csv_rows,
-                                         one_line, plain_text)
+from inventory.catalogues.common import (TEXT_LIMIT, CatalogueRefused, Converted, Investors, SetAside, as_date,
+                                         csv_rows, fold, one_line, plain_text, shorten)
 from inventory.catalogues.correspondences import Correspondences, shipped
 from inventory.parsing import is_blank, show
-from inventory.reference import NATIONAL, fold, overseas_region_to_departement, resolve_territory
+from inventory.reference import NATIONAL, overseas_region_to_departement, resolve_territory
 
 NAME = "aides-territoires"
 PREFIX = "AT-"
@@ -247,8 +247,9 @@ def _programme(n: int, aid: dict[str, Any], file: str, out: Converted, investors
     if page and page.startswith("/"):
         page = "https://aides-territoires.beta.gouv.fr" + page
     description = plain_text(aid.get("description"))
-    if page and aid.get("origin_url"):
-        description = plain_text(f"{description or ''}\nFiche aides-territoires : {page}")
+    if page and aid.get("origin_url"):  # the link column holds the origin; the catalogue's page stays in the text
+        line = f"Fiche aides-territoires : {page}"
+        description = shorten(f"{description}\n{line}", TEXT_LIMIT) if description else line
     return {
         "id": PREFIX + aid_id(aid, n),
         "nom": name,

@@ -7,12 +7,15 @@ import html
 import io
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable
 
 from inventory import limits, texts
 from inventory.catalogues.correspondences import Tally
 from inventory.parsing import is_blank
-from inventory.reference import fold
+from inventory.reference import fold as _fold_uncached
+
+fold = lru_cache(maxsize=65536)(_fold_uncached)  # catalogue values repeat: fold each once
 
 # contract sheets a catalogue fills, in the order the report lists them
 SHEETS = ("investisseurs", "programmes", "besoins", "realisations")
@@ -95,6 +98,7 @@ _ITEM = re.compile(r"<\s*li\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _LINES = re.compile(r"\s*\n\s*(?:\n\s*)+")
+_MARKUP = re.compile(r"[<&\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def plain_text(value: Any, limit: int = TEXT_LIMIT) -> str | None:
@@ -121,6 +125,9 @@ def shorten(s: str, limit: int) -> str:
 
 def one_line(value: Any, limit: int = NAME_LIMIT) -> str | None:
     """A name on one line (HTML and control characters dropped), cut to the contract's length."""
+    if isinstance(value, str) and not _MARKUP.search(value):
+        s = " ".join(value.split())
+        return shorten(s, limit) if s else None
     s = plain_text(value, limit=10 * limit)
     return shorten(" ".join(s.split()), limit) if s else None
 

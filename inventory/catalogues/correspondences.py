@@ -28,7 +28,10 @@ from typing import Any, Iterable
 from inventory import texts
 from inventory.models import Issue
 from inventory.parsing import is_blank, show
-from inventory.reference import AUDIENCES, PHASES, REFERENCE_DIR, SUPPORT_TYPES, default_themes, fold
+from inventory.reference import AUDIENCES, PHASES, REFERENCE_DIR, SUPPORT_TYPES, default_themes
+from inventory.reference import fold as _fold_uncached
+
+fold = lru_cache(maxsize=65536)(_fold_uncached)  # catalogue values repeat: fold each once
 
 SHIPPED = REFERENCE_DIR / "correspondances.csv"
 SHEET = "correspondances"

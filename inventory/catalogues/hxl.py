@@ -28,10 +28,10 @@ from typing import Any
 
 from inventory import texts
 from inventory.catalogues.common import (CatalogueRefused, Converted, Investors, SetAside, as_date, csv_rows,
-                                         one_line, plain_text, shorten)
+                                         fold, one_line, plain_text, shorten)
 from inventory.catalogues.correspondences import Correspondences, shipped
 from inventory.parsing import is_blank, show
-from inventory.reference import NATIONAL, fold, overseas_region_to_departement, resolve_territory, territories
+from inventory.reference import NATIONAL, overseas_region_to_departement, resolve_territory, territories
 
 NAME = "hxl"
 PREFIX = "HXL-"
