@@ -16,6 +16,7 @@ from typing import Any, Iterable
 import pandas as pd
 import xlsxwriter
 
+from inventory import catalogues
 from inventory.models import SHEETS, Issue
 from inventory.parsing import FORMULA_STARTS
 from inventory.reference import default_themes
@@ -288,4 +289,5 @@ def contract_markdown() -> str:
         lines.append("")
     lines += ["## Default themes", "", "| code | label |", "|---|---|"]
     lines += [f"| `{t.code}` | {t.libelle} |" for t in default_themes()]
-    return "\n".join(lines) + "\n"
+    lines += [""] + catalogues.contract_section()
+    return "\n".join(lines).rstrip("\n") + "\n"
