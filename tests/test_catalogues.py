@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pandas as pd
 import pytest
 
 from inventory import catalogues, texts
@@ -392,3 +393,26 @@ def test_a_forced_format_that_does_not_fit_is_refused():
         catalogues.convert(page(AIDS), file="aides.json", format="hxl")
     with pytest.raises(CatalogueRefused, match="aucune ligne de hashtags"):
         catalogues.convert(SITE_EXPORT.encode("cp1252"), file="x.csv", format="hxl")
+
+
+# --- merged with the active snapshot -------------------------------------------------------------------
+def test_a_refresh_replaces_the_catalogues_rows_and_keeps_the_hand_made_ones(demo_store):
+    from inventory.catalogues.merge import merged_grids
+    from inventory.store import SHEET_COLUMNS
+
+    active = {s: demo_store.sheet(demo_store.active_snapshot_id(), s) for s in ("investisseurs", "programmes")}
+    hand_made = len(active["programmes"])
+    earlier = active["programmes"].iloc[:1].copy()
+    earlier["id"] = "AT-999"  # a programme of an earlier import of the catalogue, gone from the refreshed one
+    active["programmes"] = pd.concat([active["programmes"], earlier], ignore_index=True)
+    out = catalogues.convert(page(AIDS), file="aides.json",
+                             investors=active["investisseurs"][["id", "nom"]].itertuples(index=False, name=None))
+    grids = merged_grids(out, active, SHEET_COLUMNS)
+    grid, origin = grids["programmes"]
+    ids = [row[0] for row in grid[1:]]
+    assert ids[:hand_made] == list(active["programmes"]["id"][:hand_made]) and "AT-999" not in ids
+    assert ids[hand_made:] == ["AT-101", "AT-102", "AT-103"] and origin[hand_made:] == [1, 2, 3]
+    for row in grid[1:]:
+        Programme.model_validate(dict(zip(grid[0], row)))
+    inv_grid, _ = grids["investisseurs"]
+    assert len(inv_grid) - 1 == len(active["investisseurs"]) + len(out.new_investors)

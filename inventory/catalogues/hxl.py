@@ -15,7 +15,7 @@ period, are one programme). Its investor is ``#org+funder`` when the sheet has o
 come from ``#sector`` through the correspondence table; its territory is the finest of ``#adm2``, ``#adm1``,
 ``#country``; ``#value`` adds to its budget, ``#date+start`` / ``#date+end`` bound it. A row with ``#reached``
 also gives a result (beneficiaries = the count, dated ``#date+end``); one with ``#inneed`` a field need
-(actors = the count, intensity ``#severity`` or 3). ``#targeted`` and ``#status`` are read by nobody here. A row
+(actors = the count, intensity ``#severity`` or 3, id ``<programme>-L<row>`` so that a refresh replaces it). ``#targeted`` and ``#status`` are read by nobody here. A row
 placed below a département (a value in ``#adm3``, ``#adm4`` or ``#loc``), in another country, with a sector
 that maps to no theme or a count that is not a whole number is set aside with its reason.
 """
@@ -199,7 +199,7 @@ def convert_grid(grid: list[list[Any]], *, file: str = NAME, investors: Investor
             out.add("besoins", {
                 "territoire": territory, "source": "terrain", "thematique": themes[0], "intensite": severity,
                 "nb_acteurs": counts["inneed"], "public": None, "secteur": ", ".join(sectors),
-                "date": when or start, "description": activity, "odd": [], "id": None}, n)
+                "date": when or start, "description": activity, "odd": [], "id": f"{pid}-L{n}"}, n)
     for prog in programmes.values():
         if prog["date_debut"] and prog["date_fin"] and prog["date_fin"] < prog["date_debut"]:
             prog["date_fin"] = None  # rows disagree about the period: left open rather than refused
