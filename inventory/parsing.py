@@ -14,10 +14,12 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 
 from inventory import limits
-from inventory.reference import fold, resolve_territory
+from inventory import texts as T
+from inventory.reference import fold, former_region, resolve_territory
 
 EXCEL_ERRORS = {"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+MAX_CODE_CHARS = 100
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -51,33 +53,32 @@ def text(value: Any) -> str | None:
     """Plain text, stored as typed. Excel error cells and formulas without a result are refused; the
     export's formula guard is undone."""
     if isinstance(value, Uncalculated):
-        raise fail("formule sans résultat enregistré (fichier produit par un programme) : ouvrez le fichier dans "
-                   "Excel ou LibreOffice et enregistrez-le, ou tapez la valeur")
+        raise fail(T.ERR_UNCALCULATED)
     if is_blank(value):
         return None
     if isinstance(value, float):
         if math.isnan(value) or math.isinf(value):
-            raise fail("valeur numérique invalide")
+            raise fail(T.ERR_NOT_FINITE_CELL)
         value = show(value)
     elif isinstance(value, (dt.datetime, dt.date)):
         value = value.isoformat()[:10]
     s = str(value).strip()
     if s in EXCEL_ERRORS:
-        raise fail(f"la cellule contient l'erreur Excel {s} : remplacez-la par une valeur")
+        raise fail(T.ERR_EXCEL_ERROR.format(value=s))
     if len(s) > 1 and s[0] == "'" and s[1] in FORMULA_STARTS:
         s = s[1:]  # undo the neutralisation our exports add
     if _CONTROL.search(s):
-        raise fail("le texte contient des caractères de contrôle invisibles : retapez-le")
+        raise fail(T.ERR_CONTROL_CHARACTERS)
     if len(s) > limits.MAX_CELL_CHARS:
-        raise fail(f"texte trop long ({len(s)} caractères, au plus {limits.MAX_CELL_CHARS})")
+        raise fail(T.ERR_TEXT_TOO_LONG.format(length=len(s), limit=limits.MAX_CELL_CHARS))
     return s
 
 
 def code(value: Any) -> str | None:
     """A short identifier: text without surrounding spaces."""
     s = text(value)
-    if s is not None and len(s) > 100:
-        raise fail("identifiant trop long (au plus 100 caractères)")
+    if s is not None and len(s) > MAX_CODE_CHARS:
+        raise fail(T.ERR_CODE_TOO_LONG.format(limit=MAX_CODE_CHARS))
     return s
 
 
@@ -92,7 +93,7 @@ def choice(options: dict[str, str]):
             return None
         found = lookup.get(fold(s))
         if found is None:
-            raise fail(f"« {s} » n'est pas une valeur permise (valeurs possibles : {listed})")
+            raise fail(T.ERR_NOT_ALLOWED.format(value=s, allowed=listed))
         return found
 
     return parse
@@ -122,36 +123,20 @@ def choice_list(options: dict[str, str]):
     return parse
 
 
-# The regions merged on 1 January 2016, still typed by many: their name → the region to write instead.
-OLD_REGIONS = {fold(k): v for k, v in {
-    "Alsace": "Grand Est", "Champagne-Ardenne": "Grand Est", "Lorraine": "Grand Est",
-    "Aquitaine": "Nouvelle-Aquitaine", "Limousin": "Nouvelle-Aquitaine", "Poitou-Charentes": "Nouvelle-Aquitaine",
-    "Auvergne": "Auvergne-Rhône-Alpes", "Rhône-Alpes": "Auvergne-Rhône-Alpes",
-    "Bourgogne": "Bourgogne-Franche-Comté", "Franche-Comté": "Bourgogne-Franche-Comté",
-    "Languedoc-Roussillon": "Occitanie", "Midi-Pyrénées": "Occitanie",
-    "Nord-Pas-de-Calais": "Hauts-de-France", "Picardie": "Hauts-de-France",
-    "Basse-Normandie": "Normandie", "Haute-Normandie": "Normandie", "Centre": "Centre-Val de Loire",
-}.items()}
-
-
 def territory(value: Any) -> str | None:
     if is_blank(value):
         return None
     if isinstance(value, str):
         text(value)  # Excel error cells, control characters, overlong text: their own message
     key = resolve_territory(value)
-    if key is None and re.fullmatch(r"(dep|d)? ?20", fold(show(value))):
-        raise fail(f"« {show(value)} » désignait toute la Corse avant 1976 : indiquez 2A (Corse-du-Sud), "
-                   "2B (Haute-Corse) ou Corse pour la région")
-    if key is None and fold(show(value)) in OLD_REGIONS:
-        raise fail(f"« {show(value)} » est une ancienne région (avant 2016) : indiquez "
-                   f"{OLD_REGIONS[fold(show(value))]}")
-    if key is None:
-        raise fail(
-            f"territoire « {show(value)} » inconnu : indiquez FR, le nom d'une région ou d'un département, "
-            "REG-84, DEP-69 ou un numéro de département"
-        )
-    return key
+    if key is not None:
+        return key
+    if re.fullmatch(r"(dep|d)? ?20", fold(show(value))):
+        raise fail(T.ERR_OLD_CORSICA.format(value=show(value)))
+    region = former_region(show(value))
+    if region is not None:
+        raise fail(T.ERR_OLD_REGION.format(value=show(value), region=region))
+    raise fail(T.ERR_UNKNOWN_TERRITORY.format(value=show(value)))
 
 
 def territory_list(value: Any) -> list[str]:
@@ -172,7 +157,7 @@ def number(value: Any) -> float | None:
     if is_blank(value):
         return None
     if isinstance(value, bool):
-        raise fail(f"« {value} » n'est pas un nombre")
+        raise fail(T.ERR_NOT_A_NUMBER.format(value=value))
     if isinstance(value, (int, float)):
         f = float(value)
     else:
@@ -187,11 +172,11 @@ def number(value: Any) -> float | None:
         try:
             f = float(s)
         except ValueError:
-            raise fail(f"« {show(value)} » n'est pas un nombre") from None
+            raise fail(T.ERR_NOT_A_NUMBER.format(value=show(value))) from None
     if math.isnan(f) or math.isinf(f):
-        raise fail(f"« {show(value)} » n'est pas un nombre fini")
+        raise fail(T.ERR_NOT_FINITE.format(value=show(value)))
     if abs(f) > limits.MAX_NUMBER:
-        raise fail(f"{show(value)} est démesuré (au plus {limits.MAX_NUMBER:,.0f})".replace(",", " "))
+        raise fail(T.ERR_TOO_LARGE.format(value=show(value), limit=f"{limits.MAX_NUMBER:,.0f}".replace(",", " ")))
     return f
 
 
@@ -201,12 +186,12 @@ def integer(lo: int | None = None, hi: int | None = None):
         if f is None:
             return None
         if not f.is_integer():
-            raise fail(f"{show(value)} n'est pas un nombre entier")
+            raise fail(T.ERR_NOT_AN_INTEGER.format(value=show(value)))
         i = int(f)
         if lo is not None and hi is not None and not lo <= i <= hi:
-            raise fail(f"{show(value)} n'est pas entre {lo} et {hi}")
+            raise fail(T.ERR_NOT_BETWEEN.format(value=show(value), lo=lo, hi=hi))
         if lo is not None and i < lo:
-            raise fail(f"{show(value)} doit être au moins {lo}")
+            raise fail(T.ERR_AT_LEAST.format(value=show(value), lo=lo))
         return i
 
     return parse
@@ -215,7 +200,7 @@ def integer(lo: int | None = None, hi: int | None = None):
 def non_negative(value: Any) -> float | None:
     f = number(value)
     if f is not None and f < 0:
-        raise fail(f"{show(value)} est négatif : indiquez un montant positif ou nul")
+        raise fail(T.ERR_NEGATIVE.format(value=show(value)))
     return f
 
 
@@ -249,7 +234,7 @@ def date(value: Any) -> dt.date | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if 1 <= value < 2958466:  # an Excel serial date that arrived as a number
             return dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
-        raise fail(f"{show(value)} n'est pas une date (attendu : JJ/MM/AAAA)")
+        raise fail(T.ERR_NUMBER_NOT_A_DATE.format(value=show(value)))
     s = (text(value) or "").split(" ")[0].split("T")[0]
     for fmt in _DATE_FORMATS:
         try:
@@ -257,5 +242,5 @@ def date(value: Any) -> dt.date | None:
         except ValueError:
             continue
     if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{1,2}-\d{1,2}", s):
-        raise fail(f"la date {show(value)} n'existe pas")
-    raise fail(f"« {show(value)} » n'est pas une date (attendu : JJ/MM/AAAA ou AAAA-MM-JJ)")
+        raise fail(T.ERR_NO_SUCH_DATE.format(value=show(value)))
+    raise fail(T.ERR_NOT_A_DATE.format(value=show(value)))

@@ -14,17 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from inventory import texts as T
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 GEO_DIR = DATA_DIR / "geo"
 REFERENCE_DIR = DATA_DIR / "reference"
 
 NATIONAL = "FR"
 
-MAP_ATTRIBUTION = (
-    "Fonds de carte : IGN – ADMIN EXPRESS COG, édition 2018 ; INSEE – Code officiel géographique 2018 ; "
-    "via github.com/gregoiredavid/france-geojson. Licence Ouverte / Etalab. "
-    "Données modifiées (simplification, DROM déplacés)."
-)
+MAP_ATTRIBUTION = T.MAP_ATTRIBUTION  # pages still read it here; its text lives in texts
 
 AUDIENCES: dict[str, str] = {
     "association": "Associations",
@@ -135,13 +133,22 @@ def resolve_territory(raw: object) -> str | None:
     return canonical(key) if key in territories() else None
 
 
-def level_key(key: str, level: str) -> str:
-    """Where a stored territory shows at a map level: départements roll up into regions at region level;
-    national stays national."""
-    t = territories()[key]
-    if level == "region" and t.level == "departement":
-        return t.region_key
-    return key
+# The regions merged on 1 January 2016, still typed by many: their name → the region to write instead.
+_FORMER_REGIONS = {
+    "Alsace": "Grand Est", "Champagne-Ardenne": "Grand Est", "Lorraine": "Grand Est",
+    "Aquitaine": "Nouvelle-Aquitaine", "Limousin": "Nouvelle-Aquitaine", "Poitou-Charentes": "Nouvelle-Aquitaine",
+    "Auvergne": "Auvergne-Rhône-Alpes", "Rhône-Alpes": "Auvergne-Rhône-Alpes",
+    "Bourgogne": "Bourgogne-Franche-Comté", "Franche-Comté": "Bourgogne-Franche-Comté",
+    "Languedoc-Roussillon": "Occitanie", "Midi-Pyrénées": "Occitanie",
+    "Nord-Pas-de-Calais": "Hauts-de-France", "Picardie": "Hauts-de-France",
+    "Basse-Normandie": "Normandie", "Haute-Normandie": "Normandie", "Centre": "Centre-Val de Loire",
+}
+_FORMER_REGION_KEYS = {fold(k): v for k, v in _FORMER_REGIONS.items()}
+
+
+def former_region(typed: object) -> str | None:
+    """The region to write instead of a region merged in 2016 (« Alsace » → « Grand Est »), else None."""
+    return _FORMER_REGION_KEYS.get(fold(typed))
 
 
 @dataclass(frozen=True)

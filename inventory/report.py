@@ -12,14 +12,14 @@ from pandas.io.formats.style import Styler
 from xlsxwriter.utility import xl_col_to_name
 
 from inventory import texts as T
-from inventory.importer import Checked, RawSheet
+from inventory.importer import MAIN_SHEETS, Checked
 from inventory.models import Issue, Snapshot
 from inventory.parsing import is_blank, show
+from inventory.reading import RawSheet
 
 MARK = "▶ "
 BAD_CELL_STYLE = "background-color: #F8CBAD; color: #9C0006; font-weight: bold"
 CELL_CHARS = 60
-MAIN_SHEETS = ("investisseurs", "programmes", "besoins")
 
 
 def issues_frame(issues: Iterable[Issue]) -> pd.DataFrame:
@@ -124,11 +124,6 @@ def change_preview(checked: Checked, current: Mapping[str, int] | None) -> pd.Da
         after = before if carried else int(uploaded.get(sheet, 0))
         rows.append((sheet, before, after, after - before, T.IMP_ORIGIN_CARRIED if carried else T.IMP_ORIGIN_UPLOADED))
     return pd.DataFrame(rows, columns=list(T.IMP_PREVIEW_COLUMNS.values()))
-
-
-def sheets_read(checked: Checked) -> list[str]:
-    """One line per sheet read: its name and number of data rows."""
-    return [T.IMP_ROWS_READ.format(sheet=raw.sheet, rows=len(raw.rows)) for raw in checked.upload.sheets.values()]
 
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")

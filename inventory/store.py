@@ -60,7 +60,6 @@ PARTS: dict[str, tuple[str, ...]] = {
 PART_OF = {table: kind for kind, tables in PARTS.items() for table in tables}
 SNAPSHOT_TABLES = tuple(PART_OF)  # the views, one row set per snapshot
 STORED_TABLES = tuple(f"{t}_rows" for t in PART_OF)  # where the rows live, once per part
-SCHEMA_VERSION = "2"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS snapshots (
@@ -440,8 +439,6 @@ def _migrate(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(f"ALTER TABLE snapshots ADD COLUMN IF NOT EXISTS {kind}_part INTEGER")
         con.execute(SCHEMA)
         con.execute(MIGRATE_FROM_1)
-        con.execute("INSERT INTO settings VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE "
-                    "SET value = excluded.value", [SCHEMA_VERSION])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

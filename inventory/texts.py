@@ -52,9 +52,13 @@ ERR_ZIP_BOMB = "le classeur se décompresse en un volume anormal ({size} Mo) : i
 ERR_TOO_MANY_ROWS = "trop de lignes ({rows}, au plus {limit})"
 ERR_TOO_MANY_COLUMNS = "trop de colonnes ({columns}, au plus {limit})"
 ERR_UNKNOWN_EXTENSION = "format « {ext} » non pris en charge : déposez un .xlsx, .ods ou .csv"
-ERR_CSV_NAME = "le nom du fichier CSV doit être celui d'une feuille : besoins.csv, programmes.csv, investisseurs.csv ou thematiques.csv"
 ERR_CSV_UNREADABLE = "le fichier CSV est mal formé ({detail})"
 DETAIL_DAMAGED = "contenu endommagé ou d'un autre type"
+DETAIL_NOT_A_WORKBOOK = "ce n'est pas un classeur"
+DETAIL_BAD_ARCHIVE = "archive endommagée"
+DETAIL_BINARY = "contenu binaire"
+DETAIL_OPEN_QUOTE = "un guillemet ouvert n'est jamais refermé"
+DETAIL_MISPLACED_QUOTES = "guillemets mal placés"
 ERR_CSV_CELL_TOO_LONG = (
     "une cellule dépasse 131 072 caractères : un guillemet est sans doute resté ouvert, "
     "ou un texte dépasse la longueur permise ({limit} caractères par cellule)"
@@ -63,10 +67,45 @@ ERR_MERGED_CELLS = (
     "la feuille {sheet} contient des cellules fusionnées ({cells}) : défusionnez-les et recopiez la valeur "
     "sur chaque ligne (une ligne par élément)"
 )
-ERR_UTF16 = "fichier texte Unicode (UTF-16) : enregistrez-le en « CSV UTF-8 (délimité par des points-virgules) »"
 ERR_SHEET_TWICE = "la feuille {sheet} est fournie deux fois (dans {files}) : n'en gardez qu'une"
 ERR_NO_DATA = "la feuille ne contient aucune ligne de données"
 ERR_NO_ACTIVE_FOR = "la feuille {sheet} est absente et il n'existe pas encore d'inventaire d'où la reprendre"
+ERR_TOO_MANY_FILES = "au plus {limit} fichiers par import"
+NO_SHEET_FOUND = "aucune"
+# a cell's problem, after the column's label: « Intensité : 7 n'est pas entre 1 et 5 »
+ERR_IN_COLUMN = "{column} : {message}"
+ERR_AT_LEAST_ONE = "indiquez au moins une valeur"
+ERR_INVALID = "valeur non conforme"
+# the cell parsers (inventory/parsing.py); {value} is the cell as typed
+ERR_UNCALCULATED = (
+    "formule sans résultat enregistré (fichier produit par un programme) : ouvrez le fichier dans "
+    "Excel ou LibreOffice et enregistrez-le, ou tapez la valeur"
+)
+ERR_NOT_FINITE_CELL = "valeur numérique invalide"
+ERR_EXCEL_ERROR = "la cellule contient l'erreur Excel {value} : remplacez-la par une valeur"
+ERR_CONTROL_CHARACTERS = "le texte contient des caractères de contrôle invisibles : retapez-le"
+ERR_TEXT_TOO_LONG = "texte trop long ({length} caractères, au plus {limit})"
+ERR_CODE_TOO_LONG = "identifiant trop long (au plus {limit} caractères)"
+ERR_NOT_ALLOWED = "« {value} » n'est pas une valeur permise (valeurs possibles : {allowed})"
+ERR_OLD_CORSICA = (
+    "« {value} » désignait toute la Corse avant 1976 : indiquez 2A (Corse-du-Sud), "
+    "2B (Haute-Corse) ou Corse pour la région"
+)
+ERR_OLD_REGION = "« {value} » est une ancienne région (avant 2016) : indiquez {region}"
+ERR_UNKNOWN_TERRITORY = (
+    "territoire « {value} » inconnu : indiquez FR, le nom d'une région ou d'un département, "
+    "REG-84, DEP-69 ou un numéro de département"
+)
+ERR_NOT_A_NUMBER = "« {value} » n'est pas un nombre"
+ERR_NOT_FINITE = "« {value} » n'est pas un nombre fini"
+ERR_TOO_LARGE = "{value} est démesuré (au plus {limit})"
+ERR_NOT_AN_INTEGER = "{value} n'est pas un nombre entier"
+ERR_NOT_BETWEEN = "{value} n'est pas entre {lo} et {hi}"
+ERR_AT_LEAST = "{value} doit être au moins {lo}"
+ERR_NEGATIVE = "{value} est négatif : indiquez un montant positif ou nul"
+ERR_NUMBER_NOT_A_DATE = "{value} n'est pas une date (attendu : JJ/MM/AAAA)"
+ERR_NO_SUCH_DATE = "la date {value} n'existe pas"
+ERR_NOT_A_DATE = "« {value} » n'est pas une date (attendu : JJ/MM/AAAA ou AAAA-MM-JJ)"
 WARN_UNKNOWN_COLUMNS = "Feuille {sheet} : colonnes ignorées car inconnues : {columns}."
 WARN_UNKNOWN_SHEETS = "Feuilles ignorées car inconnues : {sheets}."
 WARN_CARRIED = "Feuille {sheet} absente : reprise telle quelle de l'inventaire actif."
@@ -202,6 +241,11 @@ CHART_THEMES_COVERED = "Thématiques couvertes"
 CHART_COFUNDED = "Programmes cofinancés ensemble"
 CHART_PROGRAMMES = "Programmes"
 CHART_EMPTY = "Rien à afficher pour ces filtres."
+MAP_ATTRIBUTION = (
+    "Fonds de carte : IGN – ADMIN EXPRESS COG, édition 2018 ; INSEE – Code officiel géographique 2018 ; "
+    "via github.com/gregoiredavid/france-geojson. Licence Ouverte / Etalab. "
+    "Données modifiées (simplification, DROM déplacés)."
+)
 
 # --- dashboard: les trois défis (pages/defis.py) --------------------------------------------------------
 DEFIS_TITLE = "Les trois défis"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import python_calamine
 
-from inventory import demo, importer, limits
+from inventory import checking, demo, importer, limits, reading
 from inventory.__main__ import main
 from inventory.store import Store
 from tests.corpus import generate as corpus
@@ -114,8 +114,8 @@ def test_oversized_file_is_refused_before_reading(monkeypatch):
     def never(*_a, **_k):
         raise AssertionError("an oversized file must not be parsed")
 
-    monkeypatch.setattr(importer, "_read_workbook", never)
-    monkeypatch.setattr(importer, "_read_csv", never)
+    monkeypatch.setattr(reading.workbook, "read", never)
+    monkeypatch.setattr(reading.csv, "read", never)
     for name in ("inventaire.xlsx", "besoins.csv"):
         up = importer.read_upload([(name, bytes(limits.MAX_FILE_BYTES + 1))])
         assert "fichier trop volumineux" in up.issues[0].message
@@ -127,7 +127,7 @@ def test_row_limit_is_enforced_before_validating(monkeypatch, shared_store):
     def never(*_a, **_k):
         raise AssertionError("no cell may be validated in a sheet over the row limit")
 
-    monkeypatch.setattr(importer, "_parse_column", never)
+    monkeypatch.setattr(checking, "parse_column", never)
     checked = importer.check(importer.read_upload(corpus.need_csv(*[corpus.need_row(id=f"R{i}") for i in range(6)])),
                              shared_store)
     assert [i.message for i in checked.issues] == ["trop de lignes (6, au plus 5)"]

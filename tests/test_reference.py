@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from inventory import reference as ref
-from inventory.reference import canonical, fold, level_key, resolve_territory, territories
+from inventory.reference import canonical, fold, former_region, resolve_territory, territories
 
 TERRITORIES = list(territories().values())
 DEPARTEMENTS = [t for t in TERRITORIES if t.level == "departement"]
@@ -50,7 +50,6 @@ def test_overseas_region_is_its_single_departement(region, dep):
     assert {resolve_territory(s) for s in spellings} == {dep}
     assert canonical(region) == dep
     assert territories()[dep].region_key == region
-    assert level_key(dep, "region") == region
 
 
 def test_la_reunion_shared_name_is_never_an_error():
@@ -83,13 +82,12 @@ def test_every_territory_resolves_to_the_same_key_however_written(t, form):
     assert resolve_territory(typed) == expected
 
 
-def test_level_key_rolls_departements_into_regions_and_keeps_national():
-    assert level_key("DEP-69", "region") == "REG-84"
-    assert level_key("DEP-69", "departement") == "DEP-69"
-    assert level_key("REG-84", "region") == "REG-84"
-    assert level_key("REG-84", "departement") == "REG-84"
-    assert level_key("FR", "region") == "FR"
-    assert level_key("FR", "departement") == "FR"
+def test_regions_merged_in_2016_name_the_region_to_write_instead():
+    assert former_region("Alsace") == "Grand Est"
+    assert former_region("midi pyrenees") == "Occitanie"  # any case, accents or dashes
+    assert former_region("Centre") == "Centre-Val de Loire"
+    assert former_region("Grand Est") is None  # today's regions are no former ones
+    assert resolve_territory("Alsace") is None  # never taken for a territory: the parser explains it
 
 
 def test_fold_ignores_case_accents_spaces_and_punctuation():

@@ -2,7 +2,7 @@
 
 python-calamine reads an Excel or LibreOffice error cell as an empty string, so a failed ``RECHERCHEV``
 would pass for an empty optional cell. This module scans the workbook's XML for error cells (only when
-the file contains any) so the importer can put the error text back and report it. Likewise for a formula
+the file contains any) so the workbook reader can put the error text back and report it. Likewise for a formula
 saved without its result (workbooks written by a program, never opened in a spreadsheet): calamine reads
 it as blank; it comes back as ``parsing.Uncalculated`` (its formula), which the parsers refuse.
 """

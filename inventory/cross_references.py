@@ -1,0 +1,214 @@
+"""Cross-references between sheets: one function per rule, run in the order of ``RULES``.
+
+A rule reads the checked sheets (``checking.ParsedSheet``) and what the upload may refer to (``Known``: the
+themes and investors of the upload, or else of the active snapshot) and returns its issues. Each rule runs
+once per distinct value of a column, then reports the rows holding a bad one, in row order. The theme rules
+also replace each theme as typed (code or label, any case) by its code.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Callable
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from inventory import texts as T
+from inventory.checking import ParsedColumn, ParsedSheet
+from inventory.models import SHEETS, Issue, Programme
+from inventory.parsing import is_blank, show
+from inventory.reading import Upload
+from inventory.reference import default_themes, fold
+from inventory.store import Store
+
+Frames = dict[str, ParsedSheet]
+
+
+@dataclass
+class Known:
+    """What references may name."""
+
+    themes: dict[str, str]  # folded code or label → code
+    investors: set[str] | None  # None: the investors sheet was uploaded but unreadable (no cascade of errors)
+
+    @cached_property
+    def theme_codes(self) -> str:
+        """The known theme codes, for a message."""
+        return ", ".join(sorted(set(self.themes.values())))
+
+
+def known(store: Store | None, frames: dict[str, ParsedSheet | None], upload: Upload,
+          issues: list[Issue]) -> Known:
+    """The themes and investors of the upload's own sheets, else of the active snapshot, else the defaults."""
+    active = store.active_snapshot_id() if store is not None else None
+    if "thematiques" in frames and frames["thematiques"] is not None:
+        own = frames["thematiques"]
+        theme_rows = [(t.code, t.libelle) for t in default_themes()] + list(zip(own["code"], own["libelle"]))
+    elif active is not None:
+        theme_rows = list(store.sheet(active, "thematiques").itertuples(index=False, name=None))
+    else:
+        theme_rows = [(t.code, t.libelle) for t in default_themes()]
+    themes = {}
+    for code, libelle in theme_rows:
+        if code:
+            themes[fold(code)] = code
+            if libelle:
+                themes.setdefault(fold(libelle), code)
+    if "thematiques" in upload.sheets and any(i.sheet == "thematiques" for i in issues):
+        # the sheet's own problems are reported; the themes it means to define are not "unknown" on top
+        for value in upload.sheets["thematiques"].rows.to_numpy(dtype=object).ravel():
+            if not is_blank(value):
+                themes.setdefault(fold(show(value)), show(value).strip())
+    if "investisseurs" in frames and frames["investisseurs"] is not None:
+        investors = {i for i in frames["investisseurs"]["id"] if i is not None}
+    elif "investisseurs" in frames:  # uploaded but unreadable: its own problems are reported, no cascade
+        investors = None
+    elif active is not None:
+        investors = set(store.sheet(active, "investisseurs")["id"])
+    else:
+        investors = set()
+    return Known(themes=themes, investors=investors)
+
+
+def check(frames: Frames, known: Known) -> list[Issue]:
+    """Every rule's issues, rule after rule."""
+    return [issue for rule in RULES for issue in rule(frames, known)]
+
+
+# --- the rules ----------------------------------------------------------------------------------------
+def duplicate_ids(frames: Frames, known: Known) -> list[Issue]:
+    """Each row repeating the key of an earlier row of its sheet, with the first row of that key."""
+    issues: list[Issue] = []
+    for sheet, frame in frames.items():
+        key = SHEETS[sheet].key
+        if key is not None and key in frame:
+            issues += _duplicates(sheet, frame, key)
+    return issues
+
+
+def unknown_programme_themes(frames: Frames, known: Known) -> list[Issue]:
+    """Every theme of a programme that names no known theme; the known ones become codes, without repeats."""
+    prog = frames.get("programmes")
+    if prog is None:
+        return []
+    col = prog.columns["thematiques"]
+    header = prog.headers.get("thematiques", "thematiques")
+    resolved = np.empty(len(col.values), dtype=object)
+    unknown: dict[int, list[Any]] = {}
+    for slot, items in enumerate(col.values):  # each distinct list resolved once
+        if not items or items[0] is None:
+            resolved[slot] = items
+            continue
+        codes = []
+        for item in items:
+            code = known.themes.get(fold(item))
+            if code is None:
+                unknown.setdefault(slot, []).append(item)
+            elif code not in codes:
+                codes.append(code)
+        resolved[slot] = codes
+    issues = [_unknown_theme(known, "programmes", int(prog.index[pos]), header, item)
+              for pos in col.rows_with(list(unknown)) for item in unknown[col.codes[pos]]]
+    col.values = resolved
+    return issues
+
+
+def unknown_investors(frames: Frames, known: Known) -> list[Issue]:
+    """Every investor of a programme missing from the investors sheet (uploaded or carried over)."""
+    prog = frames.get("programmes")
+    if prog is None or known.investors is None:
+        return []
+    col = prog.columns["investisseurs"]
+    header = prog.headers.get("investisseurs", "investisseurs")
+    strangers: dict[int, list[str]] = {}
+    for slot, ids in enumerate(col.values):  # each distinct list once
+        missing = [inv for inv in ids or [] if inv not in known.investors]
+        if missing:
+            strangers[slot] = missing
+    return [Issue(sheet="programmes", row=int(prog.index[pos]), column=header, value=inv, kind="reference",
+                  message=T.ERR_UNKNOWN_INVESTOR.format(value=inv))
+            for pos in col.rows_with(list(strangers)) for inv in strangers[col.codes[pos]]]
+
+
+def end_before_start(frames: Frames, known: Known) -> list[Issue]:
+    """Every programme ending before it starts (the model's own rule, on whole columns)."""
+    prog = frames.get("programmes")
+    if prog is None:
+        return []
+    start, end = prog.columns["date_debut"], prog.columns["date_fin"]
+    header = prog.headers.get("date_fin", "date_fin")
+    title = Programme.columns()["date_fin"]["title"]
+
+    def days(col: ParsedColumn) -> np.ndarray:  # dates compared as day numbers, per row
+        return np.array([-1 if d is None else d.toordinal() for d in col.values], dtype=np.int64)[col.codes]
+
+    first, last = days(start), days(end)
+    issues = []
+    for pos in np.flatnonzero((first >= 0) & (last >= 0) & (last < first)):
+        s, e = start.values[start.codes[pos]], end.values[end.codes[pos]]
+        message = Programme.END_BEFORE_START.format(fin=show(e), debut=show(s))
+        issues.append(Issue(sheet="programmes", row=int(prog.index[pos]), column=header, value=show(e),
+                            kind="coherence", message=T.ERR_IN_COLUMN.format(column=title, message=message)))
+    return issues
+
+
+def unknown_need_themes(frames: Frames, known: Known) -> list[Issue]:
+    """Every need whose theme names no known theme; the known ones become codes."""
+    needs = frames.get("besoins")
+    if needs is None:
+        return []
+    col = needs.columns["thematique"]  # needs share few distinct theme values: resolved per distinct value
+    header = needs.headers.get("thematique", "thematique")
+    resolved = np.empty(len(col.values), dtype=object)
+    resolved[:] = [None if v is None else known.themes.get(fold(v)) for v in col.values]
+    unknown_slots = [slot for slot, v in enumerate(col.values) if v is not None and resolved[slot] is None]
+    issues = [_unknown_theme(known, "besoins", int(needs.index[pos]), header, col.values[col.codes[pos]])
+              for pos in col.rows_with(unknown_slots)]
+    col.values = resolved
+    return issues
+
+
+RULES: tuple[Callable[[Frames, Known], list[Issue]], ...] = (
+    duplicate_ids, unknown_programme_themes, unknown_investors, end_before_start, unknown_need_themes)
+
+
+# --- helpers ------------------------------------------------------------------------------------------
+def _unknown_theme(known: Known, sheet: str, row: int, header: str, item: Any) -> Issue:
+    return Issue(sheet=sheet, row=row, column=header, value=str(item), kind="reference",
+                 message=T.ERR_UNKNOWN_THEME.format(value=item, known=known.theme_codes))
+
+
+def _duplicates(sheet: str, frame: ParsedSheet, key: str) -> list[Issue]:
+    """Each row repeating the key of an earlier row, with the first row of that key."""
+    col = frame.columns[key]
+
+    def present_and_repeated(per_row: np.ndarray) -> tuple[np.ndarray, bool]:
+        present = np.flatnonzero(per_row >= 0)
+        return present, bool(len(present)) and np.bincount(per_row[present]).max() >= 2
+
+    if col.words is not None and col.default is None:  # distinct words, read once each: a key per slot
+        if not present_and_repeated(np.where(col.codes < len(col.words), col.codes, -1))[1]:
+            return []
+    try:  # keys are strings: hashed by Arrow
+        encoded = pa.array(col.values, type=pa.string(), from_pandas=True).dictionary_encode()
+        ids = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False).astype(np.intp)
+        keys = encoded.dictionary.to_numpy(zero_copy_only=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        ids, keys = pd.factorize(col.values, use_na_sentinel=True)
+    per_row = ids[col.codes]  # distinct parsed key of each row, -1 without one
+    present, repeated = present_and_repeated(per_row)
+    if not repeated:
+        return []
+    seen, first_pos = np.unique(per_row[present], return_index=True)
+    first_row = np.zeros(len(keys), dtype=np.int64)
+    first_row[seen] = frame.index[present[first_pos]]
+    repeat = np.ones(len(present), dtype=bool)
+    repeat[first_pos] = False
+    header = frame.headers.get(key, key)
+    return [Issue(sheet=sheet, row=int(frame.index[pos]), column=header, value=str(keys[per_row[pos]]),
+                  kind="doublon", message=T.ERR_DUPLICATE.format(value=keys[per_row[pos]],
+                                                                first=int(first_row[per_row[pos]])))
+            for pos in present[repeat]]
