@@ -118,6 +118,18 @@ KIND_LABELS = {
     "coherence": "Incohérences entre colonnes",
 }
 
+ERR_CSV_NAME_TWO = (
+    "le nom du fichier désigne plusieurs feuilles ({sheets}) : renommez-le pour n'en nommer qu'une, "
+    "par exemple besoins.csv"
+)
+ERR_CSV_HEADERS_TWO = (
+    "le nom du fichier ne désigne aucune feuille et sa ligne d'en-têtes convient à plusieurs ({sheets}) : "
+    "renommez-le d'après sa feuille, par exemple besoins.csv"
+)
+ERR_CSV_NO_SHEET = (
+    "ni le nom du fichier ni sa ligne d'en-têtes ne désignent une feuille ({sheets}) : renommez-le d'après sa "
+    "feuille (par exemple « inventaire-Besoins.csv ») ou vérifiez ses en-têtes"
+)
 # --- public catalogues (inventory/catalogues/) -------------------------------------------------------
 CAT_AIDES_TERRITOIRES = "export aides-territoires"
 CAT_HXL = "tableau HXL (3W)"
@@ -184,6 +196,7 @@ WARN_HXL_DEFAULT_INTENSITY = (
     "{n} besoin(s) du tableau HXL sans colonne #severity ont reçu l'intensité {value} (moyenne) : "
     "ajoutez une colonne #severity (1 à 5) pour la préciser."
 )
+CLI_SET_ASIDE = "Mis de côté : {sheet}, ligne {row}, « {value} » : {message}."
 WARN_NEW_INVESTORS = "Investisseurs créés pour des financeurs inconnus ({n}) : {names}."
 
 # --- dashboard: shared ----------------------------------------------------------------------------------

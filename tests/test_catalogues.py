@@ -395,24 +395,100 @@ def test_a_forced_format_that_does_not_fit_is_refused():
         catalogues.convert(SITE_EXPORT.encode("cp1252"), file="x.csv", format="hxl")
 
 
-# --- merged with the active snapshot -------------------------------------------------------------------
-def test_a_refresh_replaces_the_catalogues_rows_and_keeps_the_hand_made_ones(demo_store):
-    from inventory.catalogues.merge import merged_grids
-    from inventory.store import SHEET_COLUMNS
+# --- imported: merged with the active snapshot, checked, committed ----------------------------------------
+def _import(store, tmp_path, name, data, **kw):
+    from inventory import importer
 
-    active = {s: demo_store.sheet(demo_store.active_snapshot_id(), s) for s in ("investisseurs", "programmes")}
-    hand_made = len(active["programmes"])
-    earlier = active["programmes"].iloc[:1].copy()
-    earlier["id"] = "AT-999"  # a programme of an earlier import of the catalogue, gone from the refreshed one
-    active["programmes"] = pd.concat([active["programmes"], earlier], ignore_index=True)
-    out = catalogues.convert(page(AIDS), file="aides.json",
-                             investors=active["investisseurs"][["id", "nom"]].itertuples(index=False, name=None))
-    grids = merged_grids(out, active, SHEET_COLUMNS)
-    grid, origin = grids["programmes"]
-    ids = [row[0] for row in grid[1:]]
-    assert ids[:hand_made] == list(active["programmes"]["id"][:hand_made]) and "AT-999" not in ids
-    assert ids[hand_made:] == ["AT-101", "AT-102", "AT-103"] and origin[hand_made:] == [1, 2, 3]
-    for row in grid[1:]:
-        Programme.model_validate(dict(zip(grid[0], row)))
-    inv_grid, _ = grids["investisseurs"]
-    assert len(inv_grid) - 1 == len(active["investisseurs"]) + len(out.new_investors)
+    path = tmp_path / name
+    path.write_bytes(data)
+    return importer.import_files(store, [path], as_of=dt.date(2024, 3, 1), **kw)
+
+
+def test_a_catalogue_imports_next_to_the_hand_made_programmes_and_a_refresh_replaces_only_its_own(demo_store, tmp_path):
+    sid = demo_store.active_snapshot_id()
+    hand_made = demo_store.sheet(sid, "programmes")
+    investors = len(demo_store.sheet(sid, "investisseurs"))
+    first = _import(demo_store, tmp_path, "aides.json", page(AIDS))
+    assert first.ok, first.errors
+    assert first.counts["programmes"] == len(hand_made) + 3  # AT-101, AT-102, AT-103
+    assert first.counts["investisseurs"] == investors + 4  # ANCT, Région Occitanie, Fondation de France, BDT
+    assert [(a["row"], a["value"]) for a in first.set_aside] == [
+        (4, "Montpellier (Commune – 34000, 34070, 34080)"), (5, "CA du Pays de l'Or (EPCI)"),
+        (6, "Mobilité / transports|Transports collectifs"), (7, "Culture et identité collective|Patrimoine"),
+        (8, "Particuliers")]
+    refreshed = [dict(a) for a in AIDS[1:3]] + [
+        aid(109, "Nouvelle aide", "Gard (Département)", ["Fonctions support|Appui méthodologique"],
+            financers=["Fondation de France"])]
+    second = _import(demo_store, tmp_path, "aides-territoires-juin.json", page(refreshed))
+    assert second.ok, second.errors
+    progs = demo_store.sheet(second.snapshot_id, "programmes")
+    assert list(progs["id"]) == list(hand_made["id"]) + ["AT-102", "AT-103", "AT-109"]  # AT-101 gone
+    assert second.counts["investisseurs"] == investors + 4 and second.set_aside == []  # nobody created twice
+
+
+def test_a_catalogue_row_the_check_refuses_is_located_in_the_catalogue(store, tmp_path):
+    # a fresh inventory: no investors sheet to match, no needs to carry over (the check says so too)
+    text = "#org;#sector;#adm2;#date+start;#date+end\nA;Numérique;Gard;2024-05-01;2024-06-01\n"
+    result = _import(store, tmp_path, "3w.csv", text.encode())
+    assert not result.ok
+    assert [(e.sheet, e.message) for e in result.errors] == [("besoins", texts.ERR_NO_ACTIVE_FOR.format(sheet="besoins"))]
+
+
+def test_bad_catalogue_input_changes_nothing(demo_store, tmp_path):
+    before = demo_store.active_snapshot_id()
+    result = _import(demo_store, tmp_path, "aides.json", b'{"results": [{"id": 1,')
+    assert not result.ok and demo_store.active_snapshot_id() == before
+    assert [(e.sheet, e.message) for e in result.errors] == [
+        ("aides.json", texts.ERR_CATALOGUE_JSON.format(line=1, column=23))]
+
+
+def test_the_command_line_forces_a_format_and_reports_set_aside_rows_in_json(demo_store, tmp_path, capsys):
+    from inventory.__main__ import main
+
+    path = tmp_path / "export.txt.csv"
+    path.write_bytes(THREE_W.encode())
+    db = demo_store.path
+    demo_store.close()
+    code = main(["import", str(path), "--db", str(db), "--format", "hxl", "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0 and out["ok"]
+    assert out["set_aside"][0] == {"sheet": "export.txt.csv", "row": 6, "value": "Montpellier",
+                                   "message": texts.SET_ASIDE_FINER.format(scale="#adm3")}
+    assert len(out["set_aside"]) == 4
+
+
+def test_a_correspondances_sheet_uploaded_with_the_catalogue_overrides_the_table(demo_store, tmp_path):
+    from inventory import importer
+
+    corr = "source;valeur;thematique\ncategorie;Culture et identité collective;cooperation\n".encode()
+    files = [("aides.json", page(AIDS[6:7])), ("correspondances.csv", corr)]
+    checked = importer.check(importer.read_upload(files), demo_store)
+    assert checked.ok, checked.issues
+    assert checked.catalogue.set_aside == [] and checked.catalogue.formats == [{"file": "aides.json",
+                                                                              "format": "aides-territoires"}]
+    assert {(m["source"], m["valeur"]): m["lignes"] for m in checked.catalogue.mapping}[
+        ("categorie", "Culture et identité collective")] == 1
+
+
+# --- CSV files named as people's tools name them ------------------------------------------------------
+@pytest.mark.parametrize("name", ["besoins.csv", "Besoins.csv", "inventaire 30-06-Besoins.csv",
+                                  "inventaire_besoins (2).csv", "Classeur1.csv", "NEEDS export.csv"])
+def test_a_csv_is_recognised_by_a_word_of_its_name_else_by_its_header_row(demo_store, tmp_path, name):
+    text = "territoire;source;thematique;intensite;nb_acteurs\nRhône;terrain;numerique;4;2\n"
+    result = _import(demo_store, tmp_path, name, text.encode())
+    assert result.ok, result.errors
+    assert result.counts["besoins"] == 1 and "programmes" in result.carried_over
+
+
+@pytest.mark.parametrize("name, text, message", [
+    ("besoins et programmes.csv", "territoire;source\n69;terrain\n",
+     texts.ERR_CSV_NAME_TWO.format(sheets="besoins, programmes")),
+    ("Classeur1.csv", "id;nom;type;territoire;source;thematique;intensite\nX;Y;fondation;69;terrain;numerique;2\n",
+     texts.ERR_CSV_HEADERS_TWO.format(sheets="investisseurs, besoins")),
+    ("Classeur1.csv", "a;b\n1;2\n", texts.ERR_CSV_NO_SHEET.format(
+        sheets="investisseurs, programmes, besoins, thematiques, correspondances")),
+])
+def test_a_csv_that_fits_no_sheet_or_two_is_an_error_naming_the_candidates(demo_store, tmp_path, name, text, message):
+    result = _import(demo_store, tmp_path, name, text.encode())
+    assert not result.ok
+    assert [e.message for e in result.errors] == [message]
