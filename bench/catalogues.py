@@ -88,7 +88,56 @@ def run_convert(workdir: Path, *, aids: int, repeat: int) -> dict[str, Any]:
             "set_aside": len({s.row for s in out.set_aside}), "new_investors": len(out.new_investors)}
 
 
+def run_import(workdir: Path, *, aids: int, programmes: int, repeat: int) -> dict[str, Any]:
+    """Median seconds of the product's read + check + commit of the export into a copy of a database whose
+    active snapshot holds ``programmes`` hand-made programmes, and the ratio to ``json.loads`` alone."""
+    import shutil
+
+    from inventory import demo, importer
+    from inventory.store import Store
+
+    path = workdir / f"aides-territoires-{aids}.json"
+    if not path.exists():
+        workdir.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(aides_territoires_json(aids))
+    data = path.read_bytes()
+    pristine = workdir / f"catalogue-base-{programmes}.duckdb"
+    if not pristine.exists():
+        store = Store(pristine)
+        demo.load_synthetic(store, 1_000, programmes, seed=3)
+        store.close()
+    parse, read, check, commit = [], [], [], []
+    result = None
+    for _ in range(repeat):
+        db = workdir / "catalogue-import.duckdb"
+        shutil.copy(pristine, db)
+        store = Store(db)
+        t = time.perf_counter()
+        json.loads(data)
+        parse.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        upload = importer.read_upload([(path.name, data)])
+        read.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        checked = importer.check(upload, store)
+        check.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        result = importer.commit(store, checked, label="bench")
+        commit.append(time.perf_counter() - t)
+        store.close()
+        db.unlink()
+    total = median([r + c + m for r, c, m in zip(read, check, commit)])
+    conv = run_convert(workdir, aids=aids, repeat=repeat)
+    return {"aids": aids, "bytes": len(data), "programmes_before": programmes, "parse_s": median(parse),
+            "convert_s": conv["convert_s"], "read_s": median(read),
+            "check_s": median(check), "commit_s": median(commit), "total_s": total,
+            "ratio": total / median(parse), "ok": result.ok, "programmes_after": result.counts.get("programmes", 0),
+            "set_aside": len({(a["sheet"], a["row"]) for a in result.set_aside})}
+
+
 if __name__ == "__main__":
+    import os
     import sys
 
-    print(run_convert(Path(sys.argv[1] if len(sys.argv) > 1 else "bench/out"), aids=5_000, repeat=3))
+    workdir = Path(sys.argv[1] if len(sys.argv) > 1 else "bench/out")
+    print(run_import(workdir, aids=5_000, programmes=10_000, repeat=3), "load average", os.getloadavg())
