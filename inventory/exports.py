@@ -17,6 +17,7 @@ import pandas as pd
 import xlsxwriter
 
 from inventory import catalogues
+from inventory import texts as T
 from inventory.models import SHEETS, Issue
 from inventory.parsing import FORMULA_STARTS
 from inventory.reference import default_themes
@@ -207,9 +208,10 @@ def template_bytes() -> bytes:
     return buf.getvalue()
 
 
-def annotated_workbook(sheets: Iterable, issues: list[Issue]) -> bytes:
+def annotated_workbook(sheets: Iterable, issues: list[Issue], set_aside: Iterable[dict] = ()) -> bytes:
     """The uploaded sheets as read, each bad cell filled red with the message as a comment, and an
-    « erreurs » column per row, so the facilitator fixes the file in Excel and uploads it again."""
+    « erreurs » column per row, so the facilitator fixes the file in Excel and uploads it again; the catalogue
+    rows set aside (``{"sheet", "row", "value", "message"}``) in a sheet of their own."""
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
     formats = _formats(wb)
@@ -253,6 +255,20 @@ def annotated_workbook(sheets: Iterable, issues: list[Issue]) -> bytes:
         for issue in by_sheet.get(raw.sheet, []):
             if issue.row == 1 and issue.column in col_of:
                 ws.write_comment(0, col_of[issue.column], issue.message)
+        ws.freeze_panes(1, 0)
+    aside = list(set_aside)
+    if aside:
+        ws = wb.add_worksheet(T.SET_ASIDE_SHEET)
+        for c, h in enumerate(T.SET_ASIDE_COLUMNS):
+            ws.write_string(0, c, h, formats["header"])
+        ws.set_column(0, 1, 14)
+        ws.set_column(2, 2, 40)
+        ws.set_column(3, 3, 90)
+        for r, a in enumerate(aside, start=1):
+            ws.write_string(r, 0, str(a["sheet"]))
+            ws.write_number(r, 1, int(a["row"]))
+            ws.write_string(r, 2, str(neutralise(a["value"] or "")))
+            ws.write_string(r, 3, str(a["message"]))
         ws.freeze_panes(1, 0)
     wb.close()
     return buf.getvalue()

@@ -196,6 +196,8 @@ WARN_HXL_DEFAULT_INTENSITY = (
     "{n} besoin(s) du tableau HXL sans colonne #severity ont reçu l'intensité {value} (moyenne) : "
     "ajoutez une colonne #severity (1 à 5) pour la préciser."
 )
+SET_ASIDE_SHEET = "mis de côté"
+SET_ASIDE_COLUMNS = ("fichier", "ligne", "valeur", "raison")
 CLI_SET_ASIDE = "Mis de côté : {sheet}, ligne {row}, « {value} » : {message}."
 WARN_NEW_INVESTORS = "Investisseurs créés pour des financeurs inconnus ({n}) : {names}."
 

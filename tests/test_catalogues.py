@@ -5,6 +5,7 @@ see the docstrings of inventory/catalogues/aides_territoires.py and hxl.py)."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 
 import pandas as pd
@@ -492,3 +493,15 @@ def test_a_csv_that_fits_no_sheet_or_two_is_an_error_naming_the_candidates(demo_
     result = _import(demo_store, tmp_path, name, text.encode())
     assert not result.ok
     assert [e.message for e in result.errors] == [message]
+
+
+def test_the_annotated_workbook_lists_the_rows_set_aside(tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    from inventory import exports
+
+    out = catalogues.convert(page(AIDS), file="aides.json")
+    data = exports.annotated_workbook([], [], [s.as_dict() for s in out.set_aside])
+    grid = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_name("mis de côté").to_python()
+    assert grid[0] == ["fichier", "ligne", "valeur", "raison"]
+    assert grid[1][:3] == ["aides.json", 4, "Montpellier (Commune – 34000, 34070, 34080)"] and len(grid) == 6
