@@ -1,6 +1,7 @@
 """``python -m bench`` (``make bench``): the benchmark suite; see bench/README.md.
 
 Sections, in order (``--only`` picks some): ``import`` (a needs sheet in xlsx, ods, csv against the bare read),
+``catalogue`` (a 5,000-aid aides-territoires JSON next to the most programmes, against ``json.loads`` alone),
 ``baseline`` (the naive import, on a subset, extrapolated), ``queries`` (writes the synthetic inventories of
 every size, then every analytics query on each), ``pages`` (AppTest reruns of every page at the largest
 size, in a child process), ``memory`` (peak RSS of a child process serving concurrent sessions at the
@@ -20,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SECTIONS = ("import", "baseline", "queries", "pages", "memory", "workshop")
-DEFAULTS = {"needs": [10_000, 100_000, 1_000_000], "programmes": [1_000, 10_000], "import_rows": 100_000,
+SECTIONS = ("import", "catalogue", "baseline", "queries", "pages", "memory", "workshop")
+DEFAULTS = {"needs": [10_000, 100_000, 1_000_000], "programmes": [1_000, 10_000], "import_rows": 100_000, "aids": 5_000,
             "baseline_rows": 5_000, "repeat": 5, "page_repeat": 3, "sessions": 10, "rounds": 2,
             "workshop_sessions": [1, 12, 50], "workshop_clicks": 5, "workshop_alone": 6}
-QUICK = {"needs": [5_000], "programmes": [200], "import_rows": 5_000, "baseline_rows": 500, "repeat": 2,
+QUICK = {"needs": [5_000], "programmes": [200], "import_rows": 5_000, "aids": 500, "baseline_rows": 500, "repeat": 2,
          "page_repeat": 1, "sessions": 3, "rounds": 1, "workshop_sessions": [1, 4], "workshop_clicks": 2,
          "workshop_alone": 2}
 
@@ -35,6 +36,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--needs", type=int, nargs="+", help="need rows of the synthetic inventories (default 10k 100k 1M)")
     ap.add_argument("--programmes", type=int, nargs="+", help="programmes (default 1k 10k)")
     ap.add_argument("--import-rows", type=int, help="rows of the imported needs sheet (default 100k)")
+    ap.add_argument("--aids", type=int, help="aids of the imported aides-territoires export (default 5k)")
     ap.add_argument("--baseline-rows", type=int, help="rows the naive baseline really runs on (default 5k)")
     ap.add_argument("--repeat", type=int, help="runs per import / query measurement (default 5)")
     ap.add_argument("--page-repeat", type=int, help="runs per page measurement (default 3)")
@@ -144,6 +146,11 @@ def main(argv: list[str] | None = None) -> int:
         for m in progs:
             log(f"import next to {m} programmes: bare read, read, validate, commit")
             res["import"][m] = importing.run_import(work, paths, programmes=m, repeat=args.repeat)
+    if "catalogue" in args.only:
+        from bench import catalogues
+
+        log(f"aides-territoires export of {args.aids} aids next to {big_m} programmes: parse, convert, import")
+        res["catalogue"] = catalogues.run_import(work, aids=args.aids, programmes=big_m, repeat=args.repeat)
     if "baseline" in args.only:
         subset = min(args.baseline_rows, args.import_rows)
         log(f"naive baseline on {subset} rows")

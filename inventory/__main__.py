@@ -57,7 +57,7 @@ def ensure_password(path: Path = SECRETS_FILE) -> None:
 
 
 def cmd_import(store: Store, args) -> int:
-    result = importer.import_files(store, args.files, label=args.label, as_of=args.as_of)
+    result = importer.import_files(store, args.files, label=args.label, as_of=args.as_of, format=args.format)
     if args.json:
         # exactly the shape of DESIGN section 6 (scripts rely on it): no internal keys such as "kind"
         _print_json({
@@ -65,6 +65,7 @@ def cmd_import(store: Store, args) -> int:
             "counts": {k: int(result.counts.get(k, 0)) for k in
                        ("besoins", "programmes", "investisseurs", "engagements", "realisations")},
             "carried_over": list(result.carried_over),
+            "set_aside": [{k: s[k] for k in ("sheet", "row", "value", "message")} for s in result.set_aside],
             "errors": [{"sheet": e.sheet, "row": e.row, "column": e.column, "value": e.value, "message": e.message}
                        for e in result.errors],
         })
@@ -77,6 +78,8 @@ def cmd_import(store: Store, args) -> int:
         for w in result.warnings:
             if w not in carried:
                 print(w)
+        for a in result.set_aside:
+            print(texts.CLI_SET_ASIDE.format(**a))
     else:
         print(texts.CLI_REJECTED.format(n=len(result.errors)), file=sys.stderr)
         for e in result.errors:
@@ -227,6 +230,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+")
     p.add_argument("--label")
     p.add_argument("--as-of", type=_date)
+    p.add_argument("--format", choices=["aides-territoires", "hxl"],
+                   help="catalogue public (reconnu sinon d'après le contenu)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_import)
     p = add("snapshots", "liste les inventaires")

@@ -16,6 +16,8 @@ from typing import Any, Iterable
 import pandas as pd
 import xlsxwriter
 
+from inventory import catalogues
+from inventory import texts as T
 from inventory.models import SHEETS, Issue
 from inventory.parsing import FORMULA_STARTS, LIST_SEPARATOR
 from inventory.reference import default_themes
@@ -215,9 +217,10 @@ def template_bytes() -> bytes:
     return buf.getvalue()
 
 
-def annotated_workbook(sheets: Iterable, issues: list[Issue]) -> bytes:
+def annotated_workbook(sheets: Iterable, issues: list[Issue], set_aside: Iterable[dict] = ()) -> bytes:
     """The uploaded sheets as read, each bad cell filled red with the message as a comment, and an
-    « erreurs » column per row, so the facilitator fixes the file in Excel and uploads it again."""
+    « erreurs » column per row, so the facilitator fixes the file in Excel and uploads it again; the catalogue
+    rows set aside (``{"sheet", "row", "value", "message"}``) in a sheet of their own."""
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
     formats = _formats(wb)
@@ -262,6 +265,20 @@ def annotated_workbook(sheets: Iterable, issues: list[Issue]) -> bytes:
             if issue.row == 1 and issue.column in col_of:
                 ws.write_comment(0, col_of[issue.column], issue.message)
         ws.freeze_panes(1, 0)
+    aside = list(set_aside)
+    if aside:
+        ws = wb.add_worksheet(T.SET_ASIDE_SHEET)
+        for c, h in enumerate(T.SET_ASIDE_COLUMNS):
+            ws.write_string(0, c, h, formats["header"])
+        ws.set_column(0, 1, 14)
+        ws.set_column(2, 2, 40)
+        ws.set_column(3, 3, 90)
+        for r, a in enumerate(aside, start=1):
+            ws.write_string(r, 0, str(a["sheet"]))
+            ws.write_number(r, 1, int(a["row"]))
+            ws.write_string(r, 2, str(neutralise(a["value"] or "")))
+            ws.write_string(r, 3, str(a["message"]))
+        ws.freeze_panes(1, 0)
     wb.close()
     return buf.getvalue()
 
@@ -297,4 +314,5 @@ def contract_markdown() -> str:
         lines.append("")
     lines += ["## Default themes", "", "| code | label |", "|---|---|"]
     lines += [f"| `{t.code}` | {t.libelle} |" for t in default_themes()]
-    return "\n".join(lines) + "\n"
+    lines += [""] + catalogues.contract_section()
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -14,6 +14,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from inventory import cross_references
+from inventory.catalogues.merge import CatalogueReport, locate, take_in
 from inventory import texts as T
 from inventory.checking import ParsedSheet, parse_sheet, repeated_investors, to_tables
 from inventory.models import SHEETS, ImportResult, Issue
@@ -35,6 +36,7 @@ class Checked:
     issues: list[Issue] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     carried_over: list[str] = field(default_factory=list)
+    catalogue: CatalogueReport | None = None  # formats recognised, mapping applied, rows set aside
 
     @property
     def ok(self) -> bool:
@@ -47,8 +49,9 @@ class Checked:
 def check(upload: Upload, store: Store | None = None) -> Checked:
     """Validate every sheet of an upload; collect every problem; carry over absent sheets."""
     result = Checked(upload=upload, issues=list(upload.issues), warnings=list(upload.warnings))
-    if upload.issues and not upload.sheets:
+    if upload.issues and not upload.sheets and not upload.catalogues:
         return result
+    result.catalogue = take_in(upload, store, result.issues, result.warnings)
     frames: dict[str, ParsedSheet | None] = {}
     for sheet, raw in upload.sheets.items():
         frames[sheet] = parse_sheet(raw, result.issues, result.warnings)
@@ -59,6 +62,7 @@ def check(upload: Upload, store: Store | None = None) -> Checked:
     _carry_over(result, refused, store)
     known = cross_references.known(store, frames, upload, result.issues)
     result.issues += cross_references.check({k: v for k, v in frames.items() if v is not None}, known)
+    result.issues = locate(result.issues, result.catalogue)
     result.issues.sort(key=lambda i: (list(SHEETS).index(i.sheet) if i.sheet in SHEETS else -1, i.row or 0))
     if not result.issues:
         result.tables = to_tables(frames)
@@ -83,21 +87,23 @@ def _carry_over(result: Checked, refused: set[str], store: Store | None) -> None
 def commit(store: Store, checked: Checked, *, label: str, as_of: dt.date | None = None,
            created_by: str | None = None) -> ImportResult:
     """Write a clean check as a new active snapshot (one transaction); refuse one with issues."""
+    set_aside = [s.as_dict() for s in checked.catalogue.set_aside] if checked.catalogue else []
     if not checked.ok:
-        return ImportResult(ok=False, errors=checked.issues, warnings=checked.warnings)
+        return ImportResult(ok=False, errors=checked.issues, warnings=checked.warnings, set_aside=set_aside)
     sid, carried = store.write_snapshot(
         checked.tables, label=label, as_of=as_of or dt.date.today(), files=", ".join(checked.upload.files),
         sha256=checked.upload.sha256, created_by=created_by,
     )
     snap = store.snapshot(sid)
     return ImportResult(ok=True, snapshot_id=sid, counts=snap.counts if snap else {},
-                        carried_over=[c for c in carried if c != "thematiques"], warnings=checked.warnings)
+                        carried_over=[c for c in carried if c != "thematiques"], warnings=checked.warnings,
+                        set_aside=set_aside)
 
 
 def import_files(store: Store, paths: list[str | Path], *, label: str | None = None,
-                 as_of: dt.date | None = None) -> ImportResult:
-    """Read, check and commit files from disk (the command line)."""
+                 as_of: dt.date | None = None, format: str | None = None) -> ImportResult:
+    """Read, check and commit files from disk (the command line); ``format`` forces a catalogue format."""
     files = [(Path(p).name, Path(p).read_bytes()) for p in paths]
-    checked = check(read_upload(files), store)
+    checked = check(read_upload(files, format), store)
     as_of = as_of or dt.date.today()
     return commit(store, checked, label=label or T.IMP_LABEL_DEFAULT.format(date=f"{as_of:%d/%m/%Y}"), as_of=as_of)

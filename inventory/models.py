@@ -281,3 +281,4 @@ class ImportResult(BaseModel):
     carried_over: list[str] = Field(default_factory=list)
     errors: list[Issue] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    set_aside: list[dict[str, Any]] = Field(default_factory=list)  # catalogue rows not placed: sheet, row, value, message

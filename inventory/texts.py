@@ -123,6 +123,89 @@ KIND_LABELS = {
     "coherence": "Incohérences entre colonnes",
 }
 
+ERR_CSV_NAME_TWO = (
+    "le nom du fichier désigne plusieurs feuilles ({sheets}) : renommez-le pour n'en nommer qu'une, "
+    "par exemple besoins.csv"
+)
+ERR_CSV_HEADERS_TWO = (
+    "le nom du fichier ne désigne aucune feuille et sa ligne d'en-têtes convient à plusieurs ({sheets}) : "
+    "renommez-le d'après sa feuille, par exemple besoins.csv"
+)
+ERR_CSV_NO_SHEET = (
+    "ni le nom du fichier ni sa ligne d'en-têtes ne désignent une feuille ({sheets}) : renommez-le d'après sa "
+    "feuille (par exemple « inventaire-Besoins.csv ») ou vérifiez ses en-têtes"
+)
+# --- public catalogues (inventory/catalogues/) -------------------------------------------------------
+CAT_AIDES_TERRITOIRES = "export aides-territoires"
+CAT_HXL = "tableau HXL (3W)"
+ERR_CATALOGUE_JSON = (
+    "le fichier JSON est tronqué ou mal formé (ligne {line}, colonne {column}) : téléchargez à nouveau l'export "
+    "complet d'aides-territoires"
+)
+ERR_CATALOGUE_NOT_AT = (
+    "ce fichier JSON n'est pas un export aides-territoires : attendu un objet {\"results\": [...]} (ou une liste) "
+    "dont chaque aide a au moins un nom (name) et un périmètre (perimeter)"
+)
+ERR_CATALOGUE_NO_AIDS = "l'export aides-territoires ne contient aucune aide"
+ERR_CATALOGUE_CSV = "le fichier CSV est mal formé (guillemets mal placés ou non refermés)"
+ERR_CATALOGUE_BINARY = "ce fichier n'est pas un texte lisible (contenu binaire)"
+ERR_CATALOGUE_CSV_COLUMNS = (
+    "ce CSV n'est ni un export aides-territoires ni un tableau HXL : colonnes manquantes {missing} "
+    "(un export aides-territoires a au moins les colonnes name et perimeter — ou Nom et Périmètre ; "
+    "un tableau HXL a une ligne de hashtags #org, #sector, #adm1… sous ses en-têtes)"
+)
+ERR_HXL_NO_TAGS = (
+    "aucune ligne de hashtags HXL (#org, #sector, #adm1…) dans les 25 premières lignes : ce n'est pas un tableau HXL"
+)
+ERR_HXL_NO_DATA = "le tableau HXL n'a aucune ligne de données sous sa ligne de hashtags (ligne {row})"
+ERR_HXL_MISSING = (
+    "le tableau HXL n'a pas de colonne {tag} ; un tableau 3W (qui fait quoi, où) a au moins #org, #sector et un lieu "
+    "(#adm1, #adm2 ou #country)"
+)
+ERR_CORRESPONDENCE_SOURCE = "source « {value} » inconnue (sources possibles : {known})"
+ERR_CORRESPONDENCE_TARGET = "« {value} » n'est pas un code possible pour la source {source} (codes possibles : {known})"
+ERR_CORRESPONDENCE_ONE_PHASE = "une seule phase par correspondance (trouvé « {value} »)"
+SET_ASIDE_FINER = (
+    "périmètre plus fin qu'un département ({scale}) : mis de côté plutôt que de compter tout un territoire "
+    "comme couvert"
+)
+SET_ASIDE_UNKNOWN_PERIMETER = (
+    "périmètre non reconnu : ni la France, ni une région, ni un département (une commune, une intercommunalité "
+    "ou un périmètre sur mesure n'est pas placé)"
+)
+SET_ASIDE_PARTIAL_PERIMETER = (
+    "périmètre qui ne couvre ni toute la France, ni une région, ni un département entier ({scale}) : mis de côté"
+)
+SET_ASIDE_NO_PERIMETER = "aucun périmètre indiqué : l'aide ne peut pas être placée"
+SET_ASIDE_NO_CATEGORY = "aucune catégorie : sa thématique ne peut pas être déduite"
+SET_ASIDE_NO_THEME = (
+    "aucune correspondance avec une thématique pour {values} : ajoutez une ligne à la feuille correspondances "
+    "(source {source}, valeur, thematique)"
+)
+SET_ASIDE_OUT_OF_SCOPE = "hors des thématiques de l'inventaire ({values}) selon la table de correspondances"
+SET_ASIDE_NO_PUBLIC = "aucun de ses publics n'est un public de l'inventaire ({values})"
+SET_ASIDE_NO_FINANCER = "aucun porteur d'aide (financeur) indiqué : un programme a au moins un investisseur"
+SET_ASIDE_NO_ORG = "aucune organisation (#org) sur la ligne : un programme a au moins un investisseur"
+SET_ASIDE_NO_NAME = "sans nom : un programme a un nom"
+SET_ASIDE_BAD_DATE = "date illisible « {value} » (attendu : AAAA-MM-JJ ou JJ/MM/AAAA)"
+SET_ASIDE_END_BEFORE_START = "la date de fin {fin} précède la date de début {debut}"
+SET_ASIDE_DUPLICATE = "aide en double : déjà lue {first}"
+SET_ASIDE_NOT_FRANCE = "pays autre que la France ({value}) : hors du périmètre de l'inventaire"
+SET_ASIDE_BAD_COUNT = "{tag} n'est pas un nombre entier positif ou nul (« {value} »)"
+SET_ASIDE_NO_PLACE = "aucun lieu (#adm1, #adm2 ou #country) sur la ligne"
+WARN_CATALOGUE_PAGE = (
+    "Le fichier ne contient que {read} aide(s) sur {count} : c'est une seule page de l'API aides-territoires. "
+    "Téléchargez toutes les pages (ou l'export complet) pour ne rien oublier."
+)
+WARN_HXL_DEFAULT_INTENSITY = (
+    "{n} besoin(s) du tableau HXL sans colonne #severity ont reçu l'intensité {value} (moyenne) : "
+    "ajoutez une colonne #severity (1 à 5) pour la préciser."
+)
+SET_ASIDE_SHEET = "mis de côté"
+SET_ASIDE_COLUMNS = ("fichier", "ligne", "valeur", "raison")
+CLI_SET_ASIDE = "Mis de côté : {sheet}, ligne {row}, « {value} » : {message}."
+WARN_NEW_INVESTORS = "Investisseurs créés pour des financeurs inconnus ({n}) : {names}."
+
 # --- dashboard: shared ----------------------------------------------------------------------------------
 APP_TITLE = "Inventaire partagé des investisseurs sociétaux"
 PAGE_ACCUEIL = "Accueil"

@@ -120,7 +120,7 @@ def test_a_sheet_without_data_rows_is_refused(store, tmp_path):
     ("vieux.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "ancien format Excel .xls"),
     ("besoins.csv", b"", "le fichier est vide"),
     ("besoins.csv", b'territoire;source\n"DEP-69;terrain\n', "guillemet"),
-    ("notes.csv", b"a;b\n1;2\n", "aucune feuille reconnue"),
+    ("notes.csv", b"a;b\n1;2\n", "ni le nom du fichier ni sa ligne d'en-têtes"),
 ])
 def test_bad_files_are_explained_never_crash(store, tmp_path, name, data, expected):
     path = tmp_path / name

@@ -20,7 +20,10 @@ from typing import Protocol
 from inventory import limits
 from inventory import texts as T
 from inventory.models import Issue
-from inventory.reading import csv, legacy, workbook
+from inventory.reference import fold
+from inventory.reading import catalogue, csv, legacy, workbook
+from inventory.reading.catalogue import CatalogueFile
+from inventory.reading.naming import EXTRA_SHEETS, sheet_of_csv
 from inventory.reading.sheet import FileRefused, Grid, RawSheet, is_template_sheet, sheet_key, to_raw_sheet
 
 
@@ -33,7 +36,7 @@ class Reader(Protocol):
     def read(self, name: str, data: bytes) -> list[tuple[str, Grid]]: ...
 
 
-READERS: tuple[Reader, ...] = (legacy, workbook, csv)  # asked in this order
+READERS: tuple[Reader, ...] = (catalogue, legacy, workbook, csv)  # asked in this order
 
 __all__ = ["READERS", "FileRefused", "Grid", "RawSheet", "Reader", "Upload", "read_file", "read_upload"]
 
@@ -47,10 +50,13 @@ class Upload:
     sheets: dict[str, RawSheet] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    catalogues: list[CatalogueFile] = field(default_factory=list)  # converted during the check
+    correspondences: list[tuple[int, dict]] | None = None  # an uploaded correspondances sheet: (row, {header: cell})
 
 
-def read_upload(files: list[tuple[str, bytes]]) -> Upload:
-    """Read every file; problems with a file become issues, never exceptions."""
+def read_upload(files: list[tuple[str, bytes]], format: str | None = None) -> Upload:
+    """Read every file; problems with a file become issues, never exceptions. ``format`` forces the catalogue
+    format of the files that are not named after a contract sheet."""
     up = Upload(files=[name for name, _ in files])
     digest = hashlib.sha256()
     found: dict[str, list[str]] = {}
@@ -61,7 +67,7 @@ def read_upload(files: list[tuple[str, bytes]]) -> Upload:
     for name, data in files:
         digest.update(data)
         try:
-            sheets = read_file(name, data)
+            sheets = read_file(name, data, format)
         except FileRefused as exc:
             up.issues.append(Issue(sheet=name, message=str(exc), kind="fichier"))
             continue
@@ -71,7 +77,21 @@ def read_upload(files: list[tuple[str, bytes]]) -> Upload:
                                    kind="fichier"))
             continue
         for sheet_name, grid in sheets:
+            if isinstance(grid, CatalogueFile):
+                up.catalogues.append(grid)
+                continue
             key = sheet_key(sheet_name)
+            if Path(name).suffix.lower() in csv.EXTENSIONS:  # a CSV is named after its sheet, or headed like it
+                try:
+                    key = sheet_of_csv(sheet_name, _header(grid))
+                except FileRefused as exc:
+                    up.issues.append(Issue(sheet=name, message=str(exc), kind="fichier"))
+                    continue
+            elif key is None:
+                key = EXTRA_SHEETS.get(fold(sheet_name))
+            if key == "correspondances":
+                up.correspondences = _records(grid)
+                continue
             if key is None:
                 if not is_template_sheet(sheet_name):
                     unknown.append(sheet_name)
@@ -85,7 +105,7 @@ def read_upload(files: list[tuple[str, bytes]]) -> Upload:
         if len(where) > 1:
             up.issues.append(Issue(sheet=key, message=T.ERR_SHEET_TWICE.format(sheet=key, files=", ".join(where)),
                                    kind="fichier"))
-    if not found and not up.issues:
+    if not found and not up.issues and not up.catalogues:
         up.issues.append(Issue(sheet=", ".join(up.files),
                                message=T.ERR_NO_KNOWN_SHEET.format(found=", ".join(unknown) or T.NO_SHEET_FOUND),
                                kind="fichier"))
@@ -94,13 +114,37 @@ def read_upload(files: list[tuple[str, bytes]]) -> Upload:
     return up
 
 
-def read_file(name: str, data: bytes) -> list[tuple[str, Grid]]:
-    """The sheets of one file, read by the first reader that recognises it."""
+def read_file(name: str, data: bytes, format: str | None = None) -> list[tuple[str, Grid]]:
+    """The sheets of one file, read by the first reader that recognises it (the catalogue reader for any
+    file not named after a sheet when ``format`` forces a catalogue)."""
     if len(data) > limits.MAX_FILE_BYTES:
         raise FileRefused(T.ERR_TOO_BIG.format(size=len(data) // 2**20, limit=limits.MAX_FILE_BYTES // 2**20))
     if not data.strip():
         raise FileRefused(T.ERR_EMPTY_FILE)
+    if format and catalogue.forced(name):
+        return catalogue.read(name, data, format)
     for reader in READERS:
         if reader.recognises(name, data):
             return reader.read(name, data)
     raise FileRefused(T.ERR_UNKNOWN_EXTENSION.format(ext=Path(name).suffix.lower() or name))
+
+
+def _rows(grid: Grid) -> list[list]:
+    if isinstance(grid, list):
+        return grid
+    return [list(r) for r in zip(*(c.to_pylist() for c in grid.columns))]
+
+
+def _header(grid: Grid) -> list:
+    if isinstance(grid, list):
+        return grid[0] if grid else []
+    return [c[0].as_py() if len(c) else None for c in grid.columns]
+
+
+def _records(grid: Grid) -> list[tuple[int, dict]]:
+    """A small sheet as (spreadsheet row number, {header: cell}) records."""
+    rows = _rows(grid)
+    if not rows:
+        return []
+    header = ["" if h is None else str(h) for h in rows[0]]
+    return [(n, dict(zip(header, row))) for n, row in enumerate(rows[1:], start=2)]

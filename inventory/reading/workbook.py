@@ -15,7 +15,9 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from inventory import limits
 from inventory import texts as T
 from inventory.reading import cell_errors
+from inventory.reading.naming import EXTRA_SHEETS
 from inventory.reading.sheet import FileRefused, Grid, sheet_key
+from inventory.reference import fold
 
 EXTENSIONS = (".xlsx", ".xlsm", ".ods")
 
@@ -48,7 +50,7 @@ def read(name: str, data: bytes) -> list[tuple[str, Grid]]:
         error_cells = {}
     out: list[tuple[str, Grid]] = []
     for sheet_name in wb.sheet_names:
-        if sheet_key(sheet_name) is None:
+        if sheet_key(sheet_name) is None and fold(sheet_name) not in EXTRA_SHEETS:  # correspondances: read too
             out.append((sheet_name, []))
             continue
         sheet = wb.get_sheet_by_name(sheet_name)

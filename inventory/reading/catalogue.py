@@ -1,0 +1,42 @@
+"""Public catalogues (an aides-territoires export, an HXL sheet), recognised from their content.
+
+They are not sheets of the contract: the file is handed over whole (``CatalogueFile``) and converted during the
+check by ``inventory.catalogues``, which needs the investors already known to match financers by name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from inventory import catalogues
+from inventory.reading import csv
+from inventory.reading.naming import EXTRA_SHEETS
+from inventory.reading.sheet import SHEET_NAMES, Grid
+from inventory.reference import fold
+
+EXTENSIONS = (".json",)
+
+
+@dataclass(frozen=True)
+class CatalogueFile:
+    name: str
+    data: bytes
+    format: str | None  # None: recognised again from the content when converted
+
+
+def recognises(name: str, data: bytes) -> bool:
+    ext = Path(name).suffix.lower()
+    if ext in EXTENSIONS:
+        return True  # a JSON file can only be a catalogue: a broken one is told so by the converter
+    return ext in csv.EXTENSIONS and catalogues.recognise(data) is not None
+
+
+def forced(name: str) -> bool:
+    """With ``--format``: a JSON or CSV file whose name is not a contract sheet's is the catalogue."""
+    ext = Path(name).suffix.lower()
+    stem = fold(Path(name).stem)
+    return (ext in EXTENSIONS or ext in csv.EXTENSIONS) and stem not in SHEET_NAMES and stem not in EXTRA_SHEETS
+
+
+def read(name: str, data: bytes, format: str | None = None) -> list[tuple[str, Grid | CatalogueFile]]:
+    return [(name, CatalogueFile(name, data, format))]
