@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import hmac
 import os
+import runpy
 import time
-from typing import Any, Callable, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -17,19 +21,53 @@ from inventory.report import plain
 from inventory.store import Store, StoreBusy
 
 
-def _route_through_app_py() -> None:
-    """Streamlit still treats a ``pages/`` folder as old-style pages until ``st.navigation`` has run once in the
-    process, so the very first visit to a deep link (``/besoins``) would run that page alone, without app.py's
-    sidebar. Any page imports this module first: switch the process to ``st.navigation`` routing and rerun."""
-    from streamlit.runtime.pages_manager import PagesManager
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
-
-    if PagesManager.uses_pages_directory and get_script_run_ctx() is not None:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
+# --- routing ------------------------------------------------------------------------------------------
+APP_PY = Path(__file__).resolve().parent / "app.py"
+_ROUTED: ContextVar[bool] = ContextVar("routed", default=False)
 
 
-_route_through_app_py()
+def pages(workshop: bool) -> list:
+    """The app's pages, in the navigation's order; workshop mode is read-only, so the import page (the only one
+    that writes) is not even listed. /accueil, as people type it, leads home (served at /)."""
+    listed = [
+        st.Page("pages/accueil.py", title=T.PAGE_ACCUEIL, icon=":material/home:", url_path="home", default=True),
+        st.Page("pages/besoins.py", title=T.PAGE_BESOINS, icon=":material/map:", url_path="besoins"),
+        st.Page("pages/couverture.py", title=T.PAGE_COUVERTURE, icon=":material/extension:", url_path="couverture"),
+        st.Page("pages/collectif.py", title=T.PAGE_COLLECTIF, icon=":material/handshake:", url_path="collectif"),
+        st.Page("pages/defis.py", title=T.PAGE_DEFIS, icon=":material/flag:", url_path="defis"),
+        st.Page("pages/evolution.py", title=T.PAGE_EVOLUTION, icon=":material/trending_up:", url_path="evolution"),
+        st.Page("pages/importer.py", title=T.PAGE_IMPORTER, icon=":material/upload_file:", url_path="importer"),
+    ]
+    home = listed[0]
+    listed = [p for p in listed if not (workshop and p.url_path == "importer")]
+    # Streamlit would answer « Page not found » for the home page's name
+    by_name = st.Page(lambda: st.switch_page(home, query_params=st.query_params.to_dict()), title=T.PAGE_ACCUEIL,
+                      url_path="accueil", visibility="hidden")
+    return listed + [by_name]
+
+
+@contextmanager
+def routed() -> Iterator[None]:
+    """app.py runs the chosen page inside this: the page then knows app.py drew the navigation and sidebar."""
+    token = _ROUTED.set(True)
+    try:
+        yield
+    finally:
+        _ROUTED.reset(token)
+
+
+def enter_through_app() -> None:
+    """Every page calls this first. Until ``st.navigation`` has run once in the server process, Streamlit treats
+    the ``pages/`` folder as old-style pages and runs a deep link's page (``/besoins?niveau=departement``, the
+    first visit on a fresh server) alone, without app.py. Such a run runs app.py here, as the entry file would
+    have: its ``st.navigation`` (the public call that switches the process to app.py's routing) picks this same
+    page, which app.py's sidebar surrounds, and the lone run stops once it has drawn. No rerun (widget values
+    and the query string stay as they came) and nothing at import: sessions importing this module at the same
+    time never see it half-initialised."""
+    if not _ROUTED.get():
+        runpy.run_path(str(APP_PY))
+        st.stop()
+
 
 IDLE_CLOSE_SECONDS = 5.0
 

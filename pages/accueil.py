@@ -2,10 +2,12 @@
 what changed since the previous snapshot."""
 import streamlit as st
 
-from app_state import fr_date, fr_number, q, require_snapshot, snapshots
+from app_state import enter_through_app, fr_date, fr_number, q, require_snapshot, snapshots
 from inventory import analytics
 from inventory.report import plain
 from inventory import texts as T
+
+enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
 snap = require_snapshot()
 st.title(T.HOME_TITLE)

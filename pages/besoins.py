@@ -4,10 +4,12 @@ from functools import partial
 
 import streamlit as st
 
-from app_state import (fr_number, q, require_snapshot, show_table, url_multiselect, url_radio, url_select,
+from app_state import (enter_through_app, fr_number, q, require_snapshot, show_table, url_multiselect, url_radio, url_select,
                        workshop_mode)
 from inventory import analytics, charts, reference
 from inventory import texts as T
+
+enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
 NEED_MEASURES = ["acteurs", "score", "intensite_moyenne"]
 ROW_COLUMNS = ["nom", "source", "thematique", "intensite", "nb_acteurs", "score", "public", "secteur", "date",

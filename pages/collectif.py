@@ -2,9 +2,11 @@
 already co-funds, and « se positionner »: one investor's footprint, likely allies and reachable white zones."""
 import streamlit as st
 
-from app_state import fr_number, q, require_snapshot, show_table, url_radio, url_select, workshop_mode
+from app_state import enter_through_app, fr_number, q, require_snapshot, show_table, url_radio, url_select, workshop_mode
 from inventory import analytics, charts, reference
 from inventory import texts as T
+
+enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
 ALLIANCE_COLUMNS = ["nom", "thematique", "acteurs", "score", "programmes", "investisseurs", "noms_investisseurs"]
 UNCOVERED_COLUMNS = ["nom", "thematique", "acteurs", "score", "intensite_moyenne", "tension"]

@@ -2,10 +2,12 @@
 territory's needs beside the programmes that reach it (first mile ↔ last mile)."""
 import streamlit as st
 
-from app_state import fr_number, q, require_snapshot, show_table, url_radio, url_select, workshop_mode
+from app_state import enter_through_app, fr_number, q, require_snapshot, show_table, url_radio, url_select, workshop_mode
 from inventory import analytics, charts, reference
 from inventory import texts as T
 from inventory.report import plain
+
+enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
 CELL_COLUMNS = ["nom", "thematique", "acteurs", "score", "intensite_moyenne", "programmes", "tension", "zone_blanche"]
 PROGRAMME_COLUMNS = ["id", "nom", "phase", "investisseurs", "thematiques", "territoires", "publics", "nature",

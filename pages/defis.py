@@ -2,10 +2,12 @@
 import streamlit as st
 
 import app_state
-from app_state import download_table, q, show_table, url_radio, workshop_mode
+from app_state import enter_through_app, download_table, q, show_table, url_radio, workshop_mode
 from inventory import analytics, charts, reference
 from inventory import texts as T
 from inventory.analytics import AUDIENCE_GROUPS, NeedFilter
+
+enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
 snap = app_state.require_snapshot()
 large = workshop_mode()

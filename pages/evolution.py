@@ -3,11 +3,13 @@ ended, withdrawn and changed."""
 import streamlit as st
 
 import app_state
-from app_state import fr_date, fr_number, q, show_table, url_radio, url_select, workshop_mode
+from app_state import enter_through_app, fr_date, fr_number, q, show_table, url_radio, url_select, workshop_mode
 from inventory import analytics, charts, reference
 from inventory import texts as T
 from inventory.analytics import NeedFilter
 from inventory.report import plain
+
+enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
 shown = app_state.require_snapshot()
 large = workshop_mode()

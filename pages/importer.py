@@ -9,11 +9,13 @@ import logging
 import streamlit as st
 
 import app_state
-from app_state import fr_date, fr_number, is_facilitator
+from app_state import enter_through_app, fr_date, fr_number, is_facilitator
 from inventory import exports, importer, limits, report
 from inventory import texts as T
 from inventory.report import plain
 from inventory.store import StoreBusy
+
+enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 log = logging.getLogger("inventory.import_page")
