@@ -136,7 +136,7 @@ def _at_page(page: str, timeout: float):
 def measure_page(page: str, states, values: dict[str, str], repeat: int, timeout: float) -> list[dict[str, Any]]:
     import streamlit as st
 
-    from app_state import current_store
+    from ui import current_store
 
     out = []
     for state, changes in states:

@@ -2,15 +2,17 @@
 what changed since the previous snapshot."""
 import streamlit as st
 
-from app_state import fr_date, fr_number, q, require_snapshot, snapshots
 from inventory import analytics, charts
 from inventory.report import plain
 from inventory import texts as T
+from ui import enter_through_app, fr_date, fr_number, q, require_snapshot, snapshots, theme_labels
+
+enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
 snap = require_snapshot()
 st.title(T.HOME_TITLE)
 st.caption(T.HOME_SNAPSHOT.format(label=plain(snap.label), as_of=fr_date(snap.as_of)))
-themes = dict(q(analytics.themes, snap.id)[["code", "libelle"]].itertuples(index=False))
+themes = theme_labels(snap.id)
 # links keep the snapshot and workshop mode the reader is in
 keep = {k: st.query_params[k] for k in ("inventaire", "atelier") if k in st.query_params}
 

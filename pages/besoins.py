@@ -4,10 +4,12 @@ from functools import partial
 
 import streamlit as st
 
-from app_state import (fr_number, q, require_snapshot, show_table, url_multiselect, url_radio, url_select,
-                       workshop_mode)
 from inventory import analytics, charts, reference
 from inventory import texts as T
+from ui import (enter_through_app, fr_number, q, require_snapshot, show_table, theme_labels, url_multiselect,
+                url_radio, url_select, workshop_mode)
+
+enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
 NEED_MEASURES = ["acteurs", "score", "intensite_moyenne"]
 ROW_COLUMNS = ["nom", "source", "thematique", "intensite", "nb_acteurs", "score", "public", "secteur", "date",
@@ -26,7 +28,7 @@ snap = require_snapshot()
 large = workshop_mode()
 st.title(T.NEEDS_TITLE)
 st.caption(T.NEEDS_INTRO)
-themes = dict(q(analytics.themes, snap.id)[["code", "libelle"]].itertuples(index=False))
+themes = theme_labels(snap.id)
 
 side = st.sidebar
 side.subheader(T.FILTERS_HEADER)

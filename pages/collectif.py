@@ -2,9 +2,12 @@
 already co-funds, and « se positionner »: one investor's footprint, likely allies and reachable white zones."""
 import streamlit as st
 
-from app_state import fr_number, q, require_snapshot, show_table, url_radio, url_select, workshop_mode
 from inventory import analytics, charts, reference
 from inventory import texts as T
+from ui import (enter_through_app, fr_number, q, require_snapshot, show_table, theme_labels, url_radio, url_select,
+                workshop_mode)
+
+enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
 ALLIANCE_COLUMNS = ["nom", "thematique", "acteurs", "score", "programmes", "investisseurs", "noms_investisseurs"]
 UNCOVERED_COLUMNS = ["nom", "thematique", "acteurs", "score", "intensite_moyenne", "tension"]
@@ -13,7 +16,7 @@ snap = require_snapshot()
 large = workshop_mode()
 st.title(T.TOGETHER_TITLE)
 st.caption(T.TOGETHER_INTRO)
-themes = dict(q(analytics.themes, snap.id)[["code", "libelle"]].itertuples(index=False))
+themes = theme_labels(snap.id)
 investors = q(analytics.investors, snap.id)
 if investors.empty:
     st.info(T.TOGETHER_NO_INVESTORS)

@@ -2,10 +2,13 @@
 territory's needs beside the programmes that reach it (first mile ↔ last mile)."""
 import streamlit as st
 
-from app_state import fr_number, q, require_snapshot, show_table, url_radio, url_select, workshop_mode
 from inventory import analytics, charts, reference
 from inventory import texts as T
 from inventory.report import plain
+from ui import (enter_through_app, fr_number, q, require_snapshot, show_table, theme_labels, url_radio, url_select,
+                workshop_mode)
+
+enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
 CELL_COLUMNS = ["nom", "thematique", "acteurs", "score", "intensite_moyenne", "programmes", "tension", "score_couvert",
                 "part_couverte", "zone_blanche"]
@@ -28,7 +31,7 @@ snap = require_snapshot()
 large = workshop_mode()
 st.title(T.COVER_TITLE)
 st.caption(T.COVER_INTRO)
-themes = dict(q(analytics.themes, snap.id)[["code", "libelle"]].itertuples(index=False))
+themes = theme_labels(snap.id)
 places = {t.key: t.nom if t.level != "departement" else f"{t.nom} ({t.code})" for t in reference.territories().values()}
 
 side = st.sidebar

@@ -1,15 +1,17 @@
 """Les trois défis: listen, train, evaluate — each with its demand, its first leads and its indicators."""
 import streamlit as st
 
-import app_state
-from app_state import download_table, q, show_table, url_radio, workshop_mode
 from inventory import analytics, charts, reference
 from inventory import texts as T
 from inventory.analytics import AUDIENCE_GROUPS, NeedFilter
+import ui
+from ui import download_table, enter_through_app, q, show_table, url_radio, workshop_mode
 
-snap = app_state.require_snapshot()
+enter_through_app()  # first: a deep link on a fresh server runs this file alone
+
+snap = ui.require_snapshot()
 large = workshop_mode()
-theme_labels = dict(q(analytics.themes, snap.id).itertuples(index=False))
+theme_labels = ui.theme_labels(snap.id)
 sdg_names = reference.sdgs()
 need_measures = ["acteurs", "score", "intensite_moyenne"]
 
@@ -41,8 +43,8 @@ def listen() -> None:
     st.caption(T.DEFIS_LISTEN_CAPTION)
     national = needs[needs["territoire"] == reference.NATIONAL]
     if not national.empty:
-        st.caption(T.DEFIS_LISTEN_NATIONAL.format(acteurs=app_state.fr_number(national["acteurs"].iloc[0]),
-                                                  score=app_state.fr_number(national["score"].iloc[0])))
+        st.caption(T.DEFIS_LISTEN_NATIONAL.format(acteurs=ui.fr_number(national["acteurs"].iloc[0]),
+                                                  score=ui.fr_number(national["score"].iloc[0])))
     left, right = st.columns(2)
     left.plotly_chart(charts.france_map(needs, measure, level, large=large), width="stretch", config=charts.OFFLINE)
     left.caption(reference.MAP_ATTRIBUTION)

@@ -2,18 +2,20 @@
 ended, withdrawn and changed."""
 import streamlit as st
 
-import app_state
-from app_state import fr_date, fr_number, q, show_table, url_radio, url_select, workshop_mode
 from inventory import analytics, charts, reference
 from inventory import texts as T
 from inventory.analytics import NeedFilter
 from inventory.report import plain
+import ui
+from ui import enter_through_app, fr_date, fr_number, q, show_table, url_radio, url_select, workshop_mode
 
-shown = app_state.require_snapshot()
+enter_through_app()  # first: a deep link on a fresh server runs this file alone
+
+shown = ui.require_snapshot()
 large = workshop_mode()
 st.title(T.EVOL_TITLE)
 
-snaps = app_state.snapshots()
+snaps = ui.snapshots()
 if len(snaps) < 2:
     st.info(T.EVOL_NEED_TWO)
     st.stop()
@@ -48,7 +50,7 @@ level = url_radio(f1, T.DEFIS_LEVEL, list(analytics.LEVELS), "niveau", default="
                   format_func=T.LEVEL_LABELS.get, horizontal=True)
 source = url_select(f2, T.EVOL_SOURCE, ["", *reference.SOURCES], "source", default="",
                     format_func=lambda s: reference.SOURCES.get(s, T.EVOL_SOURCE_ALL))
-theme_labels = dict(q(analytics.themes, after.id).itertuples(index=False))
+theme_labels = ui.theme_labels(after.id)
 moves = q(analytics.compare_needs, before.id, after.id, level=level, needs=NeedFilter(source=source or None))
 moves = moves[moves["ecart_score"] != 0]
 if moves.empty:

@@ -8,16 +8,17 @@ import logging
 
 import streamlit as st
 
-import app_state
-from app_state import fr_date, fr_number, is_facilitator
 from inventory import exports, importer, limits, report
 from inventory import texts as T
 from inventory.report import plain
-from inventory.store import StoreBusy
+import ui
+from ui import StoreBusy, enter_through_app, fr_date, fr_number, is_facilitator
+
+enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 log = logging.getLogger("inventory.import_page")
-store = app_state.current_store()
+store = ui.current_store()
 
 
 # --- small helpers ---------------------------------------------------------------------------------------
@@ -78,7 +79,7 @@ def login_form() -> None:
         password = st.text_input(T.IMP_PASSWORD, type="password", key="login_password")
         submitted = st.form_submit_button(T.IMP_LOGIN)
     if submitted:
-        if app_state.login(password):
+        if ui.login(password):
             st.rerun()
         st.error(T.IMP_WRONG_PASSWORD)
 
@@ -127,7 +128,7 @@ def validate(files: list[tuple[str, bytes]], key: str) -> dict | None:
 
 def upload_section() -> None:
     st.subheader(T.IMP_UPLOAD_HEADER)
-    st.html(app_state.UPLOADER_CSS)  # the uploader's own words in French (static CSS)
+    st.html(ui.UPLOADER_CSS)  # the uploader's own words in French (static CSS)
     uploaded = st.file_uploader(T.IMP_UPLOADER, type=["xlsx", "ods", "csv"], accept_multiple_files=True,
                                 help=T.IMP_UPLOADER_HELP, max_upload_size=limits.MAX_FILE_BYTES // 2**20,
                                 key=f"upload_{st.session_state.get('_upload_round', 0)}")
@@ -185,7 +186,7 @@ def report_section(state: dict) -> None:
 # --- 3. preview and 4. commit ---------------------------------------------------------------------------
 def commit_section(checked: importer.Checked) -> None:
     st.subheader(T.IMP_PREVIEW_HEADER)
-    active = next((s for s in app_state.snapshots() if s.active), None)
+    active = next((s for s in ui.snapshots() if s.active), None)
     st.dataframe(report.change_preview(checked, active.counts if active else None), hide_index=True,
                  width="content")
     shown_carried = [s for s in checked.carried_over if s in report.MAIN_SHEETS]
@@ -234,7 +235,7 @@ def commit_section(checked: importer.Checked) -> None:
 # --- snapshots ------------------------------------------------------------------------------------------
 def snapshot_section() -> None:
     st.subheader(T.IMP_SNAPSHOTS_HEADER)
-    snaps = app_state.snapshots()
+    snaps = ui.snapshots()
     if not snaps:
         st.info(T.IMP_NO_SNAPSHOTS)
         return
@@ -284,7 +285,7 @@ def downloads_section() -> None:
     template, current = st.columns(2)
     template.download_button(T.IMP_TEMPLATE, data=exports.template_bytes, file_name=T.IMP_TEMPLATE_NAME, mime=XLSX,
                              help=T.IMP_TEMPLATE_HELP, on_click="ignore", key="dl_template")
-    shown = app_state.active_snapshot()
+    shown = ui.active_snapshot()
     if shown is not None:
         current.download_button(T.IMP_EXPORT, data=lambda sid=shown.id: exports.workbook_bytes(
                                     exports.snapshot_frames(store, sid)),
@@ -296,16 +297,16 @@ def downloads_section() -> None:
 st.title(T.IMP_TITLE)
 st.caption(T.IMP_INTRO)
 flash()
-if app_state.workshop_mode():
+if ui.workshop_mode():
     st.info(T.IMP_WORKSHOP)
-elif not app_state.facilitator_password():
+elif not ui.facilitator_password():
     st.warning(T.IMP_NO_PASSWORD)
 elif not is_facilitator():
     login_form()
 else:
     logged, logout = st.columns([4, 1], vertical_alignment="center")
     logged.caption(T.IMP_LOGGED_IN)
-    logout.button(T.IMP_LOGOUT, on_click=app_state.logout, key="logout")
+    logout.button(T.IMP_LOGOUT, on_click=ui.logout, key="logout")
     upload_section()
     snapshot_section()
 downloads_section()

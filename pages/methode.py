@@ -2,9 +2,11 @@
 table as the captions (``texts.FORMULAS``), so a caption and the method can never disagree."""
 import streamlit as st
 
-from app_state import fr_date, require_snapshot
 from inventory import texts as T
 from inventory.report import plain
+from ui import enter_through_app, fr_date, require_snapshot
+
+enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
 snap = require_snapshot()
 st.title(T.METHOD_TITLE)

@@ -32,8 +32,9 @@ PASSWORD = "correct horse battery staple"
 # --- the facilitator password ------------------------------------------------------------------------------
 @pytest.fixture
 def app(monkeypatch):
-    """app_state with a stand-in for streamlit's session, secrets and URL, and a clock that does not sleep."""
-    import app_state
+    """The app side's access module with a stand-in for streamlit's session, secrets and URL, and a clock that does
+    not sleep."""
+    from ui import access as app_state
 
     fake = types.SimpleNamespace(session_state={}, secrets={"facilitator_password": PASSWORD}, query_params={})
     monkeypatch.setattr(app_state, "st", fake)
@@ -49,7 +50,7 @@ def _calls_in(func: ast.FunctionDef) -> set[str]:
 
 
 def test_password_checks_use_a_constant_time_comparison():
-    tree = ast.parse((ROOT / "app_state.py").read_text(encoding="utf-8"))
+    tree = ast.parse((ROOT / "ui" / "access.py").read_text(encoding="utf-8"))
     funcs = {f.name: f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef)}
     for name in ("login", "is_facilitator"):
         assert "hmac.compare_digest" in _calls_in(funcs[name]), name
@@ -121,7 +122,7 @@ def test_environment_password_is_used_when_no_secret(app, monkeypatch):
 
 # --- nothing user-typed is rendered as HTML --------------------------------------------------------------
 def _ui_sources() -> list[Path]:
-    files = sorted((ROOT / "pages").glob("*.py")) + [ROOT / "app_state.py", ROOT / "app.py"]
+    files = sorted((ROOT / "pages").glob("*.py")) + sorted((ROOT / "ui").glob("*.py")) + [ROOT / "app.py"]
     return [f for f in files if f.exists()]
 
 

@@ -1,0 +1,59 @@
+"""The sidebar every page shares (snapshot picker, workshop toggle), the demo banner or workshop band, and the
+stop a page makes when there is no snapshot to show."""
+from __future__ import annotations
+
+import streamlit as st
+
+from inventory import texts as T
+from inventory.models import Snapshot
+from inventory.report import plain
+from ui.access import workshop_mode
+from ui import css
+from ui.data import StoreBusy, active_snapshot, snapshots
+from ui.display import fr_date
+from ui.widgets import url_select
+
+
+def sidebar() -> Snapshot | None:
+    """Snapshot picker and workshop toggle, bound to the URL; demo banner and workshop header."""
+    try:
+        snaps = snapshots()
+    except StoreBusy:
+        st.warning(T.DB_BUSY)
+        st.stop()
+    snap = active_snapshot()
+    if snaps:
+        labels = {s.id: T.SNAPSHOT_OPTION.format(label=s.label, as_of=fr_date(s.as_of))
+                  + (T.SNAPSHOT_ACTIVE_SUFFIX if s.active else "") for s in snaps}
+        active_id = next((s.id for s in snaps if s.active), snaps[-1].id)
+        chosen = url_select(st.sidebar, T.SIDEBAR_SNAPSHOT, list(reversed(list(labels))), "inventaire",
+                            default=active_id, format_func=labels.get)
+        snap = next(s for s in snaps if s.id == chosen)
+    on = st.sidebar.toggle(T.SIDEBAR_WORKSHOP, value=workshop_mode(), help=T.SIDEBAR_WORKSHOP_HELP, key="toggle_atelier")
+    if on != workshop_mode():
+        if on:
+            st.query_params["atelier"] = "1"
+        else:
+            del st.query_params["atelier"]
+        st.rerun()
+    if workshop_mode():
+        st.html(css.WORKSHOP_CSS)  # static CSS only, never user text
+        if snap is not None:  # one slim band instead of a caption and a banner: the screen is for the charts
+            with st.container(key="atelier_header", horizontal=True, horizontal_alignment="distribute",
+                              vertical_alignment="center"):
+                st.markdown(f"**{T.WORKSHOP_HEADER.format(label=plain(snap.label), as_of=fr_date(snap.as_of))}**")
+                if snap.demo:
+                    st.caption(T.DEMO_BANNER)
+            return snap
+    if snap is not None and snap.demo:
+        st.info(T.DEMO_BANNER, icon=":material/info:")
+    return snap
+
+
+def require_snapshot() -> Snapshot:
+    """The shown snapshot, or an explanation and a stop when the inventory is empty."""
+    snap = active_snapshot()
+    if snap is None:
+        st.info(T.NO_SNAPSHOT)
+        st.stop()
+    return snap

@@ -1,0 +1,68 @@
+"""Widgets whose value lives in the URL (``?key=value``), so a shared link reopens the same view. One function
+keeps a widget and the URL in step; the selectbox, the multiselect and the radio are that function."""
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+import streamlit as st
+
+
+def _as_text(value: Any) -> str | None:
+    """A widget's value as the URL writes it (a multiselect's values joined by commas)."""
+    if isinstance(value, (list, tuple)):
+        return ",".join(map(str, value))
+    return None if value is None else str(value)
+
+
+def _url_moved(key: str, raw: str | None) -> bool:
+    """True when the URL's value differs from the one this session last wrote: a link was opened or the user
+    went back. Otherwise the URL is merely one run behind a widget the user just changed, and the widget wins."""
+    return raw is not None and st.session_state.get(f"_url_seen_{key}", object()) != raw
+
+
+def url_bound(widget: Callable, label: str, options: Sequence[Any], key: str, *, default: Any,
+              many: bool = False, format_func: Callable[[Any], str] = str, **kw: Any) -> Any:
+    """Draw ``widget`` (``where.selectbox``, ``where.multiselect``, ``where.radio``) showing the URL's value of
+    ``key``, and write the value it returns back to the URL (the default leaves the URL)."""
+    options = list(options)
+    raw = st.query_params.get(key)
+    if many:
+        wanted = raw.split(",") if raw else []
+        from_url: Any = [o for o in options if str(o) in wanted]
+        valid = lambda v: all(o in options for o in v)  # noqa: E731
+    else:
+        fallback = default if default in options else options[0] if options else None
+        from_url = next((o for o in options if str(o) == raw), fallback)
+        valid = lambda v: v in options  # noqa: E731
+    widget_key = f"url_{key}"
+    if widget_key in st.session_state and not valid(st.session_state[widget_key]):
+        del st.session_state[widget_key]  # left over from another page or snapshot with other options
+    if widget_key not in st.session_state or (_url_moved(key, raw) and _as_text(st.session_state[widget_key]) != raw):
+        st.session_state[widget_key] = from_url
+    value = widget(label, options, key=widget_key, format_func=format_func, **kw)
+    text = _as_text(value)
+    if text in (None, "", _as_text(default)):
+        if key in st.query_params:
+            del st.query_params[key]
+    else:
+        st.query_params[key] = text
+    st.session_state[f"_url_seen_{key}"] = st.query_params.get(key)
+    return value
+
+
+def url_select(where, label: str, options: Sequence[Any], key: str, *, default: Any = None,
+               format_func: Callable[[Any], str] = str, **kw: Any) -> Any:
+    """A selectbox bound to ``?key=``."""
+    return url_bound(where.selectbox, label, options, key, default=default, format_func=format_func, **kw)
+
+
+def url_multiselect(where, label: str, options: Sequence[Any], key: str, *,
+                    format_func: Callable[[Any], str] = str, **kw: Any) -> list[Any]:
+    """A multiselect bound to ``?key=a,b``."""
+    return url_bound(where.multiselect, label, options, key, default=[], many=True, format_func=format_func, **kw)
+
+
+def url_radio(where, label: str, options: Sequence[Any], key: str, *, default: Any = None,
+              format_func: Callable[[Any], str] = str, **kw: Any) -> Any:
+    """A radio group bound to ``?key=``."""
+    return url_bound(where.radio, label, options, key, default=default, format_func=format_func, **kw)
