@@ -235,6 +235,7 @@ def pick_radio(page: Page, label: str, option: str, where=None) -> None:
     """Click `option` in the radio group labelled `label` and wait for the rerun."""
     group = (where or page).get_by_test_id("stRadio").filter(has=page.get_by_text(label, exact=True))
     group.get_by_text(option, exact=True).click()
+    expect(group.locator("label:has(input:checked)")).to_have_text(option)
     wait_for_app(page)
 
 
@@ -286,11 +287,19 @@ def chosen_tags(page: Page, label: str, where=None) -> list[str]:
     return [t.get_attribute("aria-label") for t in box.locator("[data-tag]:visible").all()]
 
 
-def table_rows(frame_locator) -> list[list[str]]:
+def table_rows(frame_locator, min_rows: int = 2, timeout_ms: int = 15_000) -> list[list[str]]:
     """The rows of a st.dataframe as text, from the accessible table the grid keeps beside its canvas
-    (header row first; only the rows and columns the grid has rendered, enough for a few dozen rows)."""
-    return frame_locator.locator("table").first.evaluate(
-        "t => [...t.rows].map(r => [...r.cells].map(c => c.innerText.trim()))")
+    (header row first; only the rows and columns the grid has rendered, enough for a few dozen rows). Waits until
+    the grid has drawn at least `min_rows` rows (the header and one row by default)."""
+    table = frame_locator.locator("table").first
+    rows: list[list[str]] = []
+    for _ in range(timeout_ms // 250 + 1):
+        if table.count():
+            rows = table.evaluate("t => [...t.rows].map(r => [...r.cells].map(c => c.innerText.trim()))")
+            if len(rows) >= min_rows:
+                break
+        frame_locator.page.wait_for_timeout(250)
+    return rows
 
 
 def figure_data(page: Page) -> list[list[dict]]:
@@ -346,6 +355,20 @@ def first_run_ms(page: Page, url: str, timeout: float = 60_000) -> float:
         wait_for_app(page, timeout=timeout / 2)
         return float(page.evaluate("performance.now()"))
     return float(page.evaluate("window.__e2eReady"))
+
+
+def url_with(*present: str, absent: tuple[str, ...] = ()) -> re.Pattern:
+    """A pattern for `expect(page).to_have_url(...)`: every `present` fragment in the URL, in any order, and none
+    of `absent`. After a click the URL changes when the rerun lands: wait for it, never read `page.url` at once."""
+    return re.compile("^" + "".join(f"(?!.*{re.escape(a)})" for a in absent)
+                      + "".join(f"(?=.*{re.escape(p)})" for p in present))
+
+
+def expect_nav(page: Page, titles: list[str], timeout: float = 15_000) -> None:
+    """Wait until the navigation (sidebar or top bar) offers exactly these page titles, in this order."""
+    links = page.locator('[data-testid="stSidebarNavLink"], [data-testid="stTopNavLink"]')
+    expect(links).to_have_count(len(titles), timeout=timeout)
+    assert eventually(page, lambda: nav_labels(page) == titles, int(timeout)), nav_labels(page)
 
 
 def eventually(page: Page, condition, timeout_ms: int = 15_000) -> bool:

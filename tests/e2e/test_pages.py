@@ -1,12 +1,14 @@
 """Every view renders in a real browser with the internet cut off: no exception box, the app's own navigation
 and demo banner, charts drawn, and maps drawn from the outlines the app serves itself (regions, then départements)."""
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
 from inventory import texts as T
 
 from .helpers import (MIN_DEPARTEMENT_PATHS, MIN_REGION_PATHS, PAGES, assert_no_exception, colour_scales,
-                      expect_charts_drawn, expect_map_drawn, goto_app, main, nav_labels, pick_radio)
+                      expect_charts_drawn, expect_map_drawn, expect_nav, goto_app, main, pick_radio, url_with)
 
 MAP_PAGES = {"besoins", "couverture", "defis"}  # a map of France as they open, by region; « Échelle » switches
 # Scales that stay ordered for colour-blind readers and in greyscale (ends of plotly's Viridis and Cividis), and
@@ -18,10 +20,10 @@ READABLE_SCALES = {("#440154", "#fde725"), ("#00224e", "#fee838"), ("#e4e4e4", "
 def test_every_page_renders_offline(tab: Page, base_url: str, external_requests: list[str], path: str, title: str):
     goto_app(tab, f"{base_url}/{path}?inventaire=1")
     assert_no_exception(tab)
-    assert "inventaire=1" in tab.url  # the shared link's query string survives
+    expect(tab).to_have_url(url_with("inventaire=1"))  # the shared link's query string survives
     expect(main(tab).locator("h1").first).to_be_visible()
     # app.py ran (st.navigation, shared sidebar): the seven views by their French titles, this one current
-    assert nav_labels(tab) == [t for _, t in PAGES]
+    expect_nav(tab, [t for _, t in PAGES])
     expect(tab.get_by_test_id("stSidebarNavLink").filter(has_text=title)).to_have_attribute("aria-current", "page")
     expect(tab.get_by_text(T.DEMO_BANNER)).to_be_visible()
     charts = expect_charts_drawn(tab)
@@ -30,7 +32,7 @@ def test_every_page_renders_offline(tab: Page, base_url: str, external_requests:
         assert charts >= 1
         assert expect_map_drawn(tab, MIN_REGION_PATHS) >= 18, "every region outline should be drawn"
         pick_radio(tab, T.FILTER_LEVEL, T.LEVEL_LABELS["departement"])
-        assert "niveau=departement" in tab.url
+        expect(tab).to_have_url(url_with("niveau=departement", "inventaire=1"))
         assert expect_map_drawn(tab, MIN_DEPARTEMENT_PATHS) >= 101, "every département outline should be drawn"
         expect_charts_drawn(tab)
     assert_no_exception(tab)
@@ -47,6 +49,6 @@ def test_the_home_page_by_its_name(tab: Page, base_url: str, external_requests: 
         "aria-current", "page")
     tab.wait_for_timeout(500)  # the dialog comes with the run's last messages
     assert tab.get_by_text("Page not found").count() == 0
-    assert tab.url.endswith("/?inventaire=1")
+    expect(tab).to_have_url(re.compile(r"/\?inventaire=1$"))
     assert_no_exception(tab)
     assert external_requests == []

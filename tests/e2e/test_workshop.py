@@ -6,8 +6,8 @@ from playwright.sync_api import Page, expect
 
 from inventory import texts as T
 
-from .helpers import (PAGES, assert_no_exception, eventually, expect_charts_drawn, goto_app, main, nav_labels, selected_option,
-                      sidebar, wait_for_app)
+from .helpers import (PAGES, assert_no_exception, eventually, expect_charts_drawn, expect_nav, goto_app, main,
+                      nav_labels, selected_option, sidebar, url_with, wait_for_app)
 
 
 def looks(page: Page) -> dict:
@@ -35,6 +35,7 @@ def test_workshop_mode_is_readable_on_a_projector(tab: Page, base_url: str, exte
     goto_app(tab, f"{base_url}/besoins")
     expect_charts_drawn(tab)
     usual = looks(tab)
+    assert eventually(tab, lambda: selected_option(tab, T.SIDEBAR_SNAPSHOT, sidebar(tab)))
     shown = selected_option(tab, T.SIDEBAR_SNAPSHOT, sidebar(tab)).removesuffix(T.SNAPSHOT_ACTIVE_SUFFIX)
     option = re.escape(T.SNAPSHOT_OPTION).replace(re.escape("{label}"), "(.+)").replace(re.escape("{as_of}"), "(.+)")
     label, as_of = re.fullmatch(option, shown).groups()
@@ -55,7 +56,7 @@ def test_workshop_mode_is_readable_on_a_projector(tab: Page, base_url: str, exte
     box = band.bounding_box()
     assert box and box["y"] < 150, f"the band should open the screen, not sit at y={box}"
     # pages in a bar at the top, the import page left out; nothing on screen writes
-    assert nav_labels(tab) == [t for p, t in PAGES if p != "importer"]
+    expect_nav(tab, [t for p, t in PAGES if p != "importer"])
     assert tab.locator("input[type=file]").count() == 0
     assert external_requests == []
 
@@ -65,7 +66,7 @@ def test_the_sidebar_toggle_switches_workshop_mode_on_and_off(tab: Page, base_ur
     goto_app(tab, f"{base_url}/besoins?source=terrain")
     sidebar(tab).get_by_text(T.SIDEBAR_WORKSHOP).click()
     wait_for_app(tab)
-    assert "atelier=1" in tab.url and "source=terrain" in tab.url, tab.url
+    expect(tab).to_have_url(url_with("atelier=1", "source=terrain"))
     # the toggle reruns the app once more: the navigation changes when that second run lands
     assert eventually(tab, lambda: T.PAGE_IMPORTER not in nav_labels(tab)), nav_labels(tab)
     expect(tab.locator(".st-key-atelier_header")).to_be_visible()
@@ -73,7 +74,7 @@ def test_the_sidebar_toggle_switches_workshop_mode_on_and_off(tab: Page, base_ur
     tab.get_by_test_id("stExpandSidebarButton").click()
     sidebar(tab).get_by_text(T.SIDEBAR_WORKSHOP).click()
     wait_for_app(tab)
-    assert "atelier" not in tab.url and "source=terrain" in tab.url, tab.url
+    expect(tab).to_have_url(url_with("source=terrain", absent=("atelier",)))
     assert eventually(tab, lambda: T.PAGE_IMPORTER in nav_labels(tab)), nav_labels(tab)
     expect(main(tab).get_by_text(T.DEMO_BANNER)).to_be_visible()
     assert_no_exception(tab)
