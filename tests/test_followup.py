@@ -154,8 +154,8 @@ def test_commitments_kept_late_and_dropped_between_two_snapshots(store):
     before = store.active_snapshot_id()
     after = inv.load(store)
     got = an.compare_commitments(store, before, after).set_index("id")["changement"].to_dict()
-    # E2 now late, E3 dropped, E4 done, E1 unchanged, E5 new
-    assert got == {"E1": "inchange", "E2": "en_retard", "E3": "abandonne", "E4": "tenu", "E5": "nouveau"}
+    # E2 now late, E3 dropped, E4 done, E1 still open and on time, E5 new
+    assert got == {"E1": "en_cours", "E2": "en_retard", "E3": "abandonne", "E4": "tenu", "E5": "nouveau"}
 
 
 # --- results -----------------------------------------------------------------------------------------------------
