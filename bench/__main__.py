@@ -2,7 +2,8 @@
 
 Sections, in order (``--only`` picks some): ``import`` (a needs sheet in xlsx, ods, csv against the bare read),
 ``baseline`` (the naive import, on a subset, extrapolated), ``queries`` (writes the synthetic inventories of
-every size, then every analytics query on each), ``pages`` (AppTest reruns of every page at the largest
+every size, with as many commitments as programmes and ten results per programme, then every analytics query on
+each), ``note`` (noting one commitment during a session at the largest size), ``pages`` (AppTest reruns of every page at the largest
 size, in a child process), ``memory`` (peak RSS of a child process serving concurrent sessions at the
 largest size). Prints the Markdown table and writes it to ``--out``.
 """
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SECTIONS = ("import", "baseline", "queries", "pages", "memory")
+SECTIONS = ("import", "baseline", "queries", "note", "pages", "memory")
 DEFAULTS = {"needs": [10_000, 100_000, 1_000_000], "programmes": [1_000, 10_000], "import_rows": 100_000,
             "baseline_rows": 5_000, "repeat": 5, "page_repeat": 3, "sessions": 10, "rounds": 2}
 QUICK = {"needs": [5_000], "programmes": [200], "import_rows": 5_000, "baseline_rows": 500, "repeat": 2,
@@ -111,10 +112,15 @@ def main(argv: list[str] | None = None) -> int:
                 if (n, m) != (big_n, big_m):
                     for p in (db, Path(f"{db}.wal")):
                         p.unlink(missing_ok=True)
-    elif ("pages" in args.only or "memory" in args.only) and not big_db.exists():
+    elif ({"pages", "memory", "note"} & set(args.only)) and not big_db.exists():
         log(f"synthetic inventory {big_n} needs / {big_m} programmes")
         queries.build(big_db, big_n, big_m)
     size = queries.sizes_label(big_n, big_m)
+    if "note" in args.only:  # the follow-through: a commitment noted during a session, at the largest size
+        from bench import noting
+
+        log(f"noting a commitment at {size}")
+        res["note"] = noting.run_note(big_db, repeat=args.repeat) | {"size": size}
     if "pages" in args.only:
         log(f"page reruns at {size} (child process)")
         extra = ["--pages", *args.pages] if args.pages else []

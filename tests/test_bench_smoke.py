@@ -37,7 +37,7 @@ def test_bench_runs_end_to_end_at_tiny_sizes(tmp_path):
     assert proc.returncode == 0, proc.stderr[-3000:]
     text = out.read_text(encoding="utf-8")
     for heading in ("## Targets", "## 1. Import", "Naive baseline", "## 2. Writing", "## 3. Analytics",
-                    "## 4. Page reruns", "## 5. Memory"):
+                    "## 4. Page reruns", "## 5. Memory", "## 6. Noting a commitment"):
         assert heading in text, heading
     assert "failed" not in text and "error:" not in text, text
     assert "| `need_matrix` |" in text and "| accueil |" in text
