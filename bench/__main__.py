@@ -3,7 +3,8 @@
 Sections, in order (``--only`` picks some): ``import`` (a needs sheet in xlsx, ods, csv against the bare read),
 ``catalogue`` (a 5,000-aid aides-territoires JSON next to the most programmes, against ``json.loads`` alone),
 ``baseline`` (the naive import, on a subset, extrapolated), ``queries`` (writes the synthetic inventories of
-every size, then every analytics query on each), ``pages`` (AppTest reruns of every page at the largest
+every size, with as many commitments as programmes and ten results per programme, then every analytics query on
+each), ``note`` (noting one commitment during a session at the largest size), ``pages`` (AppTest reruns of every page at the largest
 size, in a child process), ``memory`` (peak RSS of a child process serving concurrent sessions at the
 largest size), ``workshop`` (1, 12, 50 people on a real ``streamlit run`` server through its websocket, on the
 demo inventory and at the largest size). Prints the Markdown table and writes it to ``--out``.
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SECTIONS = ("import", "catalogue", "baseline", "queries", "pages", "memory", "workshop")
+SECTIONS = ("import", "catalogue", "baseline", "queries", "note", "pages", "memory", "workshop")
 DEFAULTS = {"needs": [10_000, 100_000, 1_000_000], "programmes": [1_000, 10_000], "import_rows": 100_000, "aids": 5_000,
             "baseline_rows": 5_000, "repeat": 5, "page_repeat": 3, "sessions": 10, "rounds": 2,
             "workshop_sessions": [1, 12, 50], "workshop_clicks": 5, "workshop_alone": 6}
@@ -170,11 +171,16 @@ def main(argv: list[str] | None = None) -> int:
                 if (n, m) != (big_n, big_m):
                     for p in (db, Path(f"{db}.wal")):
                         p.unlink(missing_ok=True)
-    elif ("pages" in args.only or "memory" in args.only
+    elif ({"pages", "memory", "note"} & set(args.only)
           or "workshop" in args.only and "large" in args.workshop_inventories) and not big_db.exists():
         log(f"synthetic inventory {big_n} needs / {big_m} programmes")
         queries.build(big_db, big_n, big_m)
     size = queries.sizes_label(big_n, big_m)
+    if "note" in args.only:  # the follow-through: a commitment noted during a session, at the largest size
+        from bench import noting
+
+        log(f"noting a commitment at {size}")
+        res["note"] = noting.run_note(big_db, repeat=args.repeat) | {"size": size}
     if "pages" in args.only:
         log(f"page reruns at {size} (child process)")
         extra = ["--pages", *args.pages] if args.pages else []

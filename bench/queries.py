@@ -23,15 +23,21 @@ from inventory.importer import to_tables
 from inventory.store import Store
 
 
-def build(db: Path, n_needs: int, n_programmes: int) -> dict[str, Any]:
-    """A fresh database with two synthetic snapshots; seconds of each step."""
+def build(db: Path, n_needs: int, n_programmes: int, n_commitments: int | None = None,
+          n_results: int | None = None) -> dict[str, Any]:
+    """A fresh database with two synthetic snapshots; seconds of each step. Commitments and results default to
+    as many commitments as programmes and ten results per programme (10k / 100k next to 10k programmes)."""
     for p in (db, Path(f"{db}.wal")):
         p.unlink(missing_ok=True)
+    n_commitments = n_programmes if n_commitments is None else n_commitments
+    n_results = 10 * n_programmes if n_results is None else n_results
     store = Store(db)
-    out: dict[str, Any] = {"needs": n_needs, "programmes": n_programmes}
+    out: dict[str, Any] = {"needs": n_needs, "programmes": n_programmes, "commitments": n_commitments,
+                           "results": n_results}
     try:
         for key, seed, as_of in (("april", 8, demo.APRIL), ("june", 7, demo.JUNE)):
-            t_gen, frames = timed(lambda: demo.synthetic_frames(n_needs, n_programmes, seed=seed, as_of=as_of))
+            t_gen, frames = timed(lambda: demo.synthetic_frames(n_needs, n_programmes, seed=seed, as_of=as_of,
+                                                                n_commitments=n_commitments, n_results=n_results))
             t_arrow, tables = timed(lambda: to_tables(frames))
             del frames
             t_write, (sid, _) = timed(lambda: store.write_snapshot(

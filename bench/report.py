@@ -89,6 +89,10 @@ def targets(res: dict[str, Any]) -> list[str]:
     broken = [p for p in (res.get("pages") or {}).get("pages", []) if p.get("error")]
     if broken:
         rows.append([f"Pages that failed: {', '.join(_page_label(p) for p in broken)}", "none", "", len(broken), MISS])
+    note = res.get("note")
+    if note:
+        rows.append([f"Note a commitment ({num(note['commitments'])} commitments, {num(note['results'])} results)",
+                     "< 1 s", "", f"{ms(note['note'])} ms", verdict(note["note"], 1.0)])
     mem = res.get("memory")
     if mem:
         rows.append([f"Peak RSS, {mem['sessions']} concurrent sessions", "≤ 600 MiB", "≤ 1 GiB",
@@ -350,6 +354,17 @@ def catalogue_lines(res: dict[str, Any]) -> list[str]:
                     sec(cat["commit_s"]), sec(cat["total_s"]), ratio(cat["ratio"]), num(cat["programmes_after"]),
                     num(cat["set_aside"])]])
     return out + [""]
+def note_lines(res: dict[str, Any]) -> list[str]:
+    note = res.get("note")
+    if not note:
+        return []
+    return (["## 7. Noting a commitment during a session", "",
+             "`inventory.noting.note_commitment` at the largest size: the row checked by the models and the "
+             "cross-references, then a snapshot holding the active commitments plus this one and sharing every "
+             "other part (no need, programme or result row copied); each run undone afterwards.", ""]
+            + _table(["needs / programmes", "commitments", "results", "median", "slowest", "runs"],
+                     [[note["size"], num(note["commitments"]), num(note["results"]), f"{ms(note['note'])} ms",
+                       f"{ms(note['max'])} ms", note["runs"]]]) + [""])
 
 
 def render(res: dict[str, Any], machine: dict[str, Any], cfg: dict[str, Any], load_end: Any) -> str:
@@ -363,6 +378,7 @@ def render(res: dict[str, Any], machine: dict[str, Any], cfg: dict[str, Any], lo
     lines += page_lines(res)
     lines += memory_lines(res)
     lines += workshop_lines(res)
+    lines += note_lines(res)
     notes = res.get("notes") or []
     if notes:
         lines += ["## Notes", ""] + [f"- {n}" for n in notes] + [""]

@@ -209,7 +209,8 @@ def cmd_demo(store: Store, args) -> int:
     if args.needs is None:
         print(demo.load_demo(store))
     else:
-        print(demo.load_synthetic(store, args.needs, args.programmes or 1000))
+        print(demo.load_synthetic(store, args.needs, args.programmes or 1000, n_commitments=args.commitments or 0,
+                                  n_results=args.results or 0))
     return 0
 
 
@@ -268,6 +269,8 @@ def parser() -> argparse.ArgumentParser:
     p = add("demo", "charge la démonstration, ou un inventaire synthétique (--needs N --programmes M)")
     p.add_argument("--needs", type=int)
     p.add_argument("--programmes", type=int)
+    p.add_argument("--commitments", type=int, help="engagements synthétiques")
+    p.add_argument("--results", type=int, help="réalisations synthétiques")
     p.set_defaults(func=cmd_demo)
     return ap
 

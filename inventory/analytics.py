@@ -923,7 +923,7 @@ def followup_summary(store: Store, snapshot_id: int) -> dict[str, float | int | 
 def compare_commitments(store: Store, before: int, after: int) -> pd.DataFrame:
     """Commitments between two snapshots (matched by id, else by investors, themes and territories): id,
     investisseurs, thematiques, territoires, statut_avant, statut_apres, en_retard (after), changement: tenu
-    (now réalisé), abandonne (now abandonné), en_retard (late after), nouveau, retire, or inchange."""
+    (now réalisé), abandonne (now abandonné), en_retard (late after), nouveau, retire, or en_cours (still open, on time)."""
     b_rows, _ = _commitment_rows(before)
     a_rows, _ = _commitment_rows(after)
     return store.read(
@@ -939,10 +939,10 @@ def compare_commitments(store: Store, before: int, after: int) -> pd.DataFrame:
                bk.statut AS statut_avant, ak.statut AS statut_apres, coalesce(ak.en_retard, false) AS en_retard,
                CASE WHEN bk.k IS NULL THEN 'nouveau'
                     WHEN ak.k IS NULL THEN 'retire'
-                    WHEN ak.statut = 'realise' AND bk.statut <> 'realise' THEN 'tenu'
-                    WHEN ak.statut = 'abandonne' AND bk.statut <> 'abandonne' THEN 'abandonne'
+                    WHEN ak.statut = 'realise' THEN 'tenu'
+                    WHEN ak.statut = 'abandonne' THEN 'abandonne'
                     WHEN ak.en_retard THEN 'en_retard'
-                    ELSE 'inchange' END AS changement
+                    ELSE 'en_cours' END AS changement
         FROM bk FULL JOIN ak ON ak.k = bk.k
         ORDER BY changement, id
         """,

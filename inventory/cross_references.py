@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 
 from inventory import texts as T
 from inventory.checking import ParsedColumn, ParsedSheet
-from inventory.models import SHEETS, Issue, Programme
+from inventory.models import SHEETS, Engagement, Issue, Programme
 from inventory.parsing import is_blank, show
 from inventory.reading import Upload
 from inventory.reference import default_themes, fold
@@ -33,6 +33,16 @@ class Known:
 
     themes: dict[str, str]  # folded code or label → code
     investors: set[str] | None  # None: the investors sheet was uploaded but unreadable (no cascade of errors)
+    store: Store | None = None  # where carried-over programmes are read, only if a rule asks
+    active: int | None = None
+
+    @cached_property
+    def carried_programmes(self) -> dict[str, set[str]]:
+        """Programme id → its theme codes, in the active snapshot (for an upload without programmes)."""
+        if self.store is None or self.active is None:
+            return {}
+        rows = self.store.rows("SELECT id, thematiques FROM programmes WHERE snapshot_id = ?", [self.active])
+        return {pid: set(themes or []) for pid, themes in rows}
 
     @cached_property
     def theme_codes(self) -> str:
@@ -70,7 +80,7 @@ def known(store: Store | None, frames: dict[str, ParsedSheet | None], upload: Up
         investors = set(store.sheet(active, "investisseurs")["id"])
     else:
         investors = set()
-    return Known(themes=themes, investors=investors)
+    return Known(themes=themes, investors=investors, store=store, active=active)
 
 
 def check(frames: Frames, known: Known) -> list[Issue]:
@@ -91,7 +101,12 @@ def duplicate_ids(frames: Frames, known: Known) -> list[Issue]:
 
 def unknown_programme_themes(frames: Frames, known: Known) -> list[Issue]:
     """Every theme of a programme that names no known theme; the known ones become codes, without repeats."""
-    prog = frames.get("programmes")
+    return _theme_lists("programmes", frames, known)
+
+
+def _theme_lists(sheet: str, frames: Frames, known: Known) -> list[Issue]:
+    """The themes rule for a sheet whose ``thematiques`` column is a list."""
+    prog = frames.get(sheet)
     if prog is None:
         return []
     col = prog.columns["thematiques"]
@@ -110,7 +125,7 @@ def unknown_programme_themes(frames: Frames, known: Known) -> list[Issue]:
             elif code not in codes:
                 codes.append(code)
         resolved[slot] = codes
-    issues = [_unknown_theme(known, "programmes", int(prog.index[pos]), header, item)
+    issues = [_unknown_theme(known, sheet, int(prog.index[pos]), header, item)
               for pos in col.rows_with(list(unknown)) for item in unknown[col.codes[pos]]]
     col.values = resolved
     return issues
@@ -118,7 +133,12 @@ def unknown_programme_themes(frames: Frames, known: Known) -> list[Issue]:
 
 def unknown_investors(frames: Frames, known: Known) -> list[Issue]:
     """Every investor of a programme missing from the investors sheet (uploaded or carried over)."""
-    prog = frames.get("programmes")
+    return _investor_lists("programmes", frames, known)
+
+
+def _investor_lists(sheet: str, frames: Frames, known: Known) -> list[Issue]:
+    """The investors rule for a sheet whose ``investisseurs`` column is a list of ids."""
+    prog = frames.get(sheet)
     if prog is None or known.investors is None:
         return []
     col = prog.columns["investisseurs"]
@@ -128,7 +148,7 @@ def unknown_investors(frames: Frames, known: Known) -> list[Issue]:
         missing = [inv for inv in ids or [] if inv not in known.investors]
         if missing:
             strangers[slot] = missing
-    return [Issue(sheet="programmes", row=int(prog.index[pos]), column=header, value=inv, kind="reference",
+    return [Issue(sheet=sheet, row=int(prog.index[pos]), column=header, value=inv, kind="reference",
                   message=T.ERR_UNKNOWN_INVESTOR.format(value=inv))
             for pos in col.rows_with(list(strangers)) for inv in strangers[col.codes[pos]]]
 
@@ -157,7 +177,12 @@ def end_before_start(frames: Frames, known: Known) -> list[Issue]:
 
 def unknown_need_themes(frames: Frames, known: Known) -> list[Issue]:
     """Every need whose theme names no known theme; the known ones become codes."""
-    needs = frames.get("besoins")
+    return _theme_column("besoins", frames, known)
+
+
+def _theme_column(sheet: str, frames: Frames, known: Known) -> list[Issue]:
+    """The themes rule for a sheet whose ``thematique`` column holds one theme."""
+    needs = frames.get(sheet)
     if needs is None:
         return []
     col = needs.columns["thematique"]  # needs share few distinct theme values: resolved per distinct value
@@ -165,17 +190,114 @@ def unknown_need_themes(frames: Frames, known: Known) -> list[Issue]:
     resolved = np.empty(len(col.values), dtype=object)
     resolved[:] = [None if v is None else known.themes.get(fold(v)) for v in col.values]
     unknown_slots = [slot for slot, v in enumerate(col.values) if v is not None and resolved[slot] is None]
-    issues = [_unknown_theme(known, "besoins", int(needs.index[pos]), header, col.values[col.codes[pos]])
+    issues = [_unknown_theme(known, sheet, int(needs.index[pos]), header, col.values[col.codes[pos]])
               for pos in col.rows_with(unknown_slots)]
     col.values = resolved
     return issues
 
 
+# --- follow-through: commitments and results ------------------------------------------------------------
+def unknown_commitment_themes(frames: Frames, known: Known) -> list[Issue]:
+    """Every theme of a commitment that names no known theme; the known ones become codes."""
+    return _theme_lists("engagements", frames, known)
+
+
+def unknown_commitment_investors(frames: Frames, known: Known) -> list[Issue]:
+    """Every investor of a commitment missing from the investors sheet (uploaded or carried over)."""
+    return _investor_lists("engagements", frames, known)
+
+
+def unknown_commitment_programmes(frames: Frames, known: Known) -> list[Issue]:
+    """A commitment naming a programme that is not in the catalogue (uploaded or carried over)."""
+    return _unknown_programmes("engagements", frames, known)
+
+
+def due_before_decision(frames: Frames, known: Known) -> list[Issue]:
+    """Every commitment due before it was decided (the model's own rule, on whole columns)."""
+    sheet = frames.get("engagements")
+    if sheet is None:
+        return []
+    date, due = sheet.columns["date"], sheet.columns["echeance"]
+    header = sheet.headers.get("echeance", "echeance")
+    title = Engagement.columns()["echeance"]["title"]
+    decided, ends = _days(date), _days(due)
+    issues = []
+    for pos in np.flatnonzero((decided >= 0) & (ends >= 0) & (ends < decided)):
+        d, e = date.values[date.codes[pos]], due.values[due.codes[pos]]
+        message = Engagement.DUE_BEFORE_DATE.format(echeance=show(e), date=show(d))
+        issues.append(Issue(sheet="engagements", row=int(sheet.index[pos]), column=header, value=show(e),
+                            kind="coherence", message=T.ERR_IN_COLUMN.format(column=title, message=message)))
+    return issues
+
+
+def unknown_result_programmes(frames: Frames, known: Known) -> list[Issue]:
+    """A result of a programme that is not in the catalogue (uploaded or carried over)."""
+    return _unknown_programmes("realisations", frames, known)
+
+
+def unknown_result_themes(frames: Frames, known: Known) -> list[Issue]:
+    """Every result whose theme names no known theme; the known ones become codes."""
+    return _theme_column("realisations", frames, known)
+
+
+def result_theme_not_of_programme(frames: Frames, known: Known) -> list[Issue]:
+    """A result on a theme its programme does not cover (checked once per distinct programme × theme)."""
+    res = frames.get("realisations")
+    if res is None:
+        return []
+    themes_of = _programme_themes(frames, known)
+    prog, theme = res.columns["programme"], res.columns["thematique"]
+    pairs = pd.MultiIndex.from_arrays([prog.codes, theme.codes])
+    codes, uniques = pd.factorize(pairs)
+    bad = set()
+    for k, (p_slot, t_slot) in enumerate(uniques):
+        pid, code = prog.values[p_slot], theme.values[t_slot]
+        if pid in themes_of and code is not None and code not in themes_of[pid]:
+            bad.add(k)
+    header = res.headers.get("thematique", "thematique")
+    issues = []
+    for pos in np.flatnonzero(np.isin(codes, list(bad))):
+        pid, code = prog.values[prog.codes[pos]], theme.values[theme.codes[pos]]
+        issues.append(Issue(sheet="realisations", row=int(res.index[pos]), column=header, value=str(code),
+                            kind="coherence", message=T.ERR_THEME_NOT_OF_PROGRAMME.format(
+                                value=code, programme=pid, themes=", ".join(sorted(themes_of[pid])))))
+    return issues
+
+
 RULES: tuple[Callable[[Frames, Known], list[Issue]], ...] = (
-    duplicate_ids, unknown_programme_themes, unknown_investors, end_before_start, unknown_need_themes)
+    duplicate_ids, unknown_programme_themes, unknown_investors, end_before_start, unknown_need_themes,
+    unknown_commitment_themes, unknown_commitment_investors, unknown_commitment_programmes, due_before_decision,
+    unknown_result_programmes, unknown_result_themes, result_theme_not_of_programme)
 
 
 # --- helpers ------------------------------------------------------------------------------------------
+def _days(col: ParsedColumn) -> np.ndarray:
+    """A date column as day numbers per row, -1 where blank."""
+    return np.array([-1 if d is None else d.toordinal() for d in col.values], dtype=np.int64)[col.codes]
+
+
+def _programme_themes(frames: Frames, known: Known) -> dict[str, set[str]]:
+    """Programme id → theme codes: the upload's programmes (themes already resolved), else the active snapshot's."""
+    prog = frames.get("programmes")
+    if prog is None:
+        return known.carried_programmes
+    return {pid: set(themes or []) for pid, themes in zip(prog["id"], prog["thematiques"]) if pid is not None}
+
+
+def _unknown_programmes(sheet: str, frames: Frames, known: Known) -> list[Issue]:
+    """Rows of ``sheet`` whose ``programme`` names no programme of the catalogue."""
+    frame = frames.get(sheet)
+    if frame is None:
+        return []
+    ids = _programme_themes(frames, known)
+    col = frame.columns["programme"]
+    header = frame.headers.get("programme", "programme")
+    slots = [slot for slot, pid in enumerate(col.values) if pid is not None and pid not in ids]
+    return [Issue(sheet=sheet, row=int(frame.index[pos]), column=header, value=str(col.values[col.codes[pos]]),
+                  kind="reference", message=T.ERR_UNKNOWN_PROGRAMME.format(value=col.values[col.codes[pos]]))
+            for pos in col.rows_with(slots)]
+
+
 def _unknown_theme(known: Known, sheet: str, row: int, header: str, item: Any) -> Issue:
     return Issue(sheet=sheet, row=row, column=header, value=str(item), kind="reference",
                  message=T.ERR_UNKNOWN_THEME.format(value=item, known=known.theme_codes))

@@ -89,6 +89,40 @@ PROGRAMMES = [
 # Present in June only (started after the April snapshot's date or filed later).
 JUNE_ONLY = {"P17", "P19", "P21", "P24"}
 
+# The follow-through: what the investors decided together at the first session (24/04), as known at the end of
+# April, and what became of it by the second session (30/06): one late, one dropped, joint ones, one done (it
+# became the shared tools platform, P24), and one more noted at the second session.
+FIRST_SESSION, SECOND_SESSION = "Séance du 24/04", "Séance du 30/06"
+# id, investors, themes, territories, status in April, status in June, amount, due date, programme, description
+COMMITMENTS = [
+    ("E01", "INS3;FDN2", "juridique", "REG-84;REG-76", "envisage", "engage", 400_000, "2020-12-31", None,
+     "Permanences juridiques mutualisées dans deux régions sans aide juridique (fictif)"),
+    ("E02", "FDN4", "competences;cooperation", "REG-44", "envisage", "envisage", 150_000, "2020-05-31", None,
+     "Former les accompagnateurs du Grand Est (fictif)"),
+    ("E03", "ENT3", "numerique", "DEP-974", "engage", "abandonne", 80_000, "2020-09-30", None,
+     "Ateliers numériques à La Réunion (fictif)"),
+    ("E04", "FDN3;FDN1", "numerique;cooperation", "FR", "envisage", "realise", 2_000_000, "2020-06-30", "P24",
+     "Une plateforme d'outils partagés (fictif)"),
+    ("E05", "ENT2", "modele_socio_eco", "REG-32", "engage", "engage", 2_000_000, "2020-09-30", None,
+     "Prêts d'honneur pour les associations des Hauts-de-France (fictif)"),
+]
+JUNE_COMMITMENTS = [
+    ("E06", "INS2;ENT1", "juridique", "REG-32;REG-44", None, "envisage", 250_000, "2020-12-31", None,
+     "Un fonds pour les difficultés juridiques nées de la crise (fictif)"),
+]
+# What programmes reached, declared at the end of June: programme, territory, theme, beneficiaries, disbursed, SDGs
+RESULTS = [
+    ("P01", "DEP-75", "modele_socio_eco", 120, 2_500_000, ""),
+    ("P01", "DEP-13", "modele_socio_eco", 80, 1_200_000, ""),
+    ("P01", "REG-84", "modele_socio_eco", 60, 900_000, ""),
+    ("P06", "DEP-69", "modele_socio_eco", 25, 600_000, "8"),
+    ("P06", "REG-93", "gouvernance", 10, None, "17"),
+    ("P07", "DEP-59", "rh_benevolat", 40, None, ""),
+    ("P09", "DEP-69", "cooperation", 12, 150_000, "11"),
+    ("P13", "FR", "evaluation", 30, 80_000, ""),
+    ("P23", "DEP-974", "modele_socio_eco", 35, 400_000, "1"),
+]
+
 SECTORS = ["culture", "sport", "social", "santé", "éducation", "environnement", "insertion", "jeunesse"]
 
 
@@ -159,11 +193,37 @@ def demo_frames(as_of: dt.date) -> dict[str, pd.DataFrame]:
     need = needs(260, seed=2004, as_of=APRIL)
     if june:  # the April signals stay; new ones arrive, more intense
         need = pd.concat([need, needs(160, seed=2006, as_of=JUNE, growth=1.1)], ignore_index=True)
-    return {"investisseurs": inv, "programmes": prog, "besoins": need}
+    return {"investisseurs": inv, "programmes": prog, "besoins": need, **followup_frames(as_of)}
 
 
-def synthetic_frames(n_needs: int, n_programmes: int, *, seed: int = 7, as_of: dt.date = JUNE) -> dict[str, pd.DataFrame]:
-    """A large fictitious inventory for benchmarks: ``n_needs`` needs, ``n_programmes`` programmes."""
+def followup_frames(as_of: dt.date) -> dict[str, pd.DataFrame]:
+    """The demo's commitments (and, in June, results) at the end of April or the end of June."""
+    june = as_of >= JUNE
+    rows = []
+    for (eid, invs, th, ter, april, status, amount, due, prog, desc) in COMMITMENTS + (JUNE_COMMITMENTS if june else []):
+        rows.append({
+            "id": eid, "investisseurs": invs.split(";"), "thematiques": th.split(";"), "territoires": ter.split(";"),
+            "statut": status if june else april, "montant_eur": float(amount),
+            "date": dt.date(2020, 6, 30) if eid in {e[0] for e in JUNE_COMMITMENTS} else dt.date(2020, 4, 24),
+            "echeance": dt.date.fromisoformat(due), "programme": prog if june else None,
+            "session": SECOND_SESSION if eid in {e[0] for e in JUNE_COMMITMENTS} else FIRST_SESSION,
+            "description": desc,
+        })
+    out = {"engagements": pd.DataFrame(rows)}
+    if june:
+        out["realisations"] = pd.DataFrame([{
+            "programme": prog, "territoire": ter, "thematique": th, "beneficiaires": n,
+            "montant_verse_eur": None if paid is None else float(paid), "date": JUNE,
+            "odd": [int(x) for x in odd.split(";")] if odd else [], "indicateur": None, "valeur": None,
+            "commentaire": "Déclaré par le porteur (fictif).",
+        } for prog, ter, th, n, paid, odd in RESULTS])
+    return out
+
+
+def synthetic_frames(n_needs: int, n_programmes: int, *, seed: int = 7, as_of: dt.date = JUNE,
+                     n_commitments: int = 0, n_results: int = 0) -> dict[str, pd.DataFrame]:
+    """A large fictitious inventory for benchmarks: ``n_needs`` needs, ``n_programmes`` programmes, and as many
+    commitments and results as asked."""
     rng = np.random.default_rng(seed)
     n_inv = max(12, n_programmes // 50)
     inv = pd.DataFrame({
@@ -191,7 +251,44 @@ def synthetic_frames(n_needs: int, n_programmes: int, *, seed: int = 7, as_of: d
         "date_debut": start, "date_fin": end, "odd": [[int(x)] for x in rng.integers(1, 18, size=m)],
         "url": [None] * m, "description": [None] * m,
     })
-    return {"investisseurs": inv, "programmes": prog, "besoins": needs(n_needs, seed=seed, as_of=as_of)}
+    frames = {"investisseurs": inv, "programmes": prog, "besoins": needs(n_needs, seed=seed, as_of=as_of)}
+    if n_commitments:
+        frames["engagements"] = _synthetic_commitments(rng, n_commitments, inv["id"], regs, deps, themes)
+    if n_results:
+        frames["realisations"] = _synthetic_results(rng, n_results, prog, deps)
+    return frames
+
+
+def _synthetic_commitments(rng: np.random.Generator, n: int, investors: pd.Series, regs: list[str], deps: list[str],
+                           themes: list[str]) -> pd.DataFrame:
+    level = rng.choice(3, size=n, p=[0.05, 0.45, 0.5])
+    terr = [["FR"] if lv == 0 else list(rng.choice(regs if lv == 1 else deps, size=rng.integers(1, 3), replace=False))
+            for lv in level]
+    decided = [dt.date(2020, 1, 1) + dt.timedelta(days=int(d)) for d in rng.integers(0, 170, size=n)]
+    return pd.DataFrame({
+        "id": [f"E{i:06d}" for i in range(n)],
+        "investisseurs": [list(rng.choice(investors, size=rng.integers(1, 3), replace=False)) for _ in range(n)],
+        "thematiques": [list(rng.choice(themes, size=rng.integers(1, 3), replace=False)) for _ in range(n)],
+        "territoires": terr,
+        "statut": rng.choice(["envisage", "engage", "realise", "abandonne"], size=n, p=[0.3, 0.4, 0.2, 0.1]),
+        "montant_eur": rng.integers(5_000, 2_000_000, size=n).astype(float), "date": decided,
+        "echeance": [d + dt.timedelta(days=int(x)) for d, x in zip(decided, rng.integers(20, 300, size=n))],
+        "programme": [None] * n, "session": ["Séance (fictive)"] * n, "description": [None] * n,
+    })
+
+
+def _synthetic_results(rng: np.random.Generator, n: int, prog: pd.DataFrame, deps: list[str]) -> pd.DataFrame:
+    """Results of random programmes, each in one of its programme's territories and themes."""
+    pick = rng.integers(0, len(prog), size=n)
+    territories, themes = prog["territoires"].to_numpy(), prog["thematiques"].to_numpy()
+    return pd.DataFrame({
+        "programme": prog["id"].to_numpy()[pick],
+        "territoire": [territories[i][int(rng.integers(0, len(territories[i])))] for i in pick],
+        "thematique": [themes[i][int(rng.integers(0, len(themes[i])))] for i in pick],
+        "beneficiaires": rng.integers(0, 200, size=n), "montant_verse_eur": rng.integers(0, 500_000, size=n).astype(float),
+        "date": [JUNE] * n, "odd": [[int(x)] for x in rng.integers(1, 18, size=n)], "indicateur": [None] * n,
+        "valeur": [None] * n, "commentaire": [None] * n,
+    })
 
 
 def load_demo(store) -> list[int]:
@@ -207,10 +304,12 @@ def load_demo(store) -> list[int]:
     return ids
 
 
-def load_synthetic(store, n_needs: int, n_programmes: int, *, seed: int = 7) -> int:
+def load_synthetic(store, n_needs: int, n_programmes: int, *, seed: int = 7, n_commitments: int = 0,
+                   n_results: int = 0) -> int:
     from inventory.importer import to_tables
 
-    sid, _ = store.write_snapshot(to_tables(synthetic_frames(n_needs, n_programmes, seed=seed)),
+    frames = synthetic_frames(n_needs, n_programmes, seed=seed, n_commitments=n_commitments, n_results=n_results)
+    sid, _ = store.write_snapshot(to_tables(frames),
                                   label=f"Synthétique {n_needs} besoins / {n_programmes} programmes (fictif)",
                                   as_of=JUNE, files="générateur", demo=True, created_by="bench")
     return sid

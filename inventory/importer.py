@@ -25,6 +25,7 @@ __all__ = ["Checked", "FileRefused", "RawSheet", "Upload", "check", "commit", "i
            "to_tables"]
 
 MAIN_SHEETS = ("investisseurs", "programmes", "besoins")  # required unless carried over from the active snapshot
+OPTIONAL_FOLLOWUP = ("engagements", "realisations")
 
 
 @dataclass
@@ -82,6 +83,11 @@ def _carry_over(result: Checked, refused: set[str], store: Store | None) -> None
                 result.warnings.append(T.WARN_CARRIED.format(sheet=sheet))
     if "thematiques" not in uploaded and "thematiques" not in refused and active is not None:
         result.carried_over.append("thematiques")
+    snap = store.snapshot(active) if active is not None else None
+    for sheet in OPTIONAL_FOLLOWUP:  # commitments and results: carried over when the active snapshot has some
+        if sheet not in uploaded and sheet not in refused and snap is not None and snap.counts.get(sheet):
+            result.carried_over.append(sheet)
+            result.warnings.append(T.WARN_CARRIED.format(sheet=sheet))
 
 
 def commit(store: Store, checked: Checked, *, label: str, as_of: dt.date | None = None,

@@ -404,6 +404,14 @@ class Store:
         return self.read(f"SELECT {cols} FROM {sheet}_rows r JOIN snapshots s ON r.part = s.{PART_OF[sheet]}_part "
                          f"WHERE s.id = ? ORDER BY {order}", [snapshot_id])
 
+    def sheet_table(self, snapshot_id: int, sheet: str) -> pa.Table:
+        """One sheet of a snapshot as Arrow, in contract column order and file order (to append a row to it)."""
+        cols = ", ".join(f'r."{c}"' for c in SHEET_COLUMNS[sheet])
+        order = "r.ordre" if sheet in ORDERED_SHEETS else "r.rowid"
+        with self.cursor() as cur:
+            return cur.sql(f"SELECT {cols} FROM {sheet}_rows r JOIN snapshots s ON r.part = s.{PART_OF[sheet]}_part "
+                           f"WHERE s.id = ? ORDER BY {order}", params=[snapshot_id]).to_arrow_table()
+
     # -- the single writer --------------------------------------------------------------------------
     def write_snapshot(self, frames: dict[str, pd.DataFrame | pa.Table], *, label: str, as_of: dt.date,
                        files: str | None = None, sha256: str | None = None, demo: bool = False,

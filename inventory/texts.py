@@ -717,6 +717,10 @@ DECLARED = "déclaré"
 DECLARED_NOTE = (
     "Chiffres déclarés par ceux qui mènent les programmes : un cadre de confiance, ni contrôle ni notation."
 )
+ERR_UNKNOWN_PROGRAMME = "programme « {value} » inconnu : il doit figurer dans la feuille programmes"
+ERR_THEME_NOT_OF_PROGRAMME = (
+    "le programme {programme} ne couvre pas la thématique « {value} » (ses thématiques : {themes})"
+)
 COMMITMENT_NOTED_LABEL = "{session} – engagement noté à {time}"
 COMMITMENT_DUPLICATE_ID = "identifiant « {value} » déjà utilisé par un autre engagement"
 FORMULA_ENGAGEMENTS = (

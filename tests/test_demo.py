@@ -1,6 +1,8 @@
 """The demo inventory: deterministic, fictitious, and telling the story the views are built to show."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import pytest
 
@@ -107,3 +109,23 @@ def test_the_demo_matrix_has_no_surprise(demo_store, level):
     m = an.need_matrix(demo_store, demo_store.active_snapshot_id(), level=level)
     assert not m.empty and m["nom"].notna().all()
     assert isinstance(m, pd.DataFrame) and m["acteurs"].sum() == an.counts(demo_store, demo_store.active_snapshot_id())["acteurs"]
+
+
+def test_the_follow_through_story(demo_store):
+    """Commitments decided on 24/04, their fate by 30/06 (one late, one dropped, one done, joint ones), results
+    declared for a few programmes."""
+    april, june = (s.id for s in demo_store.snapshots())
+    before = an.commitments(demo_store, april)
+    assert set(before["statut"]) <= {"envisage", "engage"} and set(before["session"]) == {demo.FIRST_SESSION}
+    assert before["date"].dt.date.eq(dt.date(2020, 4, 24)).all()
+    now = an.commitments(demo_store, june).set_index("id")
+    assert now.loc["E02", "en_retard"] and now["en_retard"].sum() == 1  # due 31/05, still only envisaged
+    assert now.loc["E03", "statut"] == "abandonne" and now.loc["E04", "statut"] == "realise"
+    assert now["conjoint"].sum() >= 2
+    changes = an.compare_commitments(demo_store, april, june).set_index("id")["changement"]
+    assert (changes["E02"], changes["E03"], changes["E04"], changes["E06"]) == ("en_retard", "abandonne", "tenu",
+                                                                               "nouveau")
+    assert len(an.white_zones_on_track(demo_store, june)) >= 2  # legal aid committed where there is none
+    assert an.followup_summary(demo_store, june)["beneficiaires"] > 0
+    assert an.results_by_sdg(demo_store, june)["resultats"].sum() >= len(demo.RESULTS)
+    assert set(an.missing_links(demo_store, june)["maillon_manquant"]) == set(an.MISSING_LINKS)

@@ -154,8 +154,8 @@ def test_commitments_kept_late_and_dropped_between_two_snapshots(store):
     before = store.active_snapshot_id()
     after = inv.load(store)
     got = an.compare_commitments(store, before, after).set_index("id")["changement"].to_dict()
-    # E2 now late, E3 dropped, E4 done, E1 unchanged, E5 new
-    assert got == {"E1": "inchange", "E2": "en_retard", "E3": "abandonne", "E4": "tenu", "E5": "nouveau"}
+    # E2 now late, E3 dropped, E4 done, E1 still open and on time, E5 new
+    assert got == {"E1": "en_cours", "E2": "en_retard", "E3": "abandonne", "E4": "tenu", "E5": "nouveau"}
 
 
 # --- results -----------------------------------------------------------------------------------------------------
@@ -288,3 +288,220 @@ def test_commitments_and_pathways_without_a_snapshot_say_so(tmp_path, capsys):
     for command in ("commitments", "pathways"):
         code, _, err = run(capsys, command, "--db", str(tmp_path / "vide.duckdb"))
         assert code != 0 and T.CLI_NO_SNAPSHOT in err
+
+
+# --- import: validation, carry-over, exports ---------------------------------------------------------------
+from tests.builders import content, errors, inventory_sheets, write  # noqa: E402
+from tests.uploads import imported  # noqa: E402
+
+ENGAGEMENTS_SHEET = [
+    ["id", "investisseurs", "thematiques", "territoires", "statut", "montant_eur", "date", "echeance", "programme",
+     "session", "description"],
+    ["E1", "INV1; INV2", "Juridique", "Occitanie", "Engagé", "1 500", dt.date(2020, 4, 24), dt.date(2020, 12, 31),
+     None, "Séance du 24/04", None],
+    ["E2", "INV3", "numerique", "69", "envisagé", None, None, None, "P2", None, None],
+    ["E3", "INV1", "cooperation", "REG-75", "ABANDONNÉ", 0, None, None, None, None, None],
+    [None, "INV2", "evaluation", "FR", "réalisé", None, None, None, None, None, "sans identifiant"],
+]
+REALISATIONS_SHEET = [
+    ["programme", "territoire", "thematique", "beneficiaires", "montant_verse_eur", "date", "odd", "indicateur",
+     "valeur", "commentaire"],
+    ["P1", "rhône", "modele_socio_eco", 2, "10 000", dt.date(2020, 6, 30), "8", "structures aidées", 2, None],
+    ["P2", "REG-84", "Compétences", 0, None, None, None, None, None, "déclaré par le porteur"],
+]
+
+
+def with_followup() -> dict:
+    sh = inventory_sheets()
+    sh["engagements"] = [list(r) for r in ENGAGEMENTS_SHEET]
+    sh["realisations"] = [list(r) for r in REALISATIONS_SHEET]
+    return sh
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_commitments_and_results_import_as_people_type_them(store, tmp_path, fmt):
+    result = imported(store, tmp_path, with_followup(), fmt=fmt)
+    assert result.ok, result.errors
+    assert (result.counts["engagements"], result.counts["realisations"]) == (4, 2)
+    got = content(store, result.snapshot_id)
+    stored = store.sheet(result.snapshot_id, "engagements")
+    assert stored["statut"].tolist() == ["engage", "envisage", "abandonne", "realise"]  # accents and case
+    assert [list(t) for t in stored["territoires"]] == [["REG-76"], ["DEP-69"], ["REG-75"], ["FR"]]
+    assert [list(t) for t in stored["thematiques"]] == [["juridique"], ["numerique"], ["cooperation"], ["evaluation"]]
+    assert stored["montant_eur"].tolist()[0] == 1500.0
+    res = store.sheet(result.snapshot_id, "realisations")
+    assert res["territoire"].tolist() == ["DEP-69", "REG-84"] and res["thematique"].tolist()[1] == "competences"
+    assert got["investisseurs"]  # the rest as usual
+
+
+def test_every_follow_through_problem_is_reported_at_once(store, tmp_path):
+    sh = with_followup()
+    e, r = sh["engagements"], sh["realisations"]
+    e[1][1] = "INV1; INV9"  # unknown investor
+    e[2][8] = "P42"  # unknown programme
+    e[2][4] = "promis"  # unknown status
+    e[3][2] = "robotique"  # unknown theme
+    e[3][3] = "Atlantide"  # unknown territory
+    e[3][0] = "E1"  # duplicate id
+    e[4][5] = "-5"  # negative amount
+    e[4][6], e[4][7] = dt.date(2020, 6, 1), dt.date(2020, 5, 1)  # due before the decision
+    r[1][0] = "P7"  # unknown programme
+    r[2][2] = "juridique"  # P2 covers numerique and competences only
+    r[2][3] = -1  # negative count
+    r[1][4] = "-10"  # negative disbursement
+    result = imported(store, tmp_path, sh)
+    assert not result.ok
+    assert errors(result) == {
+        ("engagements", 2, "investisseurs", "INV9"),
+        ("engagements", 3, "programme", "P42"),
+        ("engagements", 3, "statut", "promis"),
+        ("engagements", 4, "thematiques", "robotique"),
+        ("engagements", 4, "territoires", "Atlantide"),
+        ("engagements", 4, "id", "E1"),
+        ("engagements", 5, "montant_eur", "-5"),
+        ("engagements", 5, "echeance", "01/05/2020"),
+        ("realisations", 2, "programme", "P7"),
+        ("realisations", 3, "thematique", "juridique"),
+        ("realisations", 3, "beneficiaires", "-1"),
+        ("realisations", 2, "montant_verse_eur", "-10"),
+    }
+    messages = {(e.sheet, e.row, e.column): e.message for e in result.errors}
+    assert messages[("engagements", 5, "echeance")] == (
+        "Échéance : l'échéance 01/05/2020 précède la date de la décision 01/06/2020")
+    assert messages[("realisations", 3, "thematique")] == (
+        "le programme P2 ne couvre pas la thématique « juridique » (ses thématiques : competences, numerique)")
+    assert messages[("engagements", 3, "programme")] == T.ERR_UNKNOWN_PROGRAMME.format(value="P42")
+    assert store.snapshots() == []  # nothing written
+
+
+def test_follow_through_sheets_are_carried_over_and_checked_against_the_active_snapshot(store, tmp_path):
+    first = imported(store, tmp_path / "a", with_followup())
+    assert first.ok, first.errors
+    needs_only = imported(store, tmp_path / "b", {"besoins": inventory_sheets()["besoins"]})
+    assert needs_only.ok and set(needs_only.carried_over) == {"investisseurs", "programmes", "engagements",
+                                                              "realisations"}
+    assert T.WARN_CARRIED.format(sheet="engagements") in needs_only.warnings
+    assert content(store, needs_only.snapshot_id) == content(store, first.snapshot_id) | {
+        "besoins": content(store, needs_only.snapshot_id)["besoins"]}
+    assert store.sheet(needs_only.snapshot_id, "engagements").equals(store.sheet(first.snapshot_id, "engagements"))
+    # a commitments-only upload is checked against the carried-over investors and programmes
+    bad = [list(r) for r in ENGAGEMENTS_SHEET[:2]]
+    bad[1][8] = "P9"
+    refused = imported(store, tmp_path / "c", {"engagements": bad})
+    assert errors(refused) == {("engagements", 2, "programme", "P9")}
+    results_only = imported(store, tmp_path / "d", {"realisations": REALISATIONS_SHEET})
+    assert results_only.ok, results_only.errors
+
+
+def test_an_inventory_without_follow_through_reports_nothing_carried(store, tmp_path):
+    first = imported(store, tmp_path / "a", inventory_sheets())
+    later = imported(store, tmp_path / "b", {"besoins": inventory_sheets()["besoins"]})
+    assert first.ok and later.ok and set(later.carried_over) == {"investisseurs", "programmes"}
+
+
+@pytest.mark.parametrize("target", ["export.xlsx", "csv"])
+def test_exports_include_commitments_and_results_and_reimport_as_is(store, tmp_path, target):
+    from inventory.exports import export_snapshot
+    from inventory.importer import import_files
+    from inventory.store import Store
+
+    first = imported(store, tmp_path / "in", with_followup())
+    paths = export_snapshot(store, first.snapshot_id, tmp_path / target)
+    assert {p.stem for p in paths} >= {"engagements", "realisations"} or paths[0].suffix == ".xlsx"
+    other = Store(tmp_path / "other.duckdb")
+    try:
+        again = import_files(other, paths, as_of=dt.date(2020, 6, 30))
+        assert again.ok, again.errors
+        for sheet in ("engagements", "realisations"):
+            from tests.builders import plain
+            assert plain(other.sheet(again.snapshot_id, sheet)) == plain(store.sheet(first.snapshot_id, sheet)), sheet
+    finally:
+        other.close()
+
+
+def test_the_template_offers_statuses_investors_and_themes(tmp_path):
+    import io
+
+    import openpyxl
+
+    from inventory.exports import template_bytes
+
+    wb = openpyxl.load_workbook(io.BytesIO(template_bytes()))
+    ws = wb["engagements"]
+    formulas = {str(dv.sqref).split(":")[0].rstrip("0123456789"): dv.formula1 for dv in ws.data_validations.dataValidation}
+    headers = [c.value for c in ws[1]]
+    col = {h: openpyxl.utils.get_column_letter(i + 1) for i, h in enumerate(headers)}
+    assert formulas[col["investisseurs"]] == "investisseurs!$A$2:$A$5000"
+    assert formulas[col["programme"]] == "programmes!$A$2:$A$5000"
+    assert formulas[col["thematiques"]].startswith("listes!")
+    statuses = wb["listes"][formulas[col["statut"]].split("!")[1].replace("$", "")]
+    assert [c.value for row in statuses for c in row] == ["envisage", "engage", "realise", "abandonne"]
+
+
+def test_the_annotated_workbook_marks_follow_through_errors(store, tmp_path):
+    import io
+
+    import openpyxl
+
+    from inventory.exports import annotated_workbook
+    from inventory.importer import check, read_upload
+
+    sh = with_followup()
+    sh["engagements"][2][4] = "promis"
+    paths = write("xlsx", tmp_path, sh)
+    checked = check(read_upload([(p.name, p.read_bytes()) for p in paths]), store)
+    wb = openpyxl.load_workbook(io.BytesIO(annotated_workbook(checked.upload.sheets.values(), checked.issues)))
+    ws = wb["engagements"]
+    assert ws["E3"].value == "promis" and "n'est pas une valeur permise" in ws["E3"].comment.text
+
+
+# --- noting a commitment during a session -------------------------------------------------------------------
+def test_a_noted_commitment_becomes_a_snapshot_sharing_everything_else(followup):
+    from inventory.noting import note_commitment
+
+    store, sid = followup
+    before = {t: store.rows(f"SELECT count(*) FROM {t}_rows")[0][0] for t in ("besoins", "programmes", "realisations")}
+    got = note_commitment(store, {"investisseurs": ["A", "C"], "thematiques": "numerique", "territoires": "Hérault",
+                                  "statut": "engagé", "montant_eur": "12 000", "echeance": "31/12/2020",
+                                  "session": "Séance du 30/06"}, at=dt.datetime(2020, 6, 30, 10, 42))
+    assert got.ok, got.errors
+    snap = store.snapshot(got.snapshot_id)
+    assert snap.active and snap.label == "Séance du 30/06 – engagement noté à 10:42" and snap.as_of == inv.AS_OF
+    assert snap.counts["engagements"] == 6 and snap.counts["besoins"] == 9 and snap.counts["realisations"] == 4
+    # no need, programme or result row copied
+    assert {t: store.rows(f"SELECT count(*) FROM {t}_rows")[0][0] for t in before} == before
+    # the Hérault × numerique white zone is now en voie de couverture
+    w = an.white_zones_with_commitments(store, got.snapshot_id)
+    assert cell(w, "REG-76", "numerique")["en_voie_de_couverture"]
+    assert an.alliance_premium(store, got.snapshot_id)["conjoints"] == 3
+    # undo: activate the previous snapshot
+    store.activate(sid)
+    assert an.commitments(store, store.active_snapshot_id())["id"].tolist() == ["E2", "E3", "E4", "E1", "E5"]
+
+
+def test_a_bad_commitment_is_explained_and_nothing_is_written(followup):
+    from inventory.noting import note_commitment
+
+    store, sid = followup
+    before = store.snapshots()
+    got = note_commitment(store, {"id": "E1", "investisseurs": "Z", "thematiques": "numerique", "territoires": "FR",
+                                  "statut": "promis", "date": "30/06/2020", "echeance": "01/06/2020"})
+    assert not got.ok
+    assert errors(got) == {("engagements", 2, "investisseurs", "Z"), ("engagements", 2, "statut", "promis"),
+                           ("engagements", 2, "echeance", "01/06/2020")}
+    duplicate = note_commitment(store, {"id": "E1", "investisseurs": "A", "thematiques": "numerique",
+                                        "territoires": "FR", "statut": "engage"})
+    assert errors(duplicate) == {("engagements", 2, "id", "E1")}
+    assert store.snapshots() == before
+
+
+def test_noting_twice_keeps_the_session_in_the_label(followup):
+    from inventory.noting import note_commitment
+
+    store, _ = followup
+    row = {"investisseurs": "A", "thematiques": "numerique", "territoires": "FR", "statut": "envisage"}
+    first = note_commitment(store, row, at=dt.datetime(2020, 6, 30, 10, 0))
+    second = note_commitment(store, row, at=dt.datetime(2020, 6, 30, 10, 5))
+    assert store.snapshot(first.snapshot_id).label == "Suivi au 30/06 – engagement noté à 10:00"
+    assert store.snapshot(second.snapshot_id).label == "Suivi au 30/06 – engagement noté à 10:05"
+    assert store.snapshot(second.snapshot_id).counts["engagements"] == 7

@@ -42,7 +42,8 @@ def test_a_snapshot_records_who_when_which_file_and_its_sha256(store):
     assert snap.as_of == JUNE and snap.label == "au 30/06"
     assert abs((dt.datetime.now() - snap.created_at).total_seconds()) < 120
     assert snap.active and not snap.demo
-    assert snap.counts == {"besoins": 40, "programmes": 24, "investisseurs": 12, "engagements": 0, "realisations": 0}
+    assert snap.counts == {"besoins": 40, "programmes": 24, "investisseurs": 12, "engagements": 6,
+                           "realisations": 9}
     assert write(store, created_by=None) and store.snapshots()[-1].created_by  # the system user by default
 
 
@@ -166,12 +167,13 @@ def test_absent_sheets_are_carried_over_from_the_active_snapshot(store):
     a = write(store, APRIL)
     needs = small_frames(JUNE, n_needs=5)["besoins"]
     b, carried = store.write_snapshot({"besoins": needs}, label="besoins seuls", as_of=JUNE)
-    assert carried == ["investisseurs", "programmes", "thematiques"]
+    assert carried == ["investisseurs", "programmes", "thematiques", "engagements"]
     before, after = content(store, a), content(store, b)
     assert after["programmes"] == before["programmes"] and after["investisseurs"] == before["investisseurs"]
     assert after["thematiques"] == before["thematiques"]
     assert len(after["besoins"]) == 5
-    assert store.snapshot(b).counts == {"besoins": 5, "programmes": 20, "investisseurs": 12, "engagements": 0, "realisations": 0}
+    assert store.snapshot(b).counts == {"besoins": 5, "programmes": 20, "investisseurs": 12, "engagements": 5,
+                                        "realisations": 0}
 
 
 def test_rename(store):
@@ -274,7 +276,8 @@ def test_deleting_the_snapshot_that_wrote_shared_rows_keeps_them_for_the_others(
     b, _ = store.write_snapshot({"besoins": small_frames(APRIL, n_needs=3)["besoins"]}, label="b", as_of=APRIL)
     store.delete(a)  # b carries a's programmes over
     assert content(store, b)["programmes"] == programmes
-    assert store.snapshot(b).counts == {"besoins": 3, "programmes": 20, "investisseurs": 12, "engagements": 0, "realisations": 0}
+    assert store.snapshot(b).counts == {"besoins": 3, "programmes": 20, "investisseurs": 12, "engagements": 5,
+                                        "realisations": 0}
     c = write(store, JUNE)
     store.activate(c)
     store.delete(b)  # nobody points at a's rows any more: they go
