@@ -116,7 +116,8 @@ def run_workshop(args: argparse.Namespace, work: Path, big_db: Path, size: str, 
         if config == "defaults":
             cmd.append("--defaults")
         try:
-            out = child("bench.workshop", cmd, work / "workshop.json", timeout=2400)
+            # each level stops itself after 900 s and kills its server; this outer bound only catches a hang
+            out = child("bench.workshop", cmd, work / "workshop.json", timeout=900 * len(args.workshop_sessions) + 600)
             runs.append({"inventory": label, "config": config, **out})
         except RuntimeError as exc:
             notes.append(f"workshop bench failed ({label}, {config}): {exc}")

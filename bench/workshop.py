@@ -11,8 +11,8 @@ simulates people with clients that speak Streamlit's own protocol (``/_stcore/st
   (a selectbox, radio or multiselect found in the deltas of the last run, any but disabled ones): a rerun
   carrying the page hash and query string the server last sent (``navigation``, ``page_info_changed``) and
   the value of every widget on the page, the changed one included, as the browser's ``WidgetStateManager``
-  sends them; like the browser it reports the hashes of the cacheable messages it keeps, so the server sends
-  references instead of unchanged elements;
+  sends them; like the browser it reports the hashes of the cacheable messages it keeps (forgetting those no
+  run used for ``max_cached_message_age`` runs), so the server sends references instead of unchanged elements;
 - a click's wait is the time from sending the ``BackMsg`` to the ``script_finished`` that ends the run
   (a run ended early by ``st.rerun`` does not count as the end).
 
@@ -103,6 +103,9 @@ class Client:
         self.values: dict[str, Any] = {}  # their values, as the browser's WidgetStateManager holds them
         self._pending: dict[str, tuple[str, Any]] = {}  # widgets of the run in progress
         self._cache: dict[str, Any] = {}  # cacheable messages by hash, as the browser's ForwardMsgCache
+        self._used: dict[str, int] = {}  # hash → the run that last used it
+        self._runs = 0
+        self._max_age = 2  # new_session.config.max_cached_message_age: runs an unused message is kept
         self._done: asyncio.Future | None = None
         self.stage = "open"
 
@@ -132,11 +135,15 @@ class Client:
             if cached is None:
                 self.person.errors.append(f"{self._label}: reference to a message never received")
                 return
+            self._used[msg.ref_hash] = self._runs
             msg, kind = cached, cached.WhichOneof("type")
         elif msg.metadata.cacheable and msg.hash:
             self._cache[msg.hash] = msg
+            self._used[msg.hash] = self._runs
         if kind == "new_session":
             self.page_hash = msg.new_session.page_script_hash or self.page_hash
+            if msg.new_session.config.max_cached_message_age:
+                self._max_age = msg.new_session.config.max_cached_message_age
             self._pending = {}
         elif kind == "navigation":
             self.page_hash = msg.navigation.page_script_hash or self.page_hash
@@ -166,6 +173,10 @@ class Client:
                 self.person.errors.append(f"{self._label}: compile error")
             self.widgets = self._pending
             self.values = {k: v for k, v in self.values.items() if k in self.widgets}  # unmounted: forgotten
+            self._runs += 1  # the browser forgets messages no run used for max_cached_message_age runs
+            for h in [h for h, used in self._used.items() if self._runs - used > self._max_age]:
+                self._cache.pop(h, None)
+                del self._used[h]
             if self._done is not None and not self._done.done():
                 self._done.set_result(None)
 
