@@ -41,8 +41,7 @@ class Known:
         """Programme id → its theme codes, in the active snapshot (for an upload without programmes)."""
         if self.store is None or self.active is None:
             return {}
-        rows = self.store.rows("SELECT id, thematiques FROM programmes WHERE snapshot_id = ?", [self.active])
-        return {pid: set(themes or []) for pid, themes in rows}
+        return self.store.programme_themes(self.active)
 
     @cached_property
     def theme_codes(self) -> str:
@@ -169,7 +168,7 @@ def end_before_start(frames: Frames, known: Known) -> list[Issue]:
     issues = []
     for pos in np.flatnonzero((first >= 0) & (last >= 0) & (last < first)):
         s, e = start.values[start.codes[pos]], end.values[end.codes[pos]]
-        message = Programme.END_BEFORE_START.format(fin=show(e), debut=show(s))
+        message = T.ERR_END_BEFORE_START.format(fin=show(e), debut=show(s))
         issues.append(Issue(sheet="programmes", row=int(prog.index[pos]), column=header, value=show(e),
                             kind="coherence", message=T.ERR_IN_COLUMN.format(column=title, message=message)))
     return issues
@@ -224,7 +223,7 @@ def due_before_decision(frames: Frames, known: Known) -> list[Issue]:
     issues = []
     for pos in np.flatnonzero((decided >= 0) & (ends >= 0) & (ends < decided)):
         d, e = date.values[date.codes[pos]], due.values[due.codes[pos]]
-        message = Engagement.DUE_BEFORE_DATE.format(echeance=show(e), date=show(d))
+        message = T.ERR_DUE_BEFORE_DATE.format(echeance=show(e), date=show(d))
         issues.append(Issue(sheet="engagements", row=int(sheet.index[pos]), column=header, value=show(e),
                             kind="coherence", message=T.ERR_IN_COLUMN.format(column=title, message=message)))
     return issues

@@ -147,15 +147,14 @@ def template_bytes() -> bytes:
     readme.set_column(0, 0, 22)
     readme.set_column(1, 4, 45)
     lines = [
-        ("Modèle d'inventaire partagé des investisseurs sociétaux", ""),
+        (T.TEMPLATE_TITLE, ""),
         ("", ""),
-        ("Comment remplir", "Une ligne par élément ; la ligne 1 porte les en-têtes, ne la modifiez pas."),
-        ("Listes", "Plusieurs valeurs dans une cellule : séparez-les par ; (point-virgule) ou , (virgule)."),
-        ("Dates", "JJ/MM/AAAA (ex. 30/06/2020) ou une vraie date Excel."),
-        ("Territoires", "FR (national), nom de région ou de département, REG-84, DEP-69 ou numéro (69, 2A, 974)."),
-        ("Feuilles absentes", "Une feuille absente est reprise de l'inventaire actif : vous pouvez n'envoyer que « besoins »."),
-        ("Suivi", "Facultatif : « engagements » (ce que les investisseurs ont décidé de faire) et « realisations » "
-                  "(ce que les programmes ont atteint, déclaré par ceux qui les mènent)."),
+        (T.TEMPLATE_HOW, T.TEMPLATE_HOW_TEXT),
+        (T.TEMPLATE_LISTS, T.TEMPLATE_LISTS_TEXT),
+        (T.TEMPLATE_DATES, T.TEMPLATE_DATES_TEXT),
+        (T.TEMPLATE_TERRITORIES, T.TEMPLATE_TERRITORIES_TEXT),
+        (T.TEMPLATE_ABSENT, T.TEMPLATE_ABSENT_TEXT),
+        (T.TEMPLATE_FOLLOWUP, T.TEMPLATE_FOLLOWUP_TEXT),
         ("", ""),
         ("Feuille", "Colonne", "Obligatoire", "Ce qu'on attend", "Valeurs possibles"),
     ]
@@ -210,8 +209,8 @@ def template_bytes() -> bytes:
         ws.freeze_panes(1, 0)
     themes = wb.get_worksheet_by_name("thematiques")
     for i, t in enumerate(default_themes(), start=1):
-        readme.write_row(r + i, 0, ["thème par défaut", t.code, "", t.libelle], formats["wrap"])
-    themes.write_comment(1, 0, "Facultatif : ajoutez ici vos propres thématiques (les 8 par défaut sont listées dans lisez-moi).")
+        readme.write_row(r + i, 0, [T.TEMPLATE_DEFAULT_THEME, t.code, "", t.libelle], formats["wrap"])
+    themes.write_comment(1, 0, T.TEMPLATE_THEMES_COMMENT)
     choices_ws.hide()
     wb.close()
     return buf.getvalue()

@@ -12,6 +12,7 @@ from typing import Annotated, Any, ClassVar
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from inventory import parsing as p
+from inventory import texts as T
 from inventory.reference import AUDIENCES, INVESTOR_TYPES, PHASES, SOURCES, SUPPORT_TYPES
 
 
@@ -121,13 +122,11 @@ class Programme(Row):
     url: Text = column("Lien", "url", help="Page du programme (facultatif)", default=None)
     description: Text = column("Description", "description", help="Texte libre (facultatif)", default=None)
 
-    END_BEFORE_START: ClassVar[str] = "la date de fin {fin} précède la date de début {debut}"
-
     @model_validator(mode="after")
     def _end_after_start(self) -> "Programme":
         if self.date_debut and self.date_fin and self.date_fin < self.date_debut:
             raise ValueError(
-                self.END_BEFORE_START.format(fin=p.show(self.date_fin), debut=p.show(self.date_debut))
+                T.ERR_END_BEFORE_START.format(fin=p.show(self.date_fin), debut=p.show(self.date_debut))
             )
         return self
 
@@ -209,12 +208,10 @@ class Engagement(Row):
                            default=None)
     description: Text = column("Description", "description", help="Texte libre (facultatif)", default=None)
 
-    DUE_BEFORE_DATE: ClassVar[str] = "l'échéance {echeance} précède la date de la décision {date}"
-
     @model_validator(mode="after")
     def _due_after_date(self) -> "Engagement":
         if self.date and self.echeance and self.echeance < self.date:
-            raise ValueError(self.DUE_BEFORE_DATE.format(echeance=p.show(self.echeance), date=p.show(self.date)))
+            raise ValueError(T.ERR_DUE_BEFORE_DATE.format(echeance=p.show(self.echeance), date=p.show(self.date)))
         return self
 
 

@@ -41,9 +41,7 @@ def note_commitment(store: Store, fields: dict[str, Any], *, at: dt.datetime | N
     checked = check(upload, store)
     new_id = fields.get("id")
     if checked.ok and new_id not in (None, ""):
-        taken = store.rows("SELECT 1 FROM engagements WHERE snapshot_id = ? AND id = ? LIMIT 1",
-                           [active.id, str(new_id).strip()])
-        if taken:
+        if store.has_id(active.id, "engagements", str(new_id).strip()):
             checked.issues.append(Issue(sheet="engagements", row=2, column="id", value=str(new_id), kind="doublon",
                                         message=T.COMMITMENT_DUPLICATE_ID.format(value=str(new_id).strip())))
     if not checked.ok:

@@ -412,6 +412,15 @@ class Store:
             return cur.sql(f"SELECT {cols} FROM {sheet}_rows r JOIN snapshots s ON r.part = s.{PART_OF[sheet]}_part "
                            f"WHERE s.id = ? ORDER BY {order}", params=[snapshot_id]).to_arrow_table()
 
+    def programme_themes(self, snapshot_id: int) -> dict[str, set[str]]:
+        """Programme id → its theme codes, in a snapshot (cross-checks of an upload without programmes)."""
+        rows = self.rows("SELECT id, thematiques FROM programmes WHERE snapshot_id = ?", [snapshot_id])
+        return {pid: set(themes or []) for pid, themes in rows}
+
+    def has_id(self, snapshot_id: int, sheet: str, row_id: str) -> bool:
+        """Whether a row of ``sheet`` with this id exists in a snapshot."""
+        return bool(self.rows(f"SELECT 1 FROM {sheet} WHERE snapshot_id = ? AND id = ? LIMIT 1", [snapshot_id, row_id]))
+
     # -- the single writer --------------------------------------------------------------------------
     def write_snapshot(self, frames: dict[str, pd.DataFrame | pa.Table], *, label: str, as_of: dt.date,
                        files: str | None = None, sha256: str | None = None, demo: bool = False,

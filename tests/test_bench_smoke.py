@@ -32,8 +32,7 @@ def test_generated_sheets_import_cleanly_in_every_format():
 
 def test_bench_runs_end_to_end_at_tiny_sizes(tmp_path):
     out = tmp_path / "results.md"
-    cmd = [sys.executable, "-m", "bench", "--only", "import", "baseline", "queries", "pages", "memory",
-           "--needs", "300", "--programmes", "30", "--import-rows", "120",
+    cmd = [sys.executable, "-m", "bench", "--needs", "300", "--programmes", "30", "--import-rows", "120",
            "--baseline-rows", "40", "--repeat", "1", "--page-repeat", "1", "--sessions", "2", "--rounds", "1",
            "--pages", "pages/accueil.py", "--aids", "40", "--workdir", str(tmp_path), "--out", str(out),
            "--json", str(tmp_path / "results.json"),

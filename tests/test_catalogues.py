@@ -163,7 +163,7 @@ def test_null_deadline_leaves_the_programme_open_and_a_bad_one_is_set_aside():
     out = catalogues.convert(page(aids), file="a.json")
     assert [(p["id"], p["date_fin"]) for p in out.sheets["programmes"]] == [("AT-1", None)]
     assert set_aside(out) == [(2, "bientôt", texts.SET_ASIDE_BAD_DATE.format(value="bientôt")),
-                              (3, "01/04/2024", texts.SET_ASIDE_END_BEFORE_START.format(fin="01/04/2024",
+                              (3, "01/04/2024", texts.ERR_END_BEFORE_START.format(fin="01/04/2024",
                                                                                         debut="01/05/2024"))]
 
 
@@ -487,7 +487,7 @@ def test_a_csv_is_recognised_by_a_word_of_its_name_else_by_its_header_row(demo_s
     ("Classeur1.csv", "id;nom;type;territoire;source;thematique;intensite\nX;Y;fondation;69;terrain;numerique;2\n",
      texts.ERR_CSV_HEADERS_TWO.format(sheets="investisseurs, besoins")),
     ("Classeur1.csv", "a;b\n1;2\n", texts.ERR_CSV_NO_SHEET.format(
-        sheets="investisseurs, programmes, besoins, thematiques, correspondances")),
+        sheets="investisseurs, programmes, besoins, thematiques, engagements, realisations, correspondances")),
 ])
 def test_a_csv_that_fits_no_sheet_or_two_is_an_error_naming_the_candidates(demo_store, tmp_path, name, text, message):
     result = _import(demo_store, tmp_path, name, text.encode())

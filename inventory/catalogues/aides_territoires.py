@@ -225,7 +225,7 @@ def _programme(n: int, aid: dict[str, Any], file: str, out: Converted, investors
         if isinstance(d, str):
             aside(d, texts.SET_ASIDE_BAD_DATE.format(value=d))
     if not isinstance(start, str) and not isinstance(end, str) and start and end and end < start:
-        aside(end.strftime("%d/%m/%Y"), texts.SET_ASIDE_END_BEFORE_START.format(
+        aside(end.strftime("%d/%m/%Y"), texts.ERR_END_BEFORE_START.format(
             fin=end.strftime("%d/%m/%Y"), debut=start.strftime("%d/%m/%Y")))
     if reasons:
         out.set_aside += [SetAside(file, n, value, message) for value, message in reasons]

@@ -1,0 +1,54 @@
+"""Every sentence the product shows, one table per language; code asks for a sentence by its key, ``T.NAME``.
+
+``fr_domain`` holds what the domain says (command line, import report, catalogues, formulas, charts) and
+``fr_pages`` what the dashboard's pages say; a constant's name is its key. A second language is a second pair of
+tables with the same keys and the same ``{placeholders}`` (``tests/test_texts.py`` checks it), never a search
+through the code. The language is chosen per script run (``use``): a session's choice never leaks into another's,
+because each Streamlit script run and each command-line call has its own context.
+
+    from inventory import texts as T
+    T.ERR_REQUIRED            # in the language of the current run
+"""
+from __future__ import annotations
+
+from contextvars import ContextVar
+from types import ModuleType
+from typing import Any
+
+from inventory.texts import fr_domain, fr_pages
+
+DEFAULT = "fr"
+
+
+def _table(*modules: ModuleType) -> dict[str, Any]:
+    table: dict[str, Any] = {}
+    for module in modules:
+        for key, value in vars(module).items():
+            if key.isupper():
+                if key in table:
+                    raise ValueError(f"text key {key} defined twice ({module.__name__})")
+                table[key] = value
+    return table
+
+
+TABLES: dict[str, dict[str, Any]] = {"fr": _table(fr_domain, fr_pages)}
+LANGUAGES = tuple(TABLES)
+_language: ContextVar[str] = ContextVar("language", default=DEFAULT)
+
+
+def use(language: str | None) -> str:
+    """Speak ``language`` for the rest of this run (an unknown one falls back to French); returns the one used."""
+    chosen = language if language in TABLES else DEFAULT
+    _language.set(chosen)
+    return chosen
+
+
+def language() -> str:
+    return _language.get()
+
+
+def __getattr__(key: str) -> Any:  # PEP 562: T.NAME looks the key up in the current language's table
+    try:
+        return TABLES[_language.get()][key]
+    except KeyError:
+        raise AttributeError(f"no text with the key {key!r}") from None
