@@ -505,3 +505,16 @@ def test_noting_twice_keeps_the_session_in_the_label(followup):
     assert store.snapshot(first.snapshot_id).label == "Suivi au 30/06 – engagement noté à 10:00"
     assert store.snapshot(second.snapshot_id).label == "Suivi au 30/06 – engagement noté à 10:05"
     assert store.snapshot(second.snapshot_id).counts["engagements"] == 7
+
+
+def test_a_cells_pathway_lists_the_programmes_it_counts(followup):
+    store, sid = followup
+    # Occitanie × juridique: P1 only (urgence, subvention, in the Hérault)
+    assert an.pathway_programmes(store, sid, "REG-76", "juridique")["id"].tolist() == ["P1"]
+    # Île-de-France × numerique: P6 sits in the Hauts-de-Seine and reaches none of the region's own need rows
+    assert an.pathway_programmes(store, sid, "REG-11", "numerique").empty
+    # AURA × numerique: P2 (P4 ended on 31/05); PACA × modele_socio_eco: P3 (national)
+    assert an.pathway_programmes(store, sid, "REG-84", "numerique")["id"].tolist() == ["P2"]
+    assert an.pathway_programmes(store, sid, "REG-93", "modele_socio_eco")["id"].tolist() == ["P3"]
+    # the support ecosystem's own cell: nobody
+    assert an.pathway_programmes(store, sid, "REG-76", "competences", source="ingenierie").empty
