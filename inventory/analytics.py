@@ -816,6 +816,15 @@ def white_zones_with_commitments(store: Store, snapshot_id: int, *, level: str =
     return out
 
 
+def need_matrix_if_honoured(store: Store, snapshot_id: int, *, level: str = "region",
+                            needs: NeedFilter = ALL) -> pd.DataFrame:
+    """The matrix as it would read if every open commitment were honoured (« avec les engagements »): a white
+    zone an open commitment reaches is ``en_voie_de_couverture`` and no longer a ``zone_blanche``."""
+    m = need_matrix(store, snapshot_id, level=level, needs=needs)
+    on_track = m["zone_blanche"] & (m["engagements"] > 0)
+    return m.assign(en_voie_de_couverture=on_track, zone_blanche=m["zone_blanche"] & ~on_track)
+
+
 def white_zones_on_track(store: Store, snapshot_id: int, *, level: str = "region", needs: NeedFilter = ALL) -> pd.DataFrame:
     """White zones « en voie de couverture »: an open commitment reaches them."""
     w = white_zones_with_commitments(store, snapshot_id, level=level, needs=needs)

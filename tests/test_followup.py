@@ -518,3 +518,14 @@ def test_a_cells_pathway_lists_the_programmes_it_counts(followup):
     assert an.pathway_programmes(store, sid, "REG-93", "modele_socio_eco")["id"].tolist() == ["P3"]
     # the support ecosystem's own cell: nobody
     assert an.pathway_programmes(store, sid, "REG-76", "competences", source="ingenierie").empty
+
+
+def test_the_matrix_if_commitments_are_honoured_keeps_only_the_remaining_white_zones(followup):
+    store, sid = followup
+    m = an.need_matrix_if_honoured(store, sid)
+    # REG-75 × cooperation (E1) and REG-76 × competences (E2) are en voie de couverture; REG-76 × numerique
+    # (only E3, dropped) stays white
+    assert cell(m, "REG-75", "cooperation")[["zone_blanche", "en_voie_de_couverture"]].tolist() == [False, True]
+    assert cell(m, "REG-76", "numerique")[["zone_blanche", "en_voie_de_couverture"]].tolist() == [True, False]
+    remaining = an.white_zones_remaining(store, sid)
+    assert int(m["zone_blanche"].sum()) == len(remaining)

@@ -33,8 +33,8 @@ def test_the_demo_pathways_open_for_both_sources(demo_db, open_page):
 def test_each_missing_link_is_counted_drawn_and_ranked(followup_db, open_page):
     at = open_page(followup_db, "collectif", vue="parcours")
     assert_clean(at)
-    # field needs at region level: one cell of each missing link, and 4 white zones (REG-75 cooperation,
-    # REG-76 numerique, REG-11 numerique — P6 reaches none of its rows — and REG-76 competences is ingénierie)
+    # field needs at region level: one cell of each missing link, and 3 white zones (REG-75 cooperation,
+    # REG-76 numerique, REG-11 numerique: P6 reaches none of its rows; REG-76 competences is ingénierie)
     assert metrics(at) == {T.PATHWAY_KIND_LABELS["urgence_sans_suite"]: "1",
                            T.PATHWAY_KIND_LABELS["argent_sans_accompagnement"]: "1",
                            T.PATHWAY_KIND_LABELS["accompagnement_sans_argent"]: "1",
