@@ -607,3 +607,27 @@ def commitment_table(items: pd.DataFrame, *, theme_labels: Mapping[str, str] | N
     return table_view(shown, ["id", "noms_investisseurs", "thematiques", "territoires", "statut", "montant_eur",
                               "date", "echeance", "en_retard", "session", "zones_blanches"], theme_labels=theme_labels,
                       headings=T.COMMIT_COLUMNS)
+
+
+def reach_bars(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = None, limit: int = 15,
+               large: bool = False) -> go.Figure:
+    """Actors in need beside actors reached (declared) for the cells with the most actors in need
+    (``analytics.result_cells``), one pair of bars per territory × theme."""
+    data = cells.sort_values(["acteurs", "beneficiaires"], ascending=False).head(limit) if not cells.empty else cells
+    if data.empty:
+        return _empty(large)
+    theme_labels = theme_labels or {}
+    labels = [f"{_short(str(n), 28)} · {_short(theme_labels.get(t, t), 28)}" for n, t in zip(data["nom"], data["thematique"])]
+    fig = go.Figure()
+    for k, (col, name) in enumerate((("acteurs", T.CHART_IN_NEED), ("beneficiaires", T.CHART_REACHED))):
+        fig.add_trace(go.Bar(
+            y=labels, x=list(data[col].astype(int)), name=name, orientation="h", texttemplate="%{x:,d}",
+            textposition="outside", cliponaxis=False,
+            marker={"color": GROUP_COLOURS[k], "pattern": {"shape": GROUP_PATTERNS[k]}},
+            hovertemplate=f"<b>%{{y}}</b><br>{name} : %{{x:,d}}<extra></extra>",
+        ))
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(rangemode="tozero", title=None)
+    per_row = 44 if large else 34
+    return _layout(fig, large=large, height=max(260, 110 + per_row * len(data)), barmode="group",
+                   plot_bgcolor="white", legend={"orientation": "h", "y": 1.06, "x": 0})

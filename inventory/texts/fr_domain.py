@@ -301,6 +301,8 @@ PATHWAY_MARKS = {"urgence_sans_suite": "U", "argent_sans_accompagnement": "€",
 PATHWAY_HOVER = "{kind}<br>{programmes} programme(s) ; phases : {phases}"
 CHART_COMMITMENTS = "Engagements"
 CHART_LATE = "dont en retard"
+CHART_IN_NEED = "Acteurs ayant exprimé un besoin"
+CHART_REACHED = "Acteurs atteints (déclaré)"
 DECLARED_NOTE = (
     "Chiffres déclarés par ceux qui mènent les programmes : un cadre de confiance, ni contrôle ni notation."
 )

@@ -124,6 +124,7 @@ def test_readers_and_workshop_mode_see_no_form(followup_db, open_page, monkeypat
 def facilitator(open_page, monkeypatch, db):
     monkeypatch.setenv("INVENTORY_FACILITATOR_PASSWORD", PASSWORD)
     at = open_page(db, "collectif", vue="engagements")
+    at.secrets["facilitator_password"] = PASSWORD  # whatever a developer's local secrets file says
     at.session_state["_facilitator_token"] = PASSWORD
     return at.run()
 
