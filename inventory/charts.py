@@ -578,7 +578,7 @@ def commitment_bars(board: pd.DataFrame, *, large: bool = False) -> go.Figure:
                    legend={"orientation": "h", "y": 1.12, "x": 0})
 
 
-def _joined(values) -> str | None:
+def joined(values) -> str | None:
     """A list cell (list, array) as the tables write lists: « a ; b »."""
     if values is None or (isinstance(values, float) and math.isnan(values)):
         return None
@@ -589,7 +589,7 @@ def pathway_table(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | None
     """The ranked missing links as people read them: territory, theme, need, programmes, the missing link in
     words, the phases and kinds of support present."""
     shown = cells.assign(maillon_manquant=cells["maillon_manquant"].map(T.MISSING_LINK_LABELS),
-                         phase=cells["phases"].map(_joined), nature=cells["natures"].map(_joined))
+                         phase=cells["phases"].map(joined), nature=cells["natures"].map(joined))
     return table_view(shown, ["nom", "thematique", "acteurs", "score", "programmes", "maillon_manquant", "phase",
                               "nature"], theme_labels=theme_labels, headings=T.PATHWAY_COLUMNS)
 
@@ -602,7 +602,7 @@ def commitment_table(items: pd.DataFrame, *, theme_labels: Mapping[str, str] | N
     zones = [LIST_SEPARATOR.join(f"{names.get(z['territoire'], z['territoire'])} · "
                                  f"{theme_labels.get(z['thematique'], z['thematique'])}" for z in reached) or None
              for reached in items["zones_blanches"]]
-    shown = items.assign(thematiques=items["thematiques"].map(_joined), territoires=items["territoires"].map(_joined),
+    shown = items.assign(thematiques=items["thematiques"].map(joined), territoires=items["territoires"].map(joined),
                          zones_blanches=zones)
     return table_view(shown, ["id", "noms_investisseurs", "thematiques", "territoires", "statut", "montant_eur",
                               "date", "echeance", "en_retard", "session", "zones_blanches"], theme_labels=theme_labels,

@@ -545,12 +545,13 @@ EVOL_COMMIT_HEADER = "Engagements tenus, en retard et abandonnés"
 EVOL_NO_COMMIT = "Aucun engagement dans ces deux inventaires."
 EVOL_COMMIT_LABELS = {"tenu": "Tenus", "en_retard": "En retard", "abandonne": "Abandonnés", "nouveau": "Nouveaux",
                       "en_cours": "En cours", "retire": "Retirés"}
+EVOL_COMMIT_WORDS = {"tenu": "Tenu", "en_retard": "En retard", "abandonne": "Abandonné", "nouveau": "Nouveau",
+                     "en_cours": "En cours", "retire": "Retiré"}
 EVOL_COMMIT_COLUMNS = {"id": "Identifiant", "investisseurs": "Investisseurs", "thematiques": "Thématiques",
                        "territoires": "Territoires", "statut_avant": "Statut (départ)", "statut_apres": "Statut (arrivée)",
                        "en_retard": "En retard", "changement": "Changement"}
 
 # --- Accueil › follow-through ----------------------------------------------------------------------------------
-HOME_FOLLOWUP = "Suivi des engagements et des résultats"
 HOME_LATE_LINE = "**Engagements en retard** : {late} sur {total}."
 HOME_NO_COMMITMENT_LINE = "**Engagements** : aucun n'est encore noté dans cet inventaire."
 HOME_REACHED_LINE = "**Besoins atteints (déclaré)** : {taux} % des acteurs ayant exprimé un besoin ({beneficiaires} sur {acteurs})."
