@@ -10,20 +10,19 @@ from playwright.sync_api import Page, expect
 
 from inventory import texts as T
 
-from .helpers import (FACILITATOR_PASSWORD, assert_no_exception, chosen_tags, combobox, eventually, goto_app, main, pick_option, pick_radio,
-                      selected_option, sidebar, table_rows, wait_for_app)
+from .helpers import (FACILITATOR_PASSWORD, assert_no_exception, chosen_tags, combobox, eventually, goto_app, main,
+                      pick_option, pick_radio, selected_option, sidebar, table_rows, wait_for_app)
 
 INVESTORS = ["Fondation Élan Associatif (fictive)", "Banque Coopérative du Lien (fictive)"]
 
 
-def board_ids(page: Page) -> list[str]:
-    """The first column (identifiers) of the commitments board, as the grid shows it."""
-    rows = table_rows(main(page).get_by_test_id("stDataFrame").first)
-    return [r[0] if r else "" for r in rows[1:]]
+def board(page: Page) -> list[str]:
+    """The commitments board's rows (the first table of the view), each as one line of text."""
+    return [" | ".join(r) for r in table_rows(main(page).get_by_test_id("stDataFrame").first)[1:]]
 
 
 def board_size(page: Page) -> int:
-    return len(table_rows(main(page).get_by_test_id("stDataFrame").first)) - 1
+    return len(board(page))
 
 
 @pytest.mark.writes_inventory
@@ -67,6 +66,8 @@ def test_a_facilitator_notes_a_commitment_sees_it_on_the_board_then_undoes_it(ta
     expect(main(tab).get_by_text("Engagement enregistré", exact=False)).to_be_visible(timeout=20_000)
     assert_no_exception(tab)
     assert eventually(tab, lambda: board_size(tab) == before + 1), board_size(tab)
+    noted = f"{' ; '.join(INVESTORS)} | Juridique"  # the grid draws the first columns: id, investors, themes
+    assert eventually(tab, lambda: any(noted in row for row in board(tab))), board(tab)
     expect(sidebar(tab).get_by_role("combobox", name=T.SIDEBAR_SNAPSHOT)).to_have_value(
         re.compile("engagement noté à"))
 
@@ -75,6 +76,7 @@ def test_a_facilitator_notes_a_commitment_sees_it_on_the_board_then_undoes_it(ta
     expect(main(tab).get_by_text("Engagement annulé", exact=False)).to_be_visible(timeout=20_000)
     expect(main(tab).get_by_role("button", name=T.NOTE_UNDO)).to_have_count(0)
     assert eventually(tab, lambda: board_size(tab) == before), board_size(tab)
+    assert not any(noted in row for row in board(tab))
     assert eventually(tab, lambda: selected_option(tab, T.SIDEBAR_SNAPSHOT, sidebar(tab)) == shown_before)
     assert_no_exception(tab)
     assert external_requests == []
