@@ -36,7 +36,8 @@ def pathways_view() -> None:
         return
     kinds = charts.pathway_kind(cells).value_counts()
     for col, kind in zip(st.columns(4), [*analytics.MISSING_LINKS, "zone_blanche"]):
-        col.metric(T.PATHWAY_KIND_LABELS[kind], fr_number(int(kinds.get(kind, 0))), border=True)
+        col.metric(T.PATHWAY_METRICS[kind], fr_number(int(kinds.get(kind, 0))), border=True,
+                   help=T.PATHWAY_KIND_LABELS[kind])
     st.caption(T.FORMULAS["parcours"])
     st.caption(T.FORMULAS["maillon_manquant"])
     st.markdown(f"**{T.PATHWAY_HEATMAP}**")

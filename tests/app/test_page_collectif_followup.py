@@ -35,10 +35,10 @@ def test_each_missing_link_is_counted_drawn_and_ranked(followup_db, open_page):
     assert_clean(at)
     # field needs at region level: one cell of each missing link, and 3 white zones (REG-75 cooperation,
     # REG-76 numerique, REG-11 numerique: P6 reaches none of its rows; REG-76 competences is ingénierie)
-    assert metrics(at) == {T.PATHWAY_KIND_LABELS["urgence_sans_suite"]: "1",
-                           T.PATHWAY_KIND_LABELS["argent_sans_accompagnement"]: "1",
-                           T.PATHWAY_KIND_LABELS["accompagnement_sans_argent"]: "1",
-                           T.PATHWAY_KIND_LABELS["zone_blanche"]: "3"}
+    assert metrics(at) == {T.PATHWAY_METRICS["urgence_sans_suite"]: "1",
+                           T.PATHWAY_METRICS["argent_sans_accompagnement"]: "1",
+                           T.PATHWAY_METRICS["accompagnement_sans_argent"]: "1",
+                           T.PATHWAY_METRICS["zone_blanche"]: "3"}
     heat = figures(at)[0]
     # the legend names each colour: the three missing links, a whole pathway, a white zone
     assert [t["name"] for t in heat["data"][1:]] == [f"{T.PATHWAY_MARKS[k]} · {T.PATHWAY_KIND_LABELS[k]}"
@@ -61,7 +61,7 @@ def test_the_support_ecosystem_switch_asks_who_funds_the_engineering(followup_db
     assert_clean(at)
     assert T.PATHWAY_ECOSYSTEM_NOTE in texts(at)
     # only N7 (Haute-Garonne, competences): nobody funds it, a white zone and no missing link
-    assert metrics(at)[T.PATHWAY_KIND_LABELS["zone_blanche"]] == "1"
+    assert metrics(at)[T.PATHWAY_METRICS["zone_blanche"]] == "1"
     assert T.PATHWAY_NO_GAP in texts(at)
 
 
