@@ -59,7 +59,7 @@ def ensure_password(path: Path = SECRETS_FILE) -> None:
 def cmd_import(store: Store, args) -> int:
     result = importer.import_files(store, args.files, label=args.label, as_of=args.as_of, format=args.format)
     if args.json:
-        # exactly the shape of DESIGN section 6 (scripts rely on it): no internal keys such as "kind"
+        # exactly the shape documented in the README (command line) (scripts rely on it): no internal keys such as "kind"
         _print_json({
             "ok": result.ok, "snapshot_id": result.snapshot_id,
             "counts": {k: int(result.counts.get(k, 0)) for k in

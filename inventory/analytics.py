@@ -1,4 +1,5 @@
-"""The numbers of the views (DESIGN section 4), computed in SQL over the per-snapshot aggregate tables.
+"""The numbers of the views, computed in SQL over the per-snapshot aggregate tables (their definitions in words:
+texts.FORMULAS, listed on the Méthode page).
 
 Every function takes the ``Store`` and a snapshot id and returns a small DataFrame of exact numbers (ratios
 unrounded: rounding is for display). The rules they share live once in the store's schema: ``active_at``
@@ -598,7 +599,7 @@ def compare_white_zones(store: Store, before: int, after: int, *, level: str = "
                            kind="stable").reset_index(drop=True)
 
 
-# --- follow-through: pathways, commitments, results (DESIGN section 4) ------------------------------------------
+# --- follow-through: pathways, commitments, results (texts.FORMULAS) ------------------------------------------
 # Kinds of support along a pathway: money, and the accompaniment that makes it land ("autre" is neither).
 MONEY = ("subvention", "pret", "garantie", "mecenat_competences")
 ACCOMPANIMENT = ("accompagnement", "formation", "outil")

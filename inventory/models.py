@@ -167,7 +167,7 @@ class Thematique(Row):
     libelle: Code = column("Libellé", "label", help="Libellé affiché")
 
 
-# --- follow-through: commitments and results (DESIGN section 3) --------------------------------------------
+# --- follow-through: commitments and results (docs/contract.md) --------------------------------------------
 # statut: what became of a commitment; typed with or without accents, any case (the labels match too)
 STATUTS: dict[str, str] = {"envisage": "Envisagé", "engage": "Engagé", "realise": "Réalisé", "abandonne": "Abandonné"}
 OPEN_STATUTS = ("envisage", "engage")  # a commitment still to honour: reaches cells, can be late

@@ -118,7 +118,7 @@ CREATE TABLE IF NOT EXISTS coverage_rows (
     part INTEGER NOT NULL, territoire VARCHAR, thematique VARCHAR, programmes BIGINT, investisseurs BIGINT,
     atteint BOOLEAN
 );
--- The rules every query shares, written once (DESIGN section 4).
+-- The rules every query shares, written once (texts.FORMULAS says them in words).
 -- "Active" at date d: a missing start or end is open.
 CREATE OR REPLACE MACRO active_at(debut, fin, d) AS (debut IS NULL OR debut <= d) AND (fin IS NULL OR fin >= d);
 -- Which territories a programme listing ``src`` reaches: FR reaches everything; a region reaches itself and its
@@ -143,7 +143,7 @@ CREATE TABLE IF NOT EXISTS investor_reach_rows (
 )
 
 # The cells (territoire × thematique) whose own need rows an active programme reaches, for snapshot $sid: the
-# ``atteint`` of coverage, from which a cell's score_couvert is read (DESIGN section 4, reach of a need row).
+# ``atteint`` of coverage, from which a cell's score_couvert is read (texts.FORMULA_ATTEINTE).
 NEED_REACHED_CELLS = """
 SELECT DISTINCT territoire, thematique FROM (
     SELECT r.territoire, unnest(a.thematiques) AS thematique

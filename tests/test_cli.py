@@ -1,4 +1,4 @@
-"""The command line of DESIGN section 6: exit codes, JSON shapes, French sentences and never a traceback."""
+"""The command line documented in the README: exit codes, JSON shapes, French sentences and never a traceback."""
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,4 @@
-"""Follow-through (DESIGN sections 3, 4, 6): commitments, support pathways and declared results, on the small
+"""Follow-through (docs/contract.md, texts.FORMULAS, README command line): commitments, support pathways and declared results, on the small
 hand-checked inventory of tests/followup_inventory.py (snapshot of 30/06/2020)."""
 from __future__ import annotations
 
