@@ -629,13 +629,16 @@ def pathways(store: Store, snapshot_id: int, *, level: str = "region", source: s
         SELECT {cell} AS territoire, c.thematique, sum(c.acteurs)::BIGINT AS acteurs, sum(c.score)::BIGINT AS score
         FROM cells c GROUP BY ALL
     ), pt AS (  -- active programmes, one row per listed territory and theme
-        SELECT p.id, p.phase, p.nature, unnest(p.territoires) AS src, unnest(p.thematiques) AS thematique
+        SELECT p.id, unnest(p.territoires) AS src, unnest(p.thematiques) AS thematique
         FROM programmes p JOIN snapshots s ON s.id = p.snapshot_id
         WHERE p.snapshot_id = ? AND active_at(p.date_debut, p.date_fin, s.as_of)
-    ), steps AS (  -- (cell, programme) once, for the programmes reaching one of the cell's need rows
-        SELECT DISTINCT {cell} AS territoire, c.thematique, pt.id, pt.phase, pt.nature
+    ), hits AS (  -- (cell, programme) once, for the programmes reaching one of the cell's need rows
+        SELECT DISTINCT {cell} AS territoire, c.thematique, pt.id
         FROM pt JOIN territory_reach r ON r.src = pt.src AND r.reaches_need
         JOIN cells c ON c.territoire = r.territoire AND c.thematique = pt.thematique
+    ), steps AS (
+        SELECT h.territoire, h.thematique, h.id, p.phase, p.nature
+        FROM hits h JOIN programmes p ON p.snapshot_id = ? AND p.id = h.id
     ), k AS (
         SELECT territoire, thematique, count(*) AS programmes,
                count(*) FILTER (WHERE phase = 'urgence') AS urgence,
@@ -654,7 +657,7 @@ def pathways(store: Store, snapshot_id: int, *, level: str = "region", source: s
     FROM n LEFT JOIN k USING (territoire, thematique) JOIN territoires t ON t.key = n.territoire
     ORDER BY t.ordre, n.thematique
     """
-    out = store.read(sql, [snapshot_id, *params, snapshot_id, list(MONEY), list(ACCOMPANIMENT)])
+    out = store.read(sql, [snapshot_id, *params, snapshot_id, snapshot_id, list(MONEY), list(ACCOMPANIMENT)])
     out["urgence_sans_suite"] = (out["urgence"] > 0) & (out["relance"] == 0) & (out["structurel"] == 0)
     out["argent_sans_accompagnement"] = (out["argent"] > 0) & (out["accompagnement"] == 0)
     out["accompagnement_sans_argent"] = (out["accompagnement"] > 0) & (out["argent"] == 0)
