@@ -46,7 +46,7 @@ def test_csv_export_is_what_french_excel_opens(demo_store, tmp_path):
     sid = demo_store.active_snapshot_id()
     written = exports.export_snapshot(demo_store, sid, tmp_path / "csv")
     assert sorted(p.name for p in written) == ["besoins.csv", "engagements.csv", "investisseurs.csv", "programmes.csv",
-                                              "realisations.csv"]  # the demo has commitments and results
+                                               "realisations.csv"]
     raw = (tmp_path / "csv" / "programmes.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM
     text = raw.decode("utf-8-sig")

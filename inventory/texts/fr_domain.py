@@ -300,6 +300,11 @@ ERR_UNKNOWN_PROGRAMME = "programme « {value} » inconnu : il doit figurer dans 
 ERR_THEME_NOT_OF_PROGRAMME = (
     "le programme {programme} ne couvre pas la thématique « {value} » (ses thématiques : {themes})"
 )
+WARN_FOLLOWUP_NOT_CARRIED = (
+    "Feuille {sheet} non reprise : {n} ligne(s) de l'inventaire actif citent des investisseurs ou des programmes "
+    "absents du nouveau fichier (par exemple ligne {row} : {message}). Elle reste dans l'inventaire actif ; "
+    "envoyez-la corrigée avec ce fichier pour la garder."
+)
 COMMITMENT_NOTED_LABEL = "{session} – engagement noté à {time}"
 COMMITMENT_DUPLICATE_ID = "identifiant « {value} » déjà utilisé par un autre engagement"
 FORMULA_ENGAGEMENTS = (
