@@ -15,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from inventory import reference
+from inventory.models import STATUTS
 from inventory import texts as T
 from inventory.parsing import LIST_SEPARATOR
 
@@ -36,7 +37,7 @@ NODE_COLOUR = "#1f5f8b"  # dark enough for white labels, in colour and in greysc
 MEASURE_FORMAT = {"intensite_moyenne": ",.2f", "tension": ",.1f", "part_couverte": ",.0f"}
 # what a table shows of an exact number: (factor, decimals); other decimal numbers get 2 decimals
 TABLE_DISPLAY = {"part_couverte": (100, 0), "part_couverte_avant": (100, 0), "part_couverte_apres": (100, 0),
-                 "part": (1, 1)}
+                 "part": (1, 1), "taux_atteinte": (100, 0), "part_versee": (100, 0)}
 
 
 # --- numbers as people read them --------------------------------------------------------------------------
@@ -340,6 +341,7 @@ def cofunding_network(edges: pd.DataFrame, investors: pd.DataFrame, *, large: bo
 CODE_LABELS: dict[str, Mapping[str, str]] = {
     "source": reference.SOURCES, "public": reference.AUDIENCES, "publics": reference.AUDIENCES,
     "phase": reference.PHASES, "nature": reference.SUPPORT_TYPES, "type": reference.INVESTOR_TYPES,
+    "statut": STATUTS, "statut_avant": STATUTS, "statut_apres": STATUTS,
 }
 def table_view(frame: pd.DataFrame, columns: list[str], *, theme_labels: Mapping[str, str] | None = None,
                territory_names: bool = True, headings: Mapping[str, str] | None = None) -> pd.DataFrame:
@@ -502,3 +504,130 @@ def change_bars(frame: pd.DataFrame, *, theme_labels: Mapping[str, str] | None =
                      range=[-reach if min(values) < 0 else 0, reach if max(values) > 0 else 0])
     per_row = 32 if large else 26
     return _layout(fig, large=large, height=max(240, 100 + per_row * len(data)), plot_bgcolor="white")
+
+
+# --- follow-through: pathways and commitments ---
+# One colour and one mark per kind of pathway cell (Okabe–Ito, told apart by colour-blind readers; the mark
+# written in each cell keeps them apart in greyscale): the three missing links, a whole pathway, a white zone.
+PATHWAY_KINDS = ("urgence_sans_suite", "argent_sans_accompagnement", "accompagnement_sans_argent", "complet",
+                 "zone_blanche")
+PATHWAY_COLOURS = {"urgence_sans_suite": "#D55E00", "argent_sans_accompagnement": "#E69F00",
+                   "accompagnement_sans_argent": "#56B4E9", "complet": "#009E73", "zone_blanche": NO_DATA_GREY}
+
+
+def pathway_kind(cells: pd.DataFrame) -> pd.Series:
+    """Each pathway cell's kind: its missing link, « complet », or « zone_blanche » when no programme reaches it."""
+    kind = cells["maillon_manquant"].astype(object).where(cells["maillon_manquant"].notna(), "complet")
+    return kind.mask(cells["programmes"] == 0, "zone_blanche")
+
+
+def pathway_heatmap(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = None,
+                    large: bool = False) -> go.Figure:
+    """Territory × theme map of the missing links (``analytics.pathways``): one colour and one short mark per
+    kind, a legend naming each, the cell's steps on hover."""
+    if cells.empty:
+        return _empty(large)
+    theme_labels = theme_labels or {}
+    kinds = pathway_kind(cells)
+    code = {k: i for i, k in enumerate(PATHWAY_KINDS)}
+    data = cells.assign(_code=kinds.map(code), _mark=kinds.map(T.PATHWAY_MARKS),
+                        _words=[T.PATHWAY_HOVER.format(kind=T.PATHWAY_KIND_LABELS[k], programmes=fr_number(n),
+                                                       phases=", ".join(reference.PHASES.get(p, p) for p in ph) or "–")
+                                for k, n, ph in zip(kinds, cells["programmes"], cells["phases"])])
+    z = data.pivot_table(index="nom", columns="thematique", values="_code", aggfunc="first", sort=False)
+    z = z.reindex(index=pd.unique(data["nom"]), columns=[t for t in theme_labels if t in set(data["thematique"])]
+                  + sorted(set(data["thematique"]) - set(theme_labels)))
+    marks = data.pivot_table(index="nom", columns="thematique", values="_mark", aggfunc="first", sort=False)
+    words = data.pivot_table(index="nom", columns="thematique", values="_words", aggfunc="first", sort=False)
+    marks, words = (f.reindex(index=z.index, columns=z.columns).fillna("").to_numpy() for f in (marks, words))
+    n = len(PATHWAY_KINDS)
+    scale = [[edge, PATHWAY_COLOURS[k]] for i, k in enumerate(PATHWAY_KINDS) for edge in (i / n, (i + 1) / n)]
+    fig = go.Figure(go.Heatmap(
+        z=z.to_numpy(dtype=float), x=[_wrap(theme_labels.get(c, c)) for c in z.columns], y=list(z.index),
+        colorscale=scale, zmin=-0.5, zmax=n - 0.5, showscale=False, xgap=1, ygap=1, hoverongaps=False,
+        text=marks, texttemplate="%{text}", customdata=words,
+        hovertemplate=f"{T.CHART_TERRITORY} : <b>%{{y}}</b><br>{T.CHART_THEME} : %{{x}}<br>%{{customdata}}<extra></extra>",
+    ))
+    for kind in PATHWAY_KINDS:  # the legend: which colour (and mark) is which link
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", showlegend=True,
+                                 name=f"{T.PATHWAY_MARKS[kind]} · {T.PATHWAY_KIND_LABELS[kind]}",
+                                 marker={"symbol": "square", "size": 14, "color": PATHWAY_COLOURS[kind],
+                                         "line": {"color": "#444", "width": 1}}))
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(side="top", title=None)
+    per_row = 30 if large else 24
+    return _layout(fig, large=large, height=max(300, 200 + per_row * len(z.index)), plot_bgcolor="white",
+                   legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0})
+
+
+def commitment_bars(board: pd.DataFrame, *, large: bool = False) -> go.Figure:
+    """Commitments by status (``analytics.commitments_by_status``), the late ones as their own bar beside."""
+    if board.empty or not board["engagements"].sum():
+        return _empty(large)
+    labels = [STATUTS.get(s, s) for s in board["statut"]]
+    fig = go.Figure()
+    for k, (col, name) in enumerate((("engagements", T.CHART_COMMITMENTS), ("en_retard", T.CHART_LATE))):
+        fig.add_trace(go.Bar(
+            x=labels, y=list(board[col].astype(int)), name=name, texttemplate="%{y}", textposition="outside",
+            cliponaxis=False, marker={"color": (GROUP_COLOURS[0], UP_COLOUR)[k], "pattern": {"shape": ("", "/")[k]}},
+            hovertemplate=f"<b>%{{x}}</b><br>{name} : %{{y}}<extra></extra>",
+        ))
+    fig.update_yaxes(title=T.CHART_COMMITMENTS, rangemode="tozero", dtick=1 if board["engagements"].max() <= 10 else None)
+    fig.update_xaxes(title=None)
+    return _layout(fig, large=large, height=380 if large else 300, barmode="group", plot_bgcolor="white",
+                   legend={"orientation": "h", "y": 1.12, "x": 0})
+
+
+def joined(values) -> str | None:
+    """A list cell (list, array) as the tables write lists: « a ; b »."""
+    if values is None or (isinstance(values, float) and math.isnan(values)):
+        return None
+    return LIST_SEPARATOR.join(str(v) for v in values)
+
+
+def pathway_table(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The ranked missing links as people read them: territory, theme, need, programmes, the missing link in
+    words, the phases and kinds of support present."""
+    shown = cells.assign(maillon_manquant=cells["maillon_manquant"].map(T.MISSING_LINK_LABELS),
+                         phase=cells["phases"].map(joined), nature=cells["natures"].map(joined))
+    return table_view(shown, ["nom", "thematique", "acteurs", "score", "programmes", "maillon_manquant", "phase",
+                              "nature"], theme_labels=theme_labels, headings=T.PATHWAY_COLUMNS)
+
+
+def commitment_table(items: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The commitments (``analytics.commitments``) as people read them: lists written out, territories and themes
+    by name, the white zones each reaches as « territoire · thématique »."""
+    theme_labels = theme_labels or {}
+    names = {k: t.nom for k, t in reference.territories().items()}
+    zones = [LIST_SEPARATOR.join(f"{names.get(z['territoire'], z['territoire'])} · "
+                                 f"{theme_labels.get(z['thematique'], z['thematique'])}" for z in reached) or None
+             for reached in items["zones_blanches"]]
+    shown = items.assign(thematiques=items["thematiques"].map(joined), territoires=items["territoires"].map(joined),
+                         zones_blanches=zones)
+    return table_view(shown, ["id", "noms_investisseurs", "thematiques", "territoires", "statut", "montant_eur",
+                              "date", "echeance", "en_retard", "session", "zones_blanches"], theme_labels=theme_labels,
+                      headings=T.COMMIT_COLUMNS)
+
+
+def reach_bars(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = None, limit: int = 15,
+               large: bool = False) -> go.Figure:
+    """Actors in need beside actors reached (declared) for the cells with the most actors in need
+    (``analytics.result_cells``), one pair of bars per territory × theme."""
+    data = cells.sort_values(["acteurs", "beneficiaires"], ascending=False).head(limit) if not cells.empty else cells
+    if data.empty:
+        return _empty(large)
+    theme_labels = theme_labels or {}
+    labels = [f"{_short(str(n), 28)} · {_short(theme_labels.get(t, t), 28)}" for n, t in zip(data["nom"], data["thematique"])]
+    fig = go.Figure()
+    for k, (col, name) in enumerate((("acteurs", T.CHART_IN_NEED), ("beneficiaires", T.CHART_REACHED))):
+        fig.add_trace(go.Bar(
+            y=labels, x=list(data[col].astype(int)), name=name, orientation="h", texttemplate="%{x:,d}",
+            textposition="outside", cliponaxis=False,
+            marker={"color": GROUP_COLOURS[k], "pattern": {"shape": GROUP_PATTERNS[k]}},
+            hovertemplate=f"<b>%{{y}}</b><br>{name} : %{{x:,d}}<extra></extra>",
+        ))
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(rangemode="tozero", title=None)
+    per_row = 44 if large else 34
+    return _layout(fig, large=large, height=max(260, 110 + per_row * len(data)), barmode="group",
+                   plot_bgcolor="white", legend={"orientation": "h", "y": 1.06, "x": 0})

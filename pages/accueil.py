@@ -1,5 +1,5 @@
-"""Accueil: the shown snapshot at a glance — counts, the needs that stand out, the worst white zones, and
-what changed since the previous snapshot."""
+"""Accueil: the shown snapshot at a glance — counts, late commitments and the share of needs reached, the needs
+that stand out, the worst white zones, and what changed since the previous snapshot."""
 import streamlit as st
 
 from inventory import analytics, charts
@@ -27,6 +27,23 @@ cols[2].metric(T.HOME_METRIC_PROGRAMMES, fr_number(c.get("programmes_actifs", 0)
 cols[3].metric(T.HOME_METRIC_INVESTORS, fr_number(c.get("investisseurs", 0)), border=True)
 cols[4].metric(T.HOME_METRIC_TERRITORIES, fr_number(c.get("territoires", 0)), border=True,
                help=T.HOME_METRIC_TERRITORIES_HELP)
+
+# follow-through, one line each: late commitments, the share of needs reached (declared)
+follow = q(analytics.followup_summary, snap.id)
+late_line, late_link = st.columns([4, 1], vertical_alignment="center")
+if follow["engagements"]:
+    late_line.markdown(T.HOME_LATE_LINE.format(late=fr_number(follow["en_retard"]),
+                                               total=fr_number(follow["engagements"])), help=T.FORMULAS["en_retard"])
+else:
+    late_line.markdown(T.HOME_NO_COMMITMENT_LINE)
+late_link.page_link("pages/collectif.py", label=T.HOME_COMMITMENTS_LINK, icon=":material/arrow_forward:",
+                    query_params={**keep, "vue": "engagements"})
+if follow["beneficiaires"] and follow["taux_atteinte"] is not None:
+    st.markdown(T.HOME_REACHED_LINE.format(taux=fr_number(100 * follow["taux_atteinte"], 1),
+                                           beneficiaires=fr_number(follow["beneficiaires"]),
+                                           acteurs=fr_number(follow["acteurs"])), help=T.FORMULAS["taux_atteinte"])
+else:
+    st.markdown(T.HOME_NO_RESULT_LINE)
 
 st.subheader(T.HOME_TOP_NEEDS, help=T.HOME_TOP_NEEDS_HELP)
 top = q(analytics.top_needs, snap.id)

@@ -16,6 +16,7 @@ GAP_COLUMNS = ["nom", "thematique", "acteurs", "score", "score_couvert", "part_c
 PROGRAMME_COLUMNS = ["id", "nom", "phase", "investisseurs", "thematiques", "territoires", "publics", "nature",
                      "budget_eur", "date_debut", "date_fin", "actif", "odd", "url"]
 REACHING_COLUMNS = ["nom", "investisseurs", "thematiques", "phase", "nature", "publics", "date_fin"]
+ON_TRACK_COLUMNS = ["nom", "thematique", "acteurs", "score", "programmes", "engagements"]
 NEED_ROW_COLUMNS = ["nom", "source", "thematique", "intensite", "nb_acteurs", "score", "public", "secteur", "date",
                     "description"]
 
@@ -43,13 +44,17 @@ source = url_radio(side, T.FILTER_SOURCE, ["", *reference.SOURCES], "source", de
 needs = analytics.NeedFilter(source=source or None)
 view = url_radio(st, T.FILTER_VIEW, list(T.COVER_VIEWS), "vue", default="carte", format_func=T.COVER_VIEWS.get,
                  horizontal=True, label_visibility="collapsed")
+# « avec les engagements »: the white zones that would remain if open commitments are honoured
+honoured = view in ("carte", "lacunes") and st.toggle(T.COVER_WITH_COMMITMENTS, key="engagements",
+                                                      bind="query-params", help=T.COVER_WITH_COMMITMENTS_HELP)
 no_programmes = not q(analytics.counts, snap.id).get("programmes")
 if no_programmes and view != "catalogue":
     st.info(T.COVER_NO_PROGRAMMES)
 
 
 if view == "carte":
-    cells = q(analytics.need_matrix, snap.id, level=level, needs=needs)
+    cells = q(analytics.need_matrix_if_honoured if honoured else analytics.need_matrix, snap.id, level=level,
+              needs=needs)
     if cells.empty:
         st.info(T.COVER_NO_NEEDS_NO_PROGRAMMES)
         st.stop()
@@ -67,7 +72,11 @@ if view == "carte":
             shown, measure, label = charts.per_territory(cells), "zones_blanches", T.CHART_WHITE_ZONES
             scale = charts.NEED_SCALE
         a, b = st.columns(2)
-        a.metric(T.CHART_WHITE_ZONES, fr_number(int(cells["zone_blanche"].sum())))
+        if honoured:
+            a.metric(T.COVER_METRIC_REMAINING, fr_number(int(cells["zone_blanche"].sum())),
+                     help=T.FORMULAS["zones_restantes"])
+        else:
+            a.metric(T.CHART_WHITE_ZONES, fr_number(int(cells["zone_blanche"].sum())))
         b.metric(T.COLUMN_LABELS["alliance"], fr_number(int(cells["alliance"].sum())))
         for formula in ("programmes", "part_couverte", "zone_blanche", "investisseurs", "alliance"):
             st.caption(T.FORMULAS[formula])
@@ -81,6 +90,17 @@ if view == "carte":
     st.caption(T.COVER_HEATMAP_CAPTION)
     st.plotly_chart(charts.coverage_heatmap(cells, theme_labels=themes, large=large), width="stretch",
                     config=charts.OFFLINE)
+
+elif view == "lacunes" and honoured:
+    zones = q(analytics.white_zones_with_commitments, snap.id, level=level, needs=needs)
+    st.subheader(T.COVER_REMAINING)
+    st.caption(T.FORMULAS["zones_restantes"])
+    show_table(charts.table_view(zones[~zones["en_voie_de_couverture"]], ON_TRACK_COLUMNS, theme_labels=themes),
+               "zones_blanches_restantes", empty=T.COVER_NO_REMAINING)
+    st.subheader(T.COVER_ON_TRACK)
+    st.caption(T.FORMULAS["en_voie_de_couverture"])
+    show_table(charts.table_view(zones[zones["en_voie_de_couverture"]], ON_TRACK_COLUMNS, theme_labels=themes),
+               "zones_blanches_en_voie_de_couverture", empty=T.COMMIT_NO_ON_TRACK)
 
 elif view == "lacunes":
     st.subheader(T.COVER_WHITE_ZONES)

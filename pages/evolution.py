@@ -1,5 +1,5 @@
-"""Évolution: what changed between two snapshots — needs up and down by territory and theme, programmes added,
-ended, withdrawn and changed."""
+"""Évolution: what changed between two snapshots — needs up and down by territory and theme, white zones closed
+and opened, commitments kept, late and dropped, programmes added, ended, withdrawn and changed."""
 import streamlit as st
 
 from inventory import analytics, charts, reference
@@ -83,6 +83,20 @@ else:
     show_table(charts.table_view(zones, ["nom", "thematique", "changement", "score_avant", "score_apres",
                                          "part_couverte_avant", "part_couverte_apres"], theme_labels=theme_labels),
                "zones_blanches_changements")
+
+st.subheader(T.EVOL_COMMIT_HEADER)
+kept = q(analytics.compare_commitments, before.id, after.id)
+if kept.empty:
+    st.info(T.EVOL_NO_COMMIT)
+else:
+    st.caption(T.FORMULAS["suivi_engagements"])
+    moved = kept["changement"].value_counts()
+    for col, (kind, label) in zip(st.columns(len(T.EVOL_COMMIT_LABELS)), T.EVOL_COMMIT_LABELS.items()):
+        col.metric(label, fr_number(int(moved.get(kind, 0))), border=True)
+    shown = kept.assign(changement=kept["changement"].map(T.EVOL_COMMIT_WORDS),
+                        **{c: kept[c].map(charts.joined) for c in ("investisseurs", "thematiques", "territoires")})
+    show_table(charts.table_view(shown, list(T.EVOL_COMMIT_COLUMNS), theme_labels=theme_labels,
+                                 headings=T.EVOL_COMMIT_COLUMNS), "engagements_changements")
 
 st.subheader(T.EVOL_PROG_HEADER)
 changes = q(analytics.compare_programmes, before.id, after.id)

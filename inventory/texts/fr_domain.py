@@ -293,6 +293,16 @@ MISSING_LINK_LABELS = {
 }
 NO_MISSING_LINK = "Parcours complet"
 DECLARED = "déclaré"
+# the pathway heatmap: each cell's kind, its one-letter mark (kept in greyscale) and its hover line
+PATHWAY_KIND_LABELS = {**MISSING_LINK_LABELS, "complet": NO_MISSING_LINK,
+                       "zone_blanche": "Aucun programme (zone blanche)"}
+PATHWAY_MARKS = {"urgence_sans_suite": "U", "argent_sans_accompagnement": "€", "accompagnement_sans_argent": "A",
+                 "complet": "✓", "zone_blanche": "ZB"}
+PATHWAY_HOVER = "{kind}<br>{programmes} programme(s) ; phases : {phases}"
+CHART_COMMITMENTS = "Engagements"
+CHART_LATE = "dont en retard"
+CHART_IN_NEED = "Acteurs ayant exprimé un besoin"
+CHART_REACHED = "Acteurs atteints (déclaré)"
 DECLARED_NOTE = (
     "Chiffres déclarés par ceux qui mènent les programmes : un cadre de confiance, ni contrôle ni notation."
 )
@@ -340,7 +350,22 @@ FORMULA_RESULTATS_ODD = (
     "Résultats par ODD (déclaré) : les ODD de la réalisation, ou à défaut ceux de son programme ; une réalisation "
     "comptée sous plusieurs ODD figure sous chacun."
 )
+FORMULA_PART_VERSEE = (
+    "Part versée (déclaré) : montant versé selon les réalisations divisé par le budget annoncé du programme ; le "
+    "budget et le versement d'un programme cofinancé sont partagés à parts égales entre ses investisseurs."
+)
+FORMULA_ZONES_RESTANTES = (
+    "Zones blanches restantes : zones blanches qu'aucun engagement ouvert (envisagé ou engagé) n'atteint ; ce "
+    "qui resterait si les engagements ouverts sont tenus."
+)
+FORMULA_SUIVI_ENGAGEMENTS = (
+    "D'un inventaire à l'autre, un engagement (reconnu par son identifiant, sinon par ses investisseurs, "
+    "thématiques et territoires) est tenu s'il est réalisé à l'arrivée, abandonné s'il y est abandonné, en retard "
+    "s'il est en retard à l'arrivée."
+)
 FORMULAS |= {
+    "part_versee": FORMULA_PART_VERSEE, "zones_restantes": FORMULA_ZONES_RESTANTES,
+    "suivi_engagements": FORMULA_SUIVI_ENGAGEMENTS,
     "engagements": FORMULA_ENGAGEMENTS, "en_voie_de_couverture": FORMULA_EN_VOIE, "en_retard": FORMULA_EN_RETARD,
     "prime_alliance": FORMULA_PRIME_ALLIANCE, "beneficiaires": FORMULA_BENEFICIAIRES,
     "taux_atteinte": FORMULA_TAUX_ATTEINTE, "montant_verse": FORMULA_MONTANT_VERSE, "parcours": FORMULA_PARCOURS,

@@ -315,6 +315,13 @@ TABLE_LABELS = {
     "score_apres": "Score après",
     "part_couverte_avant": "Part atteinte avant (%)",
     "part_couverte_apres": "Part atteinte après (%)",
+    "beneficiaires": "Acteurs atteints (déclaré)",
+    "taux_atteinte": "Taux d'atteinte (déclaré, %)",
+    "montant_verse_eur": "Montant versé (déclaré, €)",
+    "part_versee": "Part versée (déclaré, %)",
+    "resultats": "Réalisations déclarées",
+    "engagements": "Engagements ouverts",
+    "en_voie_de_couverture": "En voie de couverture",
 }
 PROGRAMME_HEADINGS = {"nom": "Programme", "territoires": "Territoires atteints"}
 INVESTOR_HEADINGS = {"nom": "Investisseur", "programmes": "Programmes", "thematiques": "Thématiques en commun"}
@@ -417,7 +424,7 @@ COVER_NEED_ROWS = "Les signalements de besoins – {nom}"
 TOGETHER_TITLE = "Jouer collectif"
 TOGETHER_INTRO = "Qui agit où, qui agit déjà ensemble, et avec qui s'allier ?"
 TOGETHER_VIEWS = {"paysage": "Qui agit où", "alliances": "Alliances et cofinancements",
-                  "positionner": "Se positionner"}
+                  "positionner": "Se positionner", "parcours": "Parcours", "engagements": "Engagements"}
 TOGETHER_NO_INVESTORS = "Cet inventaire ne contient aucun investisseur."
 TOGETHER_NO_PROGRAMMES = "Aucun programme actif à la date de l'inventaire : rien à croiser pour l'instant."
 TOGETHER_BY_THEME = "Investisseurs × thématiques (programmes actifs)"
@@ -444,3 +451,109 @@ TOGETHER_NO_ALLIES = "Aucun autre investisseur n'agit dans ses cases."
 TOGETHER_UNCOVERED = "Les besoins non couverts à sa portée"
 TOGETHER_UNCOVERED_HELP = "Zones blanches de ses thématiques ou de ses territoires, les plus tendues d'abord."
 TOGETHER_NO_UNCOVERED = "Aucune zone blanche dans ses thématiques ni ses territoires."
+
+# --- Jouer collectif › Parcours ------------------------------------------------------------------------------
+PATHWAY_HEADER = "Parcours d'accompagnement : les maillons manquants"
+PATHWAY_INTRO = ("Pour chaque case où des besoins sont exprimés : les programmes actifs qui atteignent ces besoins "
+                 "forment-ils un parcours, de l'urgence au structurel, avec de l'argent et de l'accompagnement ?")
+PATHWAY_SOURCE = "Besoins de"
+PATHWAY_ECOSYSTEM_NOTE = ("Les besoins de l'écosystème d'accompagnement lui-même (réseaux, conseils) : quelqu'un "
+                          "finance-t-il l'ingénierie sur laquelle reposent les programmes de terrain ?")
+PATHWAY_NO_NEEDS = "Aucun besoin de cette source dans cet inventaire : pas de parcours à lire."
+PATHWAY_HEATMAP = "Territoires × thématiques : le maillon manquant de chaque case"
+PATHWAY_HEATMAP_CAPTION = ("Chaque case porte une couleur et une marque (légende sous la carte) ; survolez-la pour "
+                           "lire ses programmes et ses phases. Une case grise (ZB) n'est atteinte par aucun programme : "
+                           "c'est une zone blanche, pas un maillon manquant.")
+PATHWAY_METRIC_WHITE = "Zones blanches"
+PATHWAY_RANKED = "Les maillons manquants, du plus fort besoin au plus faible"
+PATHWAY_NO_GAP = "Aucun maillon manquant : chaque case atteinte l'est par un parcours complet."
+PATHWAY_CELL = "Une case"
+PATHWAY_CELL_HEADER = "Les programmes d'une case"
+PATHWAY_CELL_PROMPT = "Choisissez une case pour voir les programmes qui forment son parcours."
+PATHWAY_CELL_OPTION = "{nom} – {theme} : {kind}"
+PATHWAY_CELL_NONE = "Aucun programme actif n'atteint les besoins de cette case : c'est une zone blanche."
+PATHWAY_COLUMNS = {"maillon_manquant": "Maillon manquant", "phase": "Phases présentes",
+                   "nature": "Natures de soutien présentes"}
+
+# --- Jouer collectif › Engagements ---------------------------------------------------------------------------
+COMMIT_HEADER = "Engagements : ce que le groupe a décidé de faire"
+COMMIT_INTRO = ("Les engagements pris en séance, leur statut à la date de l'inventaire, les zones blanches qu'ils "
+                "couvriront et la part prise à plusieurs.")
+COMMIT_NONE = "Aucun engagement dans cet inventaire pour l'instant."
+COMMIT_METRIC_LATE = "En retard"
+COMMIT_LATE_WARNING = "{n} engagement(s) en retard : échéance passée au {as_of}, ni réalisé(s) ni abandonné(s)."
+COMMIT_LIST = "Les engagements, en retard d'abord"
+COMMIT_ON_TRACK = "Zones blanches en voie de couverture"
+COMMIT_NO_ON_TRACK = "Aucun engagement ouvert n'atteint une zone blanche."
+COMMIT_ON_TRACK_COUNT = "{on_track} zone(s) blanche(s) sur {total} en voie de couverture ; {remaining} resteraient si les engagements ouverts sont tenus."
+COMMIT_PREMIUM = "Prime d'alliance"
+COMMIT_PREMIUM_COUNT = "Part des engagements"
+COMMIT_PREMIUM_AMOUNT = "Part des montants"
+COMMIT_PREMIUM_DETAIL = "{joint} engagement(s) conjoint(s) sur {total} ; {joint_amount} € sur {amount} €."
+COMMIT_COLUMNS = {"id": "Identifiant", "noms_investisseurs": "Investisseurs", "statut": "Statut",
+                  "montant_eur": "Montant (€)", "date": "Décidé le", "echeance": "Échéance", "en_retard": "En retard",
+                  "session": "Séance", "zones_blanches": "Zones blanches atteintes", "programme": "Programme"}
+
+# --- noting a commitment during a session (ui/noting.py) ---------------------------------------------------
+NOTE_HEADER = "Noter un engagement"
+NOTE_INTRO = ("L'engagement est vérifié comme une feuille « engagements » déposée, puis enregistré comme un nouvel "
+              "inventaire qui reprend tout le reste ; « Annuler » réactive l'inventaire précédent.")
+NOTE_LOGIN_HINT = "Les animateurs connectés (page Importer) peuvent noter ici un engagement pris en séance."
+NOTE_LOGIN_LINK = "Se connecter comme animateur"
+NOTE_ACTIVE_ONLY = "Un engagement s'ajoute à l'inventaire actif : affichez-le (barre latérale) pour en noter un."
+NOTE_INVESTORS = "Investisseurs"
+NOTE_THEMES = "Thématiques"
+NOTE_TERRITORIES = "Territoires"
+NOTE_STATUS = "Statut"
+NOTE_AMOUNT = "Montant (€, facultatif)"
+NOTE_AMOUNT_PLACEHOLDER = "ex. 12 000"
+NOTE_DUE = "Échéance (facultative)"
+NOTE_SESSION = "Séance"
+NOTE_SESSION_DEFAULT = "Séance du {date}"
+NOTE_DESCRIPTION = "Description (facultative)"
+NOTE_SUBMIT = "Enregistrer l'engagement"
+NOTE_FIELDS = {"investisseurs": NOTE_INVESTORS, "thematiques": NOTE_THEMES, "territoires": NOTE_TERRITORIES,
+               "statut": NOTE_STATUS, "montant_eur": NOTE_AMOUNT, "echeance": NOTE_DUE, "session": NOTE_SESSION,
+               "description": NOTE_DESCRIPTION, "date": "Date", "id": "Identifiant", "programme": "Programme"}
+NOTE_REJECTED = "L'engagement n'a pas été enregistré ({n} problème(s)) ; rien n'a été modifié :"
+NOTE_ISSUE = "**{field}** : {message}"
+NOTE_SAVED = "Engagement enregistré : l'inventaire n° {id} « {label} » est maintenant actif."
+NOTE_UNDO = "Annuler cet engagement"
+NOTE_UNDO_HELP = "Réactive l'inventaire précédent ; celui qui porte l'engagement reste dans la liste des inventaires."
+NOTE_UNDONE = "Engagement annulé : l'inventaire n° {id} « {label} » est de nouveau actif."
+
+# --- Couverture › avec les engagements ---------------------------------------------------------------------
+COVER_WITH_COMMITMENTS = "Avec les engagements"
+COVER_WITH_COMMITMENTS_HELP = "Montre les zones blanches qui resteraient si les engagements ouverts (envisagés ou engagés) sont tenus."
+COVER_REMAINING = "Zones blanches qui resteraient si les engagements ouverts sont tenus"
+COVER_NO_REMAINING = "Aucune zone blanche ne resterait : chacune est atteinte par au moins un engagement ouvert."
+COVER_ON_TRACK = "Zones blanches en voie de couverture"
+COVER_METRIC_REMAINING = "Zones blanches restantes"
+
+# --- Les trois défis › Évaluer: declared results -----------------------------------------------------------
+DEFIS_RESULTS_HEADER = "Des acteurs dans le besoin aux acteurs atteints (déclaré)"
+DEFIS_RESULTS_NONE = "Aucune réalisation déclarée dans cet inventaire."
+DEFIS_RESULTS_TOTAL = "{beneficiaires} acteurs atteints (déclaré) pour {acteurs} acteurs ayant exprimé un besoin : {taux} %."
+DEFIS_DISBURSED_HEADER = "Versé (déclaré) en face du budget annoncé"
+DEFIS_DISBURSED_BY_PROGRAMME = "Par programme"
+DEFIS_DISBURSED_BY_INVESTOR = "Par investisseur"
+DEFIS_RESULTS_SDG_HEADER = "Réalisations par ODD (déclaré)"
+DEFIS_RESULTS_SDG_VALUE = "Acteurs atteints (déclaré)"
+
+# --- Évolution › commitments --------------------------------------------------------------------------------
+EVOL_COMMIT_HEADER = "Engagements tenus, en retard et abandonnés"
+EVOL_NO_COMMIT = "Aucun engagement dans ces deux inventaires."
+EVOL_COMMIT_LABELS = {"tenu": "Tenus", "en_retard": "En retard", "abandonne": "Abandonnés", "nouveau": "Nouveaux",
+                      "en_cours": "En cours", "retire": "Retirés"}
+EVOL_COMMIT_WORDS = {"tenu": "Tenu", "en_retard": "En retard", "abandonne": "Abandonné", "nouveau": "Nouveau",
+                     "en_cours": "En cours", "retire": "Retiré"}
+EVOL_COMMIT_COLUMNS = {"id": "Identifiant", "investisseurs": "Investisseurs", "thematiques": "Thématiques",
+                       "territoires": "Territoires", "statut_avant": "Statut (départ)", "statut_apres": "Statut (arrivée)",
+                       "en_retard": "En retard", "changement": "Changement"}
+
+# --- Accueil › follow-through ----------------------------------------------------------------------------------
+HOME_LATE_LINE = "**Engagements en retard** : {late} sur {total}."
+HOME_NO_COMMITMENT_LINE = "**Engagements** : aucun n'est encore noté dans cet inventaire."
+HOME_REACHED_LINE = "**Besoins atteints (déclaré)** : {taux} % des acteurs ayant exprimé un besoin ({beneficiaires} sur {acteurs})."
+HOME_NO_RESULT_LINE = "**Besoins atteints (déclaré)** : aucune réalisation déclarée pour l'instant."
+HOME_COMMITMENTS_LINK = "Voir les engagements"
