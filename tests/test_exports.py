@@ -245,3 +245,27 @@ def test_the_contract_doc_is_generated_from_the_models_and_up_to_date():
 
     doc = Path(__file__).resolve().parent.parent / "docs" / "contract.md"
     assert doc.read_text(encoding="utf-8") == exports.contract_markdown(), "run: python -m inventory contract > docs/contract.md"
+
+
+def test_the_annotated_workbook_keeps_the_read_me_and_the_drop_down_lists(store, tmp_path):
+    from inventory.importer import check, read_upload
+
+    sh = inventory_sheets()
+    sh["besoins"][2][3] = 9
+    headers = sh["besoins"][0]
+    sh["besoins"][0] = [{"thematique": "Thématique ", "source": "SOURCE"}.get(h, h) for h in headers]  # as typed
+    paths = write("xlsx", tmp_path, {"besoins": sh["besoins"]})  # a needs-only upload
+    checked = check(read_upload([(p.name, p.read_bytes()) for p in paths]), store)
+    wb = openpyxl.load_workbook(io.BytesIO(exports.annotated_workbook(checked.upload.sheets.values(), checked.issues)))
+    assert wb.sheetnames[:3] == ["lisez-moi", "listes", "besoins"]
+    assert wb.active.title == "besoins"  # it opens on the errors
+    ws = wb["besoins"]
+    dvs = _validations(ws)
+    letter = {h: openpyxl.utils.get_column_letter(i + 1) for i, h in enumerate(sh["besoins"][0])}
+    # the closed lists of the headers as the facilitator typed them still drop down from « listes »
+    assert _list_values(wb, dvs[letter["SOURCE"]].formula1) == SHEETS["besoins"].columns()["source"]["choices"]
+    assert _list_values(wb, dvs[letter["Thématique "]].formula1)[:2] == ["modele_socio_eco", "numerique"]
+    assert (dvs[letter["intensite"]].formula1, dvs[letter["intensite"]].formula2) == ("1", "5")
+    # no list points at a sheet the workbook lacks (Excel would refuse to open it)
+    assert all(dv.formula1.split("!")[0].lstrip("=") in wb.sheetnames
+               for sheet in wb.worksheets for dv in sheet.data_validations.dataValidation if "!" in (dv.formula1 or ""))
