@@ -116,6 +116,11 @@ EVOL_NEED_TWO = (
 EVOL_BEFORE = "Inventaire de départ"
 EVOL_AFTER = "Inventaire d'arrivée"
 EVOL_SAME = "Choisissez deux inventaires différents pour voir ce qui a changé."
+EVOL_START_AFTER_END = (
+    "L'inventaire de départ « {before} » (données au {before_date}) est plus récent que celui d'arrivée « {after} » "
+    "(données au {after_date}) : choisissez au départ le plus ancien, pour que « ajouté », « terminé » et "
+    "« fermée » disent ce qui s'est passé dans le temps."
+)
 EVOL_COMPARING = "Du « {before} » (données au {before_date}) au « {after} » (données au {after_date})."
 EVOL_SOURCE = "Source des besoins"
 EVOL_SOURCE_ALL = "Toutes les sources"
