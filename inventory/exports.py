@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -69,6 +72,7 @@ def _formats(wb: xlsxwriter.Workbook) -> dict:
     return {
         "header": wb.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1}),
         "date": wb.add_format({"num_format": "dd/mm/yyyy"}),
+        "date_left": wb.add_format({"num_format": "dd/mm/yyyy", "align": "left"}),
         "bad": wb.add_format({"bg_color": "#F8CBAD", "font_color": "#9C0006"}),
         "wrap": wb.add_format({"text_wrap": True, "valign": "top"}),
     }
@@ -86,8 +90,9 @@ def workbook_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV as French Excel opens it: UTF-8 with BOM, ';' separated, dates JJ/MM/AAAA, decimal comma."""
-    out = frame.copy()
+    """CSV as French Excel opens it: UTF-8 with BOM, ';' separated, dates JJ/MM/AAAA, decimal comma, yes/no
+    in words (« oui »/« non »); plain rows, for machines too: no context line above the headers."""
+    out = french_booleans(frame)
     for col in out.columns:
         out[col] = [_csv_cell(v) for v in out[col].tolist()]
     return out.to_csv(sep=";", index=False, lineterminator="\r\n").encode("utf-8-sig")
@@ -102,9 +107,97 @@ def _csv_cell(value: Any) -> Any:
     return v
 
 
-def table_xlsx(frame: pd.DataFrame, sheet: str = "export") -> bytes:
-    """One table as a workbook, for the dashboard's download buttons."""
-    return workbook_bytes({sheet[:31]: frame})
+@dataclass
+class DownloadContext:
+    """What a downloaded table was cut from: the inventory and its date, the filters of the view (name, value as
+    in the URL), the view's address."""
+
+    label: str
+    as_of: dt.date | None
+    created_by: str | None = None
+    filters: list[tuple[str, str]] = field(default_factory=list)
+    url: str | None = None
+    downloaded: dt.datetime | None = None
+
+
+def table_xlsx(frame: pd.DataFrame, sheet: str = "export", context: DownloadContext | None = None) -> bytes:
+    """One table as a workbook, for the dashboard's download buttons; with a ``context``, a first sheet
+    « contexte » says which inventory, which date, which filters, which view, and what the columns mean."""
+    frame = french_booleans(frame)
+    if context is None:
+        return workbook_bytes({sheet[:31]: frame})
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
+    formats = _formats(wb)
+    ws = wb.add_worksheet(T.CONTEXT_SHEET)
+    ws.set_column(0, 0, 26)
+    ws.set_column(1, 1, 110, formats["wrap"])
+    lines: list[tuple[str, Any]] = [(T.CONTEXT_TITLE, ""), (T.CONTEXT_TABLE, sheet),
+                                    (T.CONTEXT_INVENTORY, context.label), (T.CONTEXT_AS_OF, context.as_of)]
+    if context.created_by:
+        lines.append((T.CONTEXT_BY, context.created_by))
+    filters = [f"{name} : {value}" for name, value in context.filters] or [T.CONTEXT_NO_FILTER]
+    lines += [(T.CONTEXT_FILTERS if i == 0 else "", f) for i, f in enumerate(filters)]
+    if context.url:
+        lines.append((T.CONTEXT_URL, context.url))
+    lines.append((T.CONTEXT_DOWNLOADED, (context.downloaded or dt.datetime.now()).strftime("%d/%m/%Y %H:%M")))
+    lines += [("", ""), (T.CONTEXT_COLUMN, T.CONTEXT_DEFINITION)]
+    lines += column_definitions(frame.columns)
+    for r, (name, value) in enumerate(lines):
+        bold = r == 0 or name == T.CONTEXT_COLUMN
+        if name:
+            ws.write_string(r, 0, str(name), formats["header"] if bold else None)
+        if isinstance(value, dt.date):
+            ws.write_datetime(r, 1, dt.datetime(value.year, value.month, value.day), formats["date_left"])
+        elif value not in (None, ""):
+            ws.write_string(r, 1, str(neutralise(value)), formats["header"] if bold else formats["wrap"])
+    _write_sheet(wb, wb.add_worksheet(_sheet_name(sheet)), frame, formats)
+    wb.close()
+    return buf.getvalue()
+
+
+def _sheet_name(name: str) -> str:
+    """A worksheet name Excel accepts (at most 31 characters, none of ``[]:*?/\``), never « contexte »."""
+    cleaned = re.sub(r"[\[\]:*?/\\]", "-", name)[:31] or "export"
+    return cleaned if cleaned != T.CONTEXT_SHEET else "tableau"
+
+
+def column_definitions(columns: Iterable[str]) -> list[tuple[str, str]]:
+    """Each column of a table as shown, with the sentence that defines it (``texts.FORMULAS``: the one
+    explaining the number beside it on screen and on the Méthode page), blank when it has none. A column is
+    known by its heading (« Zone blanche ») or its name (``zone_blanche``); « Score avant » is a score."""
+    heading_to_key: dict[str, str] = {}
+    for table in (T.TABLE_LABELS, T.COLUMN_LABELS, T.EVOL_COLUMNS, T.DEFIS_COLUMNS):
+        for key, heading in table.items():
+            heading_to_key.setdefault(str(heading), key)
+    out = []
+    for col in columns:
+        key = heading_to_key.get(str(col), str(col))
+        base = re.sub(r"^ecart_|_(avant|apres)$", "", key)
+        out.append((str(col), T.FORMULAS.get(key) or T.FORMULAS.get(base) or ""))
+    return out
+
+
+def french_booleans(frame: pd.DataFrame) -> pd.DataFrame:
+    """Yes/no columns in words (« oui »/« non »), as people read them, instead of True/False."""
+    out = None
+    for col in frame.columns:
+        values = frame[col]
+        if pd.api.types.is_bool_dtype(values) or (
+                values.dtype == object and len(values) and all(isinstance(v, bool) or v is None for v in values)
+                and any(isinstance(v, bool) for v in values)):
+            out = frame.copy() if out is None else out
+            out[col] = [None if v is None or v is pd.NA else (T.YES if v else T.NO) for v in values.tolist()]
+    return frame if out is None else out
+
+
+def download_name(view: str, as_of: dt.date | None, main_filter: str | None = None, ext: str = "csv") -> str:
+    """``besoins_2020-06-30_REG-76.csv``: the view, the inventory's date, the main filter, in characters every
+    file system and mail client keeps."""
+    parts = [view, as_of.isoformat() if as_of else None, main_filter]
+    ascii_ = [unicodedata.normalize("NFKD", str(p)).encode("ascii", "ignore").decode() for p in parts if p]
+    safe = [re.sub(r"[^A-Za-z0-9_-]+", "-", p).strip("-") for p in ascii_]
+    return "_".join(p for p in safe if p) + f".{ext}"
 
 
 def snapshot_frames(store, snapshot_id: int) -> dict[str, pd.DataFrame]:

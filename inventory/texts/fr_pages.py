@@ -23,6 +23,14 @@ DB_BUSY = "La base est momentanément occupée par un import : la page se mettra
 UNEXPECTED = "Une erreur inattendue est survenue ; rien n'a été modifié. Rechargez la page ; si elle persiste, signalez-la."
 DOWNLOAD_CSV = "Télécharger (CSV)"
 DOWNLOAD_XLSX = "Télécharger (Excel)"
+# the URL's filters as the « contexte » sheet of a download names them (keys not listed are shown as they are)
+FILTER_NAMES = {
+    "territoire": "Territoire", "region": "Région", "thematique": "Thématique", "thematiques": "Thématiques",
+    "thematique_carte": "Thématique de la carte", "source": "Source des besoins", "public": "Public",
+    "secteur": "Secteur", "niveau": "Échelle", "mesure": "Mesure", "investisseur": "Investisseur", "phase": "Phase",
+    "nature": "Nature du soutien", "actif_le": "Programmes actifs le", "avant": "Inventaire de départ",
+    "apres": "Inventaire d'arrivée", "vue": "Vue", "carte": "Carte", "defi": "Défi",
+}
 WORKSHOP_HEADER = "{label} – données au {as_of}"
 MEASURE_LABELS = {
     "acteurs": "Acteurs",
