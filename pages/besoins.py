@@ -95,6 +95,6 @@ if territory:
     if rows.empty:
         st.info(T.NEEDS_ROWS_NONE)
     else:
-        show_table(charts.table_view(rows, ROW_COLUMNS, theme_labels=themes), f"besoins_{territory}")
+        show_table(charts.table_view(rows, ROW_COLUMNS, theme_labels=themes), "besoins", filter=territory)
         if len(rows) >= ROW_LIMIT:
             st.caption(T.NEEDS_ROWS_TRUNCATED.format(n=fr_number(ROW_LIMIT)))

@@ -166,13 +166,14 @@ else:  # one territory: its needs (first mile) beside the programmes that reach 
                 st.caption(T.FORMULAS["ligne_region"])
             st.caption(T.FORMULAS["part_couverte"])
             show_table(charts.table_view(cells, [*CELL_COLUMNS[1:], "couverture"], theme_labels=themes),
-                       f"besoins_{territory}_themes")
+                       "besoins_par_thematique", filter=territory)
     with last:
         st.subheader(T.COVER_LAST_MILE, help=T.COVER_LAST_MILE_HELP)
         reaching = q(analytics.programmes_reaching, snap.id, territory)
         show_table(charts.table_view(reaching, REACHING_COLUMNS, theme_labels=themes, headings=T.PROGRAMME_HEADINGS),
-                   f"programmes_{territory}", empty=T.COVER_TERRITORY_NO_PROGRAMMES)
+                   "programmes", filter=territory, empty=T.COVER_TERRITORY_NO_PROGRAMMES)
     if not cells.empty:
         with st.expander(T.COVER_NEED_ROWS.format(nom=places[territory])):
             rows = q(analytics.need_rows, snap.id, territory, level=own_level, needs=needs)
-            show_table(charts.table_view(rows, NEED_ROW_COLUMNS, theme_labels=themes), f"signalements_{territory}")
+            show_table(charts.table_view(rows, NEED_ROW_COLUMNS, theme_labels=themes), "signalements",
+                       filter=territory)
