@@ -18,11 +18,14 @@ from inventory import reference
 from inventory import texts as T
 from inventory.parsing import LIST_SEPARATOR
 
-# Maps load their topojson from our own static folder: the app runs without internet.
+# Maps load their topojson from our own static folder: the app runs without internet. The modebar speaks French
+# with plotly.js's own French locale, shipped with the app (data/reference/plotly_locale_fr.json).
 OFFLINE = {
     "topojsonURL": "app/static/plotly_topojson/",
     "displaylogo": False,
     "toImageButtonOptions": {"format": "png", "scale": 2},
+    "locale": "fr",
+    "locales": {"fr": reference.plotly_locale("fr")},
 }
 
 # Served by Streamlit from static/ (copies of data/geo, features keyed by their INSEE code).

@@ -58,8 +58,9 @@ def url_select(where, label: str, options: Sequence[Any], key: str, *, default: 
 
 def url_multiselect(where, label: str, options: Sequence[Any], key: str, *,
                     format_func: Callable[[Any], str] = str, **kw: Any) -> list[Any]:
-    """A multiselect bound to ``?key=a,b``."""
-    return url_bound(where.multiselect, label, options, key, default=[], many=True, format_func=format_func, **kw)
+    """A multiselect bound to ``?key=a,b`` (without Streamlit's English « Select all » entry)."""
+    return url_bound(where.multiselect, label, options, key, default=[], many=True, format_func=format_func,
+                     select_all=False, **kw)
 
 
 def url_radio(where, label: str, options: Sequence[Any], key: str, *, default: Any = None,

@@ -15,7 +15,7 @@ PAGE_IMPORTER = "Importer"
 SIDEBAR_SNAPSHOT = "Inventaire affiché"
 SIDEBAR_WORKSHOP = "Mode atelier (écran partagé)"
 SIDEBAR_WORKSHOP_HELP = "Agrandit textes et graphiques et masque tout ce qui modifie l'inventaire."
-SNAPSHOT_OPTION = "{label} (au {as_of})"
+SNAPSHOT_OPTION = "{as_of} · {label}"  # date first: two snapshots stay apart in a narrow sidebar
 SNAPSHOT_ACTIVE_SUFFIX = " – actif"
 DEMO_BANNER = "Données fictives de démonstration : aucun chiffre ne décrit un acteur réel."
 NO_SNAPSHOT = "L'inventaire est vide : un animateur doit d'abord importer un classeur (page « Importer »)."
@@ -24,6 +24,9 @@ UNEXPECTED = "Une erreur inattendue est survenue ; rien n'a été modifié. Rech
 DOWNLOAD_CSV = "Télécharger (CSV)"
 DOWNLOAD_XLSX = "Télécharger (Excel)"
 WORKSHOP_HEADER = "{label} – données au {as_of}"
+SHOWN_INVENTORY = "Inventaire affiché : {label} – données au {as_of}."
+OLDER_INVENTORY = "Ancien inventaire — le plus récent est celui du {as_of} ({label})."
+INACTIVE_INVENTORY = "Inventaire non activé — l'inventaire actif est celui du {as_of} ({label})."
 MEASURE_LABELS = {
     "acteurs": "Acteurs",
     "score": "Score (acteurs × intensité)",
@@ -336,7 +339,6 @@ CLICK_MAP_HINT = "Cliquez sur un territoire de la carte, ou choisissez-le ci-des
 
 # --- Accueil --------------------------------------------------------------------------------------------------
 HOME_TITLE = "L'inventaire en un coup d'œil"
-HOME_SNAPSHOT = "Inventaire affiché : {label} – données au {as_of}."
 HOME_METRIC_NEEDS = "Besoins signalés"
 HOME_METRIC_ACTORS = "Acteurs concernés"
 HOME_METRIC_PROGRAMMES = "Programmes actifs"
