@@ -389,6 +389,10 @@ COVER_MAP_WHITE = "Nombre de thématiques en zone blanche par territoire."
 COVER_MAP_CLICK = "Cliquez sur un territoire pour voir ses besoins en face des programmes qui l'atteignent."
 COVER_MAP_THEME_CAPTION = "Part du besoin atteinte pour la thématique « {theme} » dans chaque territoire."
 COVER_HEATMAP = "Part du besoin atteinte par territoire et thématique"
+COVER_MAP_FIGURES_THEME = "Chiffres pour la thématique « {theme} » seulement."
+COVER_MAP_FIGURES_ALL = "Chiffres pour toutes les thématiques."
+COVER_HEATMAP_ALL_THEMES = ("La matrice montre toutes les thématiques, quelle que soit la thématique choisie pour la "
+                            "carte (« {theme} » y est une colonne).")
 COVER_HEATMAP_CAPTION = ("Couleur : part du besoin atteinte ; chiffre : programmes dans le territoire ; ZB : zone "
                          "blanche. Survolez une case pour la lire en toutes lettres.")
 COVER_NO_NEEDS_NO_PROGRAMMES = "Ni besoin ni programme dans cet inventaire pour ces filtres."
