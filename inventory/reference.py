@@ -170,6 +170,12 @@ def sdgs() -> dict[int, str]:
         return {int(r["numero"]): r["libelle"] for r in csv.DictReader(fh)}
 
 
+@lru_cache(maxsize=2)
+def plotly_locale(language: str = "fr") -> dict:
+    """plotly.js's locale for ``language`` ({"dictionary", "format"}), shipped in data/reference (see its README)."""
+    return json.loads((REFERENCE_DIR / f"plotly_locale_{language}.json").read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=1)
 def challenges() -> list[dict]:
     """The three challenges with their demand and first leads (editable in data/reference/defis.json)."""

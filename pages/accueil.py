@@ -11,7 +11,6 @@ enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
 snap = require_snapshot()
 st.title(T.HOME_TITLE)
-st.caption(T.HOME_SNAPSHOT.format(label=plain(snap.label), as_of=fr_date(snap.as_of)))
 themes = theme_labels(snap.id)
 # links keep the snapshot and workshop mode the reader is in
 keep = {k: st.query_params[k] for k in ("inventaire", "atelier") if k in st.query_params}

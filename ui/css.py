@@ -10,3 +10,4 @@ def _style(name: str) -> str:
 
 WORKSHOP_CSS = _style("workshop.css")  # larger type for a projector, the band naming the inventory
 UPLOADER_CSS = _style("uploader.css")  # the file uploader's own words in French
+INTERFACE_CSS = _style("interface.css")  # Streamlit's other English words: hidden or drawn over in French

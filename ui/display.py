@@ -74,5 +74,5 @@ def show_table(view: pd.DataFrame, name: str, *, empty: str | None = None, where
             config[col] = st.column_config.DateColumn(format="DD/MM/YYYY")
         elif pd.api.types.is_numeric_dtype(view[col]):
             config[col] = st.column_config.NumberColumn(format="localized")
-    where.dataframe(view, hide_index=True, column_config=config, width="stretch")
+    where.dataframe(view, hide_index=True, column_config=config, width="stretch", placeholder="–")
     download_table(view, name, where=where, filter=filter)

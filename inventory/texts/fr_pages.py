@@ -15,7 +15,7 @@ PAGE_IMPORTER = "Importer"
 SIDEBAR_SNAPSHOT = "Inventaire affiché"
 SIDEBAR_WORKSHOP = "Mode atelier (écran partagé)"
 SIDEBAR_WORKSHOP_HELP = "Agrandit textes et graphiques et masque tout ce qui modifie l'inventaire."
-SNAPSHOT_OPTION = "{label} (au {as_of})"
+SNAPSHOT_OPTION = "{as_of} · {label}"  # date first: two snapshots stay apart in a narrow sidebar
 SNAPSHOT_ACTIVE_SUFFIX = " – actif"
 DEMO_BANNER = "Données fictives de démonstration : aucun chiffre ne décrit un acteur réel."
 NO_SNAPSHOT = "L'inventaire est vide : un animateur doit d'abord importer un classeur (page « Importer »)."
@@ -32,6 +32,9 @@ FILTER_NAMES = {
     "apres": "Inventaire d'arrivée", "vue": "Vue", "carte": "Carte", "defi": "Défi",
 }
 WORKSHOP_HEADER = "{label} – données au {as_of}"
+SHOWN_INVENTORY = "Inventaire affiché : {label} – données au {as_of}."
+OLDER_INVENTORY = "Ancien inventaire — le plus récent est celui du {as_of} ({label})."
+INACTIVE_INVENTORY = "Inventaire non activé — l'inventaire actif est celui du {as_of} ({label})."
 MEASURE_LABELS = {
     "acteurs": "Acteurs",
     "score": "Score (acteurs × intensité)",
@@ -404,7 +407,6 @@ CLICK_MAP_HINT = "Cliquez sur un territoire de la carte, ou choisissez-le ci-des
 
 # --- Accueil --------------------------------------------------------------------------------------------------
 HOME_TITLE = "L'inventaire en un coup d'œil"
-HOME_SNAPSHOT = "Inventaire affiché : {label} – données au {as_of}."
 HOME_METRIC_NEEDS = "Besoins signalés"
 HOME_METRIC_ACTORS = "Acteurs concernés"
 HOME_METRIC_PROGRAMMES = "Programmes actifs"
@@ -455,6 +457,10 @@ COVER_MAP_WHITE = "Nombre de thématiques en zone blanche par territoire."
 COVER_MAP_CLICK = "Cliquez sur un territoire pour voir ses besoins en face des programmes qui l'atteignent."
 COVER_MAP_THEME_CAPTION = "Part du besoin atteinte pour la thématique « {theme} » dans chaque territoire."
 COVER_HEATMAP = "Part du besoin atteinte par territoire et thématique"
+COVER_MAP_FIGURES_THEME = "Chiffres pour la thématique « {theme} » seulement."
+COVER_MAP_FIGURES_ALL = "Chiffres pour toutes les thématiques."
+COVER_HEATMAP_ALL_THEMES = ("La matrice montre toutes les thématiques, quelle que soit la thématique choisie pour la "
+                            "carte (« {theme} » y est une colonne).")
 COVER_HEATMAP_CAPTION = ("Couleur : part du besoin atteinte ; chiffre : programmes dans le territoire ; ZB : zone "
                          "blanche. Survolez une case pour la lire en toutes lettres.")
 COVER_NO_NEEDS_NO_PROGRAMMES = "Ni besoin ni programme dans cet inventaire pour ces filtres."
