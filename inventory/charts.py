@@ -36,7 +36,7 @@ NODE_COLOUR = "#1f5f8b"  # dark enough for white labels, in colour and in greysc
 MEASURE_FORMAT = {"intensite_moyenne": ",.2f", "tension": ",.1f", "part_couverte": ",.0f"}
 # what a table shows of an exact number: (factor, decimals); other decimal numbers get 2 decimals
 TABLE_DISPLAY = {"part_couverte": (100, 0), "part_couverte_avant": (100, 0), "part_couverte_apres": (100, 0),
-                 "part": (1, 1)}
+                 "part": (1, 1), "taux_atteinte": (100, 0), "part_versee": (100, 0)}
 
 
 # --- numbers as people read them --------------------------------------------------------------------------
@@ -56,6 +56,11 @@ def fr_number(value, decimals: int = 0) -> str:
     if isinstance(value, (float, np.floating)) or decimals:
         value = float(half_up(float(value), decimals)) + 0.0  # + 0.0: no « -0 »
     return f"{value:,.{decimals}f}".replace(",", "\u202f").replace(".", ",")
+
+
+def fr_date(value) -> str:
+    """30/06/2020 (French form); none → « – ». The one date rule of tables, captions and the session report."""
+    return "–" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%d/%m/%Y")
 
 
 def coverage_words(cells: pd.DataFrame) -> pd.Series:
