@@ -50,6 +50,7 @@ OUTLINE_KEY = "outlines_{level}"
 # serves from static/ is inlined instead.
 BASE_MAP = Path(__file__).resolve().parent.parent / "static" / "plotly_topojson" / "world_110m.json"
 AMOUNTS = {"budget_eur", "montant_eur", "montant_verse_eur"}
+LONGEST_CELL = 160  # characters of a text cell on paper (a list of fifty investors is cut, the dashboard has it)
 PDF_TIMEOUT = 180
 
 
@@ -325,7 +326,7 @@ def _script_json(text: str) -> str:
 # --- HTML ----------------------------------------------------------------------------------------------------
 def _cell(value: Any, key: str) -> str:
     if isinstance(value, (list, tuple, np.ndarray)):
-        return html.escape(LIST_SEPARATOR.join(map(str, value)))
+        value = LIST_SEPARATOR.join(map(str, value))
     if value is None or value is pd.NaT or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
         return "–"
     if isinstance(value, (bool, np.bool_)):
@@ -337,7 +338,8 @@ def _cell(value: Any, key: str) -> str:
     if isinstance(value, (float, np.floating)):
         decimals = 0 if key in AMOUNTS else charts.TABLE_DISPLAY.get(key, (1, 2))[1]
         return html.escape(number(float(value), decimals))
-    return html.escape(str(value))
+    text = str(value)
+    return html.escape(text if len(text) <= LONGEST_CELL else text[:LONGEST_CELL - 1].rstrip() + "…")
 
 
 def _numeric(value: Any) -> bool:
