@@ -205,6 +205,24 @@ def cmd_pathways(store: Store, args) -> int:
     return 0
 
 
+def cmd_report(store: Store, args) -> int:
+    from inventory import session_report
+
+    if Path(args.path).suffix.lower() not in (".html", ".htm", ".pdf"):
+        print(texts.REPORT_BAD_PATH.format(path=args.path), file=sys.stderr)
+        return 2
+    sid = _snapshot(store, args.snapshot)
+    if sid is None:
+        return 1
+    try:
+        path = session_report.write(store, args.path, sid, lang=args.lang)
+    except (session_report.ChromiumMissing, RuntimeError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 5
+    print(texts.CLI_REPORT_WRITTEN.format(id=sid, path=path, size=f"{path.stat().st_size / 1024:,.0f}".replace(",", " ")))
+    return 0
+
+
 def cmd_demo(store: Store, args) -> int:
     if args.needs is None:
         print(demo.load_demo(store))
@@ -266,6 +284,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--source", choices=["terrain", "ingenierie"])
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_pathways)
+    p = add("report", texts.CLI_HELP_REPORT)
+    p.add_argument("path")
+    p.add_argument("--snapshot", type=int)
+    p.add_argument("--lang", choices=["fr", "en"], default="fr", help=texts.CLI_HELP_LANG)
+    p.set_defaults(func=cmd_report)
     p = add("demo", texts.CLI_HELP_DEMO)
     p.add_argument("--needs", type=int)
     p.add_argument("--programmes", type=int)

@@ -64,6 +64,11 @@ def fr_number(value, decimals: int = 0) -> str:
     return f"{value:,.{decimals}f}".replace(",", "\u202f").replace(".", ",")
 
 
+def fr_date(value) -> str:
+    """30/06/2020 (French form); none → « – ». The one date rule of tables, captions and the session report."""
+    return "–" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%d/%m/%Y")
+
+
 def coverage_words(cells: pd.DataFrame) -> pd.Series:
     """Each cell's coverage said in words: « 1 programme(s) dans la région, 0 % du besoin atteint »."""
     where = cells["territoire"].map(lambda k: T.COVERAGE_WHERE["pays" if k == reference.NATIONAL else

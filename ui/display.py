@@ -18,7 +18,7 @@ def fr_number(value: Any, decimals: int = 0) -> str:
 
 
 def fr_date(value: Any) -> str:
-    return "–" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%d/%m/%Y")
+    return charts.fr_date(value)  # the one date rule, shared with the session report
 
 
 def download_table(frame: pd.DataFrame, name: str, *, where=None, filter: str | None = None) -> None:

@@ -48,6 +48,9 @@ CLI_HELP_PATHWAYS = "les parcours de soutien par territoire × thématique et le
 CLI_HELP_DEMO = "charge la démonstration, ou un inventaire synthétique (--needs N --programmes M)"
 CLI_HELP_COMMITMENTS_N = "engagements synthétiques"
 CLI_HELP_RESULTS_N = "réalisations synthétiques"
+CLI_HELP_REPORT = "écrit le rapport de séance d'un inventaire (fichier .html ou .pdf)"
+CLI_HELP_LANG = "langue du rapport"
+CLI_REPORT_WRITTEN = "Rapport de séance de l'inventaire n° {id} écrit dans {path} ({size} Ko)."
 
 # --- import report ------------------------------------------------------------------------------------
 ERR_END_BEFORE_START = "la date de fin {fin} précède la date de début {debut}"
@@ -371,6 +374,66 @@ FORMULAS |= {
     "prime_alliance": FORMULA_PRIME_ALLIANCE, "beneficiaires": FORMULA_BENEFICIAIRES,
     "taux_atteinte": FORMULA_TAUX_ATTEINTE, "montant_verse": FORMULA_MONTANT_VERSE, "parcours": FORMULA_PARCOURS,
     "maillon_manquant": FORMULA_MAILLON_MANQUANT, "resultats_odd": FORMULA_RESULTATS_ODD,
+}
+
+# --- the session report (inventory/session_report.py) --------------------------------------------------------
+REPORT_TITLE = "Rapport de séance"
+REPORT_SNAPSHOT = "Inventaire « {label} », données au {as_of}."
+REPORT_MADE = "Rapport établi le {date} à {time}, avec les mêmes calculs que le tableau de bord."
+REPORT_FILE_NAME = "rapport_de_seance_{as_of}.{kind}"
+REPORT_KEY_FIGURES = "Chiffres clés"
+REPORT_FIGURE_COLUMNS = {"chiffre": "Chiffre", "valeur": "Valeur"}
+REPORT_COMMITMENTS = "Engagements"
+REPORT_LATE = "Engagements en retard"
+REPORT_REACHED = "Acteurs atteints (déclaré)"
+REPORT_COFUNDING_LINE = "Taux de cofinancement : {rate} % ({co} programmes actifs cofinancés sur {total})."
+REPORT_MAP = "Où sont les besoins : acteurs par région"
+REPORT_WHITE_ZONES = "Zones blanches et cases partiellement couvertes"
+REPORT_WORST_WHITE_ZONES = "Les zones blanches les plus criantes"
+REPORT_PARTLY_COVERED = "Cases partiellement couvertes (besoin en partie seulement atteint)"
+REPORT_PATHWAYS = "Parcours de soutien et engagements"
+REPORT_MISSING_LINKS = "Maillons manquants des parcours"
+REPORT_NO_MISSING_LINK = "Aucun maillon manquant : chaque case atteinte l'est par un parcours complet."
+REPORT_PREMIUM_LINE = "Prime d'alliance : {joint} engagement(s) sur {total} pris à plusieurs investisseurs ({part} %)."
+REPORT_BY_STATUS = "Engagements par statut"
+REPORT_COMMITMENT_LIST = "Les engagements, en retard d'abord"
+REPORT_RESULTS = "Résultats (déclarés)"
+REPORT_NO_RESULTS = "Cet inventaire ne contient aucune réalisation déclarée."
+REPORT_REACH_LINE = "{reached} acteurs atteints (déclaré) pour {actors} acteurs ayant exprimé un besoin : {rate} %."
+REPORT_RESULT_CELLS = "Acteurs en besoin → acteurs atteints, par région et thématique"
+REPORT_DISBURSED = "Versé et budgété, par investisseur"
+REPORT_DEFINITIONS = "Définitions utilisées"
+REPORT_CHANGE_COLUMNS = {"chiffre": "Chiffre", "avant": "Avant", "apres": "Après", "ecart": "Écart"}
+REPORT_NEED_MOVES = "Les plus fortes variations de besoin (score)"
+REPORT_WZ_LINE = "Zones blanches fermées : {closed} ; ouvertes : {opened}."
+REPORT_PROGRAMME_LINE = "Programmes ajoutés : {added} ; terminés : {ended} ; retirés : {withdrawn} ; modifiés : {changed}."
+REPORT_COMMITMENT_CHANGES = "Engagements tenus : {tenu} ; en retard : {en_retard} ; abandonnés : {abandonne} ; nouveaux : {nouveau}."
+REPORT_YES = "oui"
+REPORT_NO = "non"
+REPORT_ROWS_CUT = "Les {shown} premières lignes sur {total} : le tableau de bord et ses téléchargements les donnent toutes."
+REPORT_NO_CHROMIUM = (
+    "Le PDF demande Chromium, absent de cette machine : téléchargez le rapport en HTML et imprimez-le depuis le "
+    "navigateur (Imprimer → Enregistrer en PDF, A4 paysage)."
+)
+REPORT_PDF_FAILED = "Chromium n'a pas pu produire le PDF ({error}) : utilisez le rapport en HTML."
+REPORT_BAD_PATH = "Le rapport s'écrit dans un fichier .html ou .pdf, pas « {path} »."
+REPORT_HEADINGS = {
+    "part": "Part du score total (%)",
+    "territoire_max_nom": "Le plus fort en",
+    "en_voie_de_couverture": "En voie de couverture",
+    "maillon_manquant": "Maillon manquant",
+    "statut": "Statut",
+    "engagements": "Engagements",
+    "montant_eur": "Montant (€)",
+    "en_retard": "En retard",
+    "echeance": "Échéance",
+    "zones_blanches": "Zones blanches atteintes",
+    "beneficiaires": "Bénéficiaires (déclaré)",
+    "taux_atteinte": "Taux d'atteinte (%, déclaré)",
+    "montant_verse_eur": "Montant versé (€, déclaré)",
+    "part_versee": "Part versée (%)",
+    "ecart_score": "Écart de score",
+    "noms_investisseurs": "Investisseurs",
 }
 
 # --- the template workbook's read-me sheet (inventory/exports.py) -----------------------------------------

@@ -35,6 +35,8 @@ WORKSHOP_HEADER = "{label} – données au {as_of}"
 SHOWN_INVENTORY = "Inventaire affiché : {label} – données au {as_of}."
 OLDER_INVENTORY = "Ancien inventaire — le plus récent est celui du {as_of} ({label})."
 INACTIVE_INVENTORY = "Inventaire non activé — l'inventaire actif est celui du {as_of} ({label})."
+PRINT_TABLE_NOTE = ("Tableau imprimé tel qu'affiché à l'écran : le rapport de séance (page d'accueil) et les "
+                    "téléchargements CSV / Excel le donnent en entier.")
 MEASURE_LABELS = {
     "acteurs": "Acteurs",
     "score": "Score (acteurs × intensité)",
@@ -433,6 +435,11 @@ HOME_PROG_ADDED = "Programmes ajoutés"
 HOME_PROG_ENDED = "Programmes terminés ou retirés"
 HOME_BIGGEST_RISE = "Plus forte hausse : {nom} – {theme} (score {avant} → {apres})."
 HOME_EVOLUTION_LINK = "Voir toute l'évolution"
+HOME_REPORT = "Rapport de séance"
+HOME_REPORT_HELP = ("Un seul fichier qui s'ouvre sans réseau et s'imprime en A4 paysage : chiffres clés, besoins, "
+                    "carte, zones blanches, parcours, engagements, alliances, résultats, évolution et définitions.")
+HOME_REPORT_HTML = "Rapport de séance (HTML)"
+HOME_REPORT_PDF = "Rapport de séance (PDF)"
 
 # --- Besoins par territoire -------------------------------------------------------------------------------
 NEEDS_TITLE = "Besoins par territoire"
