@@ -13,7 +13,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 
 from inventory import parsing as p
 from inventory import texts as T
-from inventory.reference import AUDIENCES, INVESTOR_TYPES, PHASES, SOURCES, SUPPORT_TYPES
+from inventory.reference import AUDIENCES, INVESTOR_TYPES, PHASES, SOURCES, SUPPORT_TYPES, Labels
 
 
 def column(title: str, en: str, *, help: str, choices: dict[str, str] | None = None,
@@ -169,7 +169,7 @@ class Thematique(Row):
 
 # --- follow-through: commitments and results (DESIGN section 3) --------------------------------------------
 # statut: what became of a commitment; typed with or without accents, any case (the labels match too)
-STATUTS: dict[str, str] = {"envisage": "Envisagé", "engage": "Engagé", "realise": "Réalisé", "abandonne": "Abandonné"}
+STATUTS = Labels("STATUS_LABELS")  # envisage, engage, realise, abandonne; labels in the run's language
 OPEN_STATUTS = ("envisage", "engage")  # a commitment still to honour: reaches cells, can be late
 
 

@@ -128,7 +128,7 @@ def validate(files: list[tuple[str, bytes]], key: str) -> dict | None:
 
 def upload_section() -> None:
     st.subheader(T.IMP_UPLOAD_HEADER)
-    st.html(ui.UPLOADER_CSS)  # the uploader's own words in French (static CSS)
+    st.html(ui.css.uploader_css(T.language()))  # the uploader's own words in the page's language (static CSS)
     uploaded = st.file_uploader(T.IMP_UPLOADER, type=["xlsx", "ods", "csv"], accept_multiple_files=True,
                                 help=T.IMP_UPLOADER_HELP, max_upload_size=limits.MAX_FILE_BYTES // 2**20,
                                 key=f"upload_{st.session_state.get('_upload_round', 0)}")

@@ -10,3 +10,9 @@ def _style(name: str) -> str:
 
 WORKSHOP_CSS = _style("workshop.css")  # larger type for a projector, the band naming the inventory
 UPLOADER_CSS = _style("uploader.css")  # the file uploader's own words in French
+UPLOADER_CSS_BY_LANGUAGE = {"fr": UPLOADER_CSS, "en": _style("uploader_en.css")}
+
+
+def uploader_css(language: str) -> str:
+    """The file uploader's own words in ``language``, with our size limit."""
+    return UPLOADER_CSS_BY_LANGUAGE.get(language, UPLOADER_CSS)

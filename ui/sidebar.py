@@ -11,11 +11,12 @@ from ui.access import workshop_mode
 from ui import css
 from ui.data import StoreBusy, active_snapshot, snapshots
 from ui.display import fr_date
+from ui.language import language_switch
 from ui.widgets import url_select
 
 
 def sidebar() -> Snapshot | None:
-    """Snapshot picker and workshop toggle, bound to the URL; demo banner and workshop header."""
+    """Snapshot picker, language switch and workshop toggle, bound to the URL; demo banner and workshop header."""
     try:
         snaps = snapshots()
     except StoreBusy:
@@ -29,6 +30,7 @@ def sidebar() -> Snapshot | None:
         chosen = url_select(st.sidebar, T.SIDEBAR_SNAPSHOT, list(reversed(list(labels))), "inventaire",
                             default=active_id, format_func=labels.get)
         snap = next(s for s in snaps if s.id == chosen)
+    language_switch(st.sidebar)
     on = st.sidebar.toggle(T.SIDEBAR_WORKSHOP, value=workshop_mode(), help=T.SIDEBAR_WORKSHOP_HELP, key="toggle_atelier")
     if on != workshop_mode():
         if on:

@@ -15,7 +15,7 @@ from contextvars import ContextVar
 from types import ModuleType
 from typing import Any
 
-from inventory.texts import fr_domain, fr_pages
+from inventory.texts import en_domain, en_pages, fr_domain, fr_pages
 
 DEFAULT = "fr"
 
@@ -31,8 +31,9 @@ def _table(*modules: ModuleType) -> dict[str, Any]:
     return table
 
 
-TABLES: dict[str, dict[str, Any]] = {"fr": _table(fr_domain, fr_pages)}
+TABLES: dict[str, dict[str, Any]] = {"fr": _table(fr_domain, fr_pages), "en": _table(en_domain, en_pages)}
 LANGUAGES = tuple(TABLES)
+NAMES = {"fr": "Français", "en": "English"}  # each language by its own name (the switch between them)
 _language: ContextVar[str] = ContextVar("language", default=DEFAULT)
 
 

@@ -49,6 +49,30 @@ CLI_HELP_DEMO = "charge la démonstration, ou un inventaire synthétique (--need
 CLI_HELP_COMMITMENTS_N = "engagements synthétiques"
 CLI_HELP_RESULTS_N = "réalisations synthétiques"
 
+# --- closed lists of the contract: their labels (the codes are the contract's; inventory/reference.py) -------------
+AUDIENCE_LABELS = {
+    "association": "Associations",
+    "fondation": "Fondations",
+    "structure_ess": "Structures de l'ESS",
+    "collectivite": "Collectivités",
+    "tpe_pme": "TPE / PME",
+    "reseau_accompagnement": "Réseaux d'accompagnement",
+}
+PHASE_LABELS = {"urgence": "Urgence", "relance": "Relance", "structurel": "Structurel"}
+SUPPORT_TYPE_LABELS = {
+    "subvention": "Subvention",
+    "pret": "Prêt",
+    "garantie": "Garantie",
+    "accompagnement": "Accompagnement",
+    "formation": "Formation",
+    "outil": "Outil",
+    "mecenat_competences": "Mécénat de compétences",
+    "autre": "Autre",
+}
+INVESTOR_TYPE_LABELS = {"institution": "Institution", "fondation": "Fondation", "entreprise": "Entreprise"}
+SOURCE_LABELS = {"terrain": "Acteurs de terrain", "ingenierie": "Écosystème d'accompagnement (ingénierie)"}
+STATUS_LABELS = {"envisage": "Envisagé", "engage": "Engagé", "realise": "Réalisé", "abandonne": "Abandonné"}
+
 # --- import report ------------------------------------------------------------------------------------
 ERR_END_BEFORE_START = "la date de fin {fin} précède la date de début {debut}"
 ERR_DUE_BEFORE_DATE = "l'échéance {echeance} précède la date de la décision {date}"
@@ -269,6 +293,7 @@ COVERAGE_WORDS = "{programmes} programme(s) {where}, {part} % du besoin atteint"
 COVERAGE_WHERE = {"pays": "au niveau national", "region": "dans la région", "departement": "dans le département"}
 
 # --- charts (inventory/charts.py) ------------------------------------------------------------------------
+COLON = " : "  # between a label and its value in a chart's hover box
 CHART_TERRITORY = "Territoire"
 CHART_THEME = "Thématique"
 CHART_INVESTOR = "Investisseur"
