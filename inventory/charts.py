@@ -331,6 +331,7 @@ def cofunding_network(edges: pd.DataFrame, investors: pd.DataFrame, *, large: bo
 CODE_LABELS: dict[str, Mapping[str, str]] = {
     "source": reference.SOURCES, "public": reference.AUDIENCES, "publics": reference.AUDIENCES,
     "phase": reference.PHASES, "nature": reference.SUPPORT_TYPES, "type": reference.INVESTOR_TYPES,
+    "changement": reference.Labels("CHANGE_WORDS"),
 }
 def table_view(frame: pd.DataFrame, columns: list[str], *, theme_labels: Mapping[str, str] | None = None,
                territory_names: bool = True, headings: Mapping[str, str] | None = None) -> pd.DataFrame:

@@ -16,7 +16,7 @@ from typing import Any, Iterable
 import pandas as pd
 import xlsxwriter
 
-from inventory import catalogues
+from inventory import catalogues, reference
 from inventory import texts as T
 from inventory.models import SHEETS, Issue
 from inventory.parsing import FORMULA_STARTS, LIST_SEPARATOR
@@ -138,12 +138,12 @@ def export_snapshot(store, snapshot_id: int, path: str | Path) -> list[Path]:
 
 
 def template_bytes() -> bytes:
-    """The empty template: a read-me sheet, one sheet per contract sheet with its headers, help comments and
-    drop-down lists for every closed value (multi-value cells accept a list typed by hand)."""
+    """The empty template (in the run's language; its sheet and column names stay the contract's): a read-me
+    sheet, one sheet per contract sheet with its headers, help comments and drop-down lists for every closed value (multi-value cells accept a list typed by hand)."""
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True})
     formats = _formats(wb)
-    readme = wb.add_worksheet("lisez-moi")
+    readme = wb.add_worksheet(T.TEMPLATE_README_SHEET)
     readme.set_column(0, 0, 22)
     readme.set_column(1, 4, 45)
     lines = [
@@ -156,7 +156,7 @@ def template_bytes() -> bytes:
         (T.TEMPLATE_ABSENT, T.TEMPLATE_ABSENT_TEXT),
         (T.TEMPLATE_FOLLOWUP, T.TEMPLATE_FOLLOWUP_TEXT),
         ("", ""),
-        ("Feuille", "Colonne", "Obligatoire", "Ce qu'on attend", "Valeurs possibles"),
+        T.TEMPLATE_README_HEADINGS,
     ]
     for r, line in enumerate(lines):
         for c, v in enumerate(line):
@@ -170,10 +170,12 @@ def template_bytes() -> bytes:
     for sheet, model in SHEETS.items():
         ws = wb.add_worksheet(sheet)
         for c, (name, col) in enumerate(model.columns().items()):
+            col = {**col, "title": model.column_label(name), "help": model.column_help(name)}  # the run's language
             ws.write_string(0, c, name, formats["header"])
             ws.set_column(c, c, max(14, len(name) + 4))
-            ws.write_comment(0, c, f"{col['title']} — {col['help']}" + (" (obligatoire)" if col["required"] else ""))
-            readme.write_row(r, 0, [sheet, name, "oui" if col["required"] else "non", col["help"],
+            required = T.TEMPLATE_REQUIRED_NOTE if col["required"] else ""
+            ws.write_comment(0, c, f"{col['title']} — {col['help']}{required}")
+            readme.write_row(r, 0, [sheet, name, T.TEMPLATE_YES if col["required"] else T.TEMPLATE_NO, col["help"],
                                     ", ".join(col["choices"] or [])], formats["wrap"])
             r += 1
             if col["choices"]:
@@ -209,7 +211,8 @@ def template_bytes() -> bytes:
         ws.freeze_panes(1, 0)
     themes = wb.get_worksheet_by_name("thematiques")
     for i, t in enumerate(default_themes(), start=1):
-        readme.write_row(r + i, 0, [T.TEMPLATE_DEFAULT_THEME, t.code, "", t.libelle], formats["wrap"])
+        readme.write_row(r + i, 0, [T.TEMPLATE_DEFAULT_THEME, t.code, "", reference.theme_label(t.code, t.libelle)],
+                         formats["wrap"])
     themes.write_comment(1, 0, T.TEMPLATE_THEMES_COMMENT)
     choices_ws.hide()
     wb.close()
@@ -230,7 +233,7 @@ def annotated_workbook(sheets: Iterable, issues: list[Issue], set_aside: Iterabl
         ws = wb.add_worksheet(raw.sheet[:31])
         headers = list(raw.headers)
         err_col = len(headers)
-        for c, h in enumerate(headers + ["erreurs"]):
+        for c, h in enumerate(headers + [T.ANNOTATED_ERRORS_COLUMN]):
             ws.write_string(0, c, h, formats["header"])
             ws.set_column(c, c, 16)
         ws.set_column(err_col, err_col, 60)

@@ -39,7 +39,7 @@ def _missing(value: Any) -> bool:
 
 
 def number(value: Any, decimals: int = 0, language: str | None = None) -> str:
-    """1234567.8 → « 1 234 567,8 » in French, « 1,234,567.8 » in English (half-up rounding); none → « – »."""
+    """1234567.8 → « 1 234 567,8 » in French, « 1,234,567.8 » in English (half-up rounding); none: « – »."""
     if _missing(value):
         return NO_VALUE
     if isinstance(value, (float, np.floating)) or decimals:

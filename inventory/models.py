@@ -52,6 +52,20 @@ class Row(BaseModel):
     key: ClassVar[str | None] = None  # the column that must be unique, if any
 
     @classmethod
+    def column_label(cls, name: str) -> str:
+        """A column as messages name it: its French label, with its English alias in English (« Intensité
+        [intensity] »): the contract's names stay French in both languages."""
+        info = cls.model_fields[name]
+        en = (info.json_schema_extra or {}).get("en")
+        return f"{info.title} [{en}]" if T.CONTRACT_ALIAS_SHOWN and en and en != name else str(info.title)
+
+    @classmethod
+    def column_help(cls, name: str) -> str:
+        """What a column expects, in the run's language (the French help is the model's own)."""
+        info = cls.model_fields[name]
+        return T.CONTRACT_HELP.get(f"{cls.sheet}.{name}") or (info.json_schema_extra or {}).get("help", "")
+
+    @classmethod
     def columns(cls) -> dict[str, dict[str, Any]]:
         """Field name → {title, en, help, choices, required, is_list}, in contract order."""
         out = {}

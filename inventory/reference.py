@@ -26,7 +26,8 @@ NATIONAL = "FR"
 class Labels(Mapping[str, str]):
     """A closed list: its codes (fixed, in the contract's order) and their labels in the run's language, read
     from the text table ``key`` at each access (``AUDIENCES["association"]`` is « Associations » in French,
-    « Associations » in English too, ``PHASES["urgence"]`` « Urgence » or « Emergency »). Never frozen at import."""
+    « Associations » in English too, ``PHASES["urgence"]`` « Urgence » or « Emergency »). Never frozen at
+    import."""
 
     def __init__(self, key: str) -> None:
         self.key = key

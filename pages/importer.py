@@ -165,7 +165,7 @@ def report_section(state: dict) -> None:
     if checked.upload.sheets:
         sheets = list(checked.upload.sheets.values())
         st.download_button(T.IMP_DOWNLOAD_ANNOTATED,
-                           data=lambda s=sheets, i=checked.issues: exports.annotated_workbook(s, i),
+                           data=T.in_this_language(lambda s=sheets, i=checked.issues: exports.annotated_workbook(s, i)),
                            file_name=T.IMP_ANNOTATED_NAME.format(stem=state["stem"]), mime=XLSX, type="primary",
                            help=T.IMP_ANNOTATED_HELP, on_click="ignore", key="dl_annotated")
     st.markdown(f"**{T.IMP_KIND_SUMMARY}**")
@@ -283,8 +283,8 @@ def snapshot_section() -> None:
 def downloads_section() -> None:
     st.subheader(T.IMP_DOWNLOADS_HEADER)
     template, current = st.columns(2)
-    template.download_button(T.IMP_TEMPLATE, data=exports.template_bytes, file_name=T.IMP_TEMPLATE_NAME, mime=XLSX,
-                             help=T.IMP_TEMPLATE_HELP, on_click="ignore", key="dl_template")
+    template.download_button(T.IMP_TEMPLATE, data=T.in_this_language(exports.template_bytes),
+                             file_name=T.IMP_TEMPLATE_NAME, mime=XLSX, help=T.IMP_TEMPLATE_HELP, on_click="ignore", key="dl_template")
     shown = ui.active_snapshot()
     if shown is not None:
         current.download_button(T.IMP_EXPORT, data=lambda sid=shown.id: exports.workbook_bytes(

@@ -30,6 +30,7 @@ def sidebar() -> Snapshot | None:
         chosen = url_select(st.sidebar, T.SIDEBAR_SNAPSHOT, list(reversed(list(labels))), "inventaire",
                             default=active_id, format_func=labels.get)
         snap = next(s for s in snaps if s.id == chosen)
+    st.sidebar.html(css.BASE_CSS)  # static CSS only: text contrast at WCAG AA on every page
     language_switch(st.sidebar)
     on = st.sidebar.toggle(T.SIDEBAR_WORKSHOP, value=workshop_mode(), help=T.SIDEBAR_WORKSHOP_HELP, key="toggle_atelier")
     if on != workshop_mode():

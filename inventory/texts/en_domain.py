@@ -48,6 +48,8 @@ CLI_HELP_COMMITMENTS = "the commitments, late ones first, and the white zones th
 CLI_HELP_PATHWAYS = "the support pathways by territory × theme and their missing links"
 CLI_HELP_DEMO = "load the demo, or a synthetic inventory (--needs N --programmes M)"
 CLI_HELP_COMMITMENTS_N = "synthetic commitments"
+CLI_HELP_LANG = "language of the messages and of the files written (fr or en)"
+CLI_BAD_DATE = "invalid date: {value} (expected YYYY-MM-DD or DD/MM/YYYY)"
 CLI_HELP_RESULTS_N = "synthetic results"
 
 # --- closed lists of the contract: their labels (the codes are the contract's; inventory/reference.py) -------------
@@ -246,6 +248,7 @@ WARN_HXL_DEFAULT_INTENSITY = (
     "{n} need(s) of the HXL table without a #severity column were given the intensity {value} (medium): "
     "add a #severity column (1 to 5) to be more precise."
 )
+ANNOTATED_ERRORS_COLUMN = "errors"  # the annotated workbook's column summing up each row's problems
 SET_ASIDE_SHEET = "set aside"
 SET_ASIDE_COLUMNS = ("file", "row", "value", "reason")
 CLI_SET_ASIDE = "Set aside: {sheet}, row {row}, « {value} »: {message}."
@@ -384,3 +387,66 @@ TEMPLATE_FOLLOWUP = "Follow-through"
 TEMPLATE_DEFAULT_THEME = "default theme"
 TEMPLATE_THEMES_COMMENT = "Optional: add your own themes here (the 8 default ones are listed in the read-me)."
 TEMPLATE_FOLLOWUP_TEXT = "Optional: « engagements » (what the investors decided to do) and « realisations » (what the programmes reached, declared by those who run them)."
+TEMPLATE_README_SHEET = "read-me"
+TEMPLATE_README_HEADINGS = ("Sheet", "Column", "Required", "What is expected", "Possible values")
+TEMPLATE_YES = "yes"
+TEMPLATE_NO = "no"
+TEMPLATE_REQUIRED_NOTE = " (required)"
+# a contract column in the template's comments and the import report: its French label, and its English alias after
+# it when True (« Intensité [intensity] »)
+CONTRACT_ALIAS_SHOWN = True
+# sheet.column → what the column expects (the French help is the models' own, inventory/models.py)
+CONTRACT_HELP = {
+    "investisseurs.id": "Short unique code, e.g. FDN1",
+    "investisseurs.nom": "Name of the investor",
+    "investisseurs.type": "institution, fondation or entreprise",
+    "investisseurs.site_web": "Website address (optional)",
+    "programmes.id": "Short unique code, e.g. P001",
+    "programmes.nom": "Name of the programme",
+    "programmes.investisseurs": "Identifiers of the investors, separated by ; (at least one); an investor named twice in the same cell is counted once, and the import report says so (warning)",
+    "programmes.phase": "urgence (emergency), relance (recovery) or structurel (structural)",
+    "programmes.nature": "Types of support, separated by ;",
+    "programmes.thematiques": "Codes of the themes covered, separated by ;",
+    "programmes.territoires": "FR, regions or départements, separated by ;",
+    "programmes.publics": "Target audiences, separated by ; (empty: all)",
+    "programmes.budget_eur": "Amount in euros (optional)",
+    "programmes.date_debut": "DD/MM/YYYY (optional: open)",
+    "programmes.date_fin": "DD/MM/YYYY (optional: open)",
+    "programmes.odd": "Numbers of the SDGs (1 to 17), separated by ;",
+    "programmes.url": "Web page of the programme (optional)",
+    "programmes.description": "Free text (optional)",
+    "besoins.territoire": "FR, region or département (name or code)",
+    "besoins.source": "terrain (field actors) or ingenierie (support ecosystem)",
+    "besoins.thematique": "Code of the theme",
+    "besoins.intensite": "From 1 (low) to 5 (critical)",
+    "besoins.nb_acteurs": "How many actors expressed this need (default: 1)",
+    "besoins.public": "Type of actor (optional)",
+    "besoins.secteur": "Sector of activity, free text (optional)",
+    "besoins.date": "Date of the signal (optional)",
+    "besoins.description": "Free text (optional)",
+    "besoins.odd": "Numbers of the SDGs (1 to 17), separated by ;",
+    "besoins.id": "Unique identifier (optional)",
+    "thematiques.code": "Short code, e.g. mobilite",
+    "thematiques.libelle": "Label shown",
+    "engagements.id": "Unique identifier (optional), e.g. E01",
+    "engagements.investisseurs": "Identifiers of the committed investors, separated by ; (at least one; an investor named twice is counted once)",
+    "engagements.thematiques": "Codes of the themes aimed at, separated by ;",
+    "engagements.territoires": "FR, regions or départements aimed at, separated by ;",
+    "engagements.statut": "envisage (considered), engage (committed), realise (done) or abandonne (dropped), with or without accents",
+    "engagements.montant_eur": "Amount committed in euros (optional)",
+    "engagements.date": "Date of the decision, DD/MM/YYYY (default: the snapshot's date)",
+    "engagements.echeance": "Date by which it must be done (optional)",
+    "engagements.programme": "Identifier of the programme carrying it out, once in the catalogue (optional)",
+    "engagements.session": "Session where it was decided, e.g. Séance du 30/06 (optional)",
+    "engagements.description": "Free text (optional)",
+    "realisations.programme": "Identifier of the programme",
+    "realisations.territoire": "FR, region or département (name or code)",
+    "realisations.thematique": "Code of one of the programme's themes",
+    "realisations.beneficiaires": "Number of actors reached (declared)",
+    "realisations.montant_verse_eur": "Amount disbursed in euros (optional, declared)",
+    "realisations.date": "End of the period reported, DD/MM/YYYY (optional)",
+    "realisations.odd": "Numbers of the SDGs (1 to 17), separated by ;",
+    "realisations.indicateur": "The programme's own indicator (optional)",
+    "realisations.valeur": "Value of the indicator (optional)",
+    "realisations.commentaire": "Free text (optional)",
+}

@@ -145,6 +145,9 @@ EVOL_WZ_CLOSED = "White zones closed"
 EVOL_WZ_OPENED = "White zones opened"
 EVOL_NO_WZ_CHANGE = "No white zone closed or opened between these two snapshots."
 EVOL_CHANGE_LABELS = {"ajouté": "Added", "terminé": "Ended", "retiré": "Removed", "modifié": "Changed"}
+# the change codes of analytics.compare_* as a table shows them
+CHANGE_WORDS = {"fermée": "closed", "ouverte": "opened", "ajouté": "added", "terminé": "ended", "retiré": "removed",
+                "modifié": "changed"}
 EVOL_COLUMNS = {
     "territoire": "Territory code",
     "nom": "Territory",
@@ -219,7 +222,7 @@ IMP_EMPTY_CELL = "(empty)"
 IMP_DOWNLOAD_ANNOTATED = "Download the workbook annotated with the errors (.xlsx)"
 IMP_ANNOTATED_HELP = (
     "Your file as it was read: every cell at fault is highlighted in red with the message as a "
-    "comment, and an « erreurs » column sums up the problems of each row."
+    "comment, and an « errors » column sums up the problems of each row."
 )
 IMP_ANNOTATED_NAME = "errors_{stem}.xlsx"
 IMP_REPORT_COLUMNS = {"sheet": "Sheet", "row": "Row", "column": "Column", "value": "Value", "message": "Problem"}

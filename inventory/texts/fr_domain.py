@@ -47,6 +47,8 @@ CLI_HELP_COMMITMENTS = "les engagements, en retard d'abord, et les zones blanche
 CLI_HELP_PATHWAYS = "les parcours de soutien par territoire × thématique et leurs maillons manquants"
 CLI_HELP_DEMO = "charge la démonstration, ou un inventaire synthétique (--needs N --programmes M)"
 CLI_HELP_COMMITMENTS_N = "engagements synthétiques"
+CLI_HELP_LANG = "langue des messages et des fichiers produits (fr ou en)"
+CLI_BAD_DATE = "date invalide : {value} (attendu AAAA-MM-JJ ou JJ/MM/AAAA)"
 CLI_HELP_RESULTS_N = "réalisations synthétiques"
 
 # --- closed lists of the contract: their labels (the codes are the contract's; inventory/reference.py) -------------
@@ -245,6 +247,7 @@ WARN_HXL_DEFAULT_INTENSITY = (
     "{n} besoin(s) du tableau HXL sans colonne #severity ont reçu l'intensité {value} (moyenne) : "
     "ajoutez une colonne #severity (1 à 5) pour la préciser."
 )
+ANNOTATED_ERRORS_COLUMN = "erreurs"  # the annotated workbook's column summing up each row's problems
 SET_ASIDE_SHEET = "mis de côté"
 SET_ASIDE_COLUMNS = ("fichier", "ligne", "valeur", "raison")
 CLI_SET_ASIDE = "Mis de côté : {sheet}, ligne {row}, « {value} » : {message}."
@@ -383,3 +386,13 @@ TEMPLATE_FOLLOWUP = "Suivi"
 TEMPLATE_DEFAULT_THEME = "thème par défaut"
 TEMPLATE_THEMES_COMMENT = "Facultatif : ajoutez ici vos propres thématiques (les 8 par défaut sont listées dans lisez-moi)."
 TEMPLATE_FOLLOWUP_TEXT = "Facultatif : « engagements » (ce que les investisseurs ont décidé de faire) et « realisations » (ce que les programmes ont atteint, déclaré par ceux qui les mènent)."
+TEMPLATE_README_SHEET = "lisez-moi"
+TEMPLATE_README_HEADINGS = ("Feuille", "Colonne", "Obligatoire", "Ce qu'on attend", "Valeurs possibles")
+TEMPLATE_YES = "oui"
+TEMPLATE_NO = "non"
+TEMPLATE_REQUIRED_NOTE = " (obligatoire)"
+# a contract column in the template's comments and the import report: its French label (models.py), and its English
+# alias after it when True
+CONTRACT_ALIAS_SHOWN = False
+# sheet.column → what the column expects; French: empty, the models' own help (inventory/models.py) is French
+CONTRACT_HELP: dict[str, str] = {}

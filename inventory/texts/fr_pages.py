@@ -145,6 +145,9 @@ EVOL_WZ_CLOSED = "Zones blanches fermées"
 EVOL_WZ_OPENED = "Zones blanches ouvertes"
 EVOL_NO_WZ_CHANGE = "Aucune zone blanche fermée ni ouverte entre ces deux inventaires."
 EVOL_CHANGE_LABELS = {"ajouté": "Ajoutés", "terminé": "Terminés", "retiré": "Retirés", "modifié": "Modifiés"}
+# the change codes of analytics.compare_* as a table shows them
+CHANGE_WORDS = {"fermée": "fermée", "ouverte": "ouverte", "ajouté": "ajouté", "terminé": "terminé", "retiré": "retiré",
+                "modifié": "modifié"}
 EVOL_COLUMNS = {
     "territoire": "Code territoire",
     "nom": "Territoire",
