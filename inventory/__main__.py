@@ -23,7 +23,7 @@ def _date(value: str) -> dt.date:
     try:
         return date(value)
     except Exception:
-        raise argparse.ArgumentTypeError(f"date invalide : {value} (attendu AAAA-MM-JJ ou JJ/MM/AAAA)") from None
+        raise argparse.ArgumentTypeError(texts.CLI_BAD_DATE.format(value=value)) from None
 
 
 def _print_json(obj) -> None:
@@ -234,6 +234,7 @@ def cmd_demo(store: Store, args) -> int:
 
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="python -m inventory", description=texts.CLI_DESCRIPTION)
+    ap.add_argument("--lang", choices=texts.LANGUAGES, default=argparse.SUPPRESS, help=texts.CLI_HELP_LANG)
     sub = ap.add_subparsers(dest="command", required=True)
 
     def add(name: str, help: str) -> argparse.ArgumentParser:
@@ -265,6 +266,7 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_export)
     p = add("template", texts.CLI_HELP_TEMPLATE)
     p.add_argument("path")
+    p.add_argument("--lang", choices=texts.LANGUAGES, default=argparse.SUPPRESS, help=texts.CLI_HELP_LANG)
     p.set_defaults(func=cmd_template, no_store=True)
     p = add("contract", texts.CLI_HELP_CONTRACT)
     p.set_defaults(func=cmd_contract, no_store=True)
@@ -305,7 +307,24 @@ def _lock_timeout() -> float:
         return 30.0
 
 
+def _language(argv: list[str]) -> str | None:
+    """The ``--lang`` of the command line (or $INVENTORY_LANG), read before the parser is built: its help speaks
+    that language too."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return os.environ.get("INVENTORY_LANG")
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    with texts.speaking(_language(argv)):
+        return _run(argv)
+
+
+def _run(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     if getattr(args, "no_store", False):
         return args.func(None, args)

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from inventory import reference
+from inventory import formats, reference
 from inventory.models import STATUTS
 from inventory import texts as T
 from inventory.parsing import LIST_SEPARATOR
@@ -31,7 +31,6 @@ OFFLINE = {
 
 # Served by Streamlit from static/ (copies of data/geo, features keyed by their INSEE code).
 GEOJSON_URL = {"region": "app/static/geo/regions.json", "departement": "app/static/geo/departements.json"}
-SEPARATORS = ",\u202f"  # decimal comma, narrow no-break space between thousands
 NEED_SCALE = "Viridis"
 COVER_SCALE = "Cividis"
 FONT = {"family": "Source Sans Pro, Arial, sans-serif"}
@@ -45,28 +44,20 @@ TABLE_DISPLAY = {"part_couverte": (100, 0), "part_couverte_avant": (100, 0), "pa
                  "part": (1, 1), "taux_atteinte": (100, 0), "part_versee": (100, 0)}
 
 
-# --- numbers as people read them --------------------------------------------------------------------------
-def half_up(value, decimals: int = 0):
-    """Round half away from zero on the decimal number people read (2.525 → 2.53, 4.125 → 4.13), not on its
-    binary approximation (2.525 is stored as 2.52499…, which Python's and the browser's formats round down).
-    Works on a number, a numpy array or a pandas Series: the one rounding rule of every displayed decimal."""
-    factor = 10.0 ** decimals
-    scaled = np.round(np.abs(value) * factor, 6)  # 252.49999999999997 → 252.5
-    return np.sign(value) * np.floor(scaled + 0.5) / factor
+# --- numbers as people read them: inventory.formats is their one home ------------------------------------------
+half_up = formats.half_up
 
 
 def fr_number(value, decimals: int = 0) -> str:
-    """1234567.8 → « 1 234 567,8 » (French separators, half-up rounding); none → « – »."""
-    if value is None or (isinstance(value, (float, np.floating)) and np.isnan(value)) or value is pd.NA:
-        return "–"
-    if isinstance(value, (float, np.floating)) or decimals:
-        value = float(half_up(float(value), decimals)) + 0.0  # + 0.0: no « -0 »
-    return f"{value:,.{decimals}f}".replace(",", "\u202f").replace(".", ",")
+    """A number as people read it in the run's language (the old name: « 1 234,5 » in French, « 1,234.5 » in
+    English); see ``inventory.formats.number``."""
+    return formats.number(value, decimals)
 
 
 def fr_date(value) -> str:
-    """30/06/2020 (French form); none → « – ». The one date rule of tables, captions and the session report."""
-    return "–" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%d/%m/%Y")
+    """A date as people read it in the run's language (the old name: 30/06/2020 in French, 30 Jun 2020 in
+    English); see ``inventory.formats.date``."""
+    return formats.date(value)
 
 
 def coverage_words(cells: pd.DataFrame) -> pd.Series:
@@ -85,7 +76,7 @@ def font_size(large: bool) -> int:
 
 def _layout(fig: go.Figure, *, large: bool, height: int | None = None, **kw) -> go.Figure:
     fig.update_layout(
-        font={**FONT, "size": font_size(large), "color": INK}, separators=SEPARATORS, height=height,
+        font={**FONT, "size": font_size(large), "color": INK}, separators=formats.separators(), height=height,
         margin={"l": 10, "r": 10, "t": 40 if kw.get("title") else 10, "b": 10},
         hoverlabel={"font_size": font_size(large)}, **kw,
     )
@@ -140,8 +131,8 @@ def _decimals(value_format: str) -> int:
 
 # --- heatmaps ------------------------------------------------------------------------------------------
 def heatmap(frame: pd.DataFrame, *, rows: str, cols: str, value: str, value_label: str,
-            col_labels: Mapping[str, str] | None = None, row_title: str = T.CHART_TERRITORY,
-            col_title: str = T.CHART_THEME, text: pd.DataFrame | None = None, colorscale: str = NEED_SCALE,
+            col_labels: Mapping[str, str] | None = None, row_title: str | None = None,
+            col_title: str | None = None, text: pd.DataFrame | None = None, colorscale: str = NEED_SCALE,
             value_format: str = ",.0f", zrange: tuple[float, float] | None = None, large: bool = False,
             title: str | None = None, hover: pd.DataFrame | None = None) -> go.Figure:
     """A rows × columns heatmap of one value, rows and columns in the frame's order of appearance.
@@ -153,6 +144,7 @@ def heatmap(frame: pd.DataFrame, *, rows: str, cols: str, value: str, value_labe
     if frame.empty:
         return _empty(large)
     col_labels = col_labels or {}
+    row_title, col_title = row_title or T.CHART_TERRITORY, col_title or T.CHART_THEME
     z = frame.pivot_table(index=rows, columns=cols, values=value, aggfunc="sum", sort=False, dropna=False)
     z = z.reindex(index=pd.unique(frame[rows]), columns=pd.unique(frame[cols]))
     # wrap column labels when every word fits its column, else tilt them (a long word wrapped would run into its
@@ -175,7 +167,7 @@ def heatmap(frame: pd.DataFrame, *, rows: str, cols: str, value: str, value_labe
         text=shown, texttemplate="%{text}" if shown is not None else f"%{{z:{value_format}}}",
         customdata=words,
         colorbar={"title": {"text": value_label, "side": "right"}, "thickness": 12},
-        hovertemplate=(f"{row_title} : <b>%{{y}}</b><br>{col_title} : %{{x}}<br>{value_label} : "
+        hovertemplate=(f"{row_title}{T.COLON}<b>%{{y}}</b><br>{col_title}{T.COLON}%{{x}}<br>{value_label}{T.COLON}"
                        f"%{{z:{value_format}}}" + ("<br>%{customdata}" if words is not None else "")
                        + "<extra></extra>"),
     ))
@@ -215,7 +207,7 @@ def coverage_heatmap(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | N
 
 
 def investor_heatmap(long: pd.DataFrame, *, cols: str, value: str, value_label: str,
-                     col_labels: Mapping[str, str] | None = None, col_title: str = T.CHART_THEME,
+                     col_labels: Mapping[str, str] | None = None, col_title: str | None = None,
                      large: bool = False) -> go.Figure:
     """Investors (rows, by name) × themes or territories."""
     return heatmap(long, rows="nom", cols=cols, value=value, value_label=value_label, col_labels=col_labels,
@@ -294,7 +286,7 @@ def france_map(cells: pd.DataFrame, measure: str = "acteurs", level: str = "regi
         selectedpoints=[shown.index(selected)] if selected in shown else None,
         colorbar={"title": {"text": label, "side": "top"}, "thickness": 12, "orientation": "h", "y": -0.02,
                   "yanchor": "top", "len": 0.7, **({"dtick": 1} if fmt == ",.0f" and high <= 10 else {})},
-        hovertemplate=f"<b>%{{text}}</b><br>{label} : %{{z:{fmt}}}<extra></extra>",
+        hovertemplate=f"<b>%{{text}}</b><br>{label}{T.COLON}%{{z:{fmt}}}<extra></extra>",
     ))
     fig.update_geos(fitbounds="locations", visible=False)
     return _layout(fig, large=large, height=560 if large else 460, dragmode=False,
@@ -359,7 +351,7 @@ def cofunding_network(edges: pd.DataFrame, investors: pd.DataFrame, *, large: bo
         y=[(pos[a][1] + pos[b][1]) / 2 for a, b in zip(edges["source"], edges["cible"])],
         mode="markers", marker={"size": 10, "opacity": 0}, showlegend=False,
         customdata=list(zip(edges["nom_source"], edges["nom_cible"], edges["programmes"])),
-        hovertemplate=(f"%{{customdata[0]}} – %{{customdata[1]}}<br>{T.CHART_COFUNDED} : %{{customdata[2]}}"
+        hovertemplate=(f"%{{customdata[0]}} – %{{customdata[1]}}<br>{T.CHART_COFUNDED}{T.COLON}%{{customdata[2]}}"
                        "<extra></extra>"),
     ))
     names = [str(info["nom"].get(i, i)) for i in ids]
@@ -375,7 +367,7 @@ def cofunding_network(edges: pd.DataFrame, investors: pd.DataFrame, *, large: bo
         marker={"size": [base + min(2 * n, 16) for n in programmes], "color": NODE_COLOUR,
                 "line": {"width": 1, "color": "white"}},
         textfont={"color": INK, "size": font_size(large)}, cliponaxis=False,
-        hovertemplate=f"<b>%{{customdata[0]}}</b><br>{T.CHART_PROGRAMMES} : %{{customdata[1]}}<extra></extra>",
+        hovertemplate=f"<b>%{{customdata[0]}}</b><br>{T.CHART_PROGRAMMES}{T.COLON}%{{customdata[1]}}<extra></extra>",
         showlegend=False,
     ))
     # room for the labels inside the plot: the network's column is about 600 px wide (900 px in workshop mode)
@@ -396,6 +388,7 @@ CODE_LABELS: dict[str, Mapping[str, str]] = {
     "source": reference.SOURCES, "public": reference.AUDIENCES, "publics": reference.AUDIENCES,
     "phase": reference.PHASES, "nature": reference.SUPPORT_TYPES, "type": reference.INVESTOR_TYPES,
     "statut": STATUTS, "statut_avant": STATUTS, "statut_apres": STATUTS,
+    "changement": reference.Labels("CHANGE_WORDS"),
 }
 def table_view(frame: pd.DataFrame, columns: list[str], *, theme_labels: Mapping[str, str] | None = None,
                territory_names: bool = True, headings: Mapping[str, str] | None = None) -> pd.DataFrame:
@@ -459,7 +452,7 @@ def ranked_bars(frame: pd.DataFrame, *, label: str, value: str, value_label: str
         x=list(half_up(data[value].astype(float), _decimals(value_format))), y=[_short(str(v)) for v in data[label]],
         orientation="h",
         marker_color=GROUP_COLOURS[0], texttemplate=f"%{{x:{value_format}}}", textposition="outside",
-        cliponaxis=False, hovertemplate=f"<b>%{{y}}</b><br>{value_label} : %{{x:{value_format}}}<extra></extra>",
+        cliponaxis=False, hovertemplate=f"<b>%{{y}}</b><br>{value_label}{T.COLON}%{{x:{value_format}}}<extra></extra>",
     ))
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(title=value_label, range=[0, float(data[value].max()) * 1.15 or 1])
@@ -484,7 +477,7 @@ def audience_bars(frame: pd.DataFrame, *, theme_labels: Mapping[str, str] | None
             x=[theme_labels.get(t, t) for t in themes], y=values, name=name,
             marker={"color": GROUP_COLOURS[k % 4], "pattern": {"shape": GROUP_PATTERNS[k % 4]}},
             texttemplate="%{y}", textposition="outside",
-            hovertemplate=f"<b>%{{x}}</b><br>{name} : %{{y}} {T.CHART_PROGRAMMES.lower()}<extra></extra>",
+            hovertemplate=f"<b>%{{x}}</b><br>{name}{T.COLON}%{{y}} {T.CHART_PROGRAMMES.lower()}<extra></extra>",
         ))
     # the values written above the bars stay inside the plot, and the legend sits above it: nothing hides a value
     top = max(int(frame["programmes"].max()), 1)
@@ -509,7 +502,7 @@ def sdg_bars(frame: pd.DataFrame, sdg_names: Mapping[int, str], *, large: bool =
         fig.add_trace(go.Bar(
             y=labels, x=list(frame[col].astype(int)), name=name, orientation="h",
             marker={"color": GROUP_COLOURS[k], "pattern": {"shape": GROUP_PATTERNS[k]}},
-            hovertemplate=f"<b>%{{y}}</b><br>{name} : %{{x}}<extra></extra>",
+            hovertemplate=f"<b>%{{y}}</b><br>{name}{T.COLON}%{{x}}<extra></extra>",
         ))
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(rangemode="tozero", title=None)
@@ -531,7 +524,7 @@ def investor_sdg_heatmap(frame: pd.DataFrame, sdg_names: Mapping[int, str], *, l
         xgap=1, ygap=1, hoverongaps=False, texttemplate="%{z:.0f}",
         colorbar={"title": {"text": T.CHART_PROGRAMMES, "side": "right"}, "thickness": 12,
                   "dtick": 1 if z.max().max() <= 10 else None},
-        hovertemplate=f"<b>%{{y}}</b><br>%{{x}} · %{{customdata}}<br>{T.CHART_PROGRAMMES} : %{{z:.0f}}<extra></extra>",
+        hovertemplate=f"<b>%{{y}}</b><br>%{{x}} · %{{customdata}}<br>{T.CHART_PROGRAMMES}{T.COLON}%{{z:.0f}}<extra></extra>",
     ))
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(side="top", title=None, tickangle=-45)
@@ -557,7 +550,7 @@ def change_bars(frame: pd.DataFrame, *, theme_labels: Mapping[str, str] | None =
         marker={"color": [UP_COLOUR if r else DOWN_COLOUR for r in rising],
                 "pattern": {"shape": ["" if r else "/" for r in rising]}},
         customdata=list(zip(data["score_avant"].astype(int), data["score_apres"].astype(int))),
-        hovertemplate=(f"<b>%{{y}}</b><br>{T.CHART_SCORE_CHANGE} : %{{x:+,d}}"
+        hovertemplate=(f"<b>%{{y}}</b><br>{T.CHART_SCORE_CHANGE}{T.COLON}%{{x:+,d}}"
                        "<br>%{customdata[0]:,d} → %{customdata[1]:,d}<extra></extra>"),
     ))
     fig.update_yaxes(autorange="reversed", title=None)

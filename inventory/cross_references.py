@@ -159,7 +159,7 @@ def end_before_start(frames: Frames, known: Known) -> list[Issue]:
         return []
     start, end = prog.columns["date_debut"], prog.columns["date_fin"]
     header = prog.headers.get("date_fin", "date_fin")
-    title = Programme.columns()["date_fin"]["title"]
+    title = Programme.column_label("date_fin")
 
     def days(col: ParsedColumn) -> np.ndarray:  # dates compared as day numbers, per row
         return np.array([-1 if d is None else d.toordinal() for d in col.values], dtype=np.int64)[col.codes]
@@ -218,7 +218,7 @@ def due_before_decision(frames: Frames, known: Known) -> list[Issue]:
         return []
     date, due = sheet.columns["date"], sheet.columns["echeance"]
     header = sheet.headers.get("echeance", "echeance")
-    title = Engagement.columns()["echeance"]["title"]
+    title = Engagement.column_label("echeance")
     decided, ends = _days(date), _days(due)
     issues = []
     for pos in np.flatnonzero((decided >= 0) & (ends >= 0) & (ends < decided)):

@@ -19,7 +19,7 @@ from typing import Any, Iterable
 import pandas as pd
 import xlsxwriter
 
-from inventory import catalogues
+from inventory import catalogues, reference
 from inventory import texts as T
 from inventory.models import SHEETS, Issue
 from inventory.parsing import FORMULA_STARTS, LIST_SEPARATOR
@@ -232,8 +232,8 @@ def export_snapshot(store, snapshot_id: int, path: str | Path) -> list[Path]:
 
 
 def template_bytes() -> bytes:
-    """The empty template: a read-me sheet, one sheet per contract sheet with its headers, help comments and
-    drop-down lists for every closed value (multi-value cells accept a list typed by hand)."""
+    """The empty template (in the run's language; its sheet and column names stay the contract's): a read-me
+    sheet, one sheet per contract sheet with its headers, help comments and drop-down lists for every closed value (multi-value cells accept a list typed by hand)."""
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True})
     formats = _formats(wb)
@@ -241,9 +241,11 @@ def template_bytes() -> bytes:
     for sheet, model in SHEETS.items():
         ws = wb.add_worksheet(sheet)
         for c, (name, col) in enumerate(model.columns().items()):
+            col = {**col, "title": model.column_label(name), "help": model.column_help(name)}  # the run's language
             ws.write_string(0, c, name, formats["header"])
             ws.set_column(c, c, max(14, len(name) + 4))
-            ws.write_comment(0, c, f"{col['title']} — {col['help']}" + (" (obligatoire)" if col["required"] else ""))
+            ws.write_comment(0, c, f"{model.column_label(name)} — {model.column_help(name)}"
+                                   + (T.TEMPLATE_REQUIRED_NOTE if col["required"] else ""))
             guide.validate(ws, c, sheet, name)
         ws.freeze_panes(1, 0)
     wb.get_worksheet_by_name("thematiques").write_comment(1, 0, T.TEMPLATE_THEMES_COMMENT)
@@ -257,7 +259,7 @@ class _Guide:
     template and the annotated error workbook share them, so a corrected file keeps its drop-downs."""
 
     def __init__(self, wb: xlsxwriter.Workbook, formats: dict) -> None:
-        readme = wb.add_worksheet("lisez-moi")
+        readme = wb.add_worksheet(T.TEMPLATE_README_SHEET)
         readme.set_column(0, 0, 22)
         readme.set_column(1, 4, 45)
         lines = [
@@ -270,7 +272,7 @@ class _Guide:
             (T.TEMPLATE_ABSENT, T.TEMPLATE_ABSENT_TEXT),
             (T.TEMPLATE_FOLLOWUP, T.TEMPLATE_FOLLOWUP_TEXT),
             ("", ""),
-            ("Feuille", "Colonne", "Obligatoire", "Ce qu'on attend", "Valeurs possibles"),
+            T.TEMPLATE_README_HEADINGS,
         ]
         for r, line in enumerate(lines):
             for c, v in enumerate(line):
@@ -284,7 +286,8 @@ class _Guide:
         list_col = 1
         for sheet, model in SHEETS.items():
             for name, col in model.columns().items():
-                readme.write_row(r, 0, [sheet, name, "oui" if col["required"] else "non", col["help"],
+                readme.write_row(r, 0, [sheet, name, T.TEMPLATE_YES if col["required"] else T.TEMPLATE_NO,
+                                        model.column_help(name),
                                         ", ".join(col["choices"] or [])], formats["wrap"])
                 r += 1
                 if col["choices"]:
@@ -294,14 +297,16 @@ class _Guide:
                     self.sources[(sheet, name)] = f"=listes!${letter}$2:${letter}${len(col['choices']) + 1}"
                     list_col += 1
         for i, t in enumerate(default_themes(), start=1):
-            readme.write_row(r + i, 0, [T.TEMPLATE_DEFAULT_THEME, t.code, "", t.libelle], formats["wrap"])
+            readme.write_row(r + i, 0, [T.TEMPLATE_DEFAULT_THEME, t.code, "", reference.theme_label(t.code, t.libelle)],
+                             formats["wrap"])
         choices_ws.hide()
 
     def validate(self, ws, c: int, sheet: str, name: str, *, rows: int = 5000, present: Iterable[str] = SHEETS) -> None:
         """Column ``c`` of ``ws`` holds the contract column ``sheet.name``: its drop-down list and bounds
         (ids of another sheet only when that sheet is ``present`` in the workbook: Excel refuses a list that
         points at no sheet)."""
-        col = SHEETS[sheet].columns()[name]
+        model = SHEETS[sheet]
+        col = {**model.columns()[name], "title": model.column_label(name), "help": model.column_help(name)}
         prompt = {"input_title": col["title"][:32], "input_message": col["help"][:255]}
         if (sheet, name) in self.sources:
             ws.data_validation(1, c, rows, c, {"validate": "list", "source": self.sources[(sheet, name)],
@@ -344,7 +349,7 @@ def annotated_workbook(sheets: Iterable, issues: list[Issue], set_aside: Iterabl
                 if name is not None:
                     guide.validate(ws, c, raw.sheet, name, rows=max(last, 5000), present=[r.sheet for r in sheets])
         err_col = len(headers)
-        for c, h in enumerate(headers + ["erreurs"]):
+        for c, h in enumerate(headers + [T.ANNOTATED_ERRORS_COLUMN]):
             ws.write_string(0, c, h, formats["header"])
             ws.set_column(c, c, 16)
         ws.set_column(err_col, err_col, 60)

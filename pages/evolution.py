@@ -113,4 +113,5 @@ else:
     counted = changes["changement"].value_counts()
     for col, (kind, label) in zip(st.columns(len(T.EVOL_CHANGE_LABELS)), T.EVOL_CHANGE_LABELS.items()):
         col.metric(label, fr_number(int(counted.get(kind, 0))), border=True)
+    changes = changes.assign(changement=changes["changement"].map(T.CHANGE_WORDS).fillna(changes["changement"]))
     show_table(changes.rename(columns=T.EVOL_PROG_COLUMNS), "programmes_changements")

@@ -138,7 +138,7 @@ def validate(files: list[tuple[str, bytes]], key: str) -> dict | None:
 
 def upload_section() -> None:
     st.subheader(T.IMP_UPLOAD_HEADER)
-    st.html(ui.UPLOADER_CSS)  # the uploader's own words in French (static CSS)
+    st.html(ui.css.uploader_css(T.language()))  # the uploader's own words in the page's language (static CSS)
     uploaded = st.file_uploader(T.IMP_UPLOADER, type=["xlsx", "ods", "csv", "json"], accept_multiple_files=True,
                                 help=T.IMP_UPLOADER_HELP, max_upload_size=limits.MAX_FILE_BYTES // 2**20,
                                 key=f"upload_{st.session_state.get('_upload_round', 0)}")
@@ -177,8 +177,8 @@ def report_section(state: dict) -> None:
     if checked.upload.sheets:
         sheets = list(checked.upload.sheets.values())
         st.download_button(T.IMP_DOWNLOAD_ANNOTATED,
-                           data=lambda s=sheets, i=checked.issues, a=set_aside_rows(checked):
-                           exports.annotated_workbook(s, i, set_aside=a),
+                           data=T.in_this_language(lambda s=sheets, i=checked.issues, a=set_aside_rows(checked):
+                                                   exports.annotated_workbook(s, i, set_aside=a)),
                            file_name=T.IMP_ANNOTATED_NAME.format(stem=state["stem"]), mime=XLSX, type="primary",
                            help=T.IMP_ANNOTATED_HELP, on_click="ignore", key="dl_annotated")
     st.markdown(f"**{T.IMP_KIND_SUMMARY}**")
@@ -371,8 +371,8 @@ def audit_section() -> None:
 def downloads_section() -> None:
     st.subheader(T.IMP_DOWNLOADS_HEADER)
     template, current = st.columns(2)
-    template.download_button(T.IMP_TEMPLATE, data=exports.template_bytes, file_name=T.IMP_TEMPLATE_NAME, mime=XLSX,
-                             help=T.IMP_TEMPLATE_HELP, on_click="ignore", key="dl_template")
+    template.download_button(T.IMP_TEMPLATE, data=T.in_this_language(exports.template_bytes),
+                             file_name=T.IMP_TEMPLATE_NAME, mime=XLSX, help=T.IMP_TEMPLATE_HELP, on_click="ignore", key="dl_template")
     shown = ui.active_snapshot()
     if shown is not None:
         current.download_button(T.IMP_EXPORT, data=lambda sid=shown.id: exports.workbook_bytes(

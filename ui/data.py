@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 import streamlit as st
 
-from inventory import analytics
+from inventory import analytics, reference
 from inventory.models import Snapshot
 from inventory.store import Store, StoreBusy
 
@@ -86,6 +86,7 @@ def active_snapshot() -> Snapshot | None:
 
 
 def theme_labels(snapshot_id: int) -> dict[str, str]:
-    """Theme code → label in that snapshot (the default themes and the inventory's own), in their order."""
+    """Theme code → label in that snapshot (the default themes and the inventory's own), in their order; a default
+    theme in the run's language, a theme the inventory defined as people typed it."""
     themes = q(analytics.themes, snapshot_id)
-    return dict(zip(themes["code"], themes["libelle"]))
+    return {code: reference.theme_label(code, label) for code, label in zip(themes["code"], themes["libelle"])}

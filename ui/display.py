@@ -1,4 +1,5 @@
-"""Numbers, dates and tables as people read them (French forms), with their downloads."""
+"""Numbers, dates and tables as people read them (in the run's language, see ``inventory.formats``), with their
+downloads."""
 from __future__ import annotations
 
 from typing import Any
@@ -7,18 +8,20 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from inventory import charts, exports
+from inventory import exports, formats
 from inventory import texts as T
 from ui.data import active_snapshot
 
 
 def fr_number(value: Any, decimals: int = 0) -> str:
-    """1234567.8 → « 1 234 567,8 » (French separators; decimals rounded half-up: 2.525 → « 2,53 »)."""
-    return charts.fr_number(value, decimals)  # the one formatting rule, shared with charts and tables
+    """1234567.8 → « 1 234 567,8 » in French, « 1,234,567.8 » in English; decimals rounded half-up (2.525 →
+    « 2,53 »). The name is older than the English version: it formats for the run's language."""
+    return formats.number(value, decimals)  # the one formatting rule, shared with charts and tables
 
 
 def fr_date(value: Any) -> str:
-    return charts.fr_date(value)  # the one date rule, shared with the session report
+    """30/06/2020 in French, 30 Jun 2020 in English (the run's language)."""
+    return formats.date(value)
 
 
 def download_table(frame: pd.DataFrame, name: str, *, where=None, filter: str | None = None) -> None:
@@ -59,7 +62,7 @@ def download_context() -> exports.DownloadContext:
 
 def show_table(view: pd.DataFrame, name: str, *, empty: str | None = None, where=None,
                filter: str | None = None) -> None:
-    """A table as shown to people (French headings, numbers and dates in French form) and its downloads
+    """A table as shown to people (headings, numbers and dates in the run's language) and its downloads
     (``filter``: the main filter the table was cut by, in the files' names); ``empty`` is the sentence shown
     instead when there is no row."""
     where = where or st
@@ -71,7 +74,7 @@ def show_table(view: pd.DataFrame, name: str, *, empty: str | None = None, where
         if pd.api.types.is_bool_dtype(view[col]):
             continue
         if pd.api.types.is_datetime64_any_dtype(view[col]):
-            config[col] = st.column_config.DateColumn(format="DD/MM/YYYY")
+            config[col] = st.column_config.DateColumn(format=formats.date_column())
         elif pd.api.types.is_numeric_dtype(view[col]):
             config[col] = st.column_config.NumberColumn(format="localized")
     where.dataframe(view, hide_index=True, column_config=config, width="stretch", placeholder="–")

@@ -12,11 +12,12 @@ from ui.access import workshop_mode
 from ui import css
 from ui.data import StoreBusy, active_snapshot, snapshots
 from ui.display import fr_date
+from ui.language import language_switch
 from ui.widgets import url_select
 
 
 def sidebar() -> Snapshot | None:
-    """Snapshot picker and workshop toggle, bound to the URL; demo banner and workshop header."""
+    """Snapshot picker, language switch and workshop toggle, bound to the URL; demo banner and workshop header."""
     try:
         snaps = snapshots()
     except StoreBusy:
@@ -31,6 +32,8 @@ def sidebar() -> Snapshot | None:
                             default=active_id, format_func=labels.get)
         snap = next(s for s in snaps if s.id == chosen)
     st.html(css.print_style(T.PRINT_TABLE_NOTE))  # static CSS and one sentence of ours, never user text
+    st.sidebar.html(css.BASE_CSS)  # static CSS only: text contrast at WCAG AA on every page
+    language_switch(st.sidebar)
     on = st.sidebar.toggle(T.SIDEBAR_WORKSHOP, value=workshop_mode(), help=T.SIDEBAR_WORKSHOP_HELP, key="toggle_atelier")
     if on != workshop_mode():
         if on:

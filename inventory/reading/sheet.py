@@ -28,7 +28,7 @@ SHEET_NAMES |= {"programs": "programmes", "need": "besoins", "besoin": "besoins"
                 "thematique": "thematiques", "investisseur": "investisseurs", "investor": "investisseurs",
                 "programme": "programmes", "program": "programmes", "engagement": "engagements",
                 "commitment": "engagements", "realisation": "realisations", "result": "realisations"}
-TEMPLATE_SHEETS = {"lisez moi", "listes"}  # the template's own sheets: ignored without a warning
+TEMPLATE_SHEETS = {"lisez moi", "read me", "listes"}  # the template's own sheets: ignored without a warning
 
 
 class FileRefused(ValueError):

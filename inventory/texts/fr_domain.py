@@ -47,10 +47,35 @@ CLI_HELP_COMMITMENTS = "les engagements, en retard d'abord, et les zones blanche
 CLI_HELP_PATHWAYS = "les parcours de soutien par territoire × thématique et leurs maillons manquants"
 CLI_HELP_DEMO = "charge la démonstration, ou un inventaire synthétique (--needs N --programmes M)"
 CLI_HELP_COMMITMENTS_N = "engagements synthétiques"
+CLI_HELP_LANG = "langue des messages et des fichiers produits (fr ou en)"
+CLI_BAD_DATE = "date invalide : {value} (attendu AAAA-MM-JJ ou JJ/MM/AAAA)"
 CLI_HELP_RESULTS_N = "réalisations synthétiques"
 CLI_HELP_REPORT = "écrit le rapport de séance d'un inventaire (fichier .html ou .pdf)"
-CLI_HELP_LANG = "langue du rapport"
 CLI_REPORT_WRITTEN = "Rapport de séance de l'inventaire n° {id} écrit dans {path} ({size} Ko)."
+
+# --- closed lists of the contract: their labels (the codes are the contract's; inventory/reference.py) -------------
+AUDIENCE_LABELS = {
+    "association": "Associations",
+    "fondation": "Fondations",
+    "structure_ess": "Structures de l'ESS",
+    "collectivite": "Collectivités",
+    "tpe_pme": "TPE / PME",
+    "reseau_accompagnement": "Réseaux d'accompagnement",
+}
+PHASE_LABELS = {"urgence": "Urgence", "relance": "Relance", "structurel": "Structurel"}
+SUPPORT_TYPE_LABELS = {
+    "subvention": "Subvention",
+    "pret": "Prêt",
+    "garantie": "Garantie",
+    "accompagnement": "Accompagnement",
+    "formation": "Formation",
+    "outil": "Outil",
+    "mecenat_competences": "Mécénat de compétences",
+    "autre": "Autre",
+}
+INVESTOR_TYPE_LABELS = {"institution": "Institution", "fondation": "Fondation", "entreprise": "Entreprise"}
+SOURCE_LABELS = {"terrain": "Acteurs de terrain", "ingenierie": "Écosystème d'accompagnement (ingénierie)"}
+STATUS_LABELS = {"envisage": "Envisagé", "engage": "Engagé", "realise": "Réalisé", "abandonne": "Abandonné"}
 
 # --- import report ------------------------------------------------------------------------------------
 ERR_END_BEFORE_START = "la date de fin {fin} précède la date de début {debut}"
@@ -224,6 +249,7 @@ WARN_HXL_DEFAULT_INTENSITY = (
     "{n} besoin(s) du tableau HXL sans colonne #severity ont reçu l'intensité {value} (moyenne) : "
     "ajoutez une colonne #severity (1 à 5) pour la préciser."
 )
+ANNOTATED_ERRORS_COLUMN = "erreurs"  # the annotated workbook's column summing up each row's problems
 SET_ASIDE_SHEET = "mis de côté"
 SET_ASIDE_COLUMNS = ("fichier", "ligne", "valeur", "raison")
 CLI_SET_ASIDE = "Mis de côté : {sheet}, ligne {row}, « {value} » : {message}."
@@ -272,6 +298,7 @@ COVERAGE_WORDS = "{programmes} programme(s) {where}, {part} % du besoin atteint"
 COVERAGE_WHERE = {"pays": "au niveau national", "region": "dans la région", "departement": "dans le département"}
 
 # --- charts (inventory/charts.py) ------------------------------------------------------------------------
+COLON = " : "  # between a label and its value in a chart's hover box
 CHART_TERRITORY = "Territoire"
 CHART_THEME = "Thématique"
 CHART_INVESTOR = "Investisseur"
@@ -469,3 +496,13 @@ CONTEXT_DOWNLOADED = "Téléchargé le"
 CONTEXT_COLUMNS = "Colonnes"
 CONTEXT_COLUMN = "Colonne"
 CONTEXT_DEFINITION = "Définition"
+TEMPLATE_README_SHEET = "lisez-moi"
+TEMPLATE_README_HEADINGS = ("Feuille", "Colonne", "Obligatoire", "Ce qu'on attend", "Valeurs possibles")
+TEMPLATE_YES = "oui"
+TEMPLATE_NO = "non"
+TEMPLATE_REQUIRED_NOTE = " (obligatoire)"
+# a contract column in the template's comments and the import report: its French label (models.py), and its English
+# alias after it when True
+CONTRACT_ALIAS_SHOWN = False
+# sheet.column → what the column expects; French: empty, the models' own help (inventory/models.py) is French
+CONTRACT_HELP: dict[str, str] = {}

@@ -12,6 +12,7 @@ PAGE_COLLECTIF = "Jouer collectif"
 PAGE_DEFIS = "Les trois défis"
 PAGE_EVOLUTION = "Évolution"
 PAGE_IMPORTER = "Importer"
+SIDEBAR_LANGUAGE = "Langue"
 SIDEBAR_SNAPSHOT = "Inventaire affiché"
 SIDEBAR_WORKSHOP = "Mode atelier (écran partagé)"
 SIDEBAR_WORKSHOP_HELP = "Agrandit textes et graphiques et masque tout ce qui modifie l'inventaire."
@@ -162,6 +163,9 @@ EVOL_WZ_CLOSED = "Zones blanches fermées"
 EVOL_WZ_OPENED = "Zones blanches ouvertes"
 EVOL_NO_WZ_CHANGE = "Aucune zone blanche fermée ni ouverte entre ces deux inventaires."
 EVOL_CHANGE_LABELS = {"ajouté": "Ajoutés", "terminé": "Terminés", "retiré": "Retirés", "modifié": "Modifiés"}
+# the change codes of analytics.compare_* as a table shows them
+CHANGE_WORDS = {"fermée": "fermée", "ouverte": "ouverte", "ajouté": "ajouté", "terminé": "terminé", "retiré": "retiré",
+                "modifié": "modifié"}
 EVOL_COLUMNS = {
     "territoire": "Code territoire",
     "nom": "Territoire",
