@@ -157,7 +157,7 @@ def table_xlsx(frame: pd.DataFrame, sheet: str = "export", context: DownloadCont
 
 
 def _sheet_name(name: str) -> str:
-    """A worksheet name Excel accepts (at most 31 characters, none of ``[]:*?/\``), never « contexte »."""
+    """A worksheet name Excel accepts (at most 31 characters, none of ``[]:*?/\\``), never « contexte »."""
     cleaned = re.sub(r"[\[\]:*?/\\]", "-", name)[:31] or "export"
     return cleaned if cleaned != T.CONTEXT_SHEET else "tableau"
 
