@@ -23,7 +23,7 @@ def _date(value: str) -> dt.date:
     try:
         return date(value)
     except Exception:
-        raise argparse.ArgumentTypeError(f"date invalide : {value} (attendu AAAA-MM-JJ ou JJ/MM/AAAA)") from None
+        raise argparse.ArgumentTypeError(texts.CLI_BAD_DATE.format(value=value)) from None
 
 
 def _print_json(obj) -> None:
@@ -59,7 +59,7 @@ def ensure_password(path: Path = SECRETS_FILE) -> None:
 def cmd_import(store: Store, args) -> int:
     result = importer.import_files(store, args.files, label=args.label, as_of=args.as_of, format=args.format)
     if args.json:
-        # exactly the shape of DESIGN section 6 (scripts rely on it): no internal keys such as "kind"
+        # exactly the shape documented in the README (command line) (scripts rely on it): no internal keys such as "kind"
         _print_json({
             "ok": result.ok, "snapshot_id": result.snapshot_id,
             "counts": {k: int(result.counts.get(k, 0)) for k in
@@ -205,6 +205,24 @@ def cmd_pathways(store: Store, args) -> int:
     return 0
 
 
+def cmd_report(store: Store, args) -> int:
+    from inventory import session_report
+
+    if Path(args.path).suffix.lower() not in (".html", ".htm", ".pdf"):
+        print(texts.REPORT_BAD_PATH.format(path=args.path), file=sys.stderr)
+        return 2
+    sid = _snapshot(store, args.snapshot)
+    if sid is None:
+        return 1
+    try:
+        path = session_report.write(store, args.path, sid, lang=args.lang)
+    except (session_report.ChromiumMissing, RuntimeError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 5
+    print(texts.CLI_REPORT_WRITTEN.format(id=sid, path=path, size=f"{path.stat().st_size / 1024:,.0f}".replace(",", " ")))
+    return 0
+
+
 def cmd_demo(store: Store, args) -> int:
     if args.needs is None:
         print(demo.load_demo(store))
@@ -216,6 +234,7 @@ def cmd_demo(store: Store, args) -> int:
 
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="python -m inventory", description=texts.CLI_DESCRIPTION)
+    ap.add_argument("--lang", choices=texts.LANGUAGES, default=argparse.SUPPRESS, help=texts.CLI_HELP_LANG)
     sub = ap.add_subparsers(dest="command", required=True)
 
     def add(name: str, help: str) -> argparse.ArgumentParser:
@@ -247,6 +266,7 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_export)
     p = add("template", texts.CLI_HELP_TEMPLATE)
     p.add_argument("path")
+    p.add_argument("--lang", choices=texts.LANGUAGES, default=argparse.SUPPRESS, help=texts.CLI_HELP_LANG)
     p.set_defaults(func=cmd_template, no_store=True)
     p = add("contract", texts.CLI_HELP_CONTRACT)
     p.set_defaults(func=cmd_contract, no_store=True)
@@ -266,6 +286,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--source", choices=["terrain", "ingenierie"])
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_pathways)
+    p = add("report", texts.CLI_HELP_REPORT)
+    p.add_argument("path")
+    p.add_argument("--snapshot", type=int)
+    p.add_argument("--lang", choices=["fr", "en"], default="fr", help=texts.CLI_HELP_LANG)
+    p.set_defaults(func=cmd_report)
     p = add("demo", texts.CLI_HELP_DEMO)
     p.add_argument("--needs", type=int)
     p.add_argument("--programmes", type=int)
@@ -282,7 +307,24 @@ def _lock_timeout() -> float:
         return 30.0
 
 
+def _language(argv: list[str]) -> str | None:
+    """The ``--lang`` of the command line (or $INVENTORY_LANG), read before the parser is built: its help speaks
+    that language too."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return os.environ.get("INVENTORY_LANG")
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    with texts.speaking(_language(argv)):
+        return _run(argv)
+
+
+def _run(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     if getattr(args, "no_store", False):
         return args.func(None, args)

@@ -1,4 +1,5 @@
-"""The numbers of the views (DESIGN section 4), computed in SQL over the per-snapshot aggregate tables.
+"""The numbers of the views, computed in SQL over the per-snapshot aggregate tables (their definitions in words:
+texts.FORMULAS, listed on the Méthode page).
 
 Every function takes the ``Store`` and a snapshot id and returns a small DataFrame of exact numbers (ratios
 unrounded: rounding is for display). The rules they share live once in the store's schema: ``active_at``
@@ -598,7 +599,7 @@ def compare_white_zones(store: Store, before: int, after: int, *, level: str = "
                            kind="stable").reset_index(drop=True)
 
 
-# --- follow-through: pathways, commitments, results (DESIGN section 4) ------------------------------------------
+# --- follow-through: pathways, commitments, results (texts.FORMULAS) ------------------------------------------
 # Kinds of support along a pathway: money, and the accompaniment that makes it land ("autre" is neither).
 MONEY = ("subvention", "pret", "garantie", "mecenat_competences")
 ACCOMPANIMENT = ("accompagnement", "formation", "outil")
@@ -615,14 +616,17 @@ def _pathway_steps(snapshot_id: int, level: str, source: str | None) -> tuple[st
         SELECT a.territoire, a.region_key, a.thematique, sum(a.acteurs) AS acteurs, sum(a.score) AS score
         FROM need_agg a WHERE a.snapshot_id = ? {where} GROUP BY ALL
     ), pt AS (  -- active programmes, one row per listed territory and theme
-        SELECT p.id, p.phase, p.nature, unnest(p.territoires) AS src, unnest(p.thematiques) AS thematique
+        SELECT p.id, unnest(p.territoires) AS src, unnest(p.thematiques) AS thematique
         FROM programmes p JOIN snapshots s ON s.id = p.snapshot_id
         WHERE p.snapshot_id = ? AND active_at(p.date_debut, p.date_fin, s.as_of)
-    ), steps AS (  -- (cell, programme) once, for the programmes reaching one of the cell's need rows
-        SELECT DISTINCT {cell} AS territoire, c.thematique, pt.id, pt.phase, pt.nature
+    ), hits AS (  -- (cell, programme) once, for the programmes reaching one of the cell's need rows
+        SELECT DISTINCT {cell} AS territoire, c.thematique, pt.id
         FROM pt JOIN territory_reach r ON r.src = pt.src AND r.reaches_need
         JOIN cells c ON c.territoire = r.territoire AND c.thematique = pt.thematique
-    )""", [snapshot_id, *params, snapshot_id]
+    ), steps AS (  -- phases and natures joined after the DISTINCT (no DISTINCT over lists)
+        SELECT h.territoire, h.thematique, h.id, p.phase, p.nature
+        FROM hits h JOIN programmes p ON p.snapshot_id = ? AND p.id = h.id
+    )""", [snapshot_id, *params, snapshot_id, snapshot_id]
 
 
 def pathways(store: Store, snapshot_id: int, *, level: str = "region", source: str | None = None) -> pd.DataFrame:

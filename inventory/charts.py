@@ -14,25 +14,29 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from inventory import reference
+from inventory import formats, reference
 from inventory.models import STATUTS
 from inventory import texts as T
 from inventory.parsing import LIST_SEPARATOR
 
-# Maps load their topojson from our own static folder: the app runs without internet.
+# Maps load their topojson from our own static folder: the app runs without internet. The modebar speaks French
+# with plotly.js's own French locale, shipped with the app (data/reference/plotly_locale_fr.json).
 OFFLINE = {
     "topojsonURL": "app/static/plotly_topojson/",
     "displaylogo": False,
     "toImageButtonOptions": {"format": "png", "scale": 2},
+    "locale": "fr",
+    "locales": {"fr": reference.plotly_locale("fr")},
 }
 
 # Served by Streamlit from static/ (copies of data/geo, features keyed by their INSEE code).
 GEOJSON_URL = {"region": "app/static/geo/regions.json", "departement": "app/static/geo/departements.json"}
-SEPARATORS = ",\u202f"  # decimal comma, narrow no-break space between thousands
 NEED_SCALE = "Viridis"
 COVER_SCALE = "Cividis"
 FONT = {"family": "Source Sans Pro, Arial, sans-serif"}
 NO_DATA_GREY = "#e4e4e4"
+INK = "#31333F"  # Streamlit's text colour: 12:1 on white (its chart theme draws axis labels in a 3.6:1 grey)
+WHITE_ZONE_COLOUR = "#D55E00"  # Okabe–Ito vermillion: a white zone is the first thing the eye finds on a map
 NODE_COLOUR = "#1f5f8b"  # dark enough for white labels, in colour and in greyscale
 MEASURE_FORMAT = {"intensite_moyenne": ",.2f", "tension": ",.1f", "part_couverte": ",.0f"}
 # what a table shows of an exact number: (factor, decimals); other decimal numbers get 2 decimals
@@ -40,23 +44,20 @@ TABLE_DISPLAY = {"part_couverte": (100, 0), "part_couverte_avant": (100, 0), "pa
                  "part": (1, 1), "taux_atteinte": (100, 0), "part_versee": (100, 0)}
 
 
-# --- numbers as people read them --------------------------------------------------------------------------
-def half_up(value, decimals: int = 0):
-    """Round half away from zero on the decimal number people read (2.525 → 2.53, 4.125 → 4.13), not on its
-    binary approximation (2.525 is stored as 2.52499…, which Python's and the browser's formats round down).
-    Works on a number, a numpy array or a pandas Series: the one rounding rule of every displayed decimal."""
-    factor = 10.0 ** decimals
-    scaled = np.round(np.abs(value) * factor, 6)  # 252.49999999999997 → 252.5
-    return np.sign(value) * np.floor(scaled + 0.5) / factor
+# --- numbers as people read them: inventory.formats is their one home ------------------------------------------
+half_up = formats.half_up
 
 
 def fr_number(value, decimals: int = 0) -> str:
-    """1234567.8 → « 1 234 567,8 » (French separators, half-up rounding); none → « – »."""
-    if value is None or (isinstance(value, (float, np.floating)) and np.isnan(value)) or value is pd.NA:
-        return "–"
-    if isinstance(value, (float, np.floating)) or decimals:
-        value = float(half_up(float(value), decimals)) + 0.0  # + 0.0: no « -0 »
-    return f"{value:,.{decimals}f}".replace(",", "\u202f").replace(".", ",")
+    """A number as people read it in the run's language (the old name: « 1 234,5 » in French, « 1,234.5 » in
+    English); see ``inventory.formats.number``."""
+    return formats.number(value, decimals)
+
+
+def fr_date(value) -> str:
+    """A date as people read it in the run's language (the old name: 30/06/2020 in French, 30 Jun 2020 in
+    English); see ``inventory.formats.date``."""
+    return formats.date(value)
 
 
 def coverage_words(cells: pd.DataFrame) -> pd.Series:
@@ -69,17 +70,31 @@ def coverage_words(cells: pd.DataFrame) -> pd.Series:
 
 
 def font_size(large: bool) -> int:
-    """Chart font size: projector-readable in workshop mode."""
-    return 20 if large else 13
+    """Chart font size: in workshop mode the body text's size (1.1 rem of a 20 px root), readable on a projector."""
+    return 22 if large else 13
 
 
 def _layout(fig: go.Figure, *, large: bool, height: int | None = None, **kw) -> go.Figure:
     fig.update_layout(
-        font={**FONT, "size": font_size(large)}, separators=SEPARATORS, height=height,
+        font={**FONT, "size": font_size(large), "color": INK}, separators=formats.separators(), height=height,
         margin={"l": 10, "r": 10, "t": 40 if kw.get("title") else 10, "b": 10},
         hoverlabel={"font_size": font_size(large)}, **kw,
     )
+    # set on the axes, colour bars and legend themselves: Streamlit's chart theme would draw them small and grey
+    words = {"size": font_size(large), "color": INK}
+    fig.update_xaxes(tickfont=words, title_font=words)
+    fig.update_yaxes(tickfont=words, title_font=words)
+    for trace in fig.data:
+        if hasattr(trace, "colorbar"):
+            trace.colorbar.tickfont = words
+            trace.colorbar.title.font = words
+    fig.update_layout(legend_font=words, legend_title_font=words)
     return fig
+
+
+def _char_px(large: bool) -> float:
+    """About how wide one character of chart text is, in pixels."""
+    return 0.6 * font_size(large)
 
 
 def _empty(large: bool) -> go.Figure:
@@ -92,7 +107,7 @@ def _empty(large: bool) -> go.Figure:
 
 def _wrap(label: str, width: int = 12) -> str:
     """Long axis labels on several lines, so columns stay readable without tilting text."""
-    return "<br>".join(textwrap.wrap(label, width, break_long_words=False)) or label
+    return "<br>".join(textwrap.wrap(label, width, break_long_words=False, break_on_hyphens=False)) or label
 
 
 def _integer_ticks(fig: go.Figure, values) -> None:
@@ -116,8 +131,8 @@ def _decimals(value_format: str) -> int:
 
 # --- heatmaps ------------------------------------------------------------------------------------------
 def heatmap(frame: pd.DataFrame, *, rows: str, cols: str, value: str, value_label: str,
-            col_labels: Mapping[str, str] | None = None, row_title: str = T.CHART_TERRITORY,
-            col_title: str = T.CHART_THEME, text: pd.DataFrame | None = None, colorscale: str = NEED_SCALE,
+            col_labels: Mapping[str, str] | None = None, row_title: str | None = None,
+            col_title: str | None = None, text: pd.DataFrame | None = None, colorscale: str = NEED_SCALE,
             value_format: str = ",.0f", zrange: tuple[float, float] | None = None, large: bool = False,
             title: str | None = None, hover: pd.DataFrame | None = None) -> go.Figure:
     """A rows × columns heatmap of one value, rows and columns in the frame's order of appearance.
@@ -129,14 +144,20 @@ def heatmap(frame: pd.DataFrame, *, rows: str, cols: str, value: str, value_labe
     if frame.empty:
         return _empty(large)
     col_labels = col_labels or {}
+    row_title, col_title = row_title or T.CHART_TERRITORY, col_title or T.CHART_THEME
     z = frame.pivot_table(index=rows, columns=cols, values=value, aggfunc="sum", sort=False, dropna=False)
     z = z.reindex(index=pd.unique(frame[rows]), columns=pd.unique(frame[cols]))
-    # wrap column labels when columns are wide enough, else tilt them; the plot gets what the main area
-    # (about 820 px at 1280 px with the sidebar open) leaves after the row labels and the colour bar
-    row_label_px = 7 * max((len(str(r)) for r in z.index), default=0)
-    plot_px = max(300, 820 - row_label_px - 80)
-    chars = int(plot_px / max(len(z.columns), 1) / 7)
-    x = [_wrap(str(col_labels.get(c, c)), chars) if chars >= 9 else str(col_labels.get(c, c)) for c in z.columns]
+    # wrap column labels when every word fits its column, else tilt them (a long word wrapped would run into its
+    # neighbour's); the plot gets what the main area (about 820 px at 1280 px with the sidebar open, the whole
+    # width in workshop mode) leaves after the row labels and the colour bar
+    char_px = _char_px(large)
+    row_label_px = char_px * max((len(str(r)) for r in z.index), default=0)
+    plot_px = max(300, (1220 if large else 820) - row_label_px - 80)
+    chars = int(plot_px / max(len(z.columns), 1) / char_px) - 1
+    names = [str(col_labels.get(c, c)) for c in z.columns]
+    upright = chars >= 6 and all(len(_wrap(n, chars).split("<br>")) <= 3 and max(map(len, n.split() or [""])) <= chars
+                                 for n in names)
+    x = [_wrap(n, chars) for n in names] if upright else names
     values = half_up(z.to_numpy(dtype=float), _decimals(value_format))
     words = hover.reindex(index=z.index, columns=z.columns).fillna("").to_numpy() if hover is not None else None
     shown = text.reindex(index=z.index, columns=z.columns).fillna("").to_numpy() if text is not None else None
@@ -146,12 +167,12 @@ def heatmap(frame: pd.DataFrame, *, rows: str, cols: str, value: str, value_labe
         text=shown, texttemplate="%{text}" if shown is not None else f"%{{z:{value_format}}}",
         customdata=words,
         colorbar={"title": {"text": value_label, "side": "right"}, "thickness": 12},
-        hovertemplate=(f"{row_title} : <b>%{{y}}</b><br>{col_title} : %{{x}}<br>{value_label} : "
+        hovertemplate=(f"{row_title}{T.COLON}<b>%{{y}}</b><br>{col_title}{T.COLON}%{{x}}<br>{value_label}{T.COLON}"
                        f"%{{z:{value_format}}}" + ("<br>%{customdata}" if words is not None else "")
                        + "<extra></extra>"),
     ))
     fig.update_yaxes(autorange="reversed", title=None)
-    fig.update_xaxes(side="top", title=None, tickangle=0 if chars >= 9 else -45)
+    fig.update_xaxes(side="top", title=None, tickangle=0 if upright else -45)
     if value_format == ",.0f":
         _integer_ticks(fig, values)
     per_row = 30 if large else 24
@@ -186,7 +207,7 @@ def coverage_heatmap(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | N
 
 
 def investor_heatmap(long: pd.DataFrame, *, cols: str, value: str, value_label: str,
-                     col_labels: Mapping[str, str] | None = None, col_title: str = T.CHART_THEME,
+                     col_labels: Mapping[str, str] | None = None, col_title: str | None = None,
                      large: bool = False) -> go.Figure:
     """Investors (rows, by name) × themes or territories."""
     return heatmap(long, rows="nom", cols=cols, value=value, value_label=value_label, col_labels=col_labels,
@@ -215,7 +236,7 @@ def per_territory(cells: pd.DataFrame) -> pd.DataFrame:
 
 def france_map(cells: pd.DataFrame, measure: str = "acteurs", level: str = "region", *,
                value_label: str | None = None, colorscale: str = NEED_SCALE, selected: str | None = None,
-               large: bool = False) -> go.Figure:
+               zero_label: str | None = None, large: bool = False) -> go.Figure:
     """Choropleth of France (regions or départements) of one measure.
 
     ``cells`` is one row per territory or per territory × theme (then summed, see ``per_territory``).
@@ -223,7 +244,8 @@ def france_map(cells: pd.DataFrame, measure: str = "acteurs", level: str = "regi
     have no outline and are left to the page to mention. The outlines are fetched by the browser from
     our static folder (``GEOJSON_URL``, once, then cached): embedding them would cost hundreds of
     milliseconds per rerun. Click events carry the territory key as ``customdata``; the ``selected``
-    territory stands out (the others are dimmed), as after a click.
+    territory stands out (the others are dimmed), as after a click. With ``zero_label`` (a coverage map: 0 % of
+    the need reached is a white zone), territories at zero are drawn in their own colour, named in the legend.
     """
     names = {f["id"]: f["properties"]["nom"] for f in reference.geojson(level)["features"]}
     data = cells if not cells.duplicated("territoire").any() else per_territory(cells)
@@ -246,6 +268,17 @@ def france_map(cells: pd.DataFrame, measure: str = "acteurs", level: str = "regi
         text=[names[k] for k in blank], colorscale=[[0, NO_DATA_GREY], [1, NO_DATA_GREY]], showscale=False,
         hovertemplate=f"<b>%{{text}}</b><br>{T.CHART_NO_VALUE}<extra></extra>",
     ))
+    if zero_label:
+        zero = [k for k, v in zip(data["territoire"], data[measure]) if v == 0]
+        data = data[data[measure] != 0]
+        shown = list(data["territoire"])
+        fig.add_trace(go.Choropleth(
+            **outline, locations=[_code(k) for k in zero], z=[0] * len(zero), customdata=zero,
+            text=[names[k] for k in zero], colorscale=[[0, WHITE_ZONE_COLOUR], [1, WHITE_ZONE_COLOUR]],
+            showscale=False, name=zero_label, showlegend=True,
+            selectedpoints=[zero.index(selected)] if selected in zero else None,
+            hovertemplate=f"<b>%{{text}}</b><br>{zero_label}<extra></extra>",
+        ))
     fig.add_trace(go.Choropleth(
         **outline, locations=[_code(k) for k in shown], z=list(half_up(data[measure].astype(float), _decimals(fmt))),
         customdata=shown,
@@ -253,10 +286,11 @@ def france_map(cells: pd.DataFrame, measure: str = "acteurs", level: str = "regi
         selectedpoints=[shown.index(selected)] if selected in shown else None,
         colorbar={"title": {"text": label, "side": "top"}, "thickness": 12, "orientation": "h", "y": -0.02,
                   "yanchor": "top", "len": 0.7, **({"dtick": 1} if fmt == ",.0f" and high <= 10 else {})},
-        hovertemplate=f"<b>%{{text}}</b><br>{label} : %{{z:{fmt}}}<extra></extra>",
+        hovertemplate=f"<b>%{{text}}</b><br>{label}{T.COLON}%{{z:{fmt}}}<extra></extra>",
     ))
     fig.update_geos(fitbounds="locations", visible=False)
-    return _layout(fig, large=large, height=560 if large else 460, dragmode=False)
+    return _layout(fig, large=large, height=560 if large else 460, dragmode=False,
+                   legend={"x": 0, "y": 1, "yanchor": "top", "bgcolor": "rgba(255,255,255,0.85)"})
 
 
 def _code(key: str) -> str:
@@ -317,24 +351,36 @@ def cofunding_network(edges: pd.DataFrame, investors: pd.DataFrame, *, large: bo
         y=[(pos[a][1] + pos[b][1]) / 2 for a, b in zip(edges["source"], edges["cible"])],
         mode="markers", marker={"size": 10, "opacity": 0}, showlegend=False,
         customdata=list(zip(edges["nom_source"], edges["nom_cible"], edges["programmes"])),
-        hovertemplate=(f"%{{customdata[0]}} – %{{customdata[1]}}<br>{T.CHART_COFUNDED} : %{{customdata[2]}}"
+        hovertemplate=(f"%{{customdata[0]}} – %{{customdata[1]}}<br>{T.CHART_COFUNDED}{T.COLON}%{{customdata[2]}}"
                        "<extra></extra>"),
     ))
     names = [str(info["nom"].get(i, i)) for i in ids]
     programmes = [int(info["programmes"].get(i, 0)) if "programmes" in info else 0 for i in ids]
-    base = 34 if large else 26
+    base = 22 if large else 16
+    # each investor by its name, beside its node on the side away from the centre, on lines of 16 characters
+    labels = [_wrap(n, 16) for n in names]
+    sides = [("middle right" if math.cos(angle[i]) > 0.35 else "middle left" if math.cos(angle[i]) < -0.35
+              else "top center" if math.sin(angle[i]) > 0 else "bottom center") for i in ids]
     fig.add_trace(go.Scatter(
-        x=[pos[i][0] for i in ids], y=[pos[i][1] for i in ids], mode="markers+text", text=ids,
-        textposition="middle center", customdata=list(zip(names, programmes)),
-        marker={"size": [base + min(3 * n, 24) for n in programmes], "color": NODE_COLOUR,
+        x=[pos[i][0] for i in ids], y=[pos[i][1] for i in ids], mode="markers+text", text=labels,
+        textposition=sides, customdata=list(zip(names, programmes)),
+        marker={"size": [base + min(2 * n, 16) for n in programmes], "color": NODE_COLOUR,
                 "line": {"width": 1, "color": "white"}},
-        textfont={"color": "white", "size": font_size(large) - 2},
-        hovertemplate=f"<b>%{{customdata[0]}}</b><br>{T.CHART_PROGRAMMES} : %{{customdata[1]}}<extra></extra>",
+        textfont={"color": INK, "size": font_size(large)}, cliponaxis=False,
+        hovertemplate=f"<b>%{{customdata[0]}}</b><br>{T.CHART_PROGRAMMES}{T.COLON}%{{customdata[1]}}<extra></extra>",
         showlegend=False,
     ))
-    fig.update_xaxes(visible=False, range=[-1.35, 1.35])
-    fig.update_yaxes(visible=False, range=[-1.3, 1.3], scaleanchor="x")
-    return _layout(fig, large=large, height=520 if large else 420, plot_bgcolor="white")
+    # room for the labels inside the plot: the network's column is about 600 px wide (900 px in workshop mode)
+    # and the circle shrinks so that the longest line fits on either side
+    plot_px, char_px = (900 if large else 600), _char_px(large)
+    label_px = char_px * max(len(line) for lb in labels for line in lb.split("<br>")) + base + 12
+    pad = min(2 * label_px / max(plot_px - 2 * label_px, 1), 3.0)
+    height = 560 if large else 440
+    lines = max(len(lb.split("<br>")) for lb in labels)
+    pad_y = (1.4 * font_size(large) * lines + base) / (height / (2 + 2 * pad))
+    fig.update_xaxes(visible=False, range=[-1 - pad, 1 + pad])
+    fig.update_yaxes(visible=False, range=[-1 - pad_y, 1 + pad_y], scaleanchor="x")
+    return _layout(fig, large=large, height=height, plot_bgcolor="white")
 
 
 # --- tables --------------------------------------------------------------------------------------------
@@ -342,6 +388,7 @@ CODE_LABELS: dict[str, Mapping[str, str]] = {
     "source": reference.SOURCES, "public": reference.AUDIENCES, "publics": reference.AUDIENCES,
     "phase": reference.PHASES, "nature": reference.SUPPORT_TYPES, "type": reference.INVESTOR_TYPES,
     "statut": STATUTS, "statut_avant": STATUTS, "statut_apres": STATUTS,
+    "changement": reference.Labels("CHANGE_WORDS"),
 }
 def table_view(frame: pd.DataFrame, columns: list[str], *, theme_labels: Mapping[str, str] | None = None,
                territory_names: bool = True, headings: Mapping[str, str] | None = None) -> pd.DataFrame:
@@ -405,7 +452,7 @@ def ranked_bars(frame: pd.DataFrame, *, label: str, value: str, value_label: str
         x=list(half_up(data[value].astype(float), _decimals(value_format))), y=[_short(str(v)) for v in data[label]],
         orientation="h",
         marker_color=GROUP_COLOURS[0], texttemplate=f"%{{x:{value_format}}}", textposition="outside",
-        cliponaxis=False, hovertemplate=f"<b>%{{y}}</b><br>{value_label} : %{{x:{value_format}}}<extra></extra>",
+        cliponaxis=False, hovertemplate=f"<b>%{{y}}</b><br>{value_label}{T.COLON}%{{x:{value_format}}}<extra></extra>",
     ))
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(title=value_label, range=[0, float(data[value].max()) * 1.15 or 1])
@@ -430,12 +477,17 @@ def audience_bars(frame: pd.DataFrame, *, theme_labels: Mapping[str, str] | None
             x=[theme_labels.get(t, t) for t in themes], y=values, name=name,
             marker={"color": GROUP_COLOURS[k % 4], "pattern": {"shape": GROUP_PATTERNS[k % 4]}},
             texttemplate="%{y}", textposition="outside",
-            hovertemplate=f"<b>%{{x}}</b><br>{name} : %{{y}} {T.CHART_PROGRAMMES.lower()}<extra></extra>",
+            hovertemplate=f"<b>%{{x}}</b><br>{name}{T.COLON}%{{y}} {T.CHART_PROGRAMMES.lower()}<extra></extra>",
         ))
-    fig.update_yaxes(title=T.CHART_PROGRAMMES, rangemode="tozero", dtick=1 if frame["programmes"].max() <= 10 else None)
+    # the values written above the bars stay inside the plot, and the legend sits above it: nothing hides a value
+    top = max(int(frame["programmes"].max()), 1)
+    fig.update_yaxes(title=T.CHART_PROGRAMMES, range=[0, top * 1.18 + 0.5], dtick=1 if top <= 10 else None)
     fig.update_xaxes(title=None, tickangle=-30 if len(themes) > 4 else 0)
-    return _layout(fig, large=large, height=520 if large else 420, barmode="group", plot_bgcolor="white",
-                   legend={"orientation": "h", "y": 1.08, "x": 0, "title": {"text": T.CHART_AUDIENCE}})
+    fig = _layout(fig, large=large, height=560 if large else 440, barmode="group", plot_bgcolor="white",
+                  legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0,
+                          "title": {"text": T.CHART_AUDIENCE}})
+    fig.update_layout(margin_t=90 if large else 70)
+    return fig
 
 
 def sdg_bars(frame: pd.DataFrame, sdg_names: Mapping[int, str], *, large: bool = False) -> go.Figure:
@@ -450,7 +502,7 @@ def sdg_bars(frame: pd.DataFrame, sdg_names: Mapping[int, str], *, large: bool =
         fig.add_trace(go.Bar(
             y=labels, x=list(frame[col].astype(int)), name=name, orientation="h",
             marker={"color": GROUP_COLOURS[k], "pattern": {"shape": GROUP_PATTERNS[k]}},
-            hovertemplate=f"<b>%{{y}}</b><br>{name} : %{{x}}<extra></extra>",
+            hovertemplate=f"<b>%{{y}}</b><br>{name}{T.COLON}%{{x}}<extra></extra>",
         ))
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(rangemode="tozero", title=None)
@@ -470,8 +522,9 @@ def investor_sdg_heatmap(frame: pd.DataFrame, sdg_names: Mapping[int, str], *, l
         z=z.to_numpy(dtype=float), x=[T.CHART_SDG_SHORT.format(n=g) for g in goals], y=list(z.index),
         customdata=[[sdg_names.get(g, "") for g in goals] for _ in z.index], colorscale=COVER_SCALE,
         xgap=1, ygap=1, hoverongaps=False, texttemplate="%{z:.0f}",
-        colorbar={"title": {"text": T.CHART_PROGRAMMES}, "thickness": 12, "dtick": 1 if z.max().max() <= 10 else None},
-        hovertemplate=f"<b>%{{y}}</b><br>%{{x}} · %{{customdata}}<br>{T.CHART_PROGRAMMES} : %{{z:.0f}}<extra></extra>",
+        colorbar={"title": {"text": T.CHART_PROGRAMMES, "side": "right"}, "thickness": 12,
+                  "dtick": 1 if z.max().max() <= 10 else None},
+        hovertemplate=f"<b>%{{y}}</b><br>%{{x}} · %{{customdata}}<br>{T.CHART_PROGRAMMES}{T.COLON}%{{z:.0f}}<extra></extra>",
     ))
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(side="top", title=None, tickangle=-45)
@@ -487,7 +540,9 @@ def change_bars(frame: pd.DataFrame, *, theme_labels: Mapping[str, str] | None =
     if data.empty:
         return _empty(large)
     theme_labels = theme_labels or {}
-    labels = [f"{_short(str(n), 28)} · {_short(theme_labels.get(t, t), 28)}" for n, t in zip(data["nom"], data["thematique"])]
+    # whole names (a label cut with « … » hides which theme moved), on two lines when long
+    labels = [f"{n} · {theme_labels.get(t, t)}" if len(f"{n} · {theme_labels.get(t, t)}") <= 40
+              else f"{n} ·<br>{theme_labels.get(t, t)}" for n, t in zip(data["nom"], data["thematique"])]
     values = list(data["ecart_score"].astype(int))
     rising = [v > 0 for v in values]
     fig = go.Figure(go.Bar(
@@ -495,14 +550,14 @@ def change_bars(frame: pd.DataFrame, *, theme_labels: Mapping[str, str] | None =
         marker={"color": [UP_COLOUR if r else DOWN_COLOUR for r in rising],
                 "pattern": {"shape": ["" if r else "/" for r in rising]}},
         customdata=list(zip(data["score_avant"].astype(int), data["score_apres"].astype(int))),
-        hovertemplate=(f"<b>%{{y}}</b><br>{T.CHART_SCORE_CHANGE} : %{{x:+,d}}"
+        hovertemplate=(f"<b>%{{y}}</b><br>{T.CHART_SCORE_CHANGE}{T.COLON}%{{x:+,d}}"
                        "<br>%{customdata[0]:,d} → %{customdata[1]:,d}<extra></extra>"),
     ))
     fig.update_yaxes(autorange="reversed", title=None)
     reach = max(abs(v) for v in values) * 1.18
     fig.update_xaxes(title=T.CHART_SCORE_CHANGE, zeroline=True, zerolinecolor="#444", zerolinewidth=1.5,
                      range=[-reach if min(values) < 0 else 0, reach if max(values) > 0 else 0])
-    per_row = 32 if large else 26
+    per_row = (32 if large else 26) + (12 if any("<br>" in lb for lb in labels) else 0)
     return _layout(fig, large=large, height=max(240, 100 + per_row * len(data)), plot_bgcolor="white")
 
 

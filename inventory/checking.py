@@ -145,14 +145,14 @@ def parse_column(model: type[Row], name: str, raw: pd.Series, sheet: str, header
     parsed[-1] = default  # blank cells (NA sentinel -1 lands on the last slot)
     if info.is_required() and (codes == -1).any():
         for row in raw.index[codes == -1]:
-            issues.append(Issue(sheet=sheet, row=int(row), column=header, value="",
-                                message=T.ERR_IN_COLUMN.format(column=col["title"], message=T.ERR_REQUIRED)))
+            issues.append(Issue(sheet=sheet, row=int(row), column=header, value="", message=T.ERR_IN_COLUMN.format(
+                column=model.column_label(name), message=T.ERR_REQUIRED)))
     codes[codes == -1] = len(uniques)
     column = ParsedColumn(codes, parsed)
     for pos in column.rows_with(list(bad)):  # the rows of each bad value, without a scan per value
         code = codes[pos]
         issues.append(Issue(sheet=sheet, row=int(raw.index[pos]), column=header, value=show(uniques[code]),
-                            message=T.ERR_IN_COLUMN.format(column=col["title"], message=bad[code])))
+                            message=T.ERR_IN_COLUMN.format(column=model.column_label(name), message=bad[code])))
     return column
 
 

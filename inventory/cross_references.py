@@ -159,7 +159,7 @@ def end_before_start(frames: Frames, known: Known) -> list[Issue]:
         return []
     start, end = prog.columns["date_debut"], prog.columns["date_fin"]
     header = prog.headers.get("date_fin", "date_fin")
-    title = Programme.columns()["date_fin"]["title"]
+    title = Programme.column_label("date_fin")
 
     def days(col: ParsedColumn) -> np.ndarray:  # dates compared as day numbers, per row
         return np.array([-1 if d is None else d.toordinal() for d in col.values], dtype=np.int64)[col.codes]
@@ -218,7 +218,7 @@ def due_before_decision(frames: Frames, known: Known) -> list[Issue]:
         return []
     date, due = sheet.columns["date"], sheet.columns["echeance"]
     header = sheet.headers.get("echeance", "echeance")
-    title = Engagement.columns()["echeance"]["title"]
+    title = Engagement.column_label("echeance")
     decided, ends = _days(date), _days(due)
     issues = []
     for pos in np.flatnonzero((decided >= 0) & (ends >= 0) & (ends < decided)):
@@ -260,6 +260,32 @@ def result_theme_not_of_programme(frames: Frames, known: Known) -> list[Issue]:
         issues.append(Issue(sheet="realisations", row=int(res.index[pos]), column=header, value=str(code),
                             kind="coherence", message=T.ERR_THEME_NOT_OF_PROGRAMME.format(
                                 value=code, programme=pid, themes=", ".join(sorted(themes_of[pid])))))
+    return issues
+
+
+def unfit_carried_follow_through(frames: Frames, known: Known) -> list[Issue]:
+    """Commitments and results the upload would carry over from the active snapshot but that name investors or
+    programmes its new catalogue no longer has (rows numbered as in the active snapshot's export). Not a rule:
+    the importer leaves such a sheet out of the new snapshot (it stays in the active one) and says so, so that a
+    new catalogue is never blocked by old commitments and every snapshot re-imports as it exports."""
+    if known.store is None or known.active is None or not {"investisseurs", "programmes"} & set(frames):
+        return []
+    programmes = _programme_themes(frames, known)
+    issues = []
+    if "engagements" not in frames:
+        for pos, row in enumerate(known.store.sheet(known.active, "engagements").itertuples(index=False), start=2):
+            for inv in row.investisseurs if known.investors is not None else []:
+                if inv not in known.investors:
+                    issues.append(Issue(sheet="engagements", row=pos, column="investisseurs", value=inv,
+                                        kind="reference", message=T.ERR_UNKNOWN_INVESTOR.format(value=inv)))
+            if isinstance(row.programme, str) and row.programme not in programmes:
+                issues.append(Issue(sheet="engagements", row=pos, column="programme", value=row.programme,
+                                    kind="reference", message=T.ERR_UNKNOWN_PROGRAMME.format(value=row.programme)))
+    if "realisations" not in frames and "programmes" in frames:
+        for pos, row in enumerate(known.store.sheet(known.active, "realisations").itertuples(index=False), start=2):
+            if row.programme not in programmes:
+                issues.append(Issue(sheet="realisations", row=pos, column="programme", value=row.programme,
+                                    kind="reference", message=T.ERR_UNKNOWN_PROGRAMME.format(value=row.programme)))
     return issues
 
 

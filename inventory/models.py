@@ -13,7 +13,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 
 from inventory import parsing as p
 from inventory import texts as T
-from inventory.reference import AUDIENCES, INVESTOR_TYPES, PHASES, SOURCES, SUPPORT_TYPES
+from inventory.reference import AUDIENCES, INVESTOR_TYPES, PHASES, SOURCES, SUPPORT_TYPES, Labels
 
 
 def column(title: str, en: str, *, help: str, choices: dict[str, str] | None = None,
@@ -50,6 +50,20 @@ class Row(BaseModel):
     sheet: ClassVar[str]
     sheet_en: ClassVar[str]
     key: ClassVar[str | None] = None  # the column that must be unique, if any
+
+    @classmethod
+    def column_label(cls, name: str) -> str:
+        """A column as messages name it: its French label, with its English alias in English (« Intensité
+        [intensity] »): the contract's names stay French in both languages."""
+        info = cls.model_fields[name]
+        en = (info.json_schema_extra or {}).get("en")
+        return f"{info.title} [{en}]" if T.CONTRACT_ALIAS_SHOWN and en and en != name else str(info.title)
+
+    @classmethod
+    def column_help(cls, name: str) -> str:
+        """What a column expects, in the run's language (the French help is the model's own)."""
+        info = cls.model_fields[name]
+        return T.CONTRACT_HELP.get(f"{cls.sheet}.{name}") or (info.json_schema_extra or {}).get("help", "")
 
     @classmethod
     def columns(cls) -> dict[str, dict[str, Any]]:
@@ -167,9 +181,9 @@ class Thematique(Row):
     libelle: Code = column("Libellé", "label", help="Libellé affiché")
 
 
-# --- follow-through: commitments and results (DESIGN section 3) --------------------------------------------
+# --- follow-through: commitments and results (docs/contract.md) --------------------------------------------
 # statut: what became of a commitment; typed with or without accents, any case (the labels match too)
-STATUTS: dict[str, str] = {"envisage": "Envisagé", "engage": "Engagé", "realise": "Réalisé", "abandonne": "Abandonné"}
+STATUTS = Labels("STATUS_LABELS")  # envisage, engage, realise, abandonne; labels in the run's language
 OPEN_STATUTS = ("envisage", "engage")  # a commitment still to honour: reaches cells, can be late
 
 

@@ -84,8 +84,10 @@ def code(value: Any) -> str | None:
 
 
 def choice(options: dict[str, str]):
-    """A parser for one value of a closed list: matches the code or the French label, any case or accent."""
-    lookup = {fold(k): k for k in options} | {fold(v): k for k, v in options.items()}
+    """A parser for one value of a closed list: matches the code or its label (in any language, for a
+    ``reference.Labels``), any case or accent."""
+    labelled = options.every_language() if hasattr(options, "every_language") else options.items()
+    lookup = {fold(v): k for k, v in labelled} | {fold(k): k for k in options}
     listed = ", ".join(options)
 
     def parse(value: Any) -> str | None:

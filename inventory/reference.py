@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator, Mapping
 
 from inventory import texts as T
 
@@ -22,29 +23,46 @@ REFERENCE_DIR = DATA_DIR / "reference"
 
 NATIONAL = "FR"
 
-MAP_ATTRIBUTION = T.MAP_ATTRIBUTION  # pages still read it here; its text lives in texts
+class Labels(Mapping[str, str]):
+    """A closed list: its codes (fixed, in the contract's order) and their labels in the run's language, read
+    from the text table ``key`` at each access (``AUDIENCES["association"]`` is « Associations » in French,
+    « Associations » in English too, ``PHASES["urgence"]`` « Urgence » or « Emergency »). Never frozen at
+    import."""
 
-AUDIENCES: dict[str, str] = {
-    "association": "Associations",
-    "fondation": "Fondations",
-    "structure_ess": "Structures de l'ESS",
-    "collectivite": "Collectivités",
-    "tpe_pme": "TPE / PME",
-    "reseau_accompagnement": "Réseaux d'accompagnement",
-}
-PHASES: dict[str, str] = {"urgence": "Urgence", "relance": "Relance", "structurel": "Structurel"}
-SUPPORT_TYPES: dict[str, str] = {
-    "subvention": "Subvention",
-    "pret": "Prêt",
-    "garantie": "Garantie",
-    "accompagnement": "Accompagnement",
-    "formation": "Formation",
-    "outil": "Outil",
-    "mecenat_competences": "Mécénat de compétences",
-    "autre": "Autre",
-}
-INVESTOR_TYPES: dict[str, str] = {"institution": "Institution", "fondation": "Fondation", "entreprise": "Entreprise"}
-SOURCES: dict[str, str] = {"terrain": "Acteurs de terrain", "ingenierie": "Écosystème d'accompagnement (ingénierie)"}
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def _labels(self) -> dict[str, str]:
+        return getattr(T, self.key)
+
+    def __getitem__(self, code: str) -> str:
+        return self._labels()[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(T.TABLES[T.DEFAULT][self.key])
+
+    def __len__(self) -> int:
+        return len(T.TABLES[T.DEFAULT][self.key])
+
+    def every_language(self) -> list[tuple[str, str]]:
+        """(code, label) in every language: what people may type for a code."""
+        return [(code, table[self.key][code]) for table in T.TABLES.values() for code in self]
+
+    def __repr__(self) -> str:
+        return f"Labels({self.key!r}: {dict(self)!r})"
+
+
+AUDIENCES = Labels("AUDIENCE_LABELS")
+PHASES = Labels("PHASE_LABELS")
+SUPPORT_TYPES = Labels("SUPPORT_TYPE_LABELS")
+INVESTOR_TYPES = Labels("INVESTOR_TYPE_LABELS")
+SOURCES = Labels("SOURCE_LABELS")
+
+
+def __getattr__(name: str):  # PEP 562: reference.MAP_ATTRIBUTION in the run's language, never frozen at import
+    if name == "MAP_ATTRIBUTION":
+        return T.MAP_ATTRIBUTION
+    raise AttributeError(name)
 
 
 def fold(text: object) -> str:
@@ -154,26 +172,60 @@ def former_region(typed: object) -> str | None:
 @dataclass(frozen=True)
 class Theme:
     code: str
-    libelle: str
+    libelle: str  # the French label, as stored in every snapshot's thematiques
     description: str = ""
+    libelle_en: str = ""
+    description_en: str = ""
 
 
 @lru_cache(maxsize=1)
 def default_themes() -> tuple[Theme, ...]:
     with open(REFERENCE_DIR / "thematiques.csv", encoding="utf-8") as fh:
-        return tuple(Theme(r["code"], r["libelle"], r["description"]) for r in csv.DictReader(fh))
+        return tuple(Theme(r["code"], r["libelle"], r["description"], r.get("libelle_en") or r["libelle"],
+                           r.get("description_en") or r["description"]) for r in csv.DictReader(fh))
+
+
+def theme_label(code: str, stored: str) -> str:
+    """A theme's label in the run's language: a default theme still carrying its default French label gets the
+    language's label; a theme the inventory defined (or relabelled) keeps the label people typed."""
+    if T.language() == T.DEFAULT:
+        return stored
+    for theme in default_themes():
+        if theme.code == code and theme.libelle == stored:
+            return theme.libelle_en
+    return stored
 
 
 @lru_cache(maxsize=1)
-def sdgs() -> dict[int, str]:
+def _sdgs() -> tuple[dict[int, str], dict[int, str]]:
     with open(REFERENCE_DIR / "odd.csv", encoding="utf-8") as fh:
-        return {int(r["numero"]): r["libelle"] for r in csv.DictReader(fh)}
+        rows = list(csv.DictReader(fh))
+    return ({int(r["numero"]): r["libelle"] for r in rows},
+            {int(r["numero"]): r.get("libelle_en") or r["libelle"] for r in rows})
+
+
+def sdgs() -> dict[int, str]:
+    """SDG number → its name in the run's language."""
+    french, english = _sdgs()
+    return dict(english if T.language() == "en" else french)
+
+
+@lru_cache(maxsize=2)
+def plotly_locale(language: str = "fr") -> dict:
+    """plotly.js's locale for ``language`` ({"dictionary", "format"}), shipped in data/reference (see its README)."""
+    return json.loads((REFERENCE_DIR / f"plotly_locale_{language}.json").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
-def challenges() -> list[dict]:
-    """The three challenges with their demand and first leads (editable in data/reference/defis.json)."""
+def _challenges() -> list[dict]:
     return json.loads((REFERENCE_DIR / "defis.json").read_text(encoding="utf-8"))
+
+
+def challenges() -> list[dict]:
+    """The three challenges with their demand and first leads in the run's language (editable in
+    data/reference/defis.json: the French text, and its translation under each challenge's « en »)."""
+    language = T.language()
+    return [{k: v for k, v in c.items() if k != "en"} | (c.get(language) or {}) for c in _challenges()]
 
 
 @lru_cache(maxsize=2)

@@ -2,16 +2,15 @@
 that stand out, the worst white zones, and what changed since the previous snapshot."""
 import streamlit as st
 
-from inventory import analytics, charts
+from inventory import analytics, charts, session_report
 from inventory.report import plain
 from inventory import texts as T
-from ui import enter_through_app, fr_date, fr_number, q, require_snapshot, snapshots, theme_labels
+from ui import current_store, enter_through_app, fr_date, fr_number, q, require_snapshot, snapshots, theme_labels
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
 snap = require_snapshot()
 st.title(T.HOME_TITLE)
-st.caption(T.HOME_SNAPSHOT.format(label=plain(snap.label), as_of=fr_date(snap.as_of)))
 themes = theme_labels(snap.id)
 # links keep the snapshot and workshop mode the reader is in
 keep = {k: st.query_params[k] for k in ("inventaire", "atelier") if k in st.query_params}
@@ -88,3 +87,18 @@ else:
         st.markdown(T.HOME_BIGGEST_RISE.format(nom=r.nom, theme=plain(themes.get(r.thematique, r.thematique)),
                                                avant=fr_number(r.score_avant), apres=fr_number(r.score_apres)))
     st.page_link("pages/evolution.py", label=T.HOME_EVOLUTION_LINK, icon=":material/trending_up:", query_params=keep)
+
+st.subheader(T.HOME_REPORT, help=T.HOME_REPORT_HELP)
+# made on click (a few seconds at 1M needs), in the reader's language, from the store this page reads
+store, lang = current_store(), T.language()
+html_button, pdf_button = st.columns(2)
+html_button.download_button(T.HOME_REPORT_HTML, lambda: session_report.build_html(store, snap.id, lang=lang).encode(),
+                            file_name=session_report.file_name(snap, "html"), mime="text/html", on_click="ignore",
+                            icon=":material/description:", key="rapport_html", width="stretch")
+if session_report.chromium():
+    pdf_button.download_button(T.HOME_REPORT_PDF, lambda: session_report.build_pdf(store, snap.id, lang=lang),
+                               file_name=session_report.file_name(snap, "pdf"), mime="application/pdf",
+                               on_click="ignore", icon=":material/picture_as_pdf:", key="rapport_pdf",
+                               width="stretch")
+else:
+    pdf_button.caption(T.REPORT_NO_CHROMIUM)

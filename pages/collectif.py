@@ -208,4 +208,5 @@ else:  # se positionner
             st.info(T.TOGETHER_NO_UNCOVERED)
         else:
             st.caption(T.FORMULAS["tension"])
-            show_table(charts.table_view(uncovered, UNCOVERED_COLUMNS, theme_labels=themes), f"a_couvrir_{investor}")
+            show_table(charts.table_view(uncovered, UNCOVERED_COLUMNS, theme_labels=themes), "a_couvrir",
+                       filter=investor)

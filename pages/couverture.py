@@ -62,32 +62,41 @@ if view == "carte":
     with legend_column:
         map_theme = url_select(st, T.COVER_MAP_THEME, ["", *themes], "thematique_carte", default="",
                                format_func=lambda c: themes.get(c, T.ALL_THEMES_OPTION))
+        zero_label = None
         if map_theme:
             st.caption(T.COVER_MAP_THEME_CAPTION.format(theme=plain(themes[map_theme])))
             shown = cells[(cells["thematique"] == map_theme) & (cells["score"] > 0)]
             shown = shown.assign(part_couverte=100 * shown["part_couverte"])  # the map speaks in %
             measure, scale, label = "part_couverte", charts.COVER_SCALE, T.MEASURE_LABELS["part_couverte"]
+            zero_label = T.CHART_WHITE_ZONE_LEGEND
         else:
             st.caption(T.COVER_MAP_WHITE)
             shown, measure, label = charts.per_territory(cells), "zones_blanches", T.CHART_WHITE_ZONES
             scale = charts.NEED_SCALE
+        # the figures beside the map follow its theme, and say so
+        counted = cells[cells["thematique"] == map_theme] if map_theme else cells
         a, b = st.columns(2)
         if honoured:
-            a.metric(T.COVER_METRIC_REMAINING, fr_number(int(cells["zone_blanche"].sum())),
+            a.metric(T.COVER_METRIC_REMAINING, fr_number(int(counted["zone_blanche"].sum())),
                      help=T.FORMULAS["zones_restantes"])
         else:
-            a.metric(T.CHART_WHITE_ZONES, fr_number(int(cells["zone_blanche"].sum())))
-        b.metric(T.COLUMN_LABELS["alliance"], fr_number(int(cells["alliance"].sum())))
+            a.metric(T.CHART_WHITE_ZONES, fr_number(int(counted["zone_blanche"].sum())))
+        b.metric(T.COLUMN_LABELS["alliance"], fr_number(int(counted["alliance"].sum())))
+        st.caption(T.COVER_MAP_FIGURES_THEME.format(theme=plain(themes[map_theme])) if map_theme
+                   else T.COVER_MAP_FIGURES_ALL)
         for formula in ("programmes", "part_couverte", "zone_blanche", "investisseurs", "alliance"):
             st.caption(T.FORMULAS[formula])
     with map_column:
-        st.plotly_chart(charts.france_map(shown, measure, level, value_label=label, colorscale=scale, large=large),
+        st.plotly_chart(charts.france_map(shown, measure, level, value_label=label, colorscale=scale,
+                                          zero_label=zero_label, large=large),
                         width="stretch", config=charts.OFFLINE, key="carte_couverture", on_select=open_territory,
                         selection_mode="points")
         st.caption(reference.MAP_ATTRIBUTION)
         st.caption(T.COVER_MAP_CLICK)
     st.subheader(T.COVER_HEATMAP)
     st.caption(T.COVER_HEATMAP_CAPTION)
+    if map_theme:
+        st.caption(T.COVER_HEATMAP_ALL_THEMES.format(theme=plain(themes[map_theme])))
     st.plotly_chart(charts.coverage_heatmap(cells, theme_labels=themes, large=large), width="stretch",
                     config=charts.OFFLINE)
 
@@ -166,13 +175,14 @@ else:  # one territory: its needs (first mile) beside the programmes that reach 
                 st.caption(T.FORMULAS["ligne_region"])
             st.caption(T.FORMULAS["part_couverte"])
             show_table(charts.table_view(cells, [*CELL_COLUMNS[1:], "couverture"], theme_labels=themes),
-                       f"besoins_{territory}_themes")
+                       "besoins_par_thematique", filter=territory)
     with last:
         st.subheader(T.COVER_LAST_MILE, help=T.COVER_LAST_MILE_HELP)
         reaching = q(analytics.programmes_reaching, snap.id, territory)
         show_table(charts.table_view(reaching, REACHING_COLUMNS, theme_labels=themes, headings=T.PROGRAMME_HEADINGS),
-                   f"programmes_{territory}", empty=T.COVER_TERRITORY_NO_PROGRAMMES)
+                   "programmes", filter=territory, empty=T.COVER_TERRITORY_NO_PROGRAMMES)
     if not cells.empty:
         with st.expander(T.COVER_NEED_ROWS.format(nom=places[territory])):
             rows = q(analytics.need_rows, snap.id, territory, level=own_level, needs=needs)
-            show_table(charts.table_view(rows, NEED_ROW_COLUMNS, theme_labels=themes), f"signalements_{territory}")
+            show_table(charts.table_view(rows, NEED_ROW_COLUMNS, theme_labels=themes), "signalements",
+                       filter=territory)

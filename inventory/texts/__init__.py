@@ -11,11 +11,13 @@ because each Streamlit script run and each command-line call has its own context
 """
 from __future__ import annotations
 
+import functools
+from contextlib import contextmanager
 from contextvars import ContextVar
 from types import ModuleType
-from typing import Any
+from typing import Any, Callable, Iterator
 
-from inventory.texts import fr_domain, fr_pages
+from inventory.texts import en_domain, en_pages, fr_domain, fr_pages
 
 DEFAULT = "fr"
 
@@ -31,8 +33,9 @@ def _table(*modules: ModuleType) -> dict[str, Any]:
     return table
 
 
-TABLES: dict[str, dict[str, Any]] = {"fr": _table(fr_domain, fr_pages)}
+TABLES: dict[str, dict[str, Any]] = {"fr": _table(fr_domain, fr_pages), "en": _table(en_domain, en_pages)}
 LANGUAGES = tuple(TABLES)
+NAMES = {"fr": "Français", "en": "English"}  # each language by its own name (the switch between them)
 _language: ContextVar[str] = ContextVar("language", default=DEFAULT)
 
 
@@ -41,6 +44,28 @@ def use(language: str | None) -> str:
     chosen = language if language in TABLES else DEFAULT
     _language.set(chosen)
     return chosen
+
+
+@contextmanager
+def speaking(language: str | None) -> Iterator[str]:
+    """Speak ``language`` inside the block only (a command-line call, a report built for another language)."""
+    token = _language.set(language if language in TABLES else DEFAULT)
+    try:
+        yield _language.get()
+    finally:
+        _language.reset(token)
+
+
+def in_this_language(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``fn`` bound to the language of this run: for work done later, out of the run (a download button's
+    deferred file is made when clicked, in a context where the run's language is not set)."""
+    chosen = _language.get()
+
+    @functools.wraps(fn)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        with speaking(chosen):
+            return fn(*args, **kwargs)
+    return call
 
 
 def language() -> str:

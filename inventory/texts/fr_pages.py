@@ -12,10 +12,11 @@ PAGE_COLLECTIF = "Jouer collectif"
 PAGE_DEFIS = "Les trois défis"
 PAGE_EVOLUTION = "Évolution"
 PAGE_IMPORTER = "Importer"
+SIDEBAR_LANGUAGE = "Langue"
 SIDEBAR_SNAPSHOT = "Inventaire affiché"
 SIDEBAR_WORKSHOP = "Mode atelier (écran partagé)"
 SIDEBAR_WORKSHOP_HELP = "Agrandit textes et graphiques et masque tout ce qui modifie l'inventaire."
-SNAPSHOT_OPTION = "{label} (au {as_of})"
+SNAPSHOT_OPTION = "{as_of} · {label}"  # date first: two snapshots stay apart in a narrow sidebar
 SNAPSHOT_ACTIVE_SUFFIX = " – actif"
 DEMO_BANNER = "Données fictives de démonstration : aucun chiffre ne décrit un acteur réel."
 NO_SNAPSHOT = "L'inventaire est vide : un animateur doit d'abord importer un classeur (page « Importer »)."
@@ -23,7 +24,20 @@ DB_BUSY = "La base est momentanément occupée par un import : la page se mettra
 UNEXPECTED = "Une erreur inattendue est survenue ; rien n'a été modifié. Rechargez la page ; si elle persiste, signalez-la."
 DOWNLOAD_CSV = "Télécharger (CSV)"
 DOWNLOAD_XLSX = "Télécharger (Excel)"
+# the URL's filters as the « contexte » sheet of a download names them (keys not listed are shown as they are)
+FILTER_NAMES = {
+    "territoire": "Territoire", "region": "Région", "thematique": "Thématique", "thematiques": "Thématiques",
+    "thematique_carte": "Thématique de la carte", "source": "Source des besoins", "public": "Public",
+    "secteur": "Secteur", "niveau": "Échelle", "mesure": "Mesure", "investisseur": "Investisseur", "phase": "Phase",
+    "nature": "Nature du soutien", "actif_le": "Programmes actifs le", "avant": "Inventaire de départ",
+    "apres": "Inventaire d'arrivée", "vue": "Vue", "carte": "Carte", "defi": "Défi",
+}
 WORKSHOP_HEADER = "{label} – données au {as_of}"
+SHOWN_INVENTORY = "Inventaire affiché : {label} – données au {as_of}."
+OLDER_INVENTORY = "Ancien inventaire — le plus récent est celui du {as_of} ({label})."
+INACTIVE_INVENTORY = "Inventaire non activé — l'inventaire actif est celui du {as_of} ({label})."
+PRINT_TABLE_NOTE = ("Tableau imprimé tel qu'affiché à l'écran : le rapport de séance (page d'accueil) et les "
+                    "téléchargements CSV / Excel le donnent en entier.")
 MEASURE_LABELS = {
     "acteurs": "Acteurs",
     "score": "Score (acteurs × intensité)",
@@ -116,6 +130,11 @@ EVOL_NEED_TWO = (
 EVOL_BEFORE = "Inventaire de départ"
 EVOL_AFTER = "Inventaire d'arrivée"
 EVOL_SAME = "Choisissez deux inventaires différents pour voir ce qui a changé."
+EVOL_START_AFTER_END = (
+    "L'inventaire de départ « {before} » (données au {before_date}) est plus récent que celui d'arrivée « {after} » "
+    "(données au {after_date}) : choisissez au départ le plus ancien, pour que « ajouté », « terminé » et "
+    "« fermée » disent ce qui s'est passé dans le temps."
+)
 EVOL_COMPARING = "Du « {before} » (données au {before_date}) au « {after} » (données au {after_date})."
 EVOL_SOURCE = "Source des besoins"
 EVOL_SOURCE_ALL = "Toutes les sources"
@@ -144,6 +163,9 @@ EVOL_WZ_CLOSED = "Zones blanches fermées"
 EVOL_WZ_OPENED = "Zones blanches ouvertes"
 EVOL_NO_WZ_CHANGE = "Aucune zone blanche fermée ni ouverte entre ces deux inventaires."
 EVOL_CHANGE_LABELS = {"ajouté": "Ajoutés", "terminé": "Terminés", "retiré": "Retirés", "modifié": "Modifiés"}
+# the change codes of analytics.compare_* as a table shows them
+CHANGE_WORDS = {"fermée": "fermée", "ouverte": "ouverte", "ajouté": "ajouté", "terminé": "terminé", "retiré": "retiré",
+                "modifié": "modifié"}
 EVOL_COLUMNS = {
     "territoire": "Code territoire",
     "nom": "Territoire",
@@ -280,6 +302,54 @@ IMP_EXPORT = "Télécharger l'inventaire affiché (.xlsx)"
 IMP_EXPORT_HELP = "Un classeur au format du modèle, réimportable tel quel."
 IMP_TEMPLATE_NAME = "modele_inventaire.xlsx"
 IMP_EXPORT_NAME = "inventaire_{id}_{as_of}.xlsx"
+# who is logged in: a name given at login, kept with each snapshot and in the audit log
+IMP_NAME = "Votre nom"
+IMP_NAME_HELP = "Il est enregistré avec chaque inventaire que vous importez, activez, renommez ou supprimez."
+IMP_NAME_REQUIRED = "Indiquez votre nom : il est enregistré avec chaque action sur les inventaires."
+IMP_LOGGED_IN_AS = "Connecté en tant qu'animateur : {name}."
+IMP_CREATED_BY_NAME = "{name} (tableau de bord)"
+# what the upload is: the format recognised, the correspondences applied, the catalogue rows set aside
+IMP_FORMATS_HEADER = "Formats reconnus"
+IMP_FORMAT_LINE = "{file} : {format}"
+IMP_FORMAT_CONTRACT = "classeur ou CSV du modèle d'inventaire"
+IMP_MAPPING_HEADER = "Correspondances appliquées"
+IMP_MAPPING_CAPTION = ("Chaque valeur du catalogue et ce qu'elle devient dans l'inventaire, avec le nombre de lignes "
+                       "concernées ; une feuille « correspondances » déposée avec le catalogue remplace ces choix.")
+IMP_MAPPING_COLUMNS = {"source": "Source", "valeur": "Valeur du catalogue", "thematique": "Devient",
+                       "lignes": "Lignes"}
+IMP_MAPPING_NONE = "aucune correspondance"
+IMP_MAPPING_OUTSIDE = "hors de l'inventaire"
+IMP_SET_ASIDE_HEADER = "Lignes mises de côté : {n}"
+IMP_SET_ASIDE_CAPTION = ("Ces lignes du catalogue ne peuvent pas être placées sans deviner : elles ne seront pas "
+                         "importées, le reste le sera. Le classeur annoté les liste aussi.")
+IMP_SET_ASIDE_COLUMNS = {"sheet": "Fichier", "row": "Ligne", "value": "Valeur", "message": "Raison"}
+IMP_DOWNLOAD_SET_ASIDE = "Télécharger les lignes mises de côté (.xlsx)"
+IMP_SET_ASIDE_NAME = "mis_de_cote_{stem}.xlsx"
+# a large removal, called out before the commit
+IMP_LARGE_REMOVAL = (
+    "Attention : le nouvel inventaire remplace l'actif, et la feuille {sheet} passe de {before} à {after} lignes "
+    "({removed} de moins, {share} %). Si ce fichier n'en contient qu'une partie, déposez la feuille complète."
+)
+IMP_CONFIRM_REMOVAL = "Je confirme : ces lignes disparaissent du nouvel inventaire"
+IMP_REMOVAL_NOT_CONFIRMED = "Cochez la confirmation de la suppression des lignes pour enregistrer. Rien n'a été enregistré."
+# the inventory's date: proposed from the file, today's only when confirmed
+IMP_DATES_FOUND = "Dates trouvées dans le fichier : {dates}. La date des données proposée est la plus récente."
+IMP_DATE_FOUND = "{sheet} jusqu'au {date}"
+IMP_NO_DATES = ("Le fichier ne contient aucune date (colonne « date » des besoins, réalisations ou engagements) : "
+                "indiquez à quelle date ces données se rapportent.")
+IMP_LABEL_PLACEHOLDER = "Inventaire au JJ/MM/AAAA"
+IMP_AS_OF_REQUIRED = "Indiquez la date des données. Rien n'a été enregistré."
+IMP_TODAY_ASK = ("Vous enregistrez cet inventaire à la date d'aujourd'hui ({today}), que le fichier ne contient "
+                 "pas. Les données datent-elles vraiment d'aujourd'hui ?")
+IMP_TODAY_CONFIRM = "Oui, enregistrer au {today}"
+IMP_TODAY_CANCEL = "Non, je corrige la date"
+# the audit log
+IMP_AUDIT_HEADER = "Journal : qui a fait quoi, quand"
+IMP_AUDIT_EMPTY = "Aucune action enregistrée pour l'instant."
+IMP_AUDIT_COLUMNS = {"happened_at": "Quand", "who": "Qui", "action": "Action", "snapshot_id": "Inventaire n°",
+                     "detail": "Libellé"}
+IMP_AUDIT_ACTIONS = {"import": "import", "activate": "activation", "rename": "renommage", "delete": "suppression",
+                     "engagement": "engagement noté"}
 
 # --- tables shown on the exploration pages (column labels; codes become their French labels) ---------------
 TABLE_LABELS = {
@@ -343,7 +413,6 @@ CLICK_MAP_HINT = "Cliquez sur un territoire de la carte, ou choisissez-le ci-des
 
 # --- Accueil --------------------------------------------------------------------------------------------------
 HOME_TITLE = "L'inventaire en un coup d'œil"
-HOME_SNAPSHOT = "Inventaire affiché : {label} – données au {as_of}."
 HOME_METRIC_NEEDS = "Besoins signalés"
 HOME_METRIC_ACTORS = "Acteurs concernés"
 HOME_METRIC_PROGRAMMES = "Programmes actifs"
@@ -370,6 +439,11 @@ HOME_PROG_ADDED = "Programmes ajoutés"
 HOME_PROG_ENDED = "Programmes terminés ou retirés"
 HOME_BIGGEST_RISE = "Plus forte hausse : {nom} – {theme} (score {avant} → {apres})."
 HOME_EVOLUTION_LINK = "Voir toute l'évolution"
+HOME_REPORT = "Rapport de séance"
+HOME_REPORT_HELP = ("Un seul fichier qui s'ouvre sans réseau et s'imprime en A4 paysage : chiffres clés, besoins, "
+                    "carte, zones blanches, parcours, engagements, alliances, résultats, évolution et définitions.")
+HOME_REPORT_HTML = "Rapport de séance (HTML)"
+HOME_REPORT_PDF = "Rapport de séance (PDF)"
 
 # --- Besoins par territoire -------------------------------------------------------------------------------
 NEEDS_TITLE = "Besoins par territoire"
@@ -394,6 +468,10 @@ COVER_MAP_WHITE = "Nombre de thématiques en zone blanche par territoire."
 COVER_MAP_CLICK = "Cliquez sur un territoire pour voir ses besoins en face des programmes qui l'atteignent."
 COVER_MAP_THEME_CAPTION = "Part du besoin atteinte pour la thématique « {theme} » dans chaque territoire."
 COVER_HEATMAP = "Part du besoin atteinte par territoire et thématique"
+COVER_MAP_FIGURES_THEME = "Chiffres pour la thématique « {theme} » seulement."
+COVER_MAP_FIGURES_ALL = "Chiffres pour toutes les thématiques."
+COVER_HEATMAP_ALL_THEMES = ("La matrice montre toutes les thématiques, quelle que soit la thématique choisie pour la "
+                            "carte (« {theme} » y est une colonne).")
 COVER_HEATMAP_CAPTION = ("Couleur : part du besoin atteinte ; chiffre : programmes dans le territoire ; ZB : zone "
                          "blanche. Survolez une case pour la lire en toutes lettres.")
 COVER_NO_NEEDS_NO_PROGRAMMES = "Ni besoin ni programme dans cet inventaire pour ces filtres."

@@ -1,0 +1,72 @@
+"""Accessibility, checked offline by axe-core (vendored in tests/e2e/vendor/) in Chromium: on every page, in the
+usual and the workshop mode and in English, no serious or critical breach of the rules on text contrast (WCAG AA)
+and on names and labels of controls. Every finding of any rule is printed for the record."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from .helpers import assert_no_exception, expect_charts_drawn, goto_app
+
+AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+# The rules a failure is made of: contrast, and every control named for a screen reader or a voice command.
+ENFORCED = {"color-contrast", "label", "label-title-only", "aria-input-field-name", "aria-toggle-field-name",
+            "button-name", "link-name", "select-name", "input-button-name", "image-alt", "svg-img-alt",
+            "aria-command-name", "aria-meter-name", "aria-progressbar-name", "form-field-multiple-labels"}
+SEVERE = {"serious", "critical"}
+VIEWS = ["/", "/besoins?territoire=REG-84", "/couverture", "/couverture?vue=lacunes", "/couverture?vue=catalogue",
+         "/couverture?vue=territoire&territoire=REG-75", "/collectif", "/collectif?vue=alliances",
+         "/collectif?vue=positionner&investisseur=FDN1", "/defis", "/evolution", "/methode", "/importer"]
+MODES = {"usual": "", "workshop": "atelier=1", "english": "lang=en"}
+
+
+def axe_violations(page: Page) -> list[dict]:
+    """axe-core's violations on the page as it is now (WCAG 2 A/AA rules and best practices)."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    return page.evaluate("""async () => {
+        const result = await axe.run(document, {resultTypes: ['violations'],
+                                                runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a',
+                                                                                 'wcag21aa', 'best-practice']}});
+        return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map(n => ({target: n.target.join(' '), impact: n.impact,
+                                      summary: (n.failureSummary || '').slice(0, 300),
+                                      html: n.html.slice(0, 200)}))}));
+    }""")
+
+
+def _url(base_url: str, view: str, mode: str) -> str:
+    query = MODES[mode]
+    if not query:
+        return base_url + view
+    return base_url + view + ("&" if "?" in view else "?") + query
+
+
+@pytest.mark.parametrize("mode", list(MODES))
+def test_no_serious_contrast_or_label_breach_on_any_page(tab: Page, base_url: str, external_requests: list[str],
+                                                         mode: str, tmp_path: Path):
+    found: dict[str, list[dict]] = {}
+    for view in VIEWS:
+        if mode == "workshop" and view.startswith("/importer"):
+            continue  # not offered in workshop mode
+        goto_app(tab, _url(base_url, view, mode))
+        assert_no_exception(tab)
+        expect_charts_drawn(tab)
+        found[view] = axe_violations(tab)
+    out = Path(os.environ.get("AXE_REPORT_DIR") or tmp_path)  # every finding in detail, for the record
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"axe-{mode}.json").write_text(json.dumps(found, indent=1, ensure_ascii=False), encoding="utf-8")
+    print(f"\naxe-core findings, {mode} mode (every rule; {out / f'axe-{mode}.json'}):")
+    for view, violations in found.items():
+        for v in violations:
+            print(f"  {view}: {v['id']} ({v['impact']}, {len(v['nodes'])} element(s)): {v['help']}")
+            for n in v["nodes"][:3]:
+                print(f"      {n['target']}")
+    breaches = {f"{view}: {v['id']} at {n['target']}" for view, violations in found.items() for v in violations
+                if v["id"] in ENFORCED for n in v["nodes"] if (n["impact"] or v["impact"]) in SEVERE}
+    assert sorted(breaches) == []
+    assert external_requests == []
