@@ -322,6 +322,16 @@ MISSING_LINK_LABELS = {
 }
 NO_MISSING_LINK = "Complete pathway"
 DECLARED = "declared"
+# the pathway heatmap: each cell's kind, its one-letter mark (kept in greyscale) and its hover line
+PATHWAY_KIND_LABELS = {**MISSING_LINK_LABELS, "complet": NO_MISSING_LINK,
+                       "zone_blanche": "No programme (white zone)"}
+PATHWAY_MARKS = {"urgence_sans_suite": "U", "argent_sans_accompagnement": "€", "accompagnement_sans_argent": "A",
+                 "complet": "✓", "zone_blanche": "WZ"}
+PATHWAY_HOVER = "{kind}<br>{programmes} programme(s); phases: {phases}"
+CHART_COMMITMENTS = "Commitments"
+CHART_LATE = "of which late"
+CHART_IN_NEED = "Actors who expressed a need"
+CHART_REACHED = "Actors reached (declared)"
 DECLARED_NOTE = (
     "Figures declared by those who run the programmes: a framework of trust, neither audit nor rating."
 )
@@ -364,7 +374,21 @@ FORMULA_RESULTATS_ODD = (
     "Results by SDG (declared): the SDGs of the result, or failing that those of its programme; a result "
     "counted under several SDGs appears under each."
 )
+FORMULA_PART_VERSEE = (
+    "Share disbursed (declared): amount disbursed according to the results divided by the programme's announced "
+    "budget; the budget and the disbursement of a co-funded programme are split equally between its investors."
+)
+FORMULA_ZONES_RESTANTES = (
+    "Remaining white zones: white zones no open commitment (envisaged or committed) reaches; what would remain "
+    "if the open commitments are honoured."
+)
+FORMULA_SUIVI_ENGAGEMENTS = (
+    "From one snapshot to the next, a commitment (recognised by its id, else by its investors, themes and "
+    "territories) is kept if it is done in the later one, dropped if dropped there, late if late there."
+)
 FORMULAS |= {
+    "part_versee": FORMULA_PART_VERSEE, "zones_restantes": FORMULA_ZONES_RESTANTES,
+    "suivi_engagements": FORMULA_SUIVI_ENGAGEMENTS,
     "engagements": FORMULA_ENGAGEMENTS, "en_voie_de_couverture": FORMULA_EN_VOIE, "en_retard": FORMULA_EN_RETARD,
     "prime_alliance": FORMULA_PRIME_ALLIANCE, "beneficiaires": FORMULA_BENEFICIAIRES,
     "taux_atteinte": FORMULA_TAUX_ATTEINTE, "montant_verse": FORMULA_MONTANT_VERSE, "parcours": FORMULA_PARCOURS,

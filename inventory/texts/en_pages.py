@@ -319,6 +319,13 @@ TABLE_LABELS = {
     "score_apres": "Score after",
     "part_couverte_avant": "Share reached before (%)",
     "part_couverte_apres": "Share reached after (%)",
+    "beneficiaires": "Actors reached (declared)",
+    "taux_atteinte": "Reach rate (declared, %)",
+    "montant_verse_eur": "Amount disbursed (declared, €)",
+    "part_versee": "Share disbursed (declared, %)",
+    "resultats": "Declared results",
+    "engagements": "Open commitments",
+    "en_voie_de_couverture": "On the way to coverage",
 }
 PROGRAMME_HEADINGS = {"nom": "Programme", "territoires": "Territories reached"}
 INVESTOR_HEADINGS = {"nom": "Investor", "programmes": "Programmes", "thematiques": "Themes in common"}
@@ -421,7 +428,7 @@ COVER_NEED_ROWS = "The need signals – {nom}"
 TOGETHER_TITLE = "Playing together"
 TOGETHER_INTRO = "Who acts where, who already acts together, and whom to team up with?"
 TOGETHER_VIEWS = {"paysage": "Who acts where", "alliances": "Alliances and co-funding",
-                  "positionner": "Find your place"}
+                  "positionner": "Find your place", "parcours": "Pathways", "engagements": "Commitments"}
 TOGETHER_NO_INVESTORS = "This snapshot holds no investor."
 TOGETHER_NO_PROGRAMMES = "No programme active on the snapshot's date: nothing to cross for now."
 TOGETHER_BY_THEME = "Investors × themes (active programmes)"
@@ -448,3 +455,110 @@ TOGETHER_NO_ALLIES = "No other investor acts in its cells."
 TOGETHER_UNCOVERED = "Uncovered needs within its reach"
 TOGETHER_UNCOVERED_HELP = "White zones in its themes or its territories, those under most tension first."
 TOGETHER_NO_UNCOVERED = "No white zone in its themes or its territories."
+
+# --- Playing together › Pathways -------------------------------------------------------------------------------
+PATHWAY_HEADER = "Support pathways: the missing links"
+PATHWAY_INTRO = ("For each cell where needs are expressed: do the active programmes reaching these needs form a "
+                 "pathway, from emergency to structural support, with both money and coaching?")
+PATHWAY_SOURCE = "Needs of"
+PATHWAY_ECOSYSTEM_NOTE = ("The needs of the support ecosystem itself (networks, advisors): is anyone funding the "
+                          "engineering the field programmes rely on?")
+PATHWAY_NO_NEEDS = "No need from this source in this snapshot: no pathway to read."
+PATHWAY_HEATMAP = "Territories × themes: the missing link of each cell"
+PATHWAY_HEATMAP_CAPTION = ("Each cell has a colour and a mark (legend below the chart); hover over it to read its "
+                           "programmes and phases. A grey cell (WZ) is reached by no programme: it is a white zone, "
+                           "not a missing link.")
+PATHWAY_METRICS = {"urgence_sans_suite": "Emergency, no follow-up", "argent_sans_accompagnement": "Money only",
+                   "accompagnement_sans_argent": "Coaching only", "zone_blanche": "White zones"}
+PATHWAY_RANKED = "The missing links, from the largest need to the smallest"
+PATHWAY_NO_GAP = "No missing link: every cell reached is reached by a complete pathway."
+PATHWAY_CELL = "A cell"
+PATHWAY_CELL_HEADER = "The programmes of a cell"
+PATHWAY_CELL_PROMPT = "Choose a cell to see the programmes that make up its pathway."
+PATHWAY_CELL_OPTION = "{nom} – {theme}: {kind}"
+PATHWAY_CELL_NONE = "No active programme reaches the needs of this cell: it is a white zone."
+PATHWAY_COLUMNS = {"maillon_manquant": "Missing link", "phase": "Phases present",
+                   "nature": "Kinds of support present"}
+
+# --- Playing together › Commitments ----------------------------------------------------------------------------
+COMMIT_HEADER = "Commitments: what the group decided to do"
+COMMIT_INTRO = ("The commitments made in session, their status on the snapshot's date, the white zones they will "
+                "cover and the share made together.")
+COMMIT_NONE = "No commitment in this snapshot yet."
+COMMIT_METRIC_LATE = "Late"
+COMMIT_LATE_WARNING = "{n} commitment(s) late: due date passed on {as_of}, neither done nor dropped."
+COMMIT_LIST = "The commitments, late ones first"
+COMMIT_ON_TRACK = "White zones on the way to coverage"
+COMMIT_NO_ON_TRACK = "No open commitment reaches a white zone."
+COMMIT_ON_TRACK_COUNT = "{on_track} white zone(s) of {total} on the way to coverage; {remaining} would remain if the open commitments are honoured."
+COMMIT_PREMIUM = "Alliance premium"
+COMMIT_PREMIUM_COUNT = "Share of commitments"
+COMMIT_PREMIUM_AMOUNT = "Share of amounts"
+COMMIT_PREMIUM_DETAIL = "{joint} joint commitment(s) of {total}; €{joint_amount} of €{amount}."
+COMMIT_COLUMNS = {"id": "Id", "noms_investisseurs": "Investors", "statut": "Status",
+                  "montant_eur": "Amount (€)", "date": "Decided on", "echeance": "Due", "en_retard": "Late",
+                  "session": "Session", "zones_blanches": "White zones reached", "programme": "Programme"}
+
+# --- noting a commitment during a session (ui/noting.py) ---------------------------------------------------
+NOTE_HEADER = "Note a commitment"
+NOTE_INTRO = ("The commitment is checked like an uploaded « engagements » sheet, then saved as a new snapshot that "
+              "carries everything else over; « Undo » activates the previous snapshot again.")
+NOTE_LOGIN_HINT = "Facilitators logged in (Import page) can note here a commitment made in session."
+NOTE_LOGIN_LINK = "Log in as a facilitator"
+NOTE_ACTIVE_ONLY = "A commitment is added to the active snapshot: show it (sidebar) to note one."
+NOTE_INVESTORS = "Investors"
+NOTE_THEMES = "Themes"
+NOTE_TERRITORIES = "Territories"
+NOTE_STATUS = "Status"
+NOTE_AMOUNT = "Amount (€, optional)"
+NOTE_AMOUNT_PLACEHOLDER = "e.g. 12,000"
+NOTE_DUE = "Due date (optional)"
+NOTE_SESSION = "Session"
+NOTE_SESSION_DEFAULT = "Session of {date}"
+NOTE_DESCRIPTION = "Description (optional)"
+NOTE_SUBMIT = "Save the commitment"
+NOTE_FIELDS = {"investisseurs": NOTE_INVESTORS, "thematiques": NOTE_THEMES, "territoires": NOTE_TERRITORIES,
+               "statut": NOTE_STATUS, "montant_eur": NOTE_AMOUNT, "echeance": NOTE_DUE, "session": NOTE_SESSION,
+               "description": NOTE_DESCRIPTION, "date": "Date", "id": "Id", "programme": "Programme"}
+NOTE_REJECTED = "The commitment was not saved ({n} problem(s)); nothing was changed:"
+NOTE_ISSUE = "**{field}**: {message}"
+NOTE_SAVED = "Commitment saved: snapshot no. {id} « {label} » is now active."
+NOTE_UNDO = "Undo this commitment"
+NOTE_UNDO_HELP = "Activates the previous snapshot again; the one holding the commitment stays in the snapshot list."
+NOTE_UNDONE = "Commitment undone: snapshot no. {id} « {label} » is active again."
+
+# --- Coverage › with the commitments ---------------------------------------------------------------------------
+COVER_WITH_COMMITMENTS = "With the commitments"
+COVER_WITH_COMMITMENTS_HELP = "Shows the white zones that would remain if the open commitments (envisaged or committed) are honoured."
+COVER_REMAINING = "White zones that would remain if the open commitments are honoured"
+COVER_NO_REMAINING = "No white zone would remain: each is reached by at least one open commitment."
+COVER_ON_TRACK = "White zones on the way to coverage"
+COVER_METRIC_REMAINING = "Remaining white zones"
+
+# --- The three challenges › Evaluate: declared results ---------------------------------------------------------
+DEFIS_RESULTS_HEADER = "From actors in need to actors reached (declared)"
+DEFIS_RESULTS_NONE = "No declared result in this snapshot."
+DEFIS_RESULTS_TOTAL = "{beneficiaires} actors reached (declared) for {acteurs} actors who expressed a need: {taux} %."
+DEFIS_DISBURSED_HEADER = "Disbursed (declared) beside the announced budget"
+DEFIS_DISBURSED_BY_PROGRAMME = "By programme"
+DEFIS_DISBURSED_BY_INVESTOR = "By investor"
+DEFIS_RESULTS_SDG_HEADER = "Results by SDG (declared)"
+DEFIS_RESULTS_SDG_VALUE = "Actors reached (declared)"
+
+# --- Changes › commitments ----------------------------------------------------------------------------------------
+EVOL_COMMIT_HEADER = "Commitments kept, late and dropped"
+EVOL_NO_COMMIT = "No commitment in these two snapshots."
+EVOL_COMMIT_LABELS = {"tenu": "Kept", "en_retard": "Late", "abandonne": "Dropped", "nouveau": "New",
+                      "en_cours": "Ongoing", "retire": "Withdrawn"}
+EVOL_COMMIT_WORDS = {"tenu": "Kept", "en_retard": "Late", "abandonne": "Dropped", "nouveau": "New",
+                     "en_cours": "Ongoing", "retire": "Withdrawn"}
+EVOL_COMMIT_COLUMNS = {"id": "Id", "investisseurs": "Investors", "thematiques": "Themes",
+                       "territoires": "Territories", "statut_avant": "Status (start)", "statut_apres": "Status (end)",
+                       "en_retard": "Late", "changement": "Change"}
+
+# --- Home › follow-through ----------------------------------------------------------------------------------------
+HOME_LATE_LINE = "**Late commitments**: {late} of {total}."
+HOME_NO_COMMITMENT_LINE = "**Commitments**: none noted in this snapshot yet."
+HOME_REACHED_LINE = "**Needs reached (declared)**: {taux} % of the actors who expressed a need ({beneficiaires} of {acteurs})."
+HOME_NO_RESULT_LINE = "**Needs reached (declared)**: no declared result yet."
+HOME_COMMITMENTS_LINK = "See the commitments"
