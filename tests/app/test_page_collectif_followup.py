@@ -126,6 +126,7 @@ def facilitator(open_page, monkeypatch, db):
     at = open_page(db, "collectif", vue="engagements")
     at.secrets["facilitator_password"] = PASSWORD  # whatever a developer's local secrets file says
     at.session_state["_facilitator_token"] = PASSWORD
+    at.session_state["_facilitator_name"] = "Camille"
     return at.run()
 
 
@@ -137,7 +138,7 @@ def submit(at):
 def snapshots_of(db):
     store = Store(db)
     try:
-        return [(s.id, s.label, s.active, s.counts.get("engagements")) for s in store.snapshots()]
+        return [(s.id, s.label, s.active, s.counts.get("engagements"), s.created_by) for s in store.snapshots()]
     finally:
         store.close()
 
@@ -173,6 +174,7 @@ def test_a_noted_commitment_shows_on_the_board_and_undo_reactivates_the_previous
     snaps = snapshots_of(fresh_followup_db)
     assert len(snaps) == 3 and snaps[-1][2] and snaps[-1][3] == 6
     assert snaps[-1][1].startswith("Séance du 30/06 – engagement noté à ")
+    assert snaps[-1][4] == T.IMP_CREATED_BY_NAME.format(name="Camille")  # signed as on the import page
     assert any(s.value.startswith("Engagement enregistré : l'inventaire n° 3") for s in at.success)
     assert at.query_params.get("inventaire") in (None, "3")  # the sidebar drops the active one from the URL
     board = table(at, 0)
