@@ -376,7 +376,7 @@ TABLE_LABELS = {
     "type": "Type",
     "noms_investisseurs": "Investisseurs présents",
     "cases_communes": "Cases en commun",
-    "cofinancements": "Programmes cofinancés ensemble",
+    "cofinancements": "Cofinancés ensemble",
     "nom_territoire": "Territoire",
     "actif": "Actif à la date de l'inventaire",
     "programmes_inactifs": "Programmes terminés ou à venir",
