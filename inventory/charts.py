@@ -256,9 +256,14 @@ def _code(key: str) -> str:
 
 def footprint_map(footprint: pd.DataFrame, level: str = "region", *, large: bool = False) -> go.Figure:
     """Where an investor acts: the number of themes its programmes cover in each territory."""
-    counts = footprint.groupby("territoire", as_index=False).agg(thematiques=("thematique", "nunique"))
+    counts = footprint_counts(footprint)
     return france_map(counts.assign(nom=counts["territoire"]), "thematiques", level,
                       value_label=T.CHART_THEMES_COVERED, colorscale=COVER_SCALE, large=large)
+
+
+def footprint_counts(footprint: pd.DataFrame) -> pd.DataFrame:
+    """territoire, thematiques: how many themes the investor covers in each territory (what its map draws)."""
+    return footprint.groupby("territoire", as_index=False, sort=False).agg(thematiques=("thematique", "nunique"))
 
 
 def map_location(event: object) -> str | None:

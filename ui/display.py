@@ -34,6 +34,13 @@ def download_table(frame: pd.DataFrame, name: str, *, where=None) -> None:
                        key=f"dl_xlsx_{name}", width="stretch", on_click="ignore")
 
 
+def chart_table(view: pd.DataFrame, name: str, *, where=None) -> None:
+    """The numbers a map or a heatmap draws, in a folded table right under it (with its downloads): the same
+    figures for a screen reader, a keyboard, a printer or whoever prefers to read them."""
+    with (where or st).expander(T.CHART_AS_TABLE):
+        show_table(view, name)
+
+
 def show_table(view: pd.DataFrame, name: str, *, empty: str | None = None, where=None) -> None:
     """A table as shown to people (headings, numbers and dates in the run's language) and its downloads;
     ``empty`` is the sentence shown instead when there is no row."""

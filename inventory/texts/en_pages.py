@@ -22,6 +22,7 @@ DEMO_BANNER = "Fictitious demo data: no figure describes a real organisation."
 NO_SNAPSHOT = "The inventory is empty: a facilitator must first import a workbook (« Import » page)."
 DB_BUSY = "The database is briefly busy with an import: the page will update in a few seconds."
 UNEXPECTED = "An unexpected error occurred; nothing was changed. Reload the page; if it happens again, please report it."
+CHART_AS_TABLE = "The figures as a table"  # the folded table beside every map and heatmap
 DOWNLOAD_CSV = "Download (CSV)"
 DOWNLOAD_XLSX = "Download (Excel)"
 WORKSHOP_HEADER = "{label} – data as of {as_of}"
@@ -49,6 +50,8 @@ COLUMN_LABELS = {
     "alliance": "Alliance opportunity",
     "score_couvert": "Score covered",
     "part_couverte": "Share of need reached (%)",
+    "zones_blanches": "White zones",
+    "thematiques_couvertes": "Themes covered",
     "score_non_couvert": "Score not reached",
     "couverture": "Coverage",
 }

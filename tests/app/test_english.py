@@ -28,8 +28,8 @@ def test_every_page_speaks_english_with_lang_en(demo_db, open_page, page):
     shown = texts(at) + "\n".join(w.label for kind in ("radio", "selectbox", "multiselect", "toggle")
                                   for w in getattr(at, kind))
     shown += "\n".join(str(o) for w in at.radio for o in w.options) + "\n".join(metrics(at))
-    for i in range(len(at.dataframe)):
-        shown += "\n" + " ".join(map(str, table(at, i).columns))
+    for frame in at.dataframe:
+        shown += "\n" + " ".join(map(str, frame.value.columns))
     assert FRENCH.findall(shown) == []
     assert at.query_params["lang"] == "en"  # kept in the URL, so a shared link opens in English
 
