@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 export INVENTORY_DB ?= data/inventory.duckdb
 
-.PHONY: run test install init bench screenshots clean
+.PHONY: run test install init bench screenshots clean reset
 
 $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -29,5 +29,15 @@ bench: install
 screenshots: install
 	SCREENSHOTS=1 $(PY) -m pytest -q tests/e2e -k screenshots
 
+# Removes what `make install` made; never the inventory (data/*.duckdb holds what facilitators imported).
 clean:
-	rm -rf $(VENV) data/*.duckdb data/*.duckdb.wal
+	rm -rf $(VENV)
+
+# Deletes the inventory at $(INVENTORY_DB) (every snapshot imported); `make run` then starts again from the demo.
+reset:
+ifneq ($(CONFIRM),yes)
+	@echo "make reset deletes $(INVENTORY_DB) and every snapshot in it; to do so: make reset CONFIRM=yes"
+	@exit 1
+else
+	rm -f $(INVENTORY_DB) $(INVENTORY_DB).wal
+endif

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SECTIONS = ("import", "catalogue", "baseline", "queries", "note", "pages", "memory", "workshop")
+SECTIONS = ("import", "catalogue", "baseline", "queries", "note", "pages", "memory", "workshop", "report")
 DEFAULTS = {"needs": [10_000, 100_000, 1_000_000], "programmes": [1_000, 10_000], "import_rows": 100_000, "aids": 5_000,
             "baseline_rows": 5_000, "repeat": 5, "page_repeat": 3, "sessions": 10, "rounds": 2,
             "workshop_sessions": [1, 12, 50], "workshop_clicks": 5, "workshop_alone": 6}
@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
                 if (n, m) != (big_n, big_m):
                     for p in (db, Path(f"{db}.wal")):
                         p.unlink(missing_ok=True)
-    elif ({"pages", "memory", "note"} & set(args.only)
+    elif ({"pages", "memory", "note", "report"} & set(args.only)
           or "workshop" in args.only and "large" in args.workshop_inventories) and not big_db.exists():
         log(f"synthetic inventory {big_n} needs / {big_m} programmes")
         queries.build(big_db, big_n, big_m)
@@ -201,6 +201,17 @@ def main(argv: list[str] | None = None) -> int:
             res["notes"].append(f"memory bench failed: {exc}")
     if "workshop" in args.only:
         res["workshop"] = run_workshop(args, work, big_db, size, res["notes"])
+    if "report" in args.only:  # the session report, on the demo inventory and at the largest size
+        from bench import session_report
+
+        demo_db = work / "report-demo.duckdb"
+        if not demo_db.exists():
+            subprocess.run([sys.executable, "-m", "inventory", "init", "--db", str(demo_db)], cwd=ROOT, check=True,
+                           stdout=subprocess.DEVNULL, timeout=300)
+        res["report"] = []
+        for label, db in (("demo", demo_db), (size, big_db)):
+            log(f"session report, {label} inventory")
+            res["report"].append(session_report.run_report(db, repeat=args.repeat) | {"size": label})
 
     cfg["wall"] = time.perf_counter() - t_start
     text = report.render(res, mach, cfg, os.getloadavg())

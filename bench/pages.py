@@ -60,9 +60,9 @@ SCENARIOS: dict[str, list[tuple[dict[str, str], list[dict[str, str]]]]] = {
 }
 
 
-def app_pages(navigation: Path = ROOT / "ui" / "navigation.py") -> list[str]:
-    """The pages app.py routes to (listed in ``ui/navigation.py``), in order."""
-    return re.findall(r"st\.Page\(\s*[\"']([^\"']+\.py)[\"']", navigation.read_text(encoding="utf-8"))
+def app_pages(app: str = APP) -> list[str]:
+    """The pages ``app.py`` lists, in order."""
+    return re.findall(r"st\.Page\(\s*[\"']([^\"']+\.py)[\"']", Path(app).read_text(encoding="utf-8"))
 
 
 def _placeholders(db: str) -> dict[str, str]:

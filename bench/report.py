@@ -97,6 +97,12 @@ def targets(res: dict[str, Any]) -> list[str]:
     if mem:
         rows.append([f"Peak RSS, {mem['sessions']} concurrent sessions", "≤ 600 MiB", "≤ 1 GiB",
                      f"{mem['peak_rss_mib']:.0f} MiB", verdict(mem["peak_rss_mib"], 600, 1024)])
+    for rep in res.get("report") or []:
+        if rep["size"] != "demo":
+            rows.append([f"Session report at {rep['size']}: built (HTML, warm)", "< 10 s", "",
+                         sec(rep["warm"] or rep["cold"]), verdict(rep["warm"] or rep["cold"], 10.0)])
+            rows.append([f"Session report at {rep['size']}: size", "< 10 MB", "", f"{rep['html_bytes'] / 1e6:.1f} MB",
+                         verdict(rep["html_bytes"] / 1e6, 10.0)])
     rows += workshop_targets(res)
     if not rows:
         return []
@@ -367,6 +373,24 @@ def note_lines(res: dict[str, Any]) -> list[str]:
                        f"{ms(note['max'])} ms", note["runs"]]]) + [""])
 
 
+def report_lines(res: dict[str, Any]) -> list[str]:
+    reports = res.get("report")
+    if not reports:
+        return []
+    rows = [[r["size"], num(r["needs"]), num(r["programmes"]), f"{sec(r['cold'])} ({sec(r.get('cold_cpu'))})",
+             f"{sec(r['warm'])} ({sec(r.get('warm_cpu'))})",
+             f"{r['html_bytes'] / 1e6:.2f} MB", sec(r.get("pdf")),
+             f"{r['pdf_bytes'] / 1e6:.2f} MB" if r.get("pdf_bytes") else "–", r.get("pdf_pages", "–")] for r in reports]
+    return (["## 8. The session report", "",
+             "`inventory.session_report.build_html` of the active snapshot: every section's analytics calls, the "
+             "figures (aggregates only) and tables (cut to their first rows), plotly's script and the map outlines "
+             "inlined once; the first build is cold (plotly's script read, DuckDB's caches empty), warm is the median "
+             "of the others; wall clock (process CPU time, all threads). The PDF is headless Chromium printing that HTML (one "
+             "run).", ""]
+            + _table(["inventory", "needs", "programmes", "HTML cold", "HTML warm", "HTML size", "PDF", "PDF size",
+                      "PDF pages"], rows) + [""])
+
+
 def render(res: dict[str, Any], machine: dict[str, Any], cfg: dict[str, Any], load_end: Any) -> str:
     lines = ["# Benchmark results", ""]
     lines += machine_lines(machine, cfg, load_end) + [""]
@@ -379,6 +403,7 @@ def render(res: dict[str, Any], machine: dict[str, Any], cfg: dict[str, Any], lo
     lines += memory_lines(res)
     lines += workshop_lines(res)
     lines += note_lines(res)
+    lines += report_lines(res)
     notes = res.get("notes") or []
     if notes:
         lines += ["## Notes", ""] + [f"- {n}" for n in notes] + [""]

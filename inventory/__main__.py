@@ -59,7 +59,7 @@ def ensure_password(path: Path = SECRETS_FILE) -> None:
 def cmd_import(store: Store, args) -> int:
     result = importer.import_files(store, args.files, label=args.label, as_of=args.as_of, format=args.format)
     if args.json:
-        # exactly the shape of DESIGN section 6 (scripts rely on it): no internal keys such as "kind"
+        # exactly the shape documented in the README (command line) (scripts rely on it): no internal keys such as "kind"
         _print_json({
             "ok": result.ok, "snapshot_id": result.snapshot_id,
             "counts": {k: int(result.counts.get(k, 0)) for k in
@@ -205,6 +205,24 @@ def cmd_pathways(store: Store, args) -> int:
     return 0
 
 
+def cmd_report(store: Store, args) -> int:
+    from inventory import session_report
+
+    if Path(args.path).suffix.lower() not in (".html", ".htm", ".pdf"):
+        print(texts.REPORT_BAD_PATH.format(path=args.path), file=sys.stderr)
+        return 2
+    sid = _snapshot(store, args.snapshot)
+    if sid is None:
+        return 1
+    try:
+        path = session_report.write(store, args.path, sid, lang=args.lang)
+    except (session_report.ChromiumMissing, RuntimeError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 5
+    print(texts.CLI_REPORT_WRITTEN.format(id=sid, path=path, size=f"{path.stat().st_size / 1024:,.0f}".replace(",", " ")))
+    return 0
+
+
 def cmd_demo(store: Store, args) -> int:
     if args.needs is None:
         print(demo.load_demo(store))
@@ -268,6 +286,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--source", choices=["terrain", "ingenierie"])
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_pathways)
+    p = add("report", texts.CLI_HELP_REPORT)
+    p.add_argument("path")
+    p.add_argument("--snapshot", type=int)
+    p.add_argument("--lang", choices=["fr", "en"], default="fr", help=texts.CLI_HELP_LANG)
+    p.set_defaults(func=cmd_report)
     p = add("demo", texts.CLI_HELP_DEMO)
     p.add_argument("--needs", type=int)
     p.add_argument("--programmes", type=int)

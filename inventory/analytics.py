@@ -1,4 +1,5 @@
-"""The numbers of the views (DESIGN section 4), computed in SQL over the per-snapshot aggregate tables.
+"""The numbers of the views, computed in SQL over the per-snapshot aggregate tables (their definitions in words:
+texts.FORMULAS, listed on the Méthode page).
 
 Every function takes the ``Store`` and a snapshot id and returns a small DataFrame of exact numbers (ratios
 unrounded: rounding is for display). The rules they share live once in the store's schema: ``active_at``
@@ -598,12 +599,34 @@ def compare_white_zones(store: Store, before: int, after: int, *, level: str = "
                            kind="stable").reset_index(drop=True)
 
 
-# --- follow-through: pathways, commitments, results (DESIGN section 4) ------------------------------------------
+# --- follow-through: pathways, commitments, results (texts.FORMULAS) ------------------------------------------
 # Kinds of support along a pathway: money, and the accompaniment that makes it land ("autre" is neither).
 MONEY = ("subvention", "pret", "garantie", "mecenat_competences")
 ACCOMPANIMENT = ("accompagnement", "formation", "outil")
 # The missing links, in the order a cell reports them (the first that applies is its ``maillon_manquant``).
 MISSING_LINKS = ("urgence_sans_suite", "argent_sans_accompagnement", "accompagnement_sans_argent")
+
+
+def _pathway_steps(snapshot_id: int, level: str, source: str | None) -> tuple[str, list]:
+    """SQL CTEs ``cells`` (the need rows' territories with their actors and score) and ``steps`` (each cell ×
+    active programme of its theme reaching one of its need rows, once): the one home of the pathway's reach."""
+    where, params = NeedFilter(source=source).sql("a")
+    cell = _level_expr(level, "c")
+    return f"""cells AS (
+        SELECT a.territoire, a.region_key, a.thematique, sum(a.acteurs) AS acteurs, sum(a.score) AS score
+        FROM need_agg a WHERE a.snapshot_id = ? {where} GROUP BY ALL
+    ), pt AS (  -- active programmes, one row per listed territory and theme
+        SELECT p.id, unnest(p.territoires) AS src, unnest(p.thematiques) AS thematique
+        FROM programmes p JOIN snapshots s ON s.id = p.snapshot_id
+        WHERE p.snapshot_id = ? AND active_at(p.date_debut, p.date_fin, s.as_of)
+    ), hits AS (  -- (cell, programme) once, for the programmes reaching one of the cell's need rows
+        SELECT DISTINCT {cell} AS territoire, c.thematique, pt.id
+        FROM pt JOIN territory_reach r ON r.src = pt.src AND r.reaches_need
+        JOIN cells c ON c.territoire = r.territoire AND c.thematique = pt.thematique
+    ), steps AS (  -- phases and natures joined after the DISTINCT (no DISTINCT over lists)
+        SELECT h.territoire, h.thematique, h.id, p.phase, p.nature
+        FROM hits h JOIN programmes p ON p.snapshot_id = ? AND p.id = h.id
+    )""", [snapshot_id, *params, snapshot_id, snapshot_id]
 
 
 def pathways(store: Store, snapshot_id: int, *, level: str = "region", source: str | None = None) -> pd.DataFrame:
@@ -617,24 +640,12 @@ def pathways(store: Store, snapshot_id: int, *, level: str = "region", source: s
     missing-link flags of ``MISSING_LINKS`` and ``maillon_manquant`` (the first that applies, else None). A cell
     no programme reaches is a white zone, not a missing link."""
     _check_level(level)
-    needs = NeedFilter(source=source)
-    where, params = needs.sql("a")
-    cell = _level_expr(level, "c")
+    steps, params = _pathway_steps(snapshot_id, level, source)
     sql = f"""
-    WITH cells AS (
-        SELECT a.territoire, a.region_key, a.thematique, sum(a.acteurs) AS acteurs, sum(a.score) AS score
-        FROM need_agg a WHERE a.snapshot_id = ? {where} GROUP BY ALL
-    ), n AS (
-        SELECT {cell} AS territoire, c.thematique, sum(c.acteurs)::BIGINT AS acteurs, sum(c.score)::BIGINT AS score
+    WITH {steps}, n AS (
+        SELECT {_level_expr(level, "c")} AS territoire, c.thematique, sum(c.acteurs)::BIGINT AS acteurs,
+               sum(c.score)::BIGINT AS score
         FROM cells c GROUP BY ALL
-    ), pt AS (  -- active programmes, one row per listed territory and theme
-        SELECT p.id, p.phase, p.nature, unnest(p.territoires) AS src, unnest(p.thematiques) AS thematique
-        FROM programmes p JOIN snapshots s ON s.id = p.snapshot_id
-        WHERE p.snapshot_id = ? AND active_at(p.date_debut, p.date_fin, s.as_of)
-    ), steps AS (  -- (cell, programme) once, for the programmes reaching one of the cell's need rows
-        SELECT DISTINCT {cell} AS territoire, c.thematique, pt.id, pt.phase, pt.nature
-        FROM pt JOIN territory_reach r ON r.src = pt.src AND r.reaches_need
-        JOIN cells c ON c.territoire = r.territoire AND c.thematique = pt.thematique
     ), k AS (
         SELECT territoire, thematique, count(*) AS programmes,
                count(*) FILTER (WHERE phase = 'urgence') AS urgence,
@@ -653,7 +664,7 @@ def pathways(store: Store, snapshot_id: int, *, level: str = "region", source: s
     FROM n LEFT JOIN k USING (territoire, thematique) JOIN territoires t ON t.key = n.territoire
     ORDER BY t.ordre, n.thematique
     """
-    out = store.read(sql, [snapshot_id, *params, snapshot_id, list(MONEY), list(ACCOMPANIMENT)])
+    out = store.read(sql, [*params, list(MONEY), list(ACCOMPANIMENT)])
     out["urgence_sans_suite"] = (out["urgence"] > 0) & (out["relance"] == 0) & (out["structurel"] == 0)
     out["argent_sans_accompagnement"] = (out["argent"] > 0) & (out["accompagnement"] == 0)
     out["accompagnement_sans_argent"] = (out["accompagnement"] > 0) & (out["argent"] == 0)
@@ -669,6 +680,21 @@ def missing_links(store: Store, snapshot_id: int, *, level: str = "region", sour
     p = pathways(store, snapshot_id, level=level, source=source)
     out = p[p["maillon_manquant"].notna()]
     return out.sort_values(["score", "acteurs"], ascending=False).reset_index(drop=True)
+
+
+def pathway_programmes(store: Store, snapshot_id: int, territoire: str, thematique: str, *, level: str = "region",
+                       source: str | None = None) -> pd.DataFrame:
+    """The steps of one cell's pathway: the active programmes counted by ``pathways`` for that cell, as the
+    catalogue lists them (id, nom, phase, investisseurs, nature, territoires, …), by phase then id."""
+    _check_level(level)
+    steps, params = _pathway_steps(snapshot_id, level, source)
+    ids = [r[0] for r in store.rows(
+        f"WITH {steps} SELECT DISTINCT id FROM steps WHERE territoire = ? AND thematique = ?",
+        [*params, territoire, thematique])]
+    catalogue = programmes(store, snapshot_id, ProgrammeFilter(thematique=thematique))
+    out = catalogue[catalogue["id"].isin(ids)]
+    order = {phase: k for k, phase in enumerate(("urgence", "relance", "structurel"))}
+    return out.sort_values(["phase", "id"], key=lambda c: c.map(order) if c.name == "phase" else c).reset_index(drop=True)
 
 
 _OPEN = "('envisage', 'engage')"
@@ -792,6 +818,15 @@ def white_zones_with_commitments(store: Store, snapshot_id: int, *, level: str =
     out["engagements"] = out["engagements"].fillna(0).astype("int64")
     out["en_voie_de_couverture"] = out["engagements"] > 0
     return out
+
+
+def need_matrix_if_honoured(store: Store, snapshot_id: int, *, level: str = "region",
+                            needs: NeedFilter = ALL) -> pd.DataFrame:
+    """The matrix as it would read if every open commitment were honoured (« avec les engagements »): a white
+    zone an open commitment reaches is ``en_voie_de_couverture`` and no longer a ``zone_blanche``."""
+    m = need_matrix(store, snapshot_id, level=level, needs=needs)
+    on_track = m["zone_blanche"] & (m["engagements"] > 0)
+    return m.assign(en_voie_de_couverture=on_track, zone_blanche=m["zone_blanche"] & ~on_track)
 
 
 def white_zones_on_track(store: Store, snapshot_id: int, *, level: str = "region", needs: NeedFilter = ALL) -> pd.DataFrame:

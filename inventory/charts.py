@@ -15,14 +15,18 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from inventory import formats, reference
+from inventory.models import STATUTS
 from inventory import texts as T
 from inventory.parsing import LIST_SEPARATOR
 
-# Maps load their topojson from our own static folder: the app runs without internet.
+# Maps load their topojson from our own static folder: the app runs without internet. The modebar speaks French
+# with plotly.js's own French locale, shipped with the app (data/reference/plotly_locale_fr.json).
 OFFLINE = {
     "topojsonURL": "app/static/plotly_topojson/",
     "displaylogo": False,
     "toImageButtonOptions": {"format": "png", "scale": 2},
+    "locale": "fr",
+    "locales": {"fr": reference.plotly_locale("fr")},
 }
 
 # Served by Streamlit from static/ (copies of data/geo, features keyed by their INSEE code).
@@ -31,11 +35,13 @@ NEED_SCALE = "Viridis"
 COVER_SCALE = "Cividis"
 FONT = {"family": "Source Sans Pro, Arial, sans-serif"}
 NO_DATA_GREY = "#e4e4e4"
+INK = "#31333F"  # Streamlit's text colour: 12:1 on white (its chart theme draws axis labels in a 3.6:1 grey)
+WHITE_ZONE_COLOUR = "#D55E00"  # Okabe–Ito vermillion: a white zone is the first thing the eye finds on a map
 NODE_COLOUR = "#1f5f8b"  # dark enough for white labels, in colour and in greyscale
 MEASURE_FORMAT = {"intensite_moyenne": ",.2f", "tension": ",.1f", "part_couverte": ",.0f"}
 # what a table shows of an exact number: (factor, decimals); other decimal numbers get 2 decimals
 TABLE_DISPLAY = {"part_couverte": (100, 0), "part_couverte_avant": (100, 0), "part_couverte_apres": (100, 0),
-                 "part": (1, 1)}
+                 "part": (1, 1), "taux_atteinte": (100, 0), "part_versee": (100, 0)}
 
 
 # --- numbers as people read them: inventory.formats is their one home ------------------------------------------
@@ -48,6 +54,12 @@ def fr_number(value, decimals: int = 0) -> str:
     return formats.number(value, decimals)
 
 
+def fr_date(value) -> str:
+    """A date as people read it in the run's language (the old name: 30/06/2020 in French, 30 Jun 2020 in
+    English); see ``inventory.formats.date``."""
+    return formats.date(value)
+
+
 def coverage_words(cells: pd.DataFrame) -> pd.Series:
     """Each cell's coverage said in words: « 1 programme(s) dans la région, 0 % du besoin atteint »."""
     where = cells["territoire"].map(lambda k: T.COVERAGE_WHERE["pays" if k == reference.NATIONAL else
@@ -58,17 +70,31 @@ def coverage_words(cells: pd.DataFrame) -> pd.Series:
 
 
 def font_size(large: bool) -> int:
-    """Chart font size: projector-readable in workshop mode."""
-    return 20 if large else 13
+    """Chart font size: in workshop mode the body text's size (1.1 rem of a 20 px root), readable on a projector."""
+    return 22 if large else 13
 
 
 def _layout(fig: go.Figure, *, large: bool, height: int | None = None, **kw) -> go.Figure:
     fig.update_layout(
-        font={**FONT, "size": font_size(large)}, separators=formats.separators(), height=height,
+        font={**FONT, "size": font_size(large), "color": INK}, separators=formats.separators(), height=height,
         margin={"l": 10, "r": 10, "t": 40 if kw.get("title") else 10, "b": 10},
         hoverlabel={"font_size": font_size(large)}, **kw,
     )
+    # set on the axes, colour bars and legend themselves: Streamlit's chart theme would draw them small and grey
+    words = {"size": font_size(large), "color": INK}
+    fig.update_xaxes(tickfont=words, title_font=words)
+    fig.update_yaxes(tickfont=words, title_font=words)
+    for trace in fig.data:
+        if hasattr(trace, "colorbar"):
+            trace.colorbar.tickfont = words
+            trace.colorbar.title.font = words
+    fig.update_layout(legend_font=words, legend_title_font=words)
     return fig
+
+
+def _char_px(large: bool) -> float:
+    """About how wide one character of chart text is, in pixels."""
+    return 0.6 * font_size(large)
 
 
 def _empty(large: bool) -> go.Figure:
@@ -81,7 +107,7 @@ def _empty(large: bool) -> go.Figure:
 
 def _wrap(label: str, width: int = 12) -> str:
     """Long axis labels on several lines, so columns stay readable without tilting text."""
-    return "<br>".join(textwrap.wrap(label, width, break_long_words=False)) or label
+    return "<br>".join(textwrap.wrap(label, width, break_long_words=False, break_on_hyphens=False)) or label
 
 
 def _integer_ticks(fig: go.Figure, values) -> None:
@@ -121,12 +147,17 @@ def heatmap(frame: pd.DataFrame, *, rows: str, cols: str, value: str, value_labe
     row_title, col_title = row_title or T.CHART_TERRITORY, col_title or T.CHART_THEME
     z = frame.pivot_table(index=rows, columns=cols, values=value, aggfunc="sum", sort=False, dropna=False)
     z = z.reindex(index=pd.unique(frame[rows]), columns=pd.unique(frame[cols]))
-    # wrap column labels when columns are wide enough, else tilt them; the plot gets what the main area
-    # (about 820 px at 1280 px with the sidebar open) leaves after the row labels and the colour bar
-    row_label_px = 7 * max((len(str(r)) for r in z.index), default=0)
-    plot_px = max(300, 820 - row_label_px - 80)
-    chars = int(plot_px / max(len(z.columns), 1) / 7)
-    x = [_wrap(str(col_labels.get(c, c)), chars) if chars >= 9 else str(col_labels.get(c, c)) for c in z.columns]
+    # wrap column labels when every word fits its column, else tilt them (a long word wrapped would run into its
+    # neighbour's); the plot gets what the main area (about 820 px at 1280 px with the sidebar open, the whole
+    # width in workshop mode) leaves after the row labels and the colour bar
+    char_px = _char_px(large)
+    row_label_px = char_px * max((len(str(r)) for r in z.index), default=0)
+    plot_px = max(300, (1220 if large else 820) - row_label_px - 80)
+    chars = int(plot_px / max(len(z.columns), 1) / char_px) - 1
+    names = [str(col_labels.get(c, c)) for c in z.columns]
+    upright = chars >= 6 and all(len(_wrap(n, chars).split("<br>")) <= 3 and max(map(len, n.split() or [""])) <= chars
+                                 for n in names)
+    x = [_wrap(n, chars) for n in names] if upright else names
     values = half_up(z.to_numpy(dtype=float), _decimals(value_format))
     words = hover.reindex(index=z.index, columns=z.columns).fillna("").to_numpy() if hover is not None else None
     shown = text.reindex(index=z.index, columns=z.columns).fillna("").to_numpy() if text is not None else None
@@ -141,7 +172,7 @@ def heatmap(frame: pd.DataFrame, *, rows: str, cols: str, value: str, value_labe
                        + "<extra></extra>"),
     ))
     fig.update_yaxes(autorange="reversed", title=None)
-    fig.update_xaxes(side="top", title=None, tickangle=0 if chars >= 9 else -45)
+    fig.update_xaxes(side="top", title=None, tickangle=0 if upright else -45)
     if value_format == ",.0f":
         _integer_ticks(fig, values)
     per_row = 30 if large else 24
@@ -205,7 +236,7 @@ def per_territory(cells: pd.DataFrame) -> pd.DataFrame:
 
 def france_map(cells: pd.DataFrame, measure: str = "acteurs", level: str = "region", *,
                value_label: str | None = None, colorscale: str = NEED_SCALE, selected: str | None = None,
-               large: bool = False) -> go.Figure:
+               zero_label: str | None = None, large: bool = False) -> go.Figure:
     """Choropleth of France (regions or départements) of one measure.
 
     ``cells`` is one row per territory or per territory × theme (then summed, see ``per_territory``).
@@ -213,7 +244,8 @@ def france_map(cells: pd.DataFrame, measure: str = "acteurs", level: str = "regi
     have no outline and are left to the page to mention. The outlines are fetched by the browser from
     our static folder (``GEOJSON_URL``, once, then cached): embedding them would cost hundreds of
     milliseconds per rerun. Click events carry the territory key as ``customdata``; the ``selected``
-    territory stands out (the others are dimmed), as after a click.
+    territory stands out (the others are dimmed), as after a click. With ``zero_label`` (a coverage map: 0 % of
+    the need reached is a white zone), territories at zero are drawn in their own colour, named in the legend.
     """
     names = {f["id"]: f["properties"]["nom"] for f in reference.geojson(level)["features"]}
     data = cells if not cells.duplicated("territoire").any() else per_territory(cells)
@@ -236,6 +268,17 @@ def france_map(cells: pd.DataFrame, measure: str = "acteurs", level: str = "regi
         text=[names[k] for k in blank], colorscale=[[0, NO_DATA_GREY], [1, NO_DATA_GREY]], showscale=False,
         hovertemplate=f"<b>%{{text}}</b><br>{T.CHART_NO_VALUE}<extra></extra>",
     ))
+    if zero_label:
+        zero = [k for k, v in zip(data["territoire"], data[measure]) if v == 0]
+        data = data[data[measure] != 0]
+        shown = list(data["territoire"])
+        fig.add_trace(go.Choropleth(
+            **outline, locations=[_code(k) for k in zero], z=[0] * len(zero), customdata=zero,
+            text=[names[k] for k in zero], colorscale=[[0, WHITE_ZONE_COLOUR], [1, WHITE_ZONE_COLOUR]],
+            showscale=False, name=zero_label, showlegend=True,
+            selectedpoints=[zero.index(selected)] if selected in zero else None,
+            hovertemplate=f"<b>%{{text}}</b><br>{zero_label}<extra></extra>",
+        ))
     fig.add_trace(go.Choropleth(
         **outline, locations=[_code(k) for k in shown], z=list(half_up(data[measure].astype(float), _decimals(fmt))),
         customdata=shown,
@@ -246,7 +289,8 @@ def france_map(cells: pd.DataFrame, measure: str = "acteurs", level: str = "regi
         hovertemplate=f"<b>%{{text}}</b><br>{label}{T.COLON}%{{z:{fmt}}}<extra></extra>",
     ))
     fig.update_geos(fitbounds="locations", visible=False)
-    return _layout(fig, large=large, height=560 if large else 460, dragmode=False)
+    return _layout(fig, large=large, height=560 if large else 460, dragmode=False,
+                   legend={"x": 0, "y": 1, "yanchor": "top", "bgcolor": "rgba(255,255,255,0.85)"})
 
 
 def _code(key: str) -> str:
@@ -317,25 +361,38 @@ def cofunding_network(edges: pd.DataFrame, investors: pd.DataFrame, *, large: bo
     ))
     names = [str(info["nom"].get(i, i)) for i in ids]
     programmes = [int(info["programmes"].get(i, 0)) if "programmes" in info else 0 for i in ids]
-    base = 34 if large else 26
+    base = 22 if large else 16
+    # each investor by its name, beside its node on the side away from the centre, on lines of 16 characters
+    labels = [_wrap(n, 16) for n in names]
+    sides = [("middle right" if math.cos(angle[i]) > 0.35 else "middle left" if math.cos(angle[i]) < -0.35
+              else "top center" if math.sin(angle[i]) > 0 else "bottom center") for i in ids]
     fig.add_trace(go.Scatter(
-        x=[pos[i][0] for i in ids], y=[pos[i][1] for i in ids], mode="markers+text", text=ids,
-        textposition="middle center", customdata=list(zip(names, programmes)),
-        marker={"size": [base + min(3 * n, 24) for n in programmes], "color": NODE_COLOUR,
+        x=[pos[i][0] for i in ids], y=[pos[i][1] for i in ids], mode="markers+text", text=labels,
+        textposition=sides, customdata=list(zip(names, programmes)),
+        marker={"size": [base + min(2 * n, 16) for n in programmes], "color": NODE_COLOUR,
                 "line": {"width": 1, "color": "white"}},
-        textfont={"color": "white", "size": font_size(large) - 2},
+        textfont={"color": INK, "size": font_size(large)}, cliponaxis=False,
         hovertemplate=f"<b>%{{customdata[0]}}</b><br>{T.CHART_PROGRAMMES}{T.COLON}%{{customdata[1]}}<extra></extra>",
         showlegend=False,
     ))
-    fig.update_xaxes(visible=False, range=[-1.35, 1.35])
-    fig.update_yaxes(visible=False, range=[-1.3, 1.3], scaleanchor="x")
-    return _layout(fig, large=large, height=520 if large else 420, plot_bgcolor="white")
+    # room for the labels inside the plot: the network's column is about 600 px wide (900 px in workshop mode)
+    # and the circle shrinks so that the longest line fits on either side
+    plot_px, char_px = (900 if large else 600), _char_px(large)
+    label_px = char_px * max(len(line) for lb in labels for line in lb.split("<br>")) + base + 12
+    pad = min(2 * label_px / max(plot_px - 2 * label_px, 1), 3.0)
+    height = 560 if large else 440
+    lines = max(len(lb.split("<br>")) for lb in labels)
+    pad_y = (1.4 * font_size(large) * lines + base) / (height / (2 + 2 * pad))
+    fig.update_xaxes(visible=False, range=[-1 - pad, 1 + pad])
+    fig.update_yaxes(visible=False, range=[-1 - pad_y, 1 + pad_y], scaleanchor="x")
+    return _layout(fig, large=large, height=height, plot_bgcolor="white")
 
 
 # --- tables --------------------------------------------------------------------------------------------
 CODE_LABELS: dict[str, Mapping[str, str]] = {
     "source": reference.SOURCES, "public": reference.AUDIENCES, "publics": reference.AUDIENCES,
     "phase": reference.PHASES, "nature": reference.SUPPORT_TYPES, "type": reference.INVESTOR_TYPES,
+    "statut": STATUTS, "statut_avant": STATUTS, "statut_apres": STATUTS,
     "changement": reference.Labels("CHANGE_WORDS"),
 }
 def table_view(frame: pd.DataFrame, columns: list[str], *, theme_labels: Mapping[str, str] | None = None,
@@ -427,10 +484,15 @@ def audience_bars(frame: pd.DataFrame, *, theme_labels: Mapping[str, str] | None
             texttemplate="%{y}", textposition="outside",
             hovertemplate=f"<b>%{{x}}</b><br>{name}{T.COLON}%{{y}} {T.CHART_PROGRAMMES.lower()}<extra></extra>",
         ))
-    fig.update_yaxes(title=T.CHART_PROGRAMMES, rangemode="tozero", dtick=1 if frame["programmes"].max() <= 10 else None)
+    # the values written above the bars stay inside the plot, and the legend sits above it: nothing hides a value
+    top = max(int(frame["programmes"].max()), 1)
+    fig.update_yaxes(title=T.CHART_PROGRAMMES, range=[0, top * 1.18 + 0.5], dtick=1 if top <= 10 else None)
     fig.update_xaxes(title=None, tickangle=-30 if len(themes) > 4 else 0)
-    return _layout(fig, large=large, height=520 if large else 420, barmode="group", plot_bgcolor="white",
-                   legend={"orientation": "h", "y": 1.08, "x": 0, "title": {"text": T.CHART_AUDIENCE}})
+    fig = _layout(fig, large=large, height=560 if large else 440, barmode="group", plot_bgcolor="white",
+                  legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0,
+                          "title": {"text": T.CHART_AUDIENCE}})
+    fig.update_layout(margin_t=90 if large else 70)
+    return fig
 
 
 def sdg_bars(frame: pd.DataFrame, sdg_names: Mapping[int, str], *, large: bool = False) -> go.Figure:
@@ -465,7 +527,8 @@ def investor_sdg_heatmap(frame: pd.DataFrame, sdg_names: Mapping[int, str], *, l
         z=z.to_numpy(dtype=float), x=[T.CHART_SDG_SHORT.format(n=g) for g in goals], y=list(z.index),
         customdata=[[sdg_names.get(g, "") for g in goals] for _ in z.index], colorscale=COVER_SCALE,
         xgap=1, ygap=1, hoverongaps=False, texttemplate="%{z:.0f}",
-        colorbar={"title": {"text": T.CHART_PROGRAMMES}, "thickness": 12, "dtick": 1 if z.max().max() <= 10 else None},
+        colorbar={"title": {"text": T.CHART_PROGRAMMES, "side": "right"}, "thickness": 12,
+                  "dtick": 1 if z.max().max() <= 10 else None},
         hovertemplate=f"<b>%{{y}}</b><br>%{{x}} · %{{customdata}}<br>{T.CHART_PROGRAMMES}{T.COLON}%{{z:.0f}}<extra></extra>",
     ))
     fig.update_yaxes(autorange="reversed", title=None)
@@ -482,7 +545,9 @@ def change_bars(frame: pd.DataFrame, *, theme_labels: Mapping[str, str] | None =
     if data.empty:
         return _empty(large)
     theme_labels = theme_labels or {}
-    labels = [f"{_short(str(n), 28)} · {_short(theme_labels.get(t, t), 28)}" for n, t in zip(data["nom"], data["thematique"])]
+    # whole names (a label cut with « … » hides which theme moved), on two lines when long
+    labels = [f"{n} · {theme_labels.get(t, t)}" if len(f"{n} · {theme_labels.get(t, t)}") <= 40
+              else f"{n} ·<br>{theme_labels.get(t, t)}" for n, t in zip(data["nom"], data["thematique"])]
     values = list(data["ecart_score"].astype(int))
     rising = [v > 0 for v in values]
     fig = go.Figure(go.Bar(
@@ -497,5 +562,132 @@ def change_bars(frame: pd.DataFrame, *, theme_labels: Mapping[str, str] | None =
     reach = max(abs(v) for v in values) * 1.18
     fig.update_xaxes(title=T.CHART_SCORE_CHANGE, zeroline=True, zerolinecolor="#444", zerolinewidth=1.5,
                      range=[-reach if min(values) < 0 else 0, reach if max(values) > 0 else 0])
-    per_row = 32 if large else 26
+    per_row = (32 if large else 26) + (12 if any("<br>" in lb for lb in labels) else 0)
     return _layout(fig, large=large, height=max(240, 100 + per_row * len(data)), plot_bgcolor="white")
+
+
+# --- follow-through: pathways and commitments ---
+# One colour and one mark per kind of pathway cell (Okabe–Ito, told apart by colour-blind readers; the mark
+# written in each cell keeps them apart in greyscale): the three missing links, a whole pathway, a white zone.
+PATHWAY_KINDS = ("urgence_sans_suite", "argent_sans_accompagnement", "accompagnement_sans_argent", "complet",
+                 "zone_blanche")
+PATHWAY_COLOURS = {"urgence_sans_suite": "#D55E00", "argent_sans_accompagnement": "#E69F00",
+                   "accompagnement_sans_argent": "#56B4E9", "complet": "#009E73", "zone_blanche": NO_DATA_GREY}
+
+
+def pathway_kind(cells: pd.DataFrame) -> pd.Series:
+    """Each pathway cell's kind: its missing link, « complet », or « zone_blanche » when no programme reaches it."""
+    kind = cells["maillon_manquant"].astype(object).where(cells["maillon_manquant"].notna(), "complet")
+    return kind.mask(cells["programmes"] == 0, "zone_blanche")
+
+
+def pathway_heatmap(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = None,
+                    large: bool = False) -> go.Figure:
+    """Territory × theme map of the missing links (``analytics.pathways``): one colour and one short mark per
+    kind, a legend naming each, the cell's steps on hover."""
+    if cells.empty:
+        return _empty(large)
+    theme_labels = theme_labels or {}
+    kinds = pathway_kind(cells)
+    code = {k: i for i, k in enumerate(PATHWAY_KINDS)}
+    data = cells.assign(_code=kinds.map(code), _mark=kinds.map(T.PATHWAY_MARKS),
+                        _words=[T.PATHWAY_HOVER.format(kind=T.PATHWAY_KIND_LABELS[k], programmes=fr_number(n),
+                                                       phases=", ".join(reference.PHASES.get(p, p) for p in ph) or "–")
+                                for k, n, ph in zip(kinds, cells["programmes"], cells["phases"])])
+    z = data.pivot_table(index="nom", columns="thematique", values="_code", aggfunc="first", sort=False)
+    z = z.reindex(index=pd.unique(data["nom"]), columns=[t for t in theme_labels if t in set(data["thematique"])]
+                  + sorted(set(data["thematique"]) - set(theme_labels)))
+    marks = data.pivot_table(index="nom", columns="thematique", values="_mark", aggfunc="first", sort=False)
+    words = data.pivot_table(index="nom", columns="thematique", values="_words", aggfunc="first", sort=False)
+    marks, words = (f.reindex(index=z.index, columns=z.columns).fillna("").to_numpy() for f in (marks, words))
+    n = len(PATHWAY_KINDS)
+    scale = [[edge, PATHWAY_COLOURS[k]] for i, k in enumerate(PATHWAY_KINDS) for edge in (i / n, (i + 1) / n)]
+    fig = go.Figure(go.Heatmap(
+        z=z.to_numpy(dtype=float), x=[_wrap(theme_labels.get(c, c)) for c in z.columns], y=list(z.index),
+        colorscale=scale, zmin=-0.5, zmax=n - 0.5, showscale=False, xgap=1, ygap=1, hoverongaps=False,
+        text=marks, texttemplate="%{text}", customdata=words,
+        hovertemplate=f"{T.CHART_TERRITORY} : <b>%{{y}}</b><br>{T.CHART_THEME} : %{{x}}<br>%{{customdata}}<extra></extra>",
+    ))
+    for kind in PATHWAY_KINDS:  # the legend: which colour (and mark) is which link
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", showlegend=True,
+                                 name=f"{T.PATHWAY_MARKS[kind]} · {T.PATHWAY_KIND_LABELS[kind]}",
+                                 marker={"symbol": "square", "size": 14, "color": PATHWAY_COLOURS[kind],
+                                         "line": {"color": "#444", "width": 1}}))
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(side="top", title=None)
+    per_row = 30 if large else 24
+    return _layout(fig, large=large, height=max(300, 200 + per_row * len(z.index)), plot_bgcolor="white",
+                   legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0})
+
+
+def commitment_bars(board: pd.DataFrame, *, large: bool = False) -> go.Figure:
+    """Commitments by status (``analytics.commitments_by_status``), the late ones as their own bar beside."""
+    if board.empty or not board["engagements"].sum():
+        return _empty(large)
+    labels = [STATUTS.get(s, s) for s in board["statut"]]
+    fig = go.Figure()
+    for k, (col, name) in enumerate((("engagements", T.CHART_COMMITMENTS), ("en_retard", T.CHART_LATE))):
+        fig.add_trace(go.Bar(
+            x=labels, y=list(board[col].astype(int)), name=name, texttemplate="%{y}", textposition="outside",
+            cliponaxis=False, marker={"color": (GROUP_COLOURS[0], UP_COLOUR)[k], "pattern": {"shape": ("", "/")[k]}},
+            hovertemplate=f"<b>%{{x}}</b><br>{name} : %{{y}}<extra></extra>",
+        ))
+    fig.update_yaxes(title=T.CHART_COMMITMENTS, rangemode="tozero", dtick=1 if board["engagements"].max() <= 10 else None)
+    fig.update_xaxes(title=None)
+    return _layout(fig, large=large, height=380 if large else 300, barmode="group", plot_bgcolor="white",
+                   legend={"orientation": "h", "y": 1.12, "x": 0})
+
+
+def joined(values) -> str | None:
+    """A list cell (list, array) as the tables write lists: « a ; b »."""
+    if values is None or (isinstance(values, float) and math.isnan(values)):
+        return None
+    return LIST_SEPARATOR.join(str(v) for v in values)
+
+
+def pathway_table(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The ranked missing links as people read them: territory, theme, need, programmes, the missing link in
+    words, the phases and kinds of support present."""
+    shown = cells.assign(maillon_manquant=cells["maillon_manquant"].map(T.MISSING_LINK_LABELS),
+                         phase=cells["phases"].map(joined), nature=cells["natures"].map(joined))
+    return table_view(shown, ["nom", "thematique", "acteurs", "score", "programmes", "maillon_manquant", "phase",
+                              "nature"], theme_labels=theme_labels, headings=T.PATHWAY_COLUMNS)
+
+
+def commitment_table(items: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The commitments (``analytics.commitments``) as people read them: lists written out, territories and themes
+    by name, the white zones each reaches as « territoire · thématique »."""
+    theme_labels = theme_labels or {}
+    names = {k: t.nom for k, t in reference.territories().items()}
+    zones = [LIST_SEPARATOR.join(f"{names.get(z['territoire'], z['territoire'])} · "
+                                 f"{theme_labels.get(z['thematique'], z['thematique'])}" for z in reached) or None
+             for reached in items["zones_blanches"]]
+    shown = items.assign(thematiques=items["thematiques"].map(joined), territoires=items["territoires"].map(joined),
+                         zones_blanches=zones)
+    return table_view(shown, ["id", "noms_investisseurs", "thematiques", "territoires", "statut", "montant_eur",
+                              "date", "echeance", "en_retard", "session", "zones_blanches"], theme_labels=theme_labels,
+                      headings=T.COMMIT_COLUMNS)
+
+
+def reach_bars(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = None, limit: int = 15,
+               large: bool = False) -> go.Figure:
+    """Actors in need beside actors reached (declared) for the cells with the most actors in need
+    (``analytics.result_cells``), one pair of bars per territory × theme."""
+    data = cells.sort_values(["acteurs", "beneficiaires"], ascending=False).head(limit) if not cells.empty else cells
+    if data.empty:
+        return _empty(large)
+    theme_labels = theme_labels or {}
+    labels = [f"{_short(str(n), 28)} · {_short(theme_labels.get(t, t), 28)}" for n, t in zip(data["nom"], data["thematique"])]
+    fig = go.Figure()
+    for k, (col, name) in enumerate((("acteurs", T.CHART_IN_NEED), ("beneficiaires", T.CHART_REACHED))):
+        fig.add_trace(go.Bar(
+            y=labels, x=list(data[col].astype(int)), name=name, orientation="h", texttemplate="%{x:,d}",
+            textposition="outside", cliponaxis=False,
+            marker={"color": GROUP_COLOURS[k], "pattern": {"shape": GROUP_PATTERNS[k]}},
+            hovertemplate=f"<b>%{{y}}</b><br>{name} : %{{x:,d}}<extra></extra>",
+        ))
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(rangemode="tozero", title=None)
+    per_row = 44 if large else 34
+    return _layout(fig, large=large, height=max(260, 110 + per_row * len(data)), barmode="group",
+                   plot_bgcolor="white", legend={"orientation": "h", "y": 1.06, "x": 0})

@@ -263,6 +263,32 @@ def result_theme_not_of_programme(frames: Frames, known: Known) -> list[Issue]:
     return issues
 
 
+def unfit_carried_follow_through(frames: Frames, known: Known) -> list[Issue]:
+    """Commitments and results the upload would carry over from the active snapshot but that name investors or
+    programmes its new catalogue no longer has (rows numbered as in the active snapshot's export). Not a rule:
+    the importer leaves such a sheet out of the new snapshot (it stays in the active one) and says so, so that a
+    new catalogue is never blocked by old commitments and every snapshot re-imports as it exports."""
+    if known.store is None or known.active is None or not {"investisseurs", "programmes"} & set(frames):
+        return []
+    programmes = _programme_themes(frames, known)
+    issues = []
+    if "engagements" not in frames:
+        for pos, row in enumerate(known.store.sheet(known.active, "engagements").itertuples(index=False), start=2):
+            for inv in row.investisseurs if known.investors is not None else []:
+                if inv not in known.investors:
+                    issues.append(Issue(sheet="engagements", row=pos, column="investisseurs", value=inv,
+                                        kind="reference", message=T.ERR_UNKNOWN_INVESTOR.format(value=inv)))
+            if isinstance(row.programme, str) and row.programme not in programmes:
+                issues.append(Issue(sheet="engagements", row=pos, column="programme", value=row.programme,
+                                    kind="reference", message=T.ERR_UNKNOWN_PROGRAMME.format(value=row.programme)))
+    if "realisations" not in frames and "programmes" in frames:
+        for pos, row in enumerate(known.store.sheet(known.active, "realisations").itertuples(index=False), start=2):
+            if row.programme not in programmes:
+                issues.append(Issue(sheet="realisations", row=pos, column="programme", value=row.programme,
+                                    kind="reference", message=T.ERR_UNKNOWN_PROGRAMME.format(value=row.programme)))
+    return issues
+
+
 RULES: tuple[Callable[[Frames, Known], list[Issue]], ...] = (
     duplicate_ids, unknown_programme_themes, unknown_investors, end_before_start, unknown_need_themes,
     unknown_commitment_themes, unknown_commitment_investors, unknown_commitment_programmes, due_before_decision,

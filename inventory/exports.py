@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -20,7 +23,8 @@ from inventory import catalogues, reference
 from inventory import texts as T
 from inventory.models import SHEETS, Issue
 from inventory.parsing import FORMULA_STARTS, LIST_SEPARATOR
-from inventory.reference import default_themes
+from inventory.reading.sheet import header_names
+from inventory.reference import default_themes, fold
 
 
 def neutralise(value: Any) -> Any:
@@ -68,6 +72,7 @@ def _formats(wb: xlsxwriter.Workbook) -> dict:
     return {
         "header": wb.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1}),
         "date": wb.add_format({"num_format": "dd/mm/yyyy"}),
+        "date_left": wb.add_format({"num_format": "dd/mm/yyyy", "align": "left"}),
         "bad": wb.add_format({"bg_color": "#F8CBAD", "font_color": "#9C0006"}),
         "wrap": wb.add_format({"text_wrap": True, "valign": "top"}),
     }
@@ -85,8 +90,9 @@ def workbook_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV as French Excel opens it: UTF-8 with BOM, ';' separated, dates JJ/MM/AAAA, decimal comma."""
-    out = frame.copy()
+    """CSV as French Excel opens it: UTF-8 with BOM, ';' separated, dates JJ/MM/AAAA, decimal comma, yes/no
+    in words (« oui »/« non »); plain rows, for machines too: no context line above the headers."""
+    out = french_booleans(frame)
     for col in out.columns:
         out[col] = [_csv_cell(v) for v in out[col].tolist()]
     return out.to_csv(sep=";", index=False, lineterminator="\r\n").encode("utf-8-sig")
@@ -101,9 +107,97 @@ def _csv_cell(value: Any) -> Any:
     return v
 
 
-def table_xlsx(frame: pd.DataFrame, sheet: str = "export") -> bytes:
-    """One table as a workbook, for the dashboard's download buttons."""
-    return workbook_bytes({sheet[:31]: frame})
+@dataclass
+class DownloadContext:
+    """What a downloaded table was cut from: the inventory and its date, the filters of the view (name, value as
+    in the URL), the view's address."""
+
+    label: str
+    as_of: dt.date | None
+    created_by: str | None = None
+    filters: list[tuple[str, str]] = field(default_factory=list)
+    url: str | None = None
+    downloaded: dt.datetime | None = None
+
+
+def table_xlsx(frame: pd.DataFrame, sheet: str = "export", context: DownloadContext | None = None) -> bytes:
+    """One table as a workbook, for the dashboard's download buttons; with a ``context``, a first sheet
+    « contexte » says which inventory, which date, which filters, which view, and what the columns mean."""
+    frame = french_booleans(frame)
+    if context is None:
+        return workbook_bytes({sheet[:31]: frame})
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
+    formats = _formats(wb)
+    ws = wb.add_worksheet(T.CONTEXT_SHEET)
+    ws.set_column(0, 0, 26)
+    ws.set_column(1, 1, 110, formats["wrap"])
+    lines: list[tuple[str, Any]] = [(T.CONTEXT_TITLE, ""), (T.CONTEXT_TABLE, sheet),
+                                    (T.CONTEXT_INVENTORY, context.label), (T.CONTEXT_AS_OF, context.as_of)]
+    if context.created_by:
+        lines.append((T.CONTEXT_BY, context.created_by))
+    filters = [f"{name} : {value}" for name, value in context.filters] or [T.CONTEXT_NO_FILTER]
+    lines += [(T.CONTEXT_FILTERS if i == 0 else "", f) for i, f in enumerate(filters)]
+    if context.url:
+        lines.append((T.CONTEXT_URL, context.url))
+    lines.append((T.CONTEXT_DOWNLOADED, (context.downloaded or dt.datetime.now()).strftime("%d/%m/%Y %H:%M")))
+    lines += [("", ""), (T.CONTEXT_COLUMN, T.CONTEXT_DEFINITION)]
+    lines += column_definitions(frame.columns)
+    for r, (name, value) in enumerate(lines):
+        bold = r == 0 or name == T.CONTEXT_COLUMN
+        if name:
+            ws.write_string(r, 0, str(name), formats["header"] if bold else None)
+        if isinstance(value, dt.date):
+            ws.write_datetime(r, 1, dt.datetime(value.year, value.month, value.day), formats["date_left"])
+        elif value not in (None, ""):
+            ws.write_string(r, 1, str(neutralise(value)), formats["header"] if bold else formats["wrap"])
+    _write_sheet(wb, wb.add_worksheet(_sheet_name(sheet)), frame, formats)
+    wb.close()
+    return buf.getvalue()
+
+
+def _sheet_name(name: str) -> str:
+    """A worksheet name Excel accepts (at most 31 characters, none of ``[]:*?/\\``), never « contexte »."""
+    cleaned = re.sub(r"[\[\]:*?/\\]", "-", name)[:31] or "export"
+    return cleaned if cleaned != T.CONTEXT_SHEET else "tableau"
+
+
+def column_definitions(columns: Iterable[str]) -> list[tuple[str, str]]:
+    """Each column of a table as shown, with the sentence that defines it (``texts.FORMULAS``: the one
+    explaining the number beside it on screen and on the Méthode page), blank when it has none. A column is
+    known by its heading (« Zone blanche ») or its name (``zone_blanche``); « Score avant » is a score."""
+    heading_to_key: dict[str, str] = {}
+    for table in (T.TABLE_LABELS, T.COLUMN_LABELS, T.EVOL_COLUMNS, T.DEFIS_COLUMNS):
+        for key, heading in table.items():
+            heading_to_key.setdefault(str(heading), key)
+    out = []
+    for col in columns:
+        key = heading_to_key.get(str(col), str(col))
+        base = re.sub(r"^ecart_|_(avant|apres)$", "", key)
+        out.append((str(col), T.FORMULAS.get(key) or T.FORMULAS.get(base) or ""))
+    return out
+
+
+def french_booleans(frame: pd.DataFrame) -> pd.DataFrame:
+    """Yes/no columns in words (« oui »/« non »), as people read them, instead of True/False."""
+    out = None
+    for col in frame.columns:
+        values = frame[col]
+        if pd.api.types.is_bool_dtype(values) or (
+                values.dtype == object and len(values) and all(isinstance(v, bool) or v is None for v in values)
+                and any(isinstance(v, bool) for v in values)):
+            out = frame.copy() if out is None else out
+            out[col] = [None if v is None or v is pd.NA else (T.YES if v else T.NO) for v in values.tolist()]
+    return frame if out is None else out
+
+
+def download_name(view: str, as_of: dt.date | None, main_filter: str | None = None, ext: str = "csv") -> str:
+    """``besoins_2020-06-30_REG-76.csv``: the view, the inventory's date, the main filter, in characters every
+    file system and mail client keeps."""
+    parts = [view, as_of.isoformat() if as_of else None, main_filter]
+    ascii_ = [unicodedata.normalize("NFKD", str(p)).encode("ascii", "ignore").decode() for p in parts if p]
+    safe = [re.sub(r"[^A-Za-z0-9_-]+", "-", p).strip("-") for p in ascii_]
+    return "_".join(p for p in safe if p) + f".{ext}"
 
 
 def snapshot_frames(store, snapshot_id: int) -> dict[str, pd.DataFrame]:
@@ -143,95 +237,117 @@ def template_bytes() -> bytes:
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True})
     formats = _formats(wb)
-    readme = wb.add_worksheet(T.TEMPLATE_README_SHEET)
-    readme.set_column(0, 0, 22)
-    readme.set_column(1, 4, 45)
-    lines = [
-        (T.TEMPLATE_TITLE, ""),
-        ("", ""),
-        (T.TEMPLATE_HOW, T.TEMPLATE_HOW_TEXT),
-        (T.TEMPLATE_LISTS, T.TEMPLATE_LISTS_TEXT),
-        (T.TEMPLATE_DATES, T.TEMPLATE_DATES_TEXT),
-        (T.TEMPLATE_TERRITORIES, T.TEMPLATE_TERRITORIES_TEXT),
-        (T.TEMPLATE_ABSENT, T.TEMPLATE_ABSENT_TEXT),
-        (T.TEMPLATE_FOLLOWUP, T.TEMPLATE_FOLLOWUP_TEXT),
-        ("", ""),
-        T.TEMPLATE_README_HEADINGS,
-    ]
-    for r, line in enumerate(lines):
-        for c, v in enumerate(line):
-            readme.write_string(r, c, v, formats["header"] if r in (0, len(lines) - 1) else formats["wrap"])
-    r = len(lines)
-    choices_ws = wb.add_worksheet("listes")
-    choices_ws.write_string(0, 0, "thematiques.code", formats["header"])  # default themes: a drop-down that
-    choices_ws.write_column(1, 0, [t.code for t in default_themes()])  # still accepts the sheet's own codes
-    themes_source = f"=listes!$A$2:$A${len(default_themes()) + 1}"
-    list_col = 1
+    guide = _Guide(wb, formats)
     for sheet, model in SHEETS.items():
         ws = wb.add_worksheet(sheet)
         for c, (name, col) in enumerate(model.columns().items()):
             col = {**col, "title": model.column_label(name), "help": model.column_help(name)}  # the run's language
             ws.write_string(0, c, name, formats["header"])
             ws.set_column(c, c, max(14, len(name) + 4))
-            required = T.TEMPLATE_REQUIRED_NOTE if col["required"] else ""
-            ws.write_comment(0, c, f"{col['title']} — {col['help']}{required}")
-            readme.write_row(r, 0, [sheet, name, T.TEMPLATE_YES if col["required"] else T.TEMPLATE_NO, col["help"],
-                                    ", ".join(col["choices"] or [])], formats["wrap"])
-            r += 1
-            if col["choices"]:
-                choices_ws.write_string(0, list_col, f"{sheet}.{name}", formats["header"])
-                choices_ws.write_column(1, list_col, col["choices"])
-                letter = xlsxwriter.utility.xl_col_to_name(list_col)
-                ws.data_validation(1, c, 5000, c, {
-                    "validate": "list",
-                    "source": f"=listes!${letter}$2:${letter}${len(col['choices']) + 1}",
-                    "error_type": "information" if col["is_list"] else "stop",
-                    "input_title": col["title"][:32],
-                    "input_message": col["help"][:255],
-                })
-                list_col += 1
-            if col["refers"]:  # ids typed in another sheet of the same workbook: offered, not imposed
-                ws.data_validation(1, c, 5000, c, {
-                    "validate": "list", "source": f"={col['refers']}!$A$2:$A$5000", "error_type": "information",
-                    "input_title": col["title"][:32], "input_message": col["help"][:255],
-                })
-            if col["themes"]:
-                ws.data_validation(1, c, 5000, c, {
-                    "validate": "list", "source": themes_source, "error_type": "information",
-                    "input_title": col["title"][:32], "input_message": col["help"][:255],
-                })
-            if col["bounds"]:
-                lo, hi = col["bounds"]
-                rule = {"criteria": "between", "minimum": lo, "maximum": hi} if hi else {"criteria": ">=", "value": lo}
-                ws.data_validation(1, c, 5000, c, {
-                    "validate": "integer", **rule, "error_type": "stop", "error_title": col["title"][:32],
-                    "error_message": col["help"][:255], "input_title": col["title"][:32],
-                    "input_message": col["help"][:255],
-                })
+            ws.write_comment(0, c, f"{model.column_label(name)} — {model.column_help(name)}"
+                                   + (T.TEMPLATE_REQUIRED_NOTE if col["required"] else ""))
+            guide.validate(ws, c, sheet, name)
         ws.freeze_panes(1, 0)
-    themes = wb.get_worksheet_by_name("thematiques")
-    for i, t in enumerate(default_themes(), start=1):
-        readme.write_row(r + i, 0, [T.TEMPLATE_DEFAULT_THEME, t.code, "", reference.theme_label(t.code, t.libelle)],
-                         formats["wrap"])
-    themes.write_comment(1, 0, T.TEMPLATE_THEMES_COMMENT)
-    choices_ws.hide()
+    wb.get_worksheet_by_name("thematiques").write_comment(1, 0, T.TEMPLATE_THEMES_COMMENT)
     wb.close()
     return buf.getvalue()
+
+
+class _Guide:
+    """The template's « lisez-moi » sheet (how to fill, every column) and its hidden « listes » sheet (the closed
+    values), written into a workbook; ``validate`` gives a column of a contract sheet its drop-down list. The
+    template and the annotated error workbook share them, so a corrected file keeps its drop-downs."""
+
+    def __init__(self, wb: xlsxwriter.Workbook, formats: dict) -> None:
+        readme = wb.add_worksheet(T.TEMPLATE_README_SHEET)
+        readme.set_column(0, 0, 22)
+        readme.set_column(1, 4, 45)
+        lines = [
+            (T.TEMPLATE_TITLE, ""),
+            ("", ""),
+            (T.TEMPLATE_HOW, T.TEMPLATE_HOW_TEXT),
+            (T.TEMPLATE_LISTS, T.TEMPLATE_LISTS_TEXT),
+            (T.TEMPLATE_DATES, T.TEMPLATE_DATES_TEXT),
+            (T.TEMPLATE_TERRITORIES, T.TEMPLATE_TERRITORIES_TEXT),
+            (T.TEMPLATE_ABSENT, T.TEMPLATE_ABSENT_TEXT),
+            (T.TEMPLATE_FOLLOWUP, T.TEMPLATE_FOLLOWUP_TEXT),
+            ("", ""),
+            T.TEMPLATE_README_HEADINGS,
+        ]
+        for r, line in enumerate(lines):
+            for c, v in enumerate(line):
+                readme.write_string(r, c, v, formats["header"] if r in (0, len(lines) - 1) else formats["wrap"])
+        r = len(lines)
+        choices_ws = wb.add_worksheet("listes")
+        choices_ws.write_string(0, 0, "thematiques.code", formats["header"])  # default themes: a drop-down that
+        choices_ws.write_column(1, 0, [t.code for t in default_themes()])  # still accepts the sheet's own codes
+        self.themes_source = f"=listes!$A$2:$A${len(default_themes()) + 1}"
+        self.sources: dict[tuple[str, str], str] = {}
+        list_col = 1
+        for sheet, model in SHEETS.items():
+            for name, col in model.columns().items():
+                readme.write_row(r, 0, [sheet, name, T.TEMPLATE_YES if col["required"] else T.TEMPLATE_NO,
+                                        model.column_help(name),
+                                        ", ".join(col["choices"] or [])], formats["wrap"])
+                r += 1
+                if col["choices"]:
+                    choices_ws.write_string(0, list_col, f"{sheet}.{name}", formats["header"])
+                    choices_ws.write_column(1, list_col, col["choices"])
+                    letter = xlsxwriter.utility.xl_col_to_name(list_col)
+                    self.sources[(sheet, name)] = f"=listes!${letter}$2:${letter}${len(col['choices']) + 1}"
+                    list_col += 1
+        for i, t in enumerate(default_themes(), start=1):
+            readme.write_row(r + i, 0, [T.TEMPLATE_DEFAULT_THEME, t.code, "", reference.theme_label(t.code, t.libelle)],
+                             formats["wrap"])
+        choices_ws.hide()
+
+    def validate(self, ws, c: int, sheet: str, name: str, *, rows: int = 5000, present: Iterable[str] = SHEETS) -> None:
+        """Column ``c`` of ``ws`` holds the contract column ``sheet.name``: its drop-down list and bounds
+        (ids of another sheet only when that sheet is ``present`` in the workbook: Excel refuses a list that
+        points at no sheet)."""
+        model = SHEETS[sheet]
+        col = {**model.columns()[name], "title": model.column_label(name), "help": model.column_help(name)}
+        prompt = {"input_title": col["title"][:32], "input_message": col["help"][:255]}
+        if (sheet, name) in self.sources:
+            ws.data_validation(1, c, rows, c, {"validate": "list", "source": self.sources[(sheet, name)],
+                                               "error_type": "information" if col["is_list"] else "stop", **prompt})
+        if col["refers"] and col["refers"] in present:  # ids typed in another sheet: offered, not imposed
+            ws.data_validation(1, c, rows, c, {"validate": "list", "source": f"={col['refers']}!$A$2:$A$5000",
+                                               "error_type": "information", **prompt})
+        if col["themes"]:
+            ws.data_validation(1, c, rows, c, {"validate": "list", "source": self.themes_source,
+                                               "error_type": "information", **prompt})
+        if col["bounds"]:
+            lo, hi = col["bounds"]
+            rule = {"criteria": "between", "minimum": lo, "maximum": hi} if hi else {"criteria": ">=", "value": lo}
+            ws.data_validation(1, c, rows, c, {"validate": "integer", **rule, "error_type": "stop",
+                                               "error_title": col["title"][:32], "error_message": col["help"][:255],
+                                               **prompt})
 
 
 def annotated_workbook(sheets: Iterable, issues: list[Issue], set_aside: Iterable[dict] = ()) -> bytes:
     """The uploaded sheets as read, each bad cell filled red with the message as a comment, and an
     « erreurs » column per row, so the facilitator fixes the file in Excel and uploads it again; the catalogue
-    rows set aside (``{"sheet", "row", "value", "message"}``) in a sheet of their own."""
+    rows set aside (``{"sheet", "row", "value", "message"}``) in a sheet of their own. The template's
+    « lisez-moi » and « listes » sheets come along, so the contract columns keep their drop-down lists."""
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
     formats = _formats(wb)
     by_sheet: dict[str, list[Issue]] = {}
     for issue in issues:
         by_sheet.setdefault(issue.sheet, []).append(issue)
+    sheets = list(sheets)
+    guide = _Guide(wb, formats) if sheets else None
     for raw in sheets:
         ws = wb.add_worksheet(raw.sheet[:31])
         headers = list(raw.headers)
+        if guide is not None and raw.sheet in SHEETS:
+            known = header_names(SHEETS[raw.sheet])
+            last = max([int(r) for r in raw.rows.index] + [1]) + 500
+            for c, h in enumerate(headers):
+                name = known.get(fold(h)) if isinstance(h, str) else None
+                if name is not None:
+                    guide.validate(ws, c, raw.sheet, name, rows=max(last, 5000), present=[r.sheet for r in sheets])
         err_col = len(headers)
         for c, h in enumerate(headers + [T.ANNOTATED_ERRORS_COLUMN]):
             ws.write_string(0, c, h, formats["header"])
@@ -267,6 +383,8 @@ def annotated_workbook(sheets: Iterable, issues: list[Issue], set_aside: Iterabl
             if issue.row == 1 and issue.column in col_of:
                 ws.write_comment(0, col_of[issue.column], issue.message)
         ws.freeze_panes(1, 0)
+    if sheets:
+        wb.get_worksheet_by_name(sheets[0].sheet[:31]).activate()  # opens on the errors, not on the read-me
     aside = list(set_aside)
     if aside:
         ws = wb.add_worksheet(T.SET_ASIDE_SHEET)

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
 import pyarrow as pa
 
 from inventory import cross_references
@@ -19,7 +20,7 @@ from inventory import texts as T
 from inventory.checking import ParsedSheet, parse_sheet, repeated_investors, to_tables
 from inventory.models import SHEETS, ImportResult, Issue
 from inventory.reading import FileRefused, RawSheet, Upload, read_upload
-from inventory.store import Store
+from inventory.store import SHEET_COLUMNS, Store
 
 __all__ = ["Checked", "FileRefused", "RawSheet", "Upload", "check", "commit", "import_files", "read_upload",
            "to_tables"]
@@ -67,6 +68,7 @@ def check(upload: Upload, store: Store | None = None) -> Checked:
     result.issues.sort(key=lambda i: (list(SHEETS).index(i.sheet) if i.sheet in SHEETS else -1, i.row or 0))
     if not result.issues:
         result.tables = to_tables(frames)
+        _leave_out_unfit_follow_through(result, frames, known)
     return result
 
 
@@ -88,6 +90,22 @@ def _carry_over(result: Checked, refused: set[str], store: Store | None) -> None
         if sheet not in uploaded and sheet not in refused and snap is not None and snap.counts.get(sheet):
             result.carried_over.append(sheet)
             result.warnings.append(T.WARN_CARRIED.format(sheet=sheet))
+
+
+def _leave_out_unfit_follow_through(result: Checked, frames: dict[str, ParsedSheet | None], known) -> None:
+    """Commitments or results that no longer fit a new catalogue are not carried over: the new snapshot gets
+    the sheet empty (the active snapshot keeps it) and the report says why."""
+    unfit: dict[str, list[Issue]] = {}
+    for issue in cross_references.unfit_carried_follow_through({k: v for k, v in frames.items() if v is not None},
+                                                                known):
+        unfit.setdefault(issue.sheet, []).append(issue)
+    for sheet, issues in unfit.items():
+        result.tables[sheet] = to_tables({sheet: pd.DataFrame(columns=SHEET_COLUMNS[sheet])})[sheet]
+        if sheet in result.carried_over:
+            result.carried_over.remove(sheet)
+        result.warnings = [w for w in result.warnings if w != T.WARN_CARRIED.format(sheet=sheet)]
+        result.warnings.append(T.WARN_FOLLOWUP_NOT_CARRIED.format(
+            sheet=sheet, n=len({i.row for i in issues}), row=issues[0].row, message=issues[0].message))
 
 
 def commit(store: Store, checked: Checked, *, label: str, as_of: dt.date | None = None,

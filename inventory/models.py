@@ -181,7 +181,7 @@ class Thematique(Row):
     libelle: Code = column("Libellé", "label", help="Libellé affiché")
 
 
-# --- follow-through: commitments and results (DESIGN section 3) --------------------------------------------
+# --- follow-through: commitments and results (docs/contract.md) --------------------------------------------
 # statut: what became of a commitment; typed with or without accents, any case (the labels match too)
 STATUTS = Labels("STATUS_LABELS")  # envisage, engage, realise, abandonne; labels in the run's language
 OPEN_STATUTS = ("envisage", "engage")  # a commitment still to honour: reaches cells, can be late

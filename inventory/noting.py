@@ -51,7 +51,7 @@ def note_commitment(store: Store, fields: dict[str, Any], *, at: dt.datetime | N
     label = T.COMMITMENT_NOTED_LABEL.format(session=str(fields.get("session") or _session_of(active.label)).strip(),
                                            time=f"{at:%H:%M}")
     sid, carried = store.write_snapshot({"engagements": table}, label=label, as_of=active.as_of, files=FORM_FILE,
-                                        created_by=created_by)
+                                        created_by=created_by, action="engagement")
     snap = store.snapshot(sid)
     return ImportResult(ok=True, snapshot_id=sid, counts=snap.counts if snap else {},
                         carried_over=[c for c in carried if c != "thematiques"])

@@ -210,6 +210,12 @@ def sdgs() -> dict[int, str]:
     return dict(english if T.language() == "en" else french)
 
 
+@lru_cache(maxsize=2)
+def plotly_locale(language: str = "fr") -> dict:
+    """plotly.js's locale for ``language`` ({"dictionary", "format"}), shipped in data/reference (see its README)."""
+    return json.loads((REFERENCE_DIR / f"plotly_locale_{language}.json").read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=1)
 def _challenges() -> list[dict]:
     return json.loads((REFERENCE_DIR / "defis.json").read_text(encoding="utf-8"))

@@ -11,7 +11,10 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 from xlsxwriter.utility import xl_col_to_name
 
+from inventory import catalogues
 from inventory import texts as T
+import datetime as dt
+
 from inventory.importer import MAIN_SHEETS, Checked
 from inventory.models import Issue, Snapshot
 from inventory.parsing import is_blank, show
@@ -124,6 +127,83 @@ def change_preview(checked: Checked, current: Mapping[str, int] | None) -> pd.Da
         after = before if carried else int(uploaded.get(sheet, 0))
         rows.append((sheet, before, after, after - before, T.IMP_ORIGIN_CARRIED if carried else T.IMP_ORIGIN_UPLOADED))
     return pd.DataFrame(rows, columns=list(T.IMP_PREVIEW_COLUMNS.values()))
+
+
+# a sheet that loses more than this share of its rows is called out in words before the commit
+LARGE_REMOVAL = 1 / 3
+DATED_SHEETS = ("besoins", "realisations", "engagements")  # rows whose ``date`` says when the data was true
+
+
+def large_removals(preview: pd.DataFrame) -> list[tuple[str, int, int]]:
+    """(sheet, rows now, rows after) for each sheet of ``change_preview`` that would lose more than a third of
+    its rows: the new inventory replaces the active one, and such a loss is most often a wrong or partial file."""
+    c = T.IMP_PREVIEW_COLUMNS
+    return [(sheet, int(before), int(after))
+            for sheet, before, after in preview[[c["feuille"], c["actuel"], c["nouveau"]]].itertuples(index=False)
+            if before > 0 and before - after > before * LARGE_REMOVAL]
+
+
+def data_dates(checked: Checked) -> dict[str, dt.date]:
+    """The latest date of the rows each uploaded sheet carries (needs, results, commitments), for proposing the
+    new inventory's date instead of today's."""
+    out = {}
+    for sheet in DATED_SHEETS:
+        table = checked.tables.get(sheet)
+        if table is None or "date" not in table.column_names or table.num_rows == 0:
+            continue
+        latest = pa_max(table.column("date"))
+        if latest is not None:
+            out[sheet] = latest
+    return out
+
+
+def pa_max(column) -> dt.date | None:
+    import pyarrow.compute as pc
+
+    value = pc.max(column).as_py()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+def audit_frame(log: pd.DataFrame) -> pd.DataFrame:
+    """The store's audit log as the import page shows it: when, who, what (in words), which inventory."""
+    c = T.IMP_AUDIT_COLUMNS
+    return pd.DataFrame({
+        c["happened_at"]: log["happened_at"],
+        c["who"]: log["who"],
+        c["action"]: [T.IMP_AUDIT_ACTIONS.get(a, a) for a in log["action"]],
+        c["snapshot_id"]: log["snapshot_id"].astype("Int64"),
+        c["detail"]: log["detail"].fillna(""),
+    })
+
+
+def catalogue_frames(checked: Checked) -> tuple[list[str], pd.DataFrame, pd.DataFrame]:
+    """What the import page says of an upload's formats: each file and the format recognised (a catalogue, else
+    the inventory's own workbook or CSV), the correspondences applied with their counts, the rows set aside."""
+    report = checked.catalogue
+    names = {catalogues.aides_territoires.NAME: T.CAT_AIDES_TERRITOIRES, catalogues.hxl.NAME: T.CAT_HXL}
+    found = report.formats if report else []
+    formats = [T.IMP_FORMAT_LINE.format(file=f["file"], format=names.get(f["format"], f["format"])) for f in found]
+    formats += [T.IMP_FORMAT_LINE.format(file=f, format=T.IMP_FORMAT_CONTRACT)
+                for f in checked.upload.files if f not in {c["file"] for c in found}]
+    m, a = T.IMP_MAPPING_COLUMNS, T.IMP_SET_ASIDE_COLUMNS
+    rows = report.mapping if report else []
+    mapping = pd.DataFrame({
+        m["source"]: [r["source"] for r in rows],
+        m["valeur"]: [r["valeur"] for r in rows],
+        m["thematique"]: [T.IMP_MAPPING_NONE if r["thematique"] is None else
+                          (" ; ".join(r["thematique"]) or T.IMP_MAPPING_OUTSIDE) for r in rows],
+        m["lignes"]: pd.array([r["lignes"] for r in rows], dtype="Int64"),
+    })
+    aside = [s.as_dict() for s in report.set_aside] if report else []
+    set_aside = pd.DataFrame({
+        a["sheet"]: [s["sheet"] for s in aside],
+        a["row"]: pd.array([s["row"] for s in aside], dtype="Int64"),
+        a["value"]: [s["value"] for s in aside],
+        a["message"]: [s["message"] for s in aside],
+    })
+    return formats, mapping, set_aside
 
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")

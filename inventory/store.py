@@ -104,6 +104,10 @@ CREATE TABLE IF NOT EXISTS snapshots (
     """ + ", ".join(f"{kind}_part INTEGER" for kind in PARTS) + """
 );
 CREATE TABLE IF NOT EXISTS settings (key VARCHAR PRIMARY KEY, value VARCHAR);
+-- Who did what when to the snapshots (import, activate, rename, delete), written in the action's own transaction.
+CREATE TABLE IF NOT EXISTS audit_log (
+    happened_at TIMESTAMP NOT NULL, who VARCHAR NOT NULL, action VARCHAR NOT NULL, snapshot_id INTEGER, detail VARCHAR
+);
 CREATE TABLE IF NOT EXISTS territoires (
     key VARCHAR PRIMARY KEY, level VARCHAR, code VARCHAR, nom VARCHAR, region_key VARCHAR, ordre INTEGER
 );
@@ -118,7 +122,7 @@ CREATE TABLE IF NOT EXISTS coverage_rows (
     part INTEGER NOT NULL, territoire VARCHAR, thematique VARCHAR, programmes BIGINT, investisseurs BIGINT,
     atteint BOOLEAN
 );
--- The rules every query shares, written once (DESIGN section 4).
+-- The rules every query shares, written once (texts.FORMULAS says them in words).
 -- "Active" at date d: a missing start or end is open.
 CREATE OR REPLACE MACRO active_at(debut, fin, d) AS (debut IS NULL OR debut <= d) AND (fin IS NULL OR fin >= d);
 -- Which territories a programme listing ``src`` reaches: FR reaches everything; a region reaches itself and its
@@ -143,7 +147,7 @@ CREATE TABLE IF NOT EXISTS investor_reach_rows (
 )
 
 # The cells (territoire × thematique) whose own need rows an active programme reaches, for snapshot $sid: the
-# ``atteint`` of coverage, from which a cell's score_couvert is read (DESIGN section 4, reach of a need row).
+# ``atteint`` of coverage, from which a cell's score_couvert is read (texts.FORMULA_ATTEINTE).
 NEED_REACHED_CELLS = """
 SELECT DISTINCT territoire, thematique FROM (
     SELECT r.territoire, unnest(a.thematiques) AS thematique
@@ -424,10 +428,11 @@ class Store:
     # -- the single writer --------------------------------------------------------------------------
     def write_snapshot(self, frames: dict[str, pd.DataFrame | pa.Table], *, label: str, as_of: dt.date,
                        files: str | None = None, sha256: str | None = None, demo: bool = False,
-                       created_by: str | None = None, activate: bool = True,
+                       created_by: str | None = None, activate: bool = True, action: str = "import",
                        _fail_after: str | None = None) -> tuple[int, list[str]]:
         """Write a new snapshot in one transaction; sheets absent from ``frames`` are carried over from the
-        active snapshot. Returns the new id and the carried-over sheet names.
+        active snapshot. Returns the new id and the carried-over sheet names. The audit log records ``action``
+        by ``created_by`` (default: the operating system's user) in the same transaction.
 
         ``_fail_after`` names a step after which to raise, so tests can prove a failure changes nothing.
         """
@@ -444,12 +449,14 @@ class Store:
                     "SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'active_snapshot'").fetchall()
                 previous = previous[0][0] if previous else None
                 parts = _parts_of(cur, sid, previous, as_of, set(frames))
+                who = created_by or _whoami()
                 cur.execute(
                     "INSERT INTO snapshots (id, label, as_of, created_at, created_by, files, sha256, demo, "
                     f"{', '.join(f'{k}_part' for k in parts)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?{', ?' * len(parts)})",
                     [sid, label, as_of, dt.datetime.now().replace(microsecond=0),
-                     created_by or _whoami(), files, sha256, demo, *parts.values()],
+                     who, files, sha256, demo, *parts.values()],
                 )
+                _audit(cur, who, action, sid, label)
                 carried = [sheet for sheet in SHEET_COLUMNS if parts[sheet] != sid
                            and (sheet not in FOLLOWUP_OPTIONAL or _holds_rows(cur, sheet, parts[sheet]))]
                 for sheet, cols in SHEET_COLUMNS.items():
@@ -481,31 +488,57 @@ class Store:
                 raise
         return sid, carried
 
-    def activate(self, snapshot_id: int) -> None:
-        with self._write_lock, self.cursor() as cur:
-            if not cur.execute("SELECT 1 FROM snapshots WHERE id = ?", [snapshot_id]).fetchall():
+    def activate(self, snapshot_id: int, *, by: str | None = None) -> None:
+        with self._write_lock, self._transaction() as cur:
+            got = cur.execute("SELECT label FROM snapshots WHERE id = ?", [snapshot_id]).fetchall()
+            if not got:
                 raise KeyError(snapshot_id)
             _set_active(cur, snapshot_id)
+            _audit(cur, by or _whoami(), "activate", snapshot_id, got[0][0])
 
-    def rename(self, snapshot_id: int, label: str) -> None:
-        with self._write_lock, self.cursor() as cur:
+    def rename(self, snapshot_id: int, label: str, *, by: str | None = None) -> None:
+        with self._write_lock, self._transaction() as cur:
+            got = cur.execute("SELECT label FROM snapshots WHERE id = ?", [snapshot_id]).fetchall()
+            if not got:
+                raise KeyError(snapshot_id)
             cur.execute("UPDATE snapshots SET label = ? WHERE id = ?", [label, snapshot_id])
+            _audit(cur, by or _whoami(), "rename", snapshot_id, f"{got[0][0]} → {label}")
 
-    def delete(self, snapshot_id: int) -> None:
+    def delete(self, snapshot_id: int, *, by: str | None = None) -> None:
         """Delete a snapshot that is not the active one."""
         if snapshot_id == self.active_snapshot_id():
             raise ValueError(texts.CANNOT_DELETE_ACTIVE)
-        with self._write_lock, self.cursor() as cur:
+        with self._write_lock, self._transaction() as cur:
+            got = cur.execute("SELECT label FROM snapshots WHERE id = ?", [snapshot_id]).fetchall()
+            cur.execute("DELETE FROM snapshots WHERE id = ?", [snapshot_id])
+            for table, kind in PART_OF.items():  # the rows no other snapshot points at
+                cur.execute(f"DELETE FROM {table}_rows WHERE part NOT IN "
+                            f"(SELECT {kind}_part FROM snapshots WHERE {kind}_part IS NOT NULL)")
+            if got:
+                _audit(cur, by or _whoami(), "delete", snapshot_id, got[0][0])
+
+    def audit_log(self, limit: int | None = None) -> pd.DataFrame:
+        """Who did what when to the snapshots, newest first: ``happened_at``, ``who``, ``action`` (import, activate,
+        rename, delete, or what else wrote a snapshot), ``snapshot_id``, ``detail`` (the label; « old → new »)."""
+        sql = "SELECT happened_at, who, action, snapshot_id, detail FROM audit_log ORDER BY happened_at DESC, rowid DESC"
+        return self.read(sql + (f" LIMIT {int(limit)}" if limit else ""))
+
+    @contextmanager
+    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self.cursor() as cur:
             cur.execute("BEGIN TRANSACTION")
             try:
-                cur.execute("DELETE FROM snapshots WHERE id = ?", [snapshot_id])
-                for table, kind in PART_OF.items():  # the rows no other snapshot points at
-                    cur.execute(f"DELETE FROM {table}_rows WHERE part NOT IN "
-                                f"(SELECT {kind}_part FROM snapshots WHERE {kind}_part IS NOT NULL)")
+                yield cur
                 cur.execute("COMMIT")
             except BaseException:
                 cur.execute("ROLLBACK")
                 raise
+
+
+def _audit(cur: duckdb.DuckDBPyConnection, who: str, action: str, snapshot_id: int | None,
+           detail: str | None) -> None:
+    cur.execute("INSERT INTO audit_log VALUES (?, ?, ?, ?, ?)",
+                [dt.datetime.now().replace(microsecond=0), who, action, snapshot_id, detail])
 
 
 def _holds_rows(cur: duckdb.DuckDBPyConnection, sheet: str, part: int | None) -> bool:

@@ -1,17 +1,16 @@
-"""Accueil: the shown snapshot at a glance — counts, the needs that stand out, the worst white zones, and
-what changed since the previous snapshot."""
+"""Accueil: the shown snapshot at a glance — counts, late commitments and the share of needs reached, the needs
+that stand out, the worst white zones, and what changed since the previous snapshot."""
 import streamlit as st
 
-from inventory import analytics, charts
+from inventory import analytics, charts, session_report
 from inventory.report import plain
 from inventory import texts as T
-from ui import enter_through_app, fr_date, fr_number, q, require_snapshot, snapshots, theme_labels
+from ui import current_store, enter_through_app, fr_date, fr_number, q, require_snapshot, snapshots, theme_labels
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
 snap = require_snapshot()
 st.title(T.HOME_TITLE)
-st.caption(T.HOME_SNAPSHOT.format(label=plain(snap.label), as_of=fr_date(snap.as_of)))
 themes = theme_labels(snap.id)
 # links keep the snapshot and workshop mode the reader is in
 keep = {k: st.query_params[k] for k in ("inventaire", "atelier") if k in st.query_params}
@@ -27,6 +26,23 @@ cols[2].metric(T.HOME_METRIC_PROGRAMMES, fr_number(c.get("programmes_actifs", 0)
 cols[3].metric(T.HOME_METRIC_INVESTORS, fr_number(c.get("investisseurs", 0)), border=True)
 cols[4].metric(T.HOME_METRIC_TERRITORIES, fr_number(c.get("territoires", 0)), border=True,
                help=T.HOME_METRIC_TERRITORIES_HELP)
+
+# follow-through, one line each: late commitments, the share of needs reached (declared)
+follow = q(analytics.followup_summary, snap.id)
+late_line, late_link = st.columns([4, 1], vertical_alignment="center")
+if follow["engagements"]:
+    late_line.markdown(T.HOME_LATE_LINE.format(late=fr_number(follow["en_retard"]),
+                                               total=fr_number(follow["engagements"])), help=T.FORMULAS["en_retard"])
+else:
+    late_line.markdown(T.HOME_NO_COMMITMENT_LINE)
+late_link.page_link("pages/collectif.py", label=T.HOME_COMMITMENTS_LINK, icon=":material/arrow_forward:",
+                    query_params={**keep, "vue": "engagements"})
+if follow["beneficiaires"] and follow["taux_atteinte"] is not None:
+    st.markdown(T.HOME_REACHED_LINE.format(taux=fr_number(100 * follow["taux_atteinte"], 1),
+                                           beneficiaires=fr_number(follow["beneficiaires"]),
+                                           acteurs=fr_number(follow["acteurs"])), help=T.FORMULAS["taux_atteinte"])
+else:
+    st.markdown(T.HOME_NO_RESULT_LINE)
 
 st.subheader(T.HOME_TOP_NEEDS, help=T.HOME_TOP_NEEDS_HELP)
 top = q(analytics.top_needs, snap.id)
@@ -71,3 +87,18 @@ else:
         st.markdown(T.HOME_BIGGEST_RISE.format(nom=r.nom, theme=plain(themes.get(r.thematique, r.thematique)),
                                                avant=fr_number(r.score_avant), apres=fr_number(r.score_apres)))
     st.page_link("pages/evolution.py", label=T.HOME_EVOLUTION_LINK, icon=":material/trending_up:", query_params=keep)
+
+st.subheader(T.HOME_REPORT, help=T.HOME_REPORT_HELP)
+# made on click (a few seconds at 1M needs), in the reader's language, from the store this page reads
+store, lang = current_store(), T.language()
+html_button, pdf_button = st.columns(2)
+html_button.download_button(T.HOME_REPORT_HTML, lambda: session_report.build_html(store, snap.id, lang=lang).encode(),
+                            file_name=session_report.file_name(snap, "html"), mime="text/html", on_click="ignore",
+                            icon=":material/description:", key="rapport_html", width="stretch")
+if session_report.chromium():
+    pdf_button.download_button(T.HOME_REPORT_PDF, lambda: session_report.build_pdf(store, snap.id, lang=lang),
+                               file_name=session_report.file_name(snap, "pdf"), mime="application/pdf",
+                               on_click="ignore", icon=":material/picture_as_pdf:", key="rapport_pdf",
+                               width="stretch")
+else:
+    pdf_button.caption(T.REPORT_NO_CHROMIUM)

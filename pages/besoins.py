@@ -6,8 +6,8 @@ import streamlit as st
 
 from inventory import analytics, charts, reference
 from inventory import texts as T
-from ui import (chart_table, enter_through_app, fr_number, q, require_snapshot, show_table, theme_labels, url_multiselect,
-                url_radio, url_select, workshop_mode)
+from ui import (chart_table, enter_through_app, fr_number, q, require_snapshot, show_table, theme_labels,
+                url_multiselect, url_radio, url_select, workshop_mode)
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
@@ -55,20 +55,8 @@ if cells.empty:
 totals = q(analytics.needs_by_territory, snap.id, level=level, needs=needs)
 st.caption(T.FORMULAS[measure])
 
-# one map widget per territory in the URL: a choice made in the list leaves no old click highlighted
-in_url = st.query_params.get("territoire", "")
-map_key = f"carte_besoins_{in_url}"
 map_column, territory_column = st.columns([3, 2])
-with map_column:
-    st.subheader(T.NEEDS_MAP.format(measure=T.MEASURE_LABELS[measure]))
-    st.plotly_chart(charts.france_map(totals, measure, level, selected=in_url, large=large), width="stretch",
-                    config=charts.OFFLINE, key=map_key, on_select=partial(pick_from_map, map_key),
-                    selection_mode="points")
-    chart_table(charts.table_view(totals, ["nom", "acteurs", "score", "intensite_moyenne"]), "carte_besoins")
-    st.caption(reference.MAP_ATTRIBUTION)
-    for national in totals[totals["territoire"] == reference.NATIONAL].itertuples():
-        st.caption(T.NATIONAL_NOTE.format(acteurs=fr_number(national.acteurs), score=fr_number(national.score)))
-with territory_column:
+with territory_column:  # chosen first, so that the map drawn beside it highlights the territory just picked
     st.subheader(T.NEEDS_TERRITORY)
     st.caption(T.CLICK_MAP_HINT)
     names = dict(zip(cells["territoire"], cells["nom"]))
@@ -85,12 +73,23 @@ with territory_column:
         b.metric(T.COLUMN_LABELS["score"], fr_number(total.score))
         c.metric(T.NEEDS_METRIC_INTENSITY, fr_number(total.intensite_moyenne, 2),
                  help=T.FORMULAS["intensite_moyenne"])
+with map_column:
+    # one map widget per chosen territory: a choice made in the list leaves no old click highlighted
+    map_key = f"carte_besoins_{territory}"
+    st.subheader(T.NEEDS_MAP.format(measure=T.MEASURE_LABELS[measure]))
+    st.plotly_chart(charts.france_map(totals, measure, level, selected=territory, large=large), width="stretch",
+                    config=charts.OFFLINE, key=map_key, on_select=partial(pick_from_map, map_key),
+                    selection_mode="points")
+    chart_table(charts.table_view(totals, ["nom", "acteurs", "score", "intensite_moyenne"]), "carte_besoins")
+    st.caption(reference.MAP_ATTRIBUTION)
+    for national in totals[totals["territoire"] == reference.NATIONAL].itertuples():
+        st.caption(T.NATIONAL_NOTE.format(acteurs=fr_number(national.acteurs), score=fr_number(national.score)))
 
 st.subheader(T.NEEDS_HEATMAP.format(measure=T.MEASURE_LABELS[measure]))
 st.plotly_chart(charts.need_heatmap(cells, measure, theme_labels=themes, large=large), width="stretch",
                 config=charts.OFFLINE)
-chart_table(charts.table_view(cells, ["nom", "thematique", "acteurs", "score", "intensite_moyenne"], theme_labels=themes),
-            "matrice_besoins")
+chart_table(charts.table_view(cells, ["nom", "thematique", "acteurs", "score", "intensite_moyenne"],
+                              theme_labels=themes), "matrice_besoins")
 
 if territory:
     st.subheader(T.NEEDS_ROWS.format(nom=names[territory]))
@@ -98,6 +97,6 @@ if territory:
     if rows.empty:
         st.info(T.NEEDS_ROWS_NONE)
     else:
-        show_table(charts.table_view(rows, ROW_COLUMNS, theme_labels=themes), f"besoins_{territory}")
+        show_table(charts.table_view(rows, ROW_COLUMNS, theme_labels=themes), "besoins", filter=territory)
         if len(rows) >= ROW_LIMIT:
             st.caption(T.NEEDS_ROWS_TRUNCATED.format(n=fr_number(ROW_LIMIT)))

@@ -1,16 +1,117 @@
 """Jouer collectif: who acts where, where several investors act separately (alliance opportunities), who
-already co-funds, and « se positionner »: one investor's footprint, likely allies and reachable white zones."""
+already co-funds, « se positionner » (one investor's footprint, likely allies and reachable white zones), the
+missing links of support pathways (« parcours ») and the commitments board (« engagements »), where a
+facilitator notes a commitment during a session."""
 import streamlit as st
 
 from inventory import analytics, charts, reference
 from inventory import texts as T
-from ui import (chart_table, enter_through_app, fr_number, q, require_snapshot, show_table, theme_labels, url_radio, url_select,
-                workshop_mode)
+from inventory.models import STATUTS
+from ui import (chart_table, enter_through_app, fr_date, fr_number, q, require_snapshot, show_table, theme_labels,
+                url_radio, url_select, workshop_mode)
+from ui.noting import commitment_form
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
 ALLIANCE_COLUMNS = ["nom", "thematique", "acteurs", "score", "programmes", "investisseurs", "noms_investisseurs"]
 UNCOVERED_COLUMNS = ["nom", "thematique", "acteurs", "score", "intensite_moyenne", "tension"]
+STEP_COLUMNS = ["id", "nom", "phase", "nature", "investisseurs", "territoires", "date_fin"]
+ON_TRACK_COLUMNS = ["nom", "thematique", "acteurs", "score", "engagements"]
+
+
+def pathways_view() -> None:
+    """The missing links of support pathways, for field needs or the support ecosystem's own."""
+    st.subheader(T.PATHWAY_HEADER)
+    st.caption(T.PATHWAY_INTRO)
+    left, right = st.columns(2)
+    source = url_radio(left, T.PATHWAY_SOURCE, list(reference.SOURCES), "source", default="terrain",
+                       format_func=reference.SOURCES.get, horizontal=True)
+    level = url_radio(right, T.FILTER_LEVEL, list(analytics.LEVELS), "niveau", default="region",
+                      format_func=T.LEVEL_LABELS.get, horizontal=True)
+    if source == "ingenierie":
+        st.info(T.PATHWAY_ECOSYSTEM_NOTE, icon=":material/engineering:")
+    cells = q(analytics.pathways, snap.id, level=level, source=source)
+    if cells.empty:
+        st.info(T.PATHWAY_NO_NEEDS)
+        return
+    kinds = charts.pathway_kind(cells).value_counts()
+    for col, kind in zip(st.columns(4), [*analytics.MISSING_LINKS, "zone_blanche"]):
+        col.metric(T.PATHWAY_KIND_LABELS[kind], fr_number(int(kinds.get(kind, 0))), border=True)
+    st.caption(T.FORMULAS["parcours"])
+    st.caption(T.FORMULAS["maillon_manquant"])
+    st.markdown(f"**{T.PATHWAY_HEATMAP}**")
+    st.caption(T.PATHWAY_HEATMAP_CAPTION)
+    st.plotly_chart(charts.pathway_heatmap(cells, theme_labels=themes, large=large), width="stretch",
+                    config=charts.OFFLINE)
+    st.subheader(T.PATHWAY_RANKED)
+    ranked = q(analytics.missing_links, snap.id, level=level, source=source)
+    show_table(charts.pathway_table(ranked, theme_labels=themes), f"maillons_manquants_{source}_{level}",
+               empty=T.PATHWAY_NO_GAP)
+
+    st.subheader(T.PATHWAY_CELL_HEADER)
+    ordered = cells.assign(_gap=cells["maillon_manquant"].notna()).sort_values(["_gap", "score"], ascending=False)
+    kind_of = dict(zip(ordered["territoire"] + "|" + ordered["thematique"], charts.pathway_kind(ordered)))
+    name_of = dict(zip(ordered["territoire"], ordered["nom"]))
+    cell = url_select(st, T.PATHWAY_CELL, ["", *kind_of], "case", default="", format_func=lambda k: (
+        T.PATHWAY_CELL_OPTION.format(nom=name_of[k.split("|")[0]], theme=themes.get(k.split("|")[1], k.split("|")[1]),
+                                     kind=T.PATHWAY_KIND_LABELS[kind_of[k]]) if k else T.NONE_CHOSEN))
+    if not cell:
+        st.caption(T.PATHWAY_CELL_PROMPT)
+        return
+    territory, theme = cell.split("|")
+    steps = q(analytics.pathway_programmes, snap.id, territory, theme, level=level, source=source)
+    show_table(charts.table_view(steps, STEP_COLUMNS, theme_labels=themes, headings=T.PROGRAMME_HEADINGS),
+               f"parcours_{territory}_{theme}", empty=T.PATHWAY_CELL_NONE)
+
+
+def commitments_view() -> None:
+    """The commitments board: by status, late ones first, the white zones they will close, the alliance premium;
+    and the facilitator's form."""
+    st.subheader(T.COMMIT_HEADER)
+    st.caption(T.COMMIT_INTRO)
+    items = q(analytics.commitments, snap.id)
+    if items.empty:
+        st.info(T.COMMIT_NONE)
+    else:
+        board = q(analytics.commitments_by_status, snap.id)
+        counts = dict(zip(board["statut"], board["engagements"]))
+        late = int(board["en_retard"].sum())
+        cols = st.columns(len(counts) + 1)
+        cols[0].metric(T.COMMIT_METRIC_LATE, fr_number(late), border=True)
+        for col, (status, n) in zip(cols[1:], counts.items()):
+            col.metric(STATUTS[status], fr_number(int(n)), border=True)
+        if late:
+            st.warning(T.COMMIT_LATE_WARNING.format(n=fr_number(late), as_of=fr_date(snap.as_of)))
+        st.caption(T.FORMULAS["en_retard"])
+        st.plotly_chart(charts.commitment_bars(board, large=large), width="stretch", config=charts.OFFLINE)
+        st.markdown(f"**{T.COMMIT_LIST}**")
+        show_table(charts.commitment_table(items, theme_labels=themes), "engagements")
+
+        st.subheader(T.COMMIT_ON_TRACK)
+        st.caption(T.FORMULAS["en_voie_de_couverture"])
+        zones = q(analytics.white_zones_with_commitments, snap.id)
+        on_track = zones[zones["en_voie_de_couverture"]]
+        st.caption(T.COMMIT_ON_TRACK_COUNT.format(on_track=fr_number(len(on_track)), total=fr_number(len(zones)),
+                                                  remaining=fr_number(len(zones) - len(on_track))))
+        show_table(charts.table_view(on_track, ON_TRACK_COLUMNS, theme_labels=themes), "zones_en_voie_de_couverture",
+                   empty=T.COMMIT_NO_ON_TRACK)
+
+        st.subheader(T.COMMIT_PREMIUM)
+        st.caption(T.FORMULAS["prime_alliance"])
+        premium = q(analytics.alliance_premium, snap.id)
+        share, amount, detail = st.columns([1, 1, 2], vertical_alignment="center")
+        share.metric(T.COMMIT_PREMIUM_COUNT, percent(premium["part_engagements"]), border=True)
+        amount.metric(T.COMMIT_PREMIUM_AMOUNT, percent(premium["part_montant"]), border=True)
+        detail.caption(T.COMMIT_PREMIUM_DETAIL.format(
+            joint=fr_number(premium["conjoints"]), total=fr_number(premium["engagements"]),
+            joint_amount=fr_number(premium["montant_conjoint"]), amount=fr_number(premium["montant_eur"])))
+    places = {t.key: t.nom if t.level != "departement" else f"{t.nom} ({t.code})"
+              for t in reference.territories().values()}
+    commitment_form(snap, names, themes, places)
+
+
+def percent(share: float | None) -> str:
+    return "–" if share is None else f"{fr_number(100 * share, 1)} %"
 
 snap = require_snapshot()
 large = workshop_mode()
@@ -73,6 +174,12 @@ elif view == "alliances":
         show_table(edges[["nom_source", "nom_cible", "programmes"]].rename(columns=T.COFUNDING_COLUMNS),
                    "cofinancements")
 
+elif view == "parcours":
+    pathways_view()
+
+elif view == "engagements":
+    commitments_view()
+
 else:  # se positionner
     investor = url_select(st, T.TOGETHER_PICK_INVESTOR, ["", *names], "investisseur", default="",
                           format_func=lambda k: names.get(k, T.NONE_CHOSEN))
@@ -109,4 +216,5 @@ else:  # se positionner
             st.info(T.TOGETHER_NO_UNCOVERED)
         else:
             st.caption(T.FORMULAS["tension"])
-            show_table(charts.table_view(uncovered, UNCOVERED_COLUMNS, theme_labels=themes), f"a_couvrir_{investor}")
+            show_table(charts.table_view(uncovered, UNCOVERED_COLUMNS, theme_labels=themes), "a_couvrir",
+                       filter=investor)

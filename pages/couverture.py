@@ -5,8 +5,8 @@ import streamlit as st
 from inventory import analytics, charts, reference
 from inventory import texts as T
 from inventory.report import plain
-from ui import (chart_table, enter_through_app, fr_number, q, require_snapshot, show_table, theme_labels, url_radio, url_select,
-                workshop_mode)
+from ui import (chart_table, enter_through_app, fr_number, q, require_snapshot, show_table, theme_labels, url_radio,
+                url_select, workshop_mode)
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
@@ -16,6 +16,7 @@ GAP_COLUMNS = ["nom", "thematique", "acteurs", "score", "score_couvert", "part_c
 PROGRAMME_COLUMNS = ["id", "nom", "phase", "investisseurs", "thematiques", "territoires", "publics", "nature",
                      "budget_eur", "date_debut", "date_fin", "actif", "odd", "url"]
 REACHING_COLUMNS = ["nom", "investisseurs", "thematiques", "phase", "nature", "publics", "date_fin"]
+ON_TRACK_COLUMNS = ["nom", "thematique", "acteurs", "score", "programmes", "engagements"]
 NEED_ROW_COLUMNS = ["nom", "source", "thematique", "intensite", "nb_acteurs", "score", "public", "secteur", "date",
                     "description"]
 
@@ -43,13 +44,17 @@ source = url_radio(side, T.FILTER_SOURCE, ["", *reference.SOURCES], "source", de
 needs = analytics.NeedFilter(source=source or None)
 view = url_radio(st, T.FILTER_VIEW, list(T.COVER_VIEWS), "vue", default="carte", format_func=T.COVER_VIEWS.get,
                  horizontal=True, label_visibility="collapsed")
+# « avec les engagements »: the white zones that would remain if open commitments are honoured
+honoured = view in ("carte", "lacunes") and st.toggle(T.COVER_WITH_COMMITMENTS, key="engagements",
+                                                      bind="query-params", help=T.COVER_WITH_COMMITMENTS_HELP)
 no_programmes = not q(analytics.counts, snap.id).get("programmes")
 if no_programmes and view != "catalogue":
     st.info(T.COVER_NO_PROGRAMMES)
 
 
 if view == "carte":
-    cells = q(analytics.need_matrix, snap.id, level=level, needs=needs)
+    cells = q(analytics.need_matrix_if_honoured if honoured else analytics.need_matrix, snap.id, level=level,
+              needs=needs)
     if cells.empty:
         st.info(T.COVER_NO_NEEDS_NO_PROGRAMMES)
         st.stop()
@@ -57,22 +62,33 @@ if view == "carte":
     with legend_column:
         map_theme = url_select(st, T.COVER_MAP_THEME, ["", *themes], "thematique_carte", default="",
                                format_func=lambda c: themes.get(c, T.ALL_THEMES_OPTION))
+        zero_label = None
         if map_theme:
             st.caption(T.COVER_MAP_THEME_CAPTION.format(theme=plain(themes[map_theme])))
             shown = cells[(cells["thematique"] == map_theme) & (cells["score"] > 0)]
             shown = shown.assign(part_couverte=100 * shown["part_couverte"])  # the map speaks in %
             measure, scale, label = "part_couverte", charts.COVER_SCALE, T.MEASURE_LABELS["part_couverte"]
+            zero_label = T.CHART_WHITE_ZONE_LEGEND
         else:
             st.caption(T.COVER_MAP_WHITE)
             shown, measure, label = charts.per_territory(cells), "zones_blanches", T.CHART_WHITE_ZONES
             scale = charts.NEED_SCALE
+        # the figures beside the map follow its theme, and say so
+        counted = cells[cells["thematique"] == map_theme] if map_theme else cells
         a, b = st.columns(2)
-        a.metric(T.CHART_WHITE_ZONES, fr_number(int(cells["zone_blanche"].sum())))
-        b.metric(T.COLUMN_LABELS["alliance"], fr_number(int(cells["alliance"].sum())))
+        if honoured:
+            a.metric(T.COVER_METRIC_REMAINING, fr_number(int(counted["zone_blanche"].sum())),
+                     help=T.FORMULAS["zones_restantes"])
+        else:
+            a.metric(T.CHART_WHITE_ZONES, fr_number(int(counted["zone_blanche"].sum())))
+        b.metric(T.COLUMN_LABELS["alliance"], fr_number(int(counted["alliance"].sum())))
+        st.caption(T.COVER_MAP_FIGURES_THEME.format(theme=plain(themes[map_theme])) if map_theme
+                   else T.COVER_MAP_FIGURES_ALL)
         for formula in ("programmes", "part_couverte", "zone_blanche", "investisseurs", "alliance"):
             st.caption(T.FORMULAS[formula])
     with map_column:
-        st.plotly_chart(charts.france_map(shown, measure, level, value_label=label, colorscale=scale, large=large),
+        st.plotly_chart(charts.france_map(shown, measure, level, value_label=label, colorscale=scale,
+                                          zero_label=zero_label, large=large),
                         width="stretch", config=charts.OFFLINE, key="carte_couverture", on_select=open_territory,
                         selection_mode="points")
         if map_theme:
@@ -84,11 +100,24 @@ if view == "carte":
         st.caption(T.COVER_MAP_CLICK)
     st.subheader(T.COVER_HEATMAP)
     st.caption(T.COVER_HEATMAP_CAPTION)
+    if map_theme:
+        st.caption(T.COVER_HEATMAP_ALL_THEMES.format(theme=plain(themes[map_theme])))
     st.plotly_chart(charts.coverage_heatmap(cells, theme_labels=themes, large=large), width="stretch",
                     config=charts.OFFLINE)
     chart_table(charts.table_view(cells[cells["score"] > 0], ["nom", "thematique", "part_couverte", "programmes",
                                                               "zone_blanche", "couverture"], theme_labels=themes),
                 "matrice_couverture")
+
+elif view == "lacunes" and honoured:
+    zones = q(analytics.white_zones_with_commitments, snap.id, level=level, needs=needs)
+    st.subheader(T.COVER_REMAINING)
+    st.caption(T.FORMULAS["zones_restantes"])
+    show_table(charts.table_view(zones[~zones["en_voie_de_couverture"]], ON_TRACK_COLUMNS, theme_labels=themes),
+               "zones_blanches_restantes", empty=T.COVER_NO_REMAINING)
+    st.subheader(T.COVER_ON_TRACK)
+    st.caption(T.FORMULAS["en_voie_de_couverture"])
+    show_table(charts.table_view(zones[zones["en_voie_de_couverture"]], ON_TRACK_COLUMNS, theme_labels=themes),
+               "zones_blanches_en_voie_de_couverture", empty=T.COMMIT_NO_ON_TRACK)
 
 elif view == "lacunes":
     st.subheader(T.COVER_WHITE_ZONES)
@@ -154,13 +183,14 @@ else:  # one territory: its needs (first mile) beside the programmes that reach 
                 st.caption(T.FORMULAS["ligne_region"])
             st.caption(T.FORMULAS["part_couverte"])
             show_table(charts.table_view(cells, [*CELL_COLUMNS[1:], "couverture"], theme_labels=themes),
-                       f"besoins_{territory}_themes")
+                       "besoins_par_thematique", filter=territory)
     with last:
         st.subheader(T.COVER_LAST_MILE, help=T.COVER_LAST_MILE_HELP)
         reaching = q(analytics.programmes_reaching, snap.id, territory)
         show_table(charts.table_view(reaching, REACHING_COLUMNS, theme_labels=themes, headings=T.PROGRAMME_HEADINGS),
-                   f"programmes_{territory}", empty=T.COVER_TERRITORY_NO_PROGRAMMES)
+                   "programmes", filter=territory, empty=T.COVER_TERRITORY_NO_PROGRAMMES)
     if not cells.empty:
         with st.expander(T.COVER_NEED_ROWS.format(nom=places[territory])):
             rows = q(analytics.need_rows, snap.id, territory, level=own_level, needs=needs)
-            show_table(charts.table_view(rows, NEED_ROW_COLUMNS, theme_labels=themes), f"signalements_{territory}")
+            show_table(charts.table_view(rows, NEED_ROW_COLUMNS, theme_labels=themes), "signalements",
+                       filter=territory)

@@ -107,7 +107,63 @@ def evaluate() -> None:
     chart_table(table, "investisseurs_odd")
 
 
-INDICATORS = {"ecouter": listen, "former": train, "evaluer": evaluate}
+def evaluate_results() -> None:
+    """Declared results: actors in need → actors reached, disbursed beside budgeted, results by SDG."""
+    st.subheader(T.DEFIS_RESULTS_HEADER)
+    st.caption(T.DECLARED_NOTE)
+    summary = q(analytics.followup_summary, snap.id)
+    if not q(analytics.disbursed_by_programme, snap.id).shape[0]:
+        st.info(T.DEFIS_RESULTS_NONE)
+        return
+    level = url_radio(st, T.DEFIS_LEVEL, list(analytics.LEVELS), "niveau", default="region",
+                      format_func=T.LEVEL_LABELS.get, horizontal=True)
+    if summary["taux_atteinte"] is not None:
+        st.markdown(T.DEFIS_RESULTS_TOTAL.format(beneficiaires=ui.fr_number(summary["beneficiaires"]),
+                                                 acteurs=ui.fr_number(summary["acteurs"]),
+                                                 taux=ui.fr_number(100 * summary["taux_atteinte"], 1)))
+    cells = q(analytics.result_cells, snap.id, level=level)
+    st.plotly_chart(charts.reach_bars(cells, theme_labels=theme_labels, large=large), width="stretch",
+                    config=charts.OFFLINE)
+    st.caption(T.FORMULAS["beneficiaires"])
+    st.caption(T.FORMULAS["taux_atteinte"])
+    show_table(charts.table_view(cells, ["nom", "thematique", "acteurs", "beneficiaires", "taux_atteinte",
+                                         "montant_verse_eur"], theme_labels=theme_labels,
+                                 headings={"acteurs": T.CHART_IN_NEED}), f"acteurs_atteints_{level}")
+
+    st.subheader(T.DEFIS_DISBURSED_HEADER)
+    st.caption(T.FORMULAS["montant_verse"])
+    st.caption(T.FORMULAS["part_versee"])
+    by_programme, by_investor = st.columns(2)
+    by_programme.markdown(f"**{T.DEFIS_DISBURSED_BY_PROGRAMME}**")
+    show_table(charts.table_view(q(analytics.disbursed_by_programme, snap.id),
+                                 ["id", "nom", "actif", "budget_eur", "montant_verse_eur", "part_versee",
+                                  "beneficiaires"], headings=T.PROGRAMME_HEADINGS),
+               "verse_par_programme", where=by_programme)
+    by_investor.markdown(f"**{T.DEFIS_DISBURSED_BY_INVESTOR}**")
+    show_table(charts.table_view(q(analytics.disbursed_by_investor, snap.id),
+                                 ["investisseur", "nom", "budget_eur", "montant_verse_eur", "part_versee"],
+                                 headings={**T.INVESTOR_HEADINGS, "investisseur": T.DEFIS_COLUMNS["investisseur"]}),
+               "verse_par_investisseur", where=by_investor)
+
+    st.subheader(T.DEFIS_RESULTS_SDG_HEADER)
+    st.caption(T.FORMULAS["resultats_odd"])
+    by_sdg = q(analytics.results_by_sdg, snap.id)
+    by_sdg.insert(1, "objectif", by_sdg["odd"].map(sdg_names))
+    shown = by_sdg[by_sdg["resultats"] > 0]
+    st.plotly_chart(charts.ranked_bars(shown.assign(libelle=[f"{T.CHART_SDG_SHORT.format(n=int(n))} · {o}"
+                                                             for n, o in zip(shown["odd"], shown["objectif"])]),
+                                       label="libelle", value="beneficiaires", value_label=T.DEFIS_RESULTS_SDG_VALUE,
+                                       large=large), width="stretch", config=charts.OFFLINE)
+    show_table(charts.table_view(by_sdg, ["odd", "objectif", "resultats", "beneficiaires", "montant_verse_eur"],
+                                 headings=T.DEFIS_COLUMNS), "realisations_par_odd")
+
+
+def evaluate_all() -> None:
+    evaluate()
+    evaluate_results()
+
+
+INDICATORS = {"ecouter": listen, "former": train, "evaluer": evaluate_all}
 challenges = reference.challenges()
 tabs = st.tabs([c["titre"] for c in challenges], key="defi", bind="query-params")
 for tab, challenge in zip(tabs, challenges):

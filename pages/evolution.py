@@ -1,5 +1,5 @@
-"""Évolution: what changed between two snapshots — needs up and down by territory and theme, programmes added,
-ended, withdrawn and changed."""
+"""Évolution: what changed between two snapshots — needs up and down by territory and theme, white zones closed
+and opened, commitments kept, late and dropped, programmes added, ended, withdrawn and changed."""
 import streamlit as st
 
 from inventory import analytics, charts, reference
@@ -24,14 +24,20 @@ labels = {s.id: T.SNAPSHOT_OPTION.format(label=s.label, as_of=fr_date(s.as_of)) 
 by_id = {s.id: s for s in snaps}
 in_time = sorted(snaps, key=lambda s: (s.as_of, s.id))
 earlier = [s for s in in_time if (s.as_of, s.id) < (shown.as_of, shown.id)]
-default_before = (earlier[-1] if earlier else next(s for s in in_time if s.id != shown.id)).id
+# the shown snapshot against the one before it; the oldest one against the next (never backwards by default)
+default_before, default_after = ((earlier[-1].id, shown.id) if earlier
+                                 else (shown.id, next(s for s in in_time if s.id != shown.id).id))
 ids = [s.id for s in reversed(in_time)]
 
 c1, c2 = st.columns(2)
 before = by_id[url_select(c1, T.EVOL_BEFORE, ids, "avant", default=default_before, format_func=labels.get)]
-after = by_id[url_select(c2, T.EVOL_AFTER, ids, "apres", default=shown.id, format_func=labels.get)]
+after = by_id[url_select(c2, T.EVOL_AFTER, ids, "apres", default=default_after, format_func=labels.get)]
 if before.id == after.id:
     st.info(T.EVOL_SAME)
+    st.stop()
+if before.as_of > after.as_of:  # "added", "ended" and "closed" read backwards would say the opposite
+    st.warning(T.EVOL_START_AFTER_END.format(before=plain(before.label), before_date=fr_date(before.as_of),
+                                             after=plain(after.label), after_date=fr_date(after.as_of)))
     st.stop()
 st.caption(T.EVOL_COMPARING.format(before=plain(before.label), before_date=fr_date(before.as_of),
                                    after=plain(after.label), after_date=fr_date(after.as_of)))
@@ -83,6 +89,20 @@ else:
     show_table(charts.table_view(zones, ["nom", "thematique", "changement", "score_avant", "score_apres",
                                          "part_couverte_avant", "part_couverte_apres"], theme_labels=theme_labels),
                "zones_blanches_changements")
+
+st.subheader(T.EVOL_COMMIT_HEADER)
+kept = q(analytics.compare_commitments, before.id, after.id)
+if kept.empty:
+    st.info(T.EVOL_NO_COMMIT)
+else:
+    st.caption(T.FORMULAS["suivi_engagements"])
+    moved = kept["changement"].value_counts()
+    for col, (kind, label) in zip(st.columns(len(T.EVOL_COMMIT_LABELS)), T.EVOL_COMMIT_LABELS.items()):
+        col.metric(label, fr_number(int(moved.get(kind, 0))), border=True)
+    shown = kept.assign(changement=kept["changement"].map(T.EVOL_COMMIT_WORDS),
+                        **{c: kept[c].map(charts.joined) for c in ("investisseurs", "thematiques", "territoires")})
+    show_table(charts.table_view(shown, list(T.EVOL_COMMIT_COLUMNS), theme_labels=theme_labels,
+                                 headings=T.EVOL_COMMIT_COLUMNS), "engagements_changements")
 
 st.subheader(T.EVOL_PROG_HEADER)
 changes = q(analytics.compare_programmes, before.id, after.id)

@@ -76,12 +76,22 @@ def login_form() -> None:
     st.subheader(T.IMP_LOGIN_HEADER)
     st.caption(T.IMP_LOGIN_INTRO)
     with st.form("login"):
+        name = st.text_input(T.IMP_NAME, max_chars=ui.access.NAME_LIMIT, help=T.IMP_NAME_HELP, key="login_name")
         password = st.text_input(T.IMP_PASSWORD, type="password", key="login_password")
         submitted = st.form_submit_button(T.IMP_LOGIN)
     if submitted:
-        if ui.login(password):
+        if not name.strip():
+            st.error(T.IMP_NAME_REQUIRED)
+        elif ui.login(password, name):
             st.rerun()
-        st.error(T.IMP_WRONG_PASSWORD)
+        else:
+            st.error(T.IMP_WRONG_PASSWORD)
+
+
+def who() -> str:
+    """How this session's actions are signed in the snapshot list and the audit log."""
+    name = ui.facilitator_name()
+    return T.IMP_CREATED_BY_NAME.format(name=name) if name else T.IMP_CREATED_BY
 
 
 # --- 1. upload, read and validate -----------------------------------------------------------------------
@@ -129,7 +139,7 @@ def validate(files: list[tuple[str, bytes]], key: str) -> dict | None:
 def upload_section() -> None:
     st.subheader(T.IMP_UPLOAD_HEADER)
     st.html(ui.css.uploader_css(T.language()))  # the uploader's own words in the page's language (static CSS)
-    uploaded = st.file_uploader(T.IMP_UPLOADER, type=["xlsx", "ods", "csv"], accept_multiple_files=True,
+    uploaded = st.file_uploader(T.IMP_UPLOADER, type=["xlsx", "ods", "csv", "json"], accept_multiple_files=True,
                                 help=T.IMP_UPLOADER_HELP, max_upload_size=limits.MAX_FILE_BYTES // 2**20,
                                 key=f"upload_{st.session_state.get('_upload_round', 0)}")
     if not uploaded:
@@ -138,6 +148,7 @@ def upload_section() -> None:
     key = upload_key(files)
     state = st.session_state.get("_import")
     if state is None or state["key"] != key:
+        st.session_state.pop("_commit_pending", None)  # a question asked about other files
         state = validate(files, key)
         if state is None:
             return
@@ -146,6 +157,7 @@ def upload_section() -> None:
         for label, status, lines in state["steps"]:
             step(label, status, lines)
     report_section(state)
+    formats_section(state)
     if state["checked"].ok:
         commit_section(state["checked"])
 
@@ -165,7 +177,8 @@ def report_section(state: dict) -> None:
     if checked.upload.sheets:
         sheets = list(checked.upload.sheets.values())
         st.download_button(T.IMP_DOWNLOAD_ANNOTATED,
-                           data=T.in_this_language(lambda s=sheets, i=checked.issues: exports.annotated_workbook(s, i)),
+                           data=T.in_this_language(lambda s=sheets, i=checked.issues, a=set_aside_rows(checked):
+                                                   exports.annotated_workbook(s, i, set_aside=a)),
                            file_name=T.IMP_ANNOTATED_NAME.format(stem=state["stem"]), mime=XLSX, type="primary",
                            help=T.IMP_ANNOTATED_HELP, on_click="ignore", key="dl_annotated")
     st.markdown(f"**{T.IMP_KIND_SUMMARY}**")
@@ -183,34 +196,98 @@ def report_section(state: dict) -> None:
             st.dataframe(table, hide_index=True, width="stretch")
 
 
+def set_aside_rows(checked: importer.Checked) -> list[dict]:
+    return [row.as_dict() for row in checked.catalogue.set_aside] if checked.catalogue else []
+
+
+def formats_section(state: dict) -> None:
+    """Which format each file was read as; for a catalogue, the correspondences applied and the rows set aside,
+    before anything is committed."""
+    checked = state["checked"]
+    formats, mapping, set_aside = report.catalogue_frames(checked)
+    st.markdown(f"**{T.IMP_FORMATS_HEADER}**")
+    st.markdown("\n".join(f"- {plain(line)}" for line in formats))
+    if not mapping.empty:
+        with st.expander(T.IMP_MAPPING_HEADER, expanded=False):
+            st.caption(T.IMP_MAPPING_CAPTION)
+            st.dataframe(mapping, hide_index=True, width="stretch")
+    if not set_aside.empty:
+        with st.expander(T.IMP_SET_ASIDE_HEADER.format(n=fr_number(len(set_aside))), expanded=True):
+            st.caption(T.IMP_SET_ASIDE_CAPTION)
+            st.dataframe(set_aside, hide_index=True, width="stretch")
+            if checked.ok:  # a rejected upload has them in its annotated workbook already
+                st.download_button(T.IMP_DOWNLOAD_SET_ASIDE,
+                                   data=lambda a=set_aside_rows(checked): exports.annotated_workbook([], [], a),
+                                   file_name=T.IMP_SET_ASIDE_NAME.format(stem=state["stem"]), mime=XLSX,
+                                   on_click="ignore", key="dl_set_aside")
+
+
 # --- 3. preview and 4. commit ---------------------------------------------------------------------------
 def commit_section(checked: importer.Checked) -> None:
     st.subheader(T.IMP_PREVIEW_HEADER)
     active = next((s for s in ui.snapshots() if s.active), None)
-    st.dataframe(report.change_preview(checked, active.counts if active else None), hide_index=True,
-                 width="content")
+    preview = report.change_preview(checked, active.counts if active else None)
+    st.dataframe(preview, hide_index=True, width="content")
     shown_carried = [s for s in checked.carried_over if s in report.MAIN_SHEETS]
     if shown_carried:
         st.info(T.IMP_CARRIED.format(sheets=", ".join(shown_carried)))
+    removals = report.large_removals(preview)
+    for sheet, before, after in removals:
+        st.warning(T.IMP_LARGE_REMOVAL.format(sheet=sheet, before=fr_number(before), after=fr_number(after),
+                                              removed=fr_number(before - after),
+                                              share=fr_number(100 * (before - after) / before)), icon="⚠️")
 
     st.subheader(T.IMP_COMMIT_HEADER)
-    today = dt.date.today()
-    default_label = T.IMP_LABEL_DEFAULT.format(date=fr_date(today))
+    found = report.data_dates(checked)
+    proposed = max(found.values()) if found else None
+    if found:
+        st.caption(T.IMP_DATES_FOUND.format(dates=" ; ".join(
+            T.IMP_DATE_FOUND.format(sheet=sheet, date=fr_date(d)) for sheet, d in found.items())))
+    else:
+        st.caption(T.IMP_NO_DATES)
+    default_label = T.IMP_LABEL_DEFAULT.format(date=fr_date(proposed)) if proposed else ""
     with st.form("commit"):
-        label = st.text_input(T.IMP_LABEL, value=default_label, max_chars=200, key="commit_label")
-        as_of = st.date_input(T.IMP_AS_OF, value=today, format="DD/MM/YYYY", key="commit_as_of")
+        label = st.text_input(T.IMP_LABEL, value=default_label, max_chars=200, key="commit_label",
+                              placeholder=T.IMP_LABEL_PLACEHOLDER)
+        # the picker opens on the data's own month (the latest date in the file), never on today's
+        as_of = st.date_input(T.IMP_AS_OF, value=proposed, format="DD/MM/YYYY", key="commit_as_of")
+        removal_ok = st.checkbox(T.IMP_CONFIRM_REMOVAL, key="confirm_removal") if removals else True
         submitted = st.form_submit_button(T.IMP_COMMIT, type="primary")
-    if not submitted or not allowed():
-        return
-    label = label.strip()
-    if label == default_label:  # the default label follows the chosen date
-        label = T.IMP_LABEL_DEFAULT.format(date=fr_date(as_of))
-    if not label:
-        st.error(T.IMP_LABEL_REQUIRED)
-        return
+    pending = st.session_state.get("_commit_pending")
+    if submitted:
+        pending = None
+        st.session_state.pop("_commit_pending", None)
+        if as_of is None:
+            st.error(T.IMP_AS_OF_REQUIRED)
+            return
+        if not removal_ok:
+            st.error(T.IMP_REMOVAL_NOT_CONFIRMED)
+            return
+        label = label.strip()
+        if not label or label == default_label:  # the default label follows the chosen date
+            label = T.IMP_LABEL_DEFAULT.format(date=fr_date(as_of))
+        if as_of != dt.date.today() or as_of in found.values():
+            if allowed():
+                save(checked, label, as_of)
+            return
+        # today's date, which the file does not hold: most often the date left unchanged, so ask first
+        st.session_state["_commit_pending"] = pending = {"label": label, "as_of": as_of}
+    if pending is not None:
+        today = fr_date(pending["as_of"])
+        st.warning(T.IMP_TODAY_ASK.format(today=today))
+        yes, no = st.columns(2)
+        if yes.button(T.IMP_TODAY_CONFIRM.format(today=today), key="confirm_today", type="primary") and allowed():
+            st.session_state.pop("_commit_pending", None)
+            save(checked, pending["label"], pending["as_of"])
+        if no.button(T.IMP_TODAY_CANCEL, key="cancel_today"):
+            st.session_state.pop("_commit_pending", None)
+            st.rerun()
+
+
+def save(checked: importer.Checked, label: str, as_of: dt.date) -> None:
     with st.status(T.IMP_STEP_SAVE) as status:
         try:
-            result = importer.commit(store, checked, label=label, as_of=as_of, created_by=T.IMP_CREATED_BY)
+            result = importer.commit(store, checked, label=label, as_of=as_of, created_by=who())
         except StoreBusy:
             status.update(label=T.IMP_STEP_SAVE_FAILED, state="error")
             st.warning(T.DB_BUSY)
@@ -259,24 +336,35 @@ def snapshot_section() -> None:
         if st.form_submit_button(T.IMP_RENAME_BUTTON) and allowed():
             if not new_label.strip():
                 st.error(T.IMP_LABEL_REQUIRED)
-            elif written(lambda: store.rename(snap.id, new_label.strip())):
+            elif written(lambda: store.rename(snap.id, new_label.strip(), by=who())):
                 after_write(T.IMP_RENAMED.format(id=snap.id, label=plain(new_label.strip())),
                             st.query_params.get("inventaire"), snap.id)
     if snap.active:
         activate.info(T.IMP_IS_ACTIVE)
         return
     if (activate.button(T.IMP_ACTIVATE, help=T.IMP_ACTIVATE_HELP, key=f"activate_{snap.id}") and allowed()
-            and written(lambda: store.activate(snap.id))):
+            and written(lambda: store.activate(snap.id, by=who()))):
         after_write(T.IMP_ACTIVATED.format(id=snap.id), snap.id, snap.id)
     sure = delete.checkbox(T.IMP_DELETE_CONFIRM, help=T.IMP_DELETE_CONFIRM_HELP, key=f"confirm_delete_{snap.id}")
     if delete.button(T.IMP_DELETE, disabled=not sure, key=f"delete_{snap.id}") and sure and allowed():
         if snap.id == store.active_snapshot_id():  # it became the active one meanwhile
             st.error(T.CANNOT_DELETE_ACTIVE)
             return
-        if not written(lambda: store.delete(snap.id)):
+        if not written(lambda: store.delete(snap.id, by=who())):
             return
         shown = st.query_params.get("inventaire")
         after_write(T.IMP_DELETED.format(id=snap.id), None if shown in (None, str(snap.id)) else shown)
+
+
+def audit_section() -> None:
+    st.subheader(T.IMP_AUDIT_HEADER)
+    log = store.audit_log(limit=200)
+    if log.empty:
+        st.info(T.IMP_AUDIT_EMPTY)
+        return
+    st.dataframe(report.audit_frame(log), hide_index=True, width="stretch", column_config={
+        T.IMP_AUDIT_COLUMNS["happened_at"]: st.column_config.DatetimeColumn(format="DD/MM/YYYY HH:mm"),
+    })
 
 
 # --- downloads (reading only: open to everyone) ---------------------------------------------------------
@@ -305,8 +393,10 @@ elif not is_facilitator():
     login_form()
 else:
     logged, logout = st.columns([4, 1], vertical_alignment="center")
-    logged.caption(T.IMP_LOGGED_IN)
+    logged.caption(T.IMP_LOGGED_IN_AS.format(name=plain(ui.facilitator_name())) if ui.facilitator_name()
+                   else T.IMP_LOGGED_IN)
     logout.button(T.IMP_LOGOUT, on_click=ui.logout, key="logout")
     upload_section()
     snapshot_section()
+    audit_section()
 downloads_section()

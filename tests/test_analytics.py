@@ -1,4 +1,4 @@
-"""The numbers of DESIGN section 4 on a small inventory computed by hand.
+"""The numbers of the Méthode page (texts.FORMULAS) on a small inventory computed by hand.
 
 Snapshot date d = 30/06/2020. Themes: N = numerique, J = juridique, M = modele_socio_eco, C = competences.
 

@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -74,7 +75,9 @@ def test_workshop_bench_speaks_to_a_real_server_and_sees_an_exception_box(tmp_pa
     app.write_text('import streamlit as st\nif st.selectbox("x", ["a", "b"]) == "b":\n    raise ValueError("boom")\n')
     people = [workshop.Person(workshop.Plan(0, "", "", 0.0, seed=1))]
     with workshop.Server(tmp_path / "none.duckdb", tmp_path / "boom.log", {}, script=str(app)) as server:
-        asyncio.run(workshop.run_person(server.url, people[0], 1, 30.0, time.perf_counter(), (0.0, 0.0)))
+        person = workshop.run_person(server.url, people[0], 1, 30.0, time.perf_counter(), (0.0, 0.0))
+        with ThreadPoolExecutor(1) as pool:  # a thread of its own: the browser tests leave an event loop running here
+            pool.submit(asyncio.run, person).result(timeout=60)
         time.sleep(0.5)
         log = server.log_text()
     assert len(people[0].opens) == 1 and len(people[0].clicks) == 1, people[0]

@@ -153,12 +153,12 @@ def test_cofunding_network_draws_one_node_per_cofunding_investor_and_one_line_pe
                               "programmes": [3, 2, 1, 1]})
     fig = charts.cofunding_network(edges, investors)
     nodes = fig.data[-1]
-    assert list(nodes.text) == ["A", "B", "C"]  # D co-funds nothing
+    assert list(nodes.text) == ["Alpha", "Beta", "Gamma"]  # by their names, not their codes; D co-funds nothing
     lines = sorted((t for t in fig.data if t.mode == "lines"), key=lambda t: t.line.width)
     position = dict(zip(nodes.text, zip(nodes.x, nodes.y)))
     thin, thick = ([(x, y) for x, y in zip(t.x, t.y) if x is not None] for t in lines)
-    assert thick == [position["A"], position["B"]]  # two programmes together: the thicker line
-    assert thin == [position["A"], position["C"]]
+    assert thick == [position["Alpha"], position["Beta"]]  # two programmes together: the thicker line
+    assert thin == [position["Alpha"], position["Gamma"]]
     assert charts.cofunding_network(edges.iloc[0:0], investors).layout.annotations[0].text == T.CHART_EMPTY
 
 

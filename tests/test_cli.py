@@ -1,4 +1,4 @@
-"""The command line of DESIGN section 6: exit codes, JSON shapes, French sentences and never a traceback."""
+"""The command line documented in the README: exit codes, JSON shapes, French sentences and never a traceback."""
 from __future__ import annotations
 
 import datetime as dt
@@ -180,8 +180,8 @@ def test_export_and_template(demo_store, tmp_path, capsys):
                                                                          "engagements", "realisations"]
     code, _, _ = run(capsys, "export", str(tmp_path / "csv"), "--snapshot", "1", "--db", db)
     assert code == 0
-    assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == ["besoins.csv", "engagements.csv",
-                                                                     "investisseurs.csv", "programmes.csv"]
+    assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == ["besoins.csv", "engagements.csv",  # April: no
+                                                                     "investisseurs.csv", "programmes.csv"]  # results
     code, out, _ = run(capsys, "template", str(tmp_path / "modele.xlsx"), "--db", db)
     assert code == 0 and "lisez-moi" in openpyxl.load_workbook(tmp_path / "modele.xlsx").sheetnames
 

@@ -46,7 +46,7 @@ def test_csv_export_is_what_french_excel_opens(demo_store, tmp_path):
     sid = demo_store.active_snapshot_id()
     written = exports.export_snapshot(demo_store, sid, tmp_path / "csv")
     assert sorted(p.name for p in written) == ["besoins.csv", "engagements.csv", "investisseurs.csv", "programmes.csv",
-                                              "realisations.csv"]  # the demo has commitments and results
+                                               "realisations.csv"]
     raw = (tmp_path / "csv" / "programmes.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM
     text = raw.decode("utf-8-sig")
@@ -245,3 +245,73 @@ def test_the_contract_doc_is_generated_from_the_models_and_up_to_date():
 
     doc = Path(__file__).resolve().parent.parent / "docs" / "contract.md"
     assert doc.read_text(encoding="utf-8") == exports.contract_markdown(), "run: python -m inventory contract > docs/contract.md"
+
+
+def test_the_annotated_workbook_keeps_the_read_me_and_the_drop_down_lists(store, tmp_path):
+    from inventory.importer import check, read_upload
+
+    sh = inventory_sheets()
+    sh["besoins"][2][3] = 9
+    headers = sh["besoins"][0]
+    sh["besoins"][0] = [{"thematique": "Thématique ", "source": "SOURCE"}.get(h, h) for h in headers]  # as typed
+    paths = write("xlsx", tmp_path, {"besoins": sh["besoins"]})  # a needs-only upload
+    checked = check(read_upload([(p.name, p.read_bytes()) for p in paths]), store)
+    wb = openpyxl.load_workbook(io.BytesIO(exports.annotated_workbook(checked.upload.sheets.values(), checked.issues)))
+    assert wb.sheetnames[:3] == ["lisez-moi", "listes", "besoins"]
+    assert wb.active.title == "besoins"  # it opens on the errors
+    ws = wb["besoins"]
+    dvs = _validations(ws)
+    letter = {h: openpyxl.utils.get_column_letter(i + 1) for i, h in enumerate(sh["besoins"][0])}
+    # the closed lists of the headers as the facilitator typed them still drop down from « listes »
+    assert _list_values(wb, dvs[letter["SOURCE"]].formula1) == SHEETS["besoins"].columns()["source"]["choices"]
+    assert _list_values(wb, dvs[letter["Thématique "]].formula1)[:2] == ["modele_socio_eco", "numerique"]
+    assert (dvs[letter["intensite"]].formula1, dvs[letter["intensite"]].formula2) == ("1", "5")
+    # no list points at a sheet the workbook lacks (Excel would refuse to open it)
+    assert all(dv.formula1.split("!")[0].lstrip("=") in wb.sheetnames
+               for sheet in wb.worksheets for dv in sheet.data_validations.dataValidation if "!" in (dv.formula1 or ""))
+
+
+# --- table downloads carry their context -----------------------------------------------------------------
+def test_a_download_is_named_after_the_view_the_inventory_date_and_the_main_filter():
+    assert exports.download_name("besoins", dt.date(2020, 6, 30), "REG-76") == "besoins_2020-06-30_REG-76.csv"
+    assert exports.download_name("zones_blanches", dt.date(2020, 6, 30), None, "xlsx") == "zones_blanches_2020-06-30.xlsx"
+    # accents and characters a file system or a mail client would mangle become plain ones
+    assert exports.download_name("a_couvrir", dt.date(2020, 4, 30), "Fondation Été/Hiver") == \
+        "a_couvrir_2020-04-30_Fondation-Ete-Hiver.csv"
+
+
+def test_yes_no_columns_say_oui_and_non_in_csv_and_xlsx():
+    import pandas as pd
+
+    frame = pd.DataFrame({"Territoire": ["Rhône", "Ain"], "Zone blanche": [True, False]})
+    text = exports.csv_bytes(frame).decode("utf-8-sig")
+    assert text.splitlines() == ["Territoire;Zone blanche", "Rhône;oui", "Ain;non"]  # plain rows, no context
+    wb = openpyxl.load_workbook(io.BytesIO(exports.table_xlsx(frame, "zones")))
+    assert [c.value for c in wb["zones"]["B"]] == ["Zone blanche", "oui", "non"]
+
+
+def test_an_xlsx_download_opens_on_a_context_sheet_naming_the_inventory_filters_view_and_columns():
+    import pandas as pd
+
+    from inventory import texts as T
+
+    frame = pd.DataFrame({"Territoire": ["Normandie"], "Score": [12], "Zone blanche": [True], "Notes": ["libre"]})
+    context = exports.DownloadContext(
+        label="=Inventaire de juin", as_of=dt.date(2020, 6, 30), created_by="Camille (tableau de bord)",
+        filters=[("Territoire", "REG-28"), ("Source des besoins", "terrain")],
+        url="http://localhost:8501/besoins?territoire=REG-28&source=terrain",
+        downloaded=dt.datetime(2020, 7, 1, 9, 30))
+    wb = openpyxl.load_workbook(io.BytesIO(exports.table_xlsx(frame, "besoins", context)))
+    assert wb.sheetnames == ["contexte", "besoins"]
+    rows = [(a, b) for a, b in wb["contexte"].iter_rows(values_only=True)]
+    assert (T.CONTEXT_INVENTORY, "'=Inventaire de juin") in rows  # formulas neutralised here too
+    assert rows[rows.index((T.CONTEXT_INVENTORY, "'=Inventaire de juin")) + 1] == (T.CONTEXT_AS_OF, dt.datetime(2020, 6, 30))
+    assert (T.CONTEXT_BY, "Camille (tableau de bord)") in rows
+    assert (T.CONTEXT_FILTERS, "Territoire : REG-28") in rows and (None, "Source des besoins : terrain") in rows
+    assert (T.CONTEXT_URL, "http://localhost:8501/besoins?territoire=REG-28&source=terrain") in rows
+    assert (T.CONTEXT_DOWNLOADED, "01/07/2020 09:30") in rows
+    definitions = dict(rows[rows.index((T.CONTEXT_COLUMN, T.CONTEXT_DEFINITION)) + 1:])
+    assert definitions["Score"] == T.FORMULAS["score"]
+    assert definitions["Zone blanche"] == T.FORMULAS["zone_blanche"]
+    assert definitions["Notes"] is None and "Territoire" in definitions  # every column listed, defined or not
+    assert [c.value for c in wb["besoins"][2]] == ["Normandie", 12, "oui", "libre"]

@@ -1,4 +1,4 @@
-"""Follow-through (DESIGN sections 3, 4, 6): commitments, support pathways and declared results, on the small
+"""Follow-through (docs/contract.md, texts.FORMULAS, README command line): commitments, support pathways and declared results, on the small
 hand-checked inventory of tests/followup_inventory.py (snapshot of 30/06/2020)."""
 from __future__ import annotations
 
@@ -505,3 +505,43 @@ def test_noting_twice_keeps_the_session_in_the_label(followup):
     assert store.snapshot(first.snapshot_id).label == "Suivi au 30/06 – engagement noté à 10:00"
     assert store.snapshot(second.snapshot_id).label == "Suivi au 30/06 – engagement noté à 10:05"
     assert store.snapshot(second.snapshot_id).counts["engagements"] == 7
+
+
+def test_a_new_catalogue_leaves_out_commitments_that_no_longer_fit_and_says_so(followup, tmp_path):
+    store, sid = followup
+    # the builders' inventory has investors INV1–INV3 and programmes P1, P2: the commitments name A, B, C and a
+    # result names P3
+    result = imported(store, tmp_path, inventory_sheets())
+    assert result.ok, result.errors
+    assert "engagements" not in result.carried_over and "realisations" not in result.carried_over
+    assert any(w.startswith("Feuille engagements non reprise : 5 ligne(s)") for w in result.warnings)
+    assert store.snapshot(result.snapshot_id).counts["engagements"] == 0
+    assert store.snapshot(sid).counts["engagements"] == 5  # still in the previous snapshot
+    # a needs-only refresh of the old catalogue keeps carrying them
+    store.activate(sid)
+    later = imported(store, tmp_path / "needs", {"besoins": inventory_sheets()["besoins"]})
+    assert later.ok and {"engagements", "realisations"} <= set(later.carried_over)
+
+
+def test_a_cells_pathway_lists_the_programmes_it_counts(followup):
+    store, sid = followup
+    # Occitanie × juridique: P1 only (urgence, subvention, in the Hérault)
+    assert an.pathway_programmes(store, sid, "REG-76", "juridique")["id"].tolist() == ["P1"]
+    # Île-de-France × numerique: P6 sits in the Hauts-de-Seine and reaches none of the region's own need rows
+    assert an.pathway_programmes(store, sid, "REG-11", "numerique").empty
+    # AURA × numerique: P2 (P4 ended on 31/05); PACA × modele_socio_eco: P3 (national)
+    assert an.pathway_programmes(store, sid, "REG-84", "numerique")["id"].tolist() == ["P2"]
+    assert an.pathway_programmes(store, sid, "REG-93", "modele_socio_eco")["id"].tolist() == ["P3"]
+    # the support ecosystem's own cell: nobody
+    assert an.pathway_programmes(store, sid, "REG-76", "competences", source="ingenierie").empty
+
+
+def test_the_matrix_if_commitments_are_honoured_keeps_only_the_remaining_white_zones(followup):
+    store, sid = followup
+    m = an.need_matrix_if_honoured(store, sid)
+    # REG-75 × cooperation (E1) and REG-76 × competences (E2) are en voie de couverture; REG-76 × numerique
+    # (only E3, dropped) stays white
+    assert cell(m, "REG-75", "cooperation")[["zone_blanche", "en_voie_de_couverture"]].tolist() == [False, True]
+    assert cell(m, "REG-76", "numerique")[["zone_blanche", "en_voie_de_couverture"]].tolist() == [True, False]
+    remaining = an.white_zones_remaining(store, sid)
+    assert int(m["zone_blanche"].sum()) == len(remaining)

@@ -1,4 +1,4 @@
-"""The pydantic models are the single definition of the contract (DESIGN section 3)."""
+"""The pydantic models are the single definition of the contract (docs/contract.md)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from inventory.models import SHEETS, Besoin, Investisseur, Programme, Thematique
 from inventory.store import SHEET_COLUMNS
 
-CONTRACT = {  # DESIGN section 3: column [English alias]
+CONTRACT = {  # docs/contract.md: column [English alias]
     "investisseurs": {"id": "id", "nom": "name", "type": "type", "site_web": "website"},
     "programmes": {"id": "id", "nom": "name", "investisseurs": "investors", "phase": "phase",
                    "nature": "support_type", "thematiques": "themes", "territoires": "territories",

@@ -169,7 +169,7 @@ def test_a_new_kind_of_file_is_one_more_reader_in_the_list(monkeypatch):
         return [("needs", [header] + [[r.get(c) for c in header] for r in records])]
 
     json_reader = types.SimpleNamespace(recognises=lambda name, data: name.endswith(".json"), read=read)
-    monkeypatch.setattr(reading, "READERS", (*reading.READERS, json_reader))
+    monkeypatch.setattr(reading, "READERS", (json_reader, *reading.READERS))  # first: the catalogues read JSON too
     need = dict(zip(b.BESOINS[0], ["DEP-69", "terrain", "numerique", 3]))
     up = read_upload([("catalogue.json", json.dumps([need, {}, dict(need, intensite=9)]).encode())])
     assert up.issues == [] and list(up.sheets) == ["besoins"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import subprocess
 import sys
 import textwrap
@@ -334,3 +335,37 @@ def test_a_file_without_coverage_reach_gets_it_on_open_with_the_same_numbers(tmp
     assert analytics.need_matrix(reopened, sid).equals(expected)
     assert reopened.rows("SELECT value FROM settings WHERE key = 'schema_version'") == [("3",)]
     reopened.close()
+
+
+# --- the audit log: who did what when ---------------------------------------------------------------------
+def test_the_audit_log_records_who_imported_activated_renamed_and_deleted_each_snapshot(store):
+    first = write(store, APRIL, created_by="Camille (tableau de bord)")
+    second = write(store, JUNE)  # the command line: the operating system's user
+    store.activate(first, by="Camille (tableau de bord)")
+    store.rename(second, "Juin, corrigé", by="Dominique (tableau de bord)")
+    store.delete(second, by="Dominique (tableau de bord)")
+    log = store.audit_log()
+    assert log[["who", "action", "snapshot_id", "detail"]].values.tolist() == [  # newest first
+        ["Dominique (tableau de bord)", "delete", second, "Juin, corrigé"],
+        ["Dominique (tableau de bord)", "rename", second, "au 30/06 → Juin, corrigé"],
+        ["Camille (tableau de bord)", "activate", first, "au 30/04"],
+        [getpass.getuser(), "import", second, "au 30/06"],
+        ["Camille (tableau de bord)", "import", first, "au 30/04"],
+    ]
+    assert all(abs((dt.datetime.now() - at).total_seconds()) < 120 for at in log["happened_at"])
+
+
+def test_a_failed_import_leaves_no_line_in_the_audit_log(store):
+    write(store, APRIL)
+    with pytest.raises(RuntimeError, match="injected failure"):
+        store.write_snapshot(small_frames(JUNE), label="raté", as_of=JUNE, _fail_after="aggregates")
+    assert store.audit_log()["action"].tolist() == ["import"]
+
+
+def test_activating_an_unknown_snapshot_changes_nothing_and_logs_nothing(store):
+    write(store, APRIL)
+    with pytest.raises(KeyError):
+        store.activate(99, by="Camille")
+    with pytest.raises(KeyError):
+        store.rename(99, "x", by="Camille")
+    assert store.audit_log()["action"].tolist() == ["import"]

@@ -11,6 +11,19 @@ def _style(name: str) -> str:
 BASE_CSS = _style("base.css")  # every page: text contrast at WCAG AA
 WORKSHOP_CSS = _style("workshop.css")  # larger type for a projector, the band naming the inventory
 UPLOADER_CSS = _style("uploader.css")  # the file uploader's own words in French
+INTERFACE_CSS = _style("interface.css")  # Streamlit's other English words: hidden or drawn over in French
+PRINT_CSS = (_HERE / "print.css").read_text(encoding="utf-8")  # Print → PDF on A4, every page
+
+
+def css_string(text: str) -> str:
+    """A sentence as a CSS string literal: quotes and backslashes escaped, nothing that could close the <style>."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return '"' + escaped.replace("<", "\\3c ").replace(">", "\\3e ") + '"'
+
+
+def print_style(table_note: str) -> str:
+    """The print stylesheet with the line that replaces a table's missing rows on paper (in the reader's language)."""
+    return f"<style>\n:root {{ --print-table-note: {css_string(table_note)}; }}\n{PRINT_CSS}</style>\n"
 UPLOADER_CSS_BY_LANGUAGE = {"fr": UPLOADER_CSS, "en": _style("uploader_en.css")}
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+from pathlib import Path
 from typing import Any, Callable
 
 import streamlit as st
@@ -42,8 +43,33 @@ def q(fn: Callable, *args: Any, **kwargs: Any) -> Any:
     return _cached(fn)(current_store(), *args, **kwargs)
 
 
+def _file_state(path: Path) -> tuple:
+    """What changes whenever anyone (this server, or a command-line import) writes the database: the size and
+    modification time of the file and of its write-ahead log."""
+    state = []
+    for p in (path, Path(f"{path}.wal")):
+        try:
+            info = p.stat()
+            state.append((info.st_mtime_ns, info.st_size))
+        except FileNotFoundError:
+            state.append(None)
+    return tuple(state)
+
+
+_listed: dict[str, tuple[tuple, list[Snapshot]]] = {}
+
+
 def snapshots() -> list[Snapshot]:
-    return current_store().snapshots()
+    """The snapshots, read again only when the database file has changed: every run asks several times (sidebar,
+    the shown snapshot, the page), and a dozen sessions at once would otherwise queue on DuckDB for the same list."""
+    store = current_store()
+    state = _file_state(Path(store.path))
+    known = _listed.get(str(store.path))
+    if known is not None and known[0] == state:
+        return known[1]
+    listed = store.snapshots()
+    _listed[str(store.path)] = (state, listed)
+    return listed
 
 
 def active_snapshot() -> Snapshot | None:

@@ -3,12 +3,14 @@ downloads."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
 from inventory import exports, formats
 from inventory import texts as T
+from ui.data import active_snapshot
 
 
 def fr_number(value: Any, decimals: int = 0) -> str:
@@ -22,16 +24,22 @@ def fr_date(value: Any) -> str:
     return formats.date(value)
 
 
-def download_table(frame: pd.DataFrame, name: str, *, where=None) -> None:
-    """CSV and XLSX downloads of a table as shown (filters applied). The files are made on click (and the
+def download_table(frame: pd.DataFrame, name: str, *, where=None, filter: str | None = None) -> None:
+    """CSV and XLSX downloads of a table as shown (filters applied), named after the view, the inventory's date
+    and the main ``filter`` (``besoins_2020-06-30_REG-76.csv``); the XLSX opens on a « contexte » sheet (which
+    inventory, which filters, the view's address, what the columns mean). The files are made on click (and the
     click does not rerun the page), not on every rerun: a 10,000-row table costs seconds to write as XLSX."""
     where = where or st
+    context = download_context()
     c1, c2 = where.columns(2)
-    c1.download_button(T.DOWNLOAD_CSV, lambda: exports.csv_bytes(frame), file_name=f"{name}.csv", mime="text/csv",
-                       key=f"dl_csv_{name}", width="stretch", on_click="ignore")
-    c2.download_button(T.DOWNLOAD_XLSX, lambda: exports.table_xlsx(frame, name), file_name=f"{name}.xlsx",
+    key = name if filter is None else f"{name}_{filter}"
+    c1.download_button(T.DOWNLOAD_CSV, lambda: exports.csv_bytes(frame),
+                       file_name=exports.download_name(name, context.as_of, filter, "csv"), mime="text/csv",
+                       key=f"dl_csv_{key}", width="stretch", on_click="ignore")
+    c2.download_button(T.DOWNLOAD_XLSX, lambda: exports.table_xlsx(frame, name, context),
+                       file_name=exports.download_name(name, context.as_of, filter, "xlsx"),
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       key=f"dl_xlsx_{name}", width="stretch", on_click="ignore")
+                       key=f"dl_xlsx_{key}", width="stretch", on_click="ignore")
 
 
 def chart_table(view: pd.DataFrame, name: str, *, where=None) -> None:
@@ -41,9 +49,29 @@ def chart_table(view: pd.DataFrame, name: str, *, where=None) -> None:
         show_table(view, name)
 
 
-def show_table(view: pd.DataFrame, name: str, *, empty: str | None = None, where=None) -> None:
-    """A table as shown to people (headings, numbers and dates in the run's language) and its downloads;
-    ``empty`` is the sentence shown instead when there is no row."""
+HIDDEN_PARAMETERS = ("lang", "atelier", "inventaire")  # said otherwise in the context, or not a filter
+
+
+def download_context() -> exports.DownloadContext:
+    """The inventory the page shows, the filters in its URL (named as on screen) and the view's address."""
+    snap = active_snapshot()
+    params = st.query_params.to_dict()
+    filters = [(T.FILTER_NAMES.get(k, k), v) for k, v in params.items() if k not in HIDDEN_PARAMETERS and v != ""]
+    try:
+        base = st.context.url
+    except Exception:  # no browser behind this run (tests, bare mode)
+        base = None
+    query = urlencode(params)
+    url = (base or "") + (f"?{query}" if query else "") or None
+    return exports.DownloadContext(label=snap.label if snap else "", as_of=snap.as_of if snap else None,
+                                   created_by=snap.created_by if snap else None, filters=filters, url=url)
+
+
+def show_table(view: pd.DataFrame, name: str, *, empty: str | None = None, where=None,
+               filter: str | None = None) -> None:
+    """A table as shown to people (headings, numbers and dates in the run's language) and its downloads
+    (``filter``: the main filter the table was cut by, in the files' names); ``empty`` is the sentence shown
+    instead when there is no row."""
     where = where or st
     if empty is not None and view.empty:
         where.info(empty)
@@ -56,5 +84,5 @@ def show_table(view: pd.DataFrame, name: str, *, empty: str | None = None, where
             config[col] = st.column_config.DateColumn(format=formats.date_column())
         elif pd.api.types.is_numeric_dtype(view[col]):
             config[col] = st.column_config.NumberColumn(format="localized")
-    where.dataframe(view, hide_index=True, column_config=config, width="stretch")
-    download_table(view, name, where=where)
+    where.dataframe(view, hide_index=True, column_config=config, width="stretch", placeholder="–")
+    download_table(view, name, where=where, filter=filter)

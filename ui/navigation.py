@@ -1,5 +1,5 @@
-"""The app's pages and how a page reaches app.py: the one table of pages, the marker app.py sets around the page
-it runs, and the hand-over a page makes when Streamlit ran it alone."""
+"""How a page reaches app.py: the marker app.py sets around the page it runs, and the hand-over a page makes when
+Streamlit ran it alone."""
 from __future__ import annotations
 
 import runpy
@@ -10,32 +10,8 @@ from typing import Iterator
 
 import streamlit as st
 
-from inventory import texts as T
-from ui.access import workshop_mode
-
 APP_PY = Path(__file__).resolve().parents[1] / "app.py"
 _ROUTED: ContextVar[bool] = ContextVar("routed", default=False)
-
-
-def pages(workshop: bool) -> list[st.Page]:
-    """The app's pages, in the navigation's order; workshop mode is read-only, so the import page (the only one
-    that writes) is not even listed. /accueil, as people type it, leads home (served at /)."""
-    listed = [
-        st.Page("pages/accueil.py", title=T.PAGE_ACCUEIL, icon=":material/home:", url_path="home", default=True),
-        st.Page("pages/besoins.py", title=T.PAGE_BESOINS, icon=":material/map:", url_path="besoins"),
-        st.Page("pages/couverture.py", title=T.PAGE_COUVERTURE, icon=":material/extension:", url_path="couverture"),
-        st.Page("pages/collectif.py", title=T.PAGE_COLLECTIF, icon=":material/handshake:", url_path="collectif"),
-        st.Page("pages/defis.py", title=T.PAGE_DEFIS, icon=":material/flag:", url_path="defis"),
-        st.Page("pages/evolution.py", title=T.PAGE_EVOLUTION, icon=":material/trending_up:", url_path="evolution"),
-        st.Page("pages/methode.py", title=T.PAGE_METHODE, icon=":material/menu_book:", url_path="methode"),
-        st.Page("pages/importer.py", title=T.PAGE_IMPORTER, icon=":material/upload_file:", url_path="importer"),
-    ]
-    home = listed[0]
-    listed = [p for p in listed if not (workshop and p.url_path == "importer")]
-    # Streamlit would answer « Page not found » for the home page's name
-    by_name = st.Page(lambda: st.switch_page(home, query_params=st.query_params.to_dict()), title=T.PAGE_ACCUEIL,
-                      url_path="accueil", visibility="hidden")
-    return listed + [by_name]
 
 
 @contextmanager

@@ -1,5 +1,6 @@
-"""The sidebar every page shares (snapshot picker, workshop toggle), the demo banner or workshop band, and the
-stop a page makes when there is no snapshot to show."""
+"""The sidebar every page shares (snapshot picker, workshop toggle), the line at the top of every page naming the
+inventory shown (and saying when it is not the active one), the demo banner or workshop band, and the stop a page
+makes when there is no snapshot to show."""
 from __future__ import annotations
 
 import streamlit as st
@@ -30,6 +31,7 @@ def sidebar() -> Snapshot | None:
         chosen = url_select(st.sidebar, T.SIDEBAR_SNAPSHOT, list(reversed(list(labels))), "inventaire",
                             default=active_id, format_func=labels.get)
         snap = next(s for s in snaps if s.id == chosen)
+    st.html(css.print_style(T.PRINT_TABLE_NOTE))  # static CSS and one sentence of ours, never user text
     st.sidebar.html(css.BASE_CSS)  # static CSS only: text contrast at WCAG AA on every page
     language_switch(st.sidebar)
     on = st.sidebar.toggle(T.SIDEBAR_WORKSHOP, value=workshop_mode(), help=T.SIDEBAR_WORKSHOP_HELP, key="toggle_atelier")
@@ -39,18 +41,37 @@ def sidebar() -> Snapshot | None:
         else:
             del st.query_params["atelier"]
         st.rerun()
+    st.html(css.INTERFACE_CSS)  # static CSS only: Streamlit's own English words drawn over in French
     if workshop_mode():
         st.html(css.WORKSHOP_CSS)  # static CSS only, never user text
         if snap is not None:  # one slim band instead of a caption and a banner: the screen is for the charts
             with st.container(key="atelier_header", horizontal=True, horizontal_alignment="distribute",
                               vertical_alignment="center"):
                 st.markdown(f"**{T.WORKSHOP_HEADER.format(label=plain(snap.label), as_of=fr_date(snap.as_of))}**")
+                if older := not_the_active(snap, snaps):
+                    st.markdown(older)
                 if snap.demo:
                     st.caption(T.DEMO_BANNER)
             return snap
-    if snap is not None and snap.demo:
-        st.info(T.DEMO_BANNER, icon=":material/info:")
+    if snap is not None:
+        line = T.SHOWN_INVENTORY.format(label=plain(snap.label), as_of=fr_date(snap.as_of))
+        if older := not_the_active(snap, snaps):
+            st.warning(f"{line} {older}", icon=":material/history:")
+        else:
+            st.caption(line)
+        if snap.demo:
+            st.info(T.DEMO_BANNER, icon=":material/info:")
     return snap
+
+
+def not_the_active(snap: Snapshot, snaps: list[Snapshot]) -> str | None:
+    """The sentence saying the shown snapshot is not the one the views show by default (a link to an older one,
+    a choice in the picker), naming the active one; None when it is the active one."""
+    active = next((s for s in snaps if s.active), None)
+    if active is None or active.id == snap.id:
+        return None
+    words = T.OLDER_INVENTORY if (snap.as_of, snap.id) < (active.as_of, active.id) else T.INACTIVE_INVENTORY
+    return words.format(as_of=fr_date(active.as_of), label=plain(active.label))
 
 
 def require_snapshot() -> Snapshot:

@@ -1,5 +1,11 @@
 """Widgets whose value lives in the URL (``?key=value``), so a shared link reopens the same view. One function
-keeps a widget and the URL in step; the selectbox, the multiselect and the radio are that function."""
+keeps a widget and the URL in step; the selectbox, the multiselect and the radio are that function.
+
+Filters that mean the same thing on several pages (``SHARED``: level, source, audience, sector, themes,
+territory, inventory) follow the reader: the session remembers the last value written, and a page opened
+without that filter in its URL (the navigation drops the query string) starts from it and writes it back to
+its URL. A remembered value that a page cannot show (a territory missing at that level) is kept for the next
+page, not forgotten."""
 from __future__ import annotations
 
 from typing import Any, Callable, Sequence
@@ -14,6 +20,12 @@ def _as_text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+SHARED = frozenset({"niveau", "source", "public", "secteur", "thematiques", "territoire", "inventaire"})
+# single-theme choices read and write the themes filter (one theme chosen on Besoins is Couverture's map theme)
+CONCEPT = {"thematique": "thematiques", "thematique_carte": "thematiques"}
+_MEMORY = "_shared_filters"
+
+
 def _url_moved(key: str, raw: str | None) -> bool:
     """True when the URL's value differs from the one this session last wrote: a link was opened or the user
     went back. Otherwise the URL is merely one run behind a widget the user just changed, and the widget wins."""
@@ -26,6 +38,11 @@ def url_bound(widget: Callable, label: str, options: Sequence[Any], key: str, *,
     ``key``, and write the value it returns back to the URL (the default leaves the URL)."""
     options = list(options)
     raw = st.query_params.get(key)
+    concept = CONCEPT.get(key, key)
+    memory: dict[str, str] = st.session_state.setdefault(_MEMORY, {})
+    carried = raw is None and concept in SHARED and concept in memory
+    if carried:
+        raw = memory[concept]
     if many:
         wanted = raw.split(",") if raw else []
         from_url: Any = [o for o in options if str(o) in wanted]
@@ -37,15 +54,21 @@ def url_bound(widget: Callable, label: str, options: Sequence[Any], key: str, *,
     widget_key = f"url_{key}"
     if widget_key in st.session_state and not valid(st.session_state[widget_key]):
         del st.session_state[widget_key]  # left over from another page or snapshot with other options
-    if widget_key not in st.session_state or (_url_moved(key, raw) and _as_text(st.session_state[widget_key]) != raw):
+    # a carried value is set even over a value the key holds: that value belongs to the last page's widget
+    if (carried or widget_key not in st.session_state
+            or (_url_moved(key, raw) and _as_text(st.session_state[widget_key]) != raw)):
         st.session_state[widget_key] = from_url
     value = widget(label, options, key=widget_key, format_func=format_func, **kw)
     text = _as_text(value)
     if text in (None, "", _as_text(default)):
         if key in st.query_params:
             del st.query_params[key]
+        if not (carried and _as_text(from_url) != raw):  # a carried value this page cannot show stays remembered
+            memory.pop(concept, None)
     else:
         st.query_params[key] = text
+        if concept in SHARED:
+            memory[concept] = text
     st.session_state[f"_url_seen_{key}"] = st.query_params.get(key)
     return value
 
@@ -58,8 +81,9 @@ def url_select(where, label: str, options: Sequence[Any], key: str, *, default: 
 
 def url_multiselect(where, label: str, options: Sequence[Any], key: str, *,
                     format_func: Callable[[Any], str] = str, **kw: Any) -> list[Any]:
-    """A multiselect bound to ``?key=a,b``."""
-    return url_bound(where.multiselect, label, options, key, default=[], many=True, format_func=format_func, **kw)
+    """A multiselect bound to ``?key=a,b`` (without Streamlit's English « Select all » entry)."""
+    return url_bound(where.multiselect, label, options, key, default=[], many=True, format_func=format_func,
+                     select_all=False, **kw)
 
 
 def url_radio(where, label: str, options: Sequence[Any], key: str, *, default: Any = None,

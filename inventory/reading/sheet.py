@@ -106,7 +106,8 @@ def to_raw_sheet(key: str, sheet_name: str, file: str, grid: Grid, issues: list[
         frame = _arrow_frame(table, end, width)
     else:
         rows = grid[1:]
-        if rows and min(map(len, rows)) >= width:  # the usual rectangular grid: no per-row padding
+        lengths = set(map(len, rows))
+        if len(lengths) == 1 and min(lengths) >= width:  # the usual rectangular grid: no per-row padding
             frame = pd.DataFrame(rows, dtype=object)
             if frame.shape[1] > width:
                 frame = frame.iloc[:, :width]

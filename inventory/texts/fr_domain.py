@@ -50,6 +50,8 @@ CLI_HELP_COMMITMENTS_N = "engagements synthétiques"
 CLI_HELP_LANG = "langue des messages et des fichiers produits (fr ou en)"
 CLI_BAD_DATE = "date invalide : {value} (attendu AAAA-MM-JJ ou JJ/MM/AAAA)"
 CLI_HELP_RESULTS_N = "réalisations synthétiques"
+CLI_HELP_REPORT = "écrit le rapport de séance d'un inventaire (fichier .html ou .pdf)"
+CLI_REPORT_WRITTEN = "Rapport de séance de l'inventaire n° {id} écrit dans {path} ({size} Ko)."
 
 # --- closed lists of the contract: their labels (the codes are the contract's; inventory/reference.py) -------------
 AUDIENCE_LABELS = {
@@ -302,6 +304,7 @@ CHART_THEME = "Thématique"
 CHART_INVESTOR = "Investisseur"
 CHART_WHITE_ZONE_MARK = "ZB"
 CHART_WHITE_ZONES = "Zones blanches"
+CHART_WHITE_ZONE_LEGEND = "Zone blanche : 0 % du besoin atteint"
 CHART_NO_VALUE = "aucune donnée"
 CHART_THEMES_COVERED = "Thématiques couvertes"
 CHART_COFUNDED = "Programmes cofinancés ensemble"
@@ -321,12 +324,27 @@ MISSING_LINK_LABELS = {
 }
 NO_MISSING_LINK = "Parcours complet"
 DECLARED = "déclaré"
+# the pathway heatmap: each cell's kind, its one-letter mark (kept in greyscale) and its hover line
+PATHWAY_KIND_LABELS = {**MISSING_LINK_LABELS, "complet": NO_MISSING_LINK,
+                       "zone_blanche": "Aucun programme (zone blanche)"}
+PATHWAY_MARKS = {"urgence_sans_suite": "U", "argent_sans_accompagnement": "€", "accompagnement_sans_argent": "A",
+                 "complet": "✓", "zone_blanche": "ZB"}
+PATHWAY_HOVER = "{kind}<br>{programmes} programme(s) ; phases : {phases}"
+CHART_COMMITMENTS = "Engagements"
+CHART_LATE = "dont en retard"
+CHART_IN_NEED = "Acteurs ayant exprimé un besoin"
+CHART_REACHED = "Acteurs atteints (déclaré)"
 DECLARED_NOTE = (
     "Chiffres déclarés par ceux qui mènent les programmes : un cadre de confiance, ni contrôle ni notation."
 )
 ERR_UNKNOWN_PROGRAMME = "programme « {value} » inconnu : il doit figurer dans la feuille programmes"
 ERR_THEME_NOT_OF_PROGRAMME = (
     "le programme {programme} ne couvre pas la thématique « {value} » (ses thématiques : {themes})"
+)
+WARN_FOLLOWUP_NOT_CARRIED = (
+    "Feuille {sheet} non reprise : {n} ligne(s) de l'inventaire actif citent des investisseurs ou des programmes "
+    "absents du nouveau fichier (par exemple ligne {row} : {message}). Elle reste dans l'inventaire actif ; "
+    "envoyez-la corrigée avec ce fichier pour la garder."
 )
 COMMITMENT_NOTED_LABEL = "{session} – engagement noté à {time}"
 COMMITMENT_DUPLICATE_ID = "identifiant « {value} » déjà utilisé par un autre engagement"
@@ -363,11 +381,86 @@ FORMULA_RESULTATS_ODD = (
     "Résultats par ODD (déclaré) : les ODD de la réalisation, ou à défaut ceux de son programme ; une réalisation "
     "comptée sous plusieurs ODD figure sous chacun."
 )
+FORMULA_PART_VERSEE = (
+    "Part versée (déclaré) : montant versé selon les réalisations divisé par le budget annoncé du programme ; le "
+    "budget et le versement d'un programme cofinancé sont partagés à parts égales entre ses investisseurs."
+)
+FORMULA_ZONES_RESTANTES = (
+    "Zones blanches restantes : zones blanches qu'aucun engagement ouvert (envisagé ou engagé) n'atteint ; ce "
+    "qui resterait si les engagements ouverts sont tenus."
+)
+FORMULA_SUIVI_ENGAGEMENTS = (
+    "D'un inventaire à l'autre, un engagement (reconnu par son identifiant, sinon par ses investisseurs, "
+    "thématiques et territoires) est tenu s'il est réalisé à l'arrivée, abandonné s'il y est abandonné, en retard "
+    "s'il est en retard à l'arrivée."
+)
 FORMULAS |= {
+    "part_versee": FORMULA_PART_VERSEE, "zones_restantes": FORMULA_ZONES_RESTANTES,
+    "suivi_engagements": FORMULA_SUIVI_ENGAGEMENTS,
     "engagements": FORMULA_ENGAGEMENTS, "en_voie_de_couverture": FORMULA_EN_VOIE, "en_retard": FORMULA_EN_RETARD,
     "prime_alliance": FORMULA_PRIME_ALLIANCE, "beneficiaires": FORMULA_BENEFICIAIRES,
     "taux_atteinte": FORMULA_TAUX_ATTEINTE, "montant_verse": FORMULA_MONTANT_VERSE, "parcours": FORMULA_PARCOURS,
     "maillon_manquant": FORMULA_MAILLON_MANQUANT, "resultats_odd": FORMULA_RESULTATS_ODD,
+}
+
+# --- the session report (inventory/session_report.py) --------------------------------------------------------
+REPORT_TITLE = "Rapport de séance"
+REPORT_SNAPSHOT = "Inventaire « {label} », données au {as_of}."
+REPORT_MADE = "Rapport établi le {date} à {time}, avec les mêmes calculs que le tableau de bord."
+REPORT_FILE_NAME = "rapport_de_seance_{as_of}.{kind}"
+REPORT_KEY_FIGURES = "Chiffres clés"
+REPORT_FIGURE_COLUMNS = {"chiffre": "Chiffre", "valeur": "Valeur"}
+REPORT_COMMITMENTS = "Engagements"
+REPORT_LATE = "Engagements en retard"
+REPORT_REACHED = "Acteurs atteints (déclaré)"
+REPORT_COFUNDING_LINE = "Taux de cofinancement : {rate} % ({co} programmes actifs cofinancés sur {total})."
+REPORT_MAP = "Où sont les besoins : acteurs par région"
+REPORT_WHITE_ZONES = "Zones blanches et cases partiellement couvertes"
+REPORT_WORST_WHITE_ZONES = "Les zones blanches les plus criantes"
+REPORT_PARTLY_COVERED = "Cases partiellement couvertes (besoin en partie seulement atteint)"
+REPORT_PATHWAYS = "Parcours de soutien et engagements"
+REPORT_MISSING_LINKS = "Maillons manquants des parcours"
+REPORT_NO_MISSING_LINK = "Aucun maillon manquant : chaque case atteinte l'est par un parcours complet."
+REPORT_PREMIUM_LINE = "Prime d'alliance : {joint} engagement(s) sur {total} pris à plusieurs investisseurs ({part} %)."
+REPORT_BY_STATUS = "Engagements par statut"
+REPORT_COMMITMENT_LIST = "Les engagements, en retard d'abord"
+REPORT_RESULTS = "Résultats (déclarés)"
+REPORT_NO_RESULTS = "Cet inventaire ne contient aucune réalisation déclarée."
+REPORT_REACH_LINE = "{reached} acteurs atteints (déclaré) pour {actors} acteurs ayant exprimé un besoin : {rate} %."
+REPORT_RESULT_CELLS = "Acteurs en besoin → acteurs atteints, par région et thématique"
+REPORT_DISBURSED = "Versé et budgété, par investisseur"
+REPORT_DEFINITIONS = "Définitions utilisées"
+REPORT_CHANGE_COLUMNS = {"chiffre": "Chiffre", "avant": "Avant", "apres": "Après", "ecart": "Écart"}
+REPORT_NEED_MOVES = "Les plus fortes variations de besoin (score)"
+REPORT_WZ_LINE = "Zones blanches fermées : {closed} ; ouvertes : {opened}."
+REPORT_PROGRAMME_LINE = "Programmes ajoutés : {added} ; terminés : {ended} ; retirés : {withdrawn} ; modifiés : {changed}."
+REPORT_COMMITMENT_CHANGES = "Engagements tenus : {tenu} ; en retard : {en_retard} ; abandonnés : {abandonne} ; nouveaux : {nouveau}."
+REPORT_YES = "oui"
+REPORT_NO = "non"
+REPORT_ROWS_CUT = "Les {shown} premières lignes sur {total} : le tableau de bord et ses téléchargements les donnent toutes."
+REPORT_NO_CHROMIUM = (
+    "Le PDF demande Chromium, absent de cette machine : téléchargez le rapport en HTML et imprimez-le depuis le "
+    "navigateur (Imprimer → Enregistrer en PDF, A4 paysage)."
+)
+REPORT_PDF_FAILED = "Chromium n'a pas pu produire le PDF ({error}) : utilisez le rapport en HTML."
+REPORT_BAD_PATH = "Le rapport s'écrit dans un fichier .html ou .pdf, pas « {path} »."
+REPORT_HEADINGS = {
+    "part": "Part du score total (%)",
+    "territoire_max_nom": "Le plus fort en",
+    "en_voie_de_couverture": "En voie de couverture",
+    "maillon_manquant": "Maillon manquant",
+    "statut": "Statut",
+    "engagements": "Engagements",
+    "montant_eur": "Montant (€)",
+    "en_retard": "En retard",
+    "echeance": "Échéance",
+    "zones_blanches": "Zones blanches atteintes",
+    "beneficiaires": "Bénéficiaires (déclaré)",
+    "taux_atteinte": "Taux d'atteinte (%, déclaré)",
+    "montant_verse_eur": "Montant versé (€, déclaré)",
+    "part_versee": "Part versée (%)",
+    "ecart_score": "Écart de score",
+    "noms_investisseurs": "Investisseurs",
 }
 
 # --- the template workbook's read-me sheet (inventory/exports.py) -----------------------------------------
@@ -386,6 +479,23 @@ TEMPLATE_FOLLOWUP = "Suivi"
 TEMPLATE_DEFAULT_THEME = "thème par défaut"
 TEMPLATE_THEMES_COMMENT = "Facultatif : ajoutez ici vos propres thématiques (les 8 par défaut sont listées dans lisez-moi)."
 TEMPLATE_FOLLOWUP_TEXT = "Facultatif : « engagements » (ce que les investisseurs ont décidé de faire) et « realisations » (ce que les programmes ont atteint, déclaré par ceux qui les mènent)."
+
+# --- table downloads: the « contexte » sheet of an XLSX download, French booleans (inventory/exports.py) -------
+YES = "oui"
+NO = "non"
+CONTEXT_SHEET = "contexte"
+CONTEXT_TITLE = "Ce que contient ce fichier"
+CONTEXT_TABLE = "Tableau"
+CONTEXT_INVENTORY = "Inventaire"
+CONTEXT_AS_OF = "Données au"
+CONTEXT_BY = "Importé par"
+CONTEXT_FILTERS = "Filtres"
+CONTEXT_NO_FILTER = "aucun : tout l'inventaire"
+CONTEXT_URL = "Adresse de la vue"
+CONTEXT_DOWNLOADED = "Téléchargé le"
+CONTEXT_COLUMNS = "Colonnes"
+CONTEXT_COLUMN = "Colonne"
+CONTEXT_DEFINITION = "Définition"
 TEMPLATE_README_SHEET = "lisez-moi"
 TEMPLATE_README_HEADINGS = ("Feuille", "Colonne", "Obligatoire", "Ce qu'on attend", "Valeurs possibles")
 TEMPLATE_YES = "oui"

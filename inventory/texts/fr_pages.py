@@ -16,7 +16,7 @@ SIDEBAR_LANGUAGE = "Langue"
 SIDEBAR_SNAPSHOT = "Inventaire affiché"
 SIDEBAR_WORKSHOP = "Mode atelier (écran partagé)"
 SIDEBAR_WORKSHOP_HELP = "Agrandit textes et graphiques et masque tout ce qui modifie l'inventaire."
-SNAPSHOT_OPTION = "{label} (au {as_of})"
+SNAPSHOT_OPTION = "{as_of} · {label}"  # date first: two snapshots stay apart in a narrow sidebar
 SNAPSHOT_ACTIVE_SUFFIX = " – actif"
 DEMO_BANNER = "Données fictives de démonstration : aucun chiffre ne décrit un acteur réel."
 NO_SNAPSHOT = "L'inventaire est vide : un animateur doit d'abord importer un classeur (page « Importer »)."
@@ -25,7 +25,20 @@ UNEXPECTED = "Une erreur inattendue est survenue ; rien n'a été modifié. Rech
 CHART_AS_TABLE = "Les chiffres en tableau"  # the folded table beside every map and heatmap
 DOWNLOAD_CSV = "Télécharger (CSV)"
 DOWNLOAD_XLSX = "Télécharger (Excel)"
+# the URL's filters as the « contexte » sheet of a download names them (keys not listed are shown as they are)
+FILTER_NAMES = {
+    "territoire": "Territoire", "region": "Région", "thematique": "Thématique", "thematiques": "Thématiques",
+    "thematique_carte": "Thématique de la carte", "source": "Source des besoins", "public": "Public",
+    "secteur": "Secteur", "niveau": "Échelle", "mesure": "Mesure", "investisseur": "Investisseur", "phase": "Phase",
+    "nature": "Nature du soutien", "actif_le": "Programmes actifs le", "avant": "Inventaire de départ",
+    "apres": "Inventaire d'arrivée", "vue": "Vue", "carte": "Carte", "defi": "Défi",
+}
 WORKSHOP_HEADER = "{label} – données au {as_of}"
+SHOWN_INVENTORY = "Inventaire affiché : {label} – données au {as_of}."
+OLDER_INVENTORY = "Ancien inventaire — le plus récent est celui du {as_of} ({label})."
+INACTIVE_INVENTORY = "Inventaire non activé — l'inventaire actif est celui du {as_of} ({label})."
+PRINT_TABLE_NOTE = ("Tableau imprimé tel qu'affiché à l'écran : le rapport de séance (page d'accueil) et les "
+                    "téléchargements CSV / Excel le donnent en entier.")
 MEASURE_LABELS = {
     "acteurs": "Acteurs",
     "score": "Score (acteurs × intensité)",
@@ -120,6 +133,11 @@ EVOL_NEED_TWO = (
 EVOL_BEFORE = "Inventaire de départ"
 EVOL_AFTER = "Inventaire d'arrivée"
 EVOL_SAME = "Choisissez deux inventaires différents pour voir ce qui a changé."
+EVOL_START_AFTER_END = (
+    "L'inventaire de départ « {before} » (données au {before_date}) est plus récent que celui d'arrivée « {after} » "
+    "(données au {after_date}) : choisissez au départ le plus ancien, pour que « ajouté », « terminé » et "
+    "« fermée » disent ce qui s'est passé dans le temps."
+)
 EVOL_COMPARING = "Du « {before} » (données au {before_date}) au « {after} » (données au {after_date})."
 EVOL_SOURCE = "Source des besoins"
 EVOL_SOURCE_ALL = "Toutes les sources"
@@ -287,6 +305,54 @@ IMP_EXPORT = "Télécharger l'inventaire affiché (.xlsx)"
 IMP_EXPORT_HELP = "Un classeur au format du modèle, réimportable tel quel."
 IMP_TEMPLATE_NAME = "modele_inventaire.xlsx"
 IMP_EXPORT_NAME = "inventaire_{id}_{as_of}.xlsx"
+# who is logged in: a name given at login, kept with each snapshot and in the audit log
+IMP_NAME = "Votre nom"
+IMP_NAME_HELP = "Il est enregistré avec chaque inventaire que vous importez, activez, renommez ou supprimez."
+IMP_NAME_REQUIRED = "Indiquez votre nom : il est enregistré avec chaque action sur les inventaires."
+IMP_LOGGED_IN_AS = "Connecté en tant qu'animateur : {name}."
+IMP_CREATED_BY_NAME = "{name} (tableau de bord)"
+# what the upload is: the format recognised, the correspondences applied, the catalogue rows set aside
+IMP_FORMATS_HEADER = "Formats reconnus"
+IMP_FORMAT_LINE = "{file} : {format}"
+IMP_FORMAT_CONTRACT = "classeur ou CSV du modèle d'inventaire"
+IMP_MAPPING_HEADER = "Correspondances appliquées"
+IMP_MAPPING_CAPTION = ("Chaque valeur du catalogue et ce qu'elle devient dans l'inventaire, avec le nombre de lignes "
+                       "concernées ; une feuille « correspondances » déposée avec le catalogue remplace ces choix.")
+IMP_MAPPING_COLUMNS = {"source": "Source", "valeur": "Valeur du catalogue", "thematique": "Devient",
+                       "lignes": "Lignes"}
+IMP_MAPPING_NONE = "aucune correspondance"
+IMP_MAPPING_OUTSIDE = "hors de l'inventaire"
+IMP_SET_ASIDE_HEADER = "Lignes mises de côté : {n}"
+IMP_SET_ASIDE_CAPTION = ("Ces lignes du catalogue ne peuvent pas être placées sans deviner : elles ne seront pas "
+                         "importées, le reste le sera. Le classeur annoté les liste aussi.")
+IMP_SET_ASIDE_COLUMNS = {"sheet": "Fichier", "row": "Ligne", "value": "Valeur", "message": "Raison"}
+IMP_DOWNLOAD_SET_ASIDE = "Télécharger les lignes mises de côté (.xlsx)"
+IMP_SET_ASIDE_NAME = "mis_de_cote_{stem}.xlsx"
+# a large removal, called out before the commit
+IMP_LARGE_REMOVAL = (
+    "Attention : le nouvel inventaire remplace l'actif, et la feuille {sheet} passe de {before} à {after} lignes "
+    "({removed} de moins, {share} %). Si ce fichier n'en contient qu'une partie, déposez la feuille complète."
+)
+IMP_CONFIRM_REMOVAL = "Je confirme : ces lignes disparaissent du nouvel inventaire"
+IMP_REMOVAL_NOT_CONFIRMED = "Cochez la confirmation de la suppression des lignes pour enregistrer. Rien n'a été enregistré."
+# the inventory's date: proposed from the file, today's only when confirmed
+IMP_DATES_FOUND = "Dates trouvées dans le fichier : {dates}. La date des données proposée est la plus récente."
+IMP_DATE_FOUND = "{sheet} jusqu'au {date}"
+IMP_NO_DATES = ("Le fichier ne contient aucune date (colonne « date » des besoins, réalisations ou engagements) : "
+                "indiquez à quelle date ces données se rapportent.")
+IMP_LABEL_PLACEHOLDER = "Inventaire au JJ/MM/AAAA"
+IMP_AS_OF_REQUIRED = "Indiquez la date des données. Rien n'a été enregistré."
+IMP_TODAY_ASK = ("Vous enregistrez cet inventaire à la date d'aujourd'hui ({today}), que le fichier ne contient "
+                 "pas. Les données datent-elles vraiment d'aujourd'hui ?")
+IMP_TODAY_CONFIRM = "Oui, enregistrer au {today}"
+IMP_TODAY_CANCEL = "Non, je corrige la date"
+# the audit log
+IMP_AUDIT_HEADER = "Journal : qui a fait quoi, quand"
+IMP_AUDIT_EMPTY = "Aucune action enregistrée pour l'instant."
+IMP_AUDIT_COLUMNS = {"happened_at": "Quand", "who": "Qui", "action": "Action", "snapshot_id": "Inventaire n°",
+                     "detail": "Libellé"}
+IMP_AUDIT_ACTIONS = {"import": "import", "activate": "activation", "rename": "renommage", "delete": "suppression",
+                     "engagement": "engagement noté"}
 
 # --- tables shown on the exploration pages (column labels; codes become their French labels) ---------------
 TABLE_LABELS = {
@@ -322,6 +388,13 @@ TABLE_LABELS = {
     "score_apres": "Score après",
     "part_couverte_avant": "Part atteinte avant (%)",
     "part_couverte_apres": "Part atteinte après (%)",
+    "beneficiaires": "Acteurs atteints (déclaré)",
+    "taux_atteinte": "Taux d'atteinte (déclaré, %)",
+    "montant_verse_eur": "Montant versé (déclaré, €)",
+    "part_versee": "Part versée (déclaré, %)",
+    "resultats": "Réalisations déclarées",
+    "engagements": "Engagements ouverts",
+    "en_voie_de_couverture": "En voie de couverture",
 }
 PROGRAMME_HEADINGS = {"nom": "Programme", "territoires": "Territoires atteints"}
 INVESTOR_HEADINGS = {"nom": "Investisseur", "programmes": "Programmes", "thematiques": "Thématiques en commun"}
@@ -343,7 +416,6 @@ CLICK_MAP_HINT = "Cliquez sur un territoire de la carte, ou choisissez-le ci-des
 
 # --- Accueil --------------------------------------------------------------------------------------------------
 HOME_TITLE = "L'inventaire en un coup d'œil"
-HOME_SNAPSHOT = "Inventaire affiché : {label} – données au {as_of}."
 HOME_METRIC_NEEDS = "Besoins signalés"
 HOME_METRIC_ACTORS = "Acteurs concernés"
 HOME_METRIC_PROGRAMMES = "Programmes actifs"
@@ -370,6 +442,11 @@ HOME_PROG_ADDED = "Programmes ajoutés"
 HOME_PROG_ENDED = "Programmes terminés ou retirés"
 HOME_BIGGEST_RISE = "Plus forte hausse : {nom} – {theme} (score {avant} → {apres})."
 HOME_EVOLUTION_LINK = "Voir toute l'évolution"
+HOME_REPORT = "Rapport de séance"
+HOME_REPORT_HELP = ("Un seul fichier qui s'ouvre sans réseau et s'imprime en A4 paysage : chiffres clés, besoins, "
+                    "carte, zones blanches, parcours, engagements, alliances, résultats, évolution et définitions.")
+HOME_REPORT_HTML = "Rapport de séance (HTML)"
+HOME_REPORT_PDF = "Rapport de séance (PDF)"
 
 # --- Besoins par territoire -------------------------------------------------------------------------------
 NEEDS_TITLE = "Besoins par territoire"
@@ -394,6 +471,10 @@ COVER_MAP_WHITE = "Nombre de thématiques en zone blanche par territoire."
 COVER_MAP_CLICK = "Cliquez sur un territoire pour voir ses besoins en face des programmes qui l'atteignent."
 COVER_MAP_THEME_CAPTION = "Part du besoin atteinte pour la thématique « {theme} » dans chaque territoire."
 COVER_HEATMAP = "Part du besoin atteinte par territoire et thématique"
+COVER_MAP_FIGURES_THEME = "Chiffres pour la thématique « {theme} » seulement."
+COVER_MAP_FIGURES_ALL = "Chiffres pour toutes les thématiques."
+COVER_HEATMAP_ALL_THEMES = ("La matrice montre toutes les thématiques, quelle que soit la thématique choisie pour la "
+                            "carte (« {theme} » y est une colonne).")
 COVER_HEATMAP_CAPTION = ("Couleur : part du besoin atteinte ; chiffre : programmes dans le territoire ; ZB : zone "
                          "blanche. Survolez une case pour la lire en toutes lettres.")
 COVER_NO_NEEDS_NO_PROGRAMMES = "Ni besoin ni programme dans cet inventaire pour ces filtres."
@@ -424,7 +505,7 @@ COVER_NEED_ROWS = "Les signalements de besoins – {nom}"
 TOGETHER_TITLE = "Jouer collectif"
 TOGETHER_INTRO = "Qui agit où, qui agit déjà ensemble, et avec qui s'allier ?"
 TOGETHER_VIEWS = {"paysage": "Qui agit où", "alliances": "Alliances et cofinancements",
-                  "positionner": "Se positionner"}
+                  "positionner": "Se positionner", "parcours": "Parcours", "engagements": "Engagements"}
 TOGETHER_NO_INVESTORS = "Cet inventaire ne contient aucun investisseur."
 TOGETHER_NO_PROGRAMMES = "Aucun programme actif à la date de l'inventaire : rien à croiser pour l'instant."
 TOGETHER_BY_THEME = "Investisseurs × thématiques (programmes actifs)"
@@ -451,3 +532,109 @@ TOGETHER_NO_ALLIES = "Aucun autre investisseur n'agit dans ses cases."
 TOGETHER_UNCOVERED = "Les besoins non couverts à sa portée"
 TOGETHER_UNCOVERED_HELP = "Zones blanches de ses thématiques ou de ses territoires, les plus tendues d'abord."
 TOGETHER_NO_UNCOVERED = "Aucune zone blanche dans ses thématiques ni ses territoires."
+
+# --- Jouer collectif › Parcours ------------------------------------------------------------------------------
+PATHWAY_HEADER = "Parcours d'accompagnement : les maillons manquants"
+PATHWAY_INTRO = ("Pour chaque case où des besoins sont exprimés : les programmes actifs qui atteignent ces besoins "
+                 "forment-ils un parcours, de l'urgence au structurel, avec de l'argent et de l'accompagnement ?")
+PATHWAY_SOURCE = "Besoins de"
+PATHWAY_ECOSYSTEM_NOTE = ("Les besoins de l'écosystème d'accompagnement lui-même (réseaux, conseils) : quelqu'un "
+                          "finance-t-il l'ingénierie sur laquelle reposent les programmes de terrain ?")
+PATHWAY_NO_NEEDS = "Aucun besoin de cette source dans cet inventaire : pas de parcours à lire."
+PATHWAY_HEATMAP = "Territoires × thématiques : le maillon manquant de chaque case"
+PATHWAY_HEATMAP_CAPTION = ("Chaque case porte une couleur et une marque (légende sous la carte) ; survolez-la pour "
+                           "lire ses programmes et ses phases. Une case grise (ZB) n'est atteinte par aucun programme : "
+                           "c'est une zone blanche, pas un maillon manquant.")
+PATHWAY_METRIC_WHITE = "Zones blanches"
+PATHWAY_RANKED = "Les maillons manquants, du plus fort besoin au plus faible"
+PATHWAY_NO_GAP = "Aucun maillon manquant : chaque case atteinte l'est par un parcours complet."
+PATHWAY_CELL = "Une case"
+PATHWAY_CELL_HEADER = "Les programmes d'une case"
+PATHWAY_CELL_PROMPT = "Choisissez une case pour voir les programmes qui forment son parcours."
+PATHWAY_CELL_OPTION = "{nom} – {theme} : {kind}"
+PATHWAY_CELL_NONE = "Aucun programme actif n'atteint les besoins de cette case : c'est une zone blanche."
+PATHWAY_COLUMNS = {"maillon_manquant": "Maillon manquant", "phase": "Phases présentes",
+                   "nature": "Natures de soutien présentes"}
+
+# --- Jouer collectif › Engagements ---------------------------------------------------------------------------
+COMMIT_HEADER = "Engagements : ce que le groupe a décidé de faire"
+COMMIT_INTRO = ("Les engagements pris en séance, leur statut à la date de l'inventaire, les zones blanches qu'ils "
+                "couvriront et la part prise à plusieurs.")
+COMMIT_NONE = "Aucun engagement dans cet inventaire pour l'instant."
+COMMIT_METRIC_LATE = "En retard"
+COMMIT_LATE_WARNING = "{n} engagement(s) en retard : échéance passée au {as_of}, ni réalisé(s) ni abandonné(s)."
+COMMIT_LIST = "Les engagements, en retard d'abord"
+COMMIT_ON_TRACK = "Zones blanches en voie de couverture"
+COMMIT_NO_ON_TRACK = "Aucun engagement ouvert n'atteint une zone blanche."
+COMMIT_ON_TRACK_COUNT = "{on_track} zone(s) blanche(s) sur {total} en voie de couverture ; {remaining} resteraient si les engagements ouverts sont tenus."
+COMMIT_PREMIUM = "Prime d'alliance"
+COMMIT_PREMIUM_COUNT = "Part des engagements"
+COMMIT_PREMIUM_AMOUNT = "Part des montants"
+COMMIT_PREMIUM_DETAIL = "{joint} engagement(s) conjoint(s) sur {total} ; {joint_amount} € sur {amount} €."
+COMMIT_COLUMNS = {"id": "Identifiant", "noms_investisseurs": "Investisseurs", "statut": "Statut",
+                  "montant_eur": "Montant (€)", "date": "Décidé le", "echeance": "Échéance", "en_retard": "En retard",
+                  "session": "Séance", "zones_blanches": "Zones blanches atteintes", "programme": "Programme"}
+
+# --- noting a commitment during a session (ui/noting.py) ---------------------------------------------------
+NOTE_HEADER = "Noter un engagement"
+NOTE_INTRO = ("L'engagement est vérifié comme une feuille « engagements » déposée, puis enregistré comme un nouvel "
+              "inventaire qui reprend tout le reste ; « Annuler » réactive l'inventaire précédent.")
+NOTE_LOGIN_HINT = "Les animateurs connectés (page Importer) peuvent noter ici un engagement pris en séance."
+NOTE_LOGIN_LINK = "Se connecter comme animateur"
+NOTE_ACTIVE_ONLY = "Un engagement s'ajoute à l'inventaire actif : affichez-le (barre latérale) pour en noter un."
+NOTE_INVESTORS = "Investisseurs"
+NOTE_THEMES = "Thématiques"
+NOTE_TERRITORIES = "Territoires"
+NOTE_STATUS = "Statut"
+NOTE_AMOUNT = "Montant (€, facultatif)"
+NOTE_AMOUNT_PLACEHOLDER = "ex. 12 000"
+NOTE_DUE = "Échéance (facultative)"
+NOTE_SESSION = "Séance"
+NOTE_SESSION_DEFAULT = "Séance du {date}"
+NOTE_DESCRIPTION = "Description (facultative)"
+NOTE_SUBMIT = "Enregistrer l'engagement"
+NOTE_FIELDS = {"investisseurs": NOTE_INVESTORS, "thematiques": NOTE_THEMES, "territoires": NOTE_TERRITORIES,
+               "statut": NOTE_STATUS, "montant_eur": NOTE_AMOUNT, "echeance": NOTE_DUE, "session": NOTE_SESSION,
+               "description": NOTE_DESCRIPTION, "date": "Date", "id": "Identifiant", "programme": "Programme"}
+NOTE_REJECTED = "L'engagement n'a pas été enregistré ({n} problème(s)) ; rien n'a été modifié :"
+NOTE_ISSUE = "**{field}** : {message}"
+NOTE_SAVED = "Engagement enregistré : l'inventaire n° {id} « {label} » est maintenant actif."
+NOTE_UNDO = "Annuler cet engagement"
+NOTE_UNDO_HELP = "Réactive l'inventaire précédent ; celui qui porte l'engagement reste dans la liste des inventaires."
+NOTE_UNDONE = "Engagement annulé : l'inventaire n° {id} « {label} » est de nouveau actif."
+
+# --- Couverture › avec les engagements ---------------------------------------------------------------------
+COVER_WITH_COMMITMENTS = "Avec les engagements"
+COVER_WITH_COMMITMENTS_HELP = "Montre les zones blanches qui resteraient si les engagements ouverts (envisagés ou engagés) sont tenus."
+COVER_REMAINING = "Zones blanches qui resteraient si les engagements ouverts sont tenus"
+COVER_NO_REMAINING = "Aucune zone blanche ne resterait : chacune est atteinte par au moins un engagement ouvert."
+COVER_ON_TRACK = "Zones blanches en voie de couverture"
+COVER_METRIC_REMAINING = "Zones blanches restantes"
+
+# --- Les trois défis › Évaluer: declared results -----------------------------------------------------------
+DEFIS_RESULTS_HEADER = "Des acteurs dans le besoin aux acteurs atteints (déclaré)"
+DEFIS_RESULTS_NONE = "Aucune réalisation déclarée dans cet inventaire."
+DEFIS_RESULTS_TOTAL = "{beneficiaires} acteurs atteints (déclaré) pour {acteurs} acteurs ayant exprimé un besoin : {taux} %."
+DEFIS_DISBURSED_HEADER = "Versé (déclaré) en face du budget annoncé"
+DEFIS_DISBURSED_BY_PROGRAMME = "Par programme"
+DEFIS_DISBURSED_BY_INVESTOR = "Par investisseur"
+DEFIS_RESULTS_SDG_HEADER = "Réalisations par ODD (déclaré)"
+DEFIS_RESULTS_SDG_VALUE = "Acteurs atteints (déclaré)"
+
+# --- Évolution › commitments --------------------------------------------------------------------------------
+EVOL_COMMIT_HEADER = "Engagements tenus, en retard et abandonnés"
+EVOL_NO_COMMIT = "Aucun engagement dans ces deux inventaires."
+EVOL_COMMIT_LABELS = {"tenu": "Tenus", "en_retard": "En retard", "abandonne": "Abandonnés", "nouveau": "Nouveaux",
+                      "en_cours": "En cours", "retire": "Retirés"}
+EVOL_COMMIT_WORDS = {"tenu": "Tenu", "en_retard": "En retard", "abandonne": "Abandonné", "nouveau": "Nouveau",
+                     "en_cours": "En cours", "retire": "Retiré"}
+EVOL_COMMIT_COLUMNS = {"id": "Identifiant", "investisseurs": "Investisseurs", "thematiques": "Thématiques",
+                       "territoires": "Territoires", "statut_avant": "Statut (départ)", "statut_apres": "Statut (arrivée)",
+                       "en_retard": "En retard", "changement": "Changement"}
+
+# --- Accueil › follow-through ----------------------------------------------------------------------------------
+HOME_LATE_LINE = "**Engagements en retard** : {late} sur {total}."
+HOME_NO_COMMITMENT_LINE = "**Engagements** : aucun n'est encore noté dans cet inventaire."
+HOME_REACHED_LINE = "**Besoins atteints (déclaré)** : {taux} % des acteurs ayant exprimé un besoin ({beneficiaires} sur {acteurs})."
+HOME_NO_RESULT_LINE = "**Besoins atteints (déclaré)** : aucune réalisation déclarée pour l'instant."
+HOME_COMMITMENTS_LINK = "Voir les engagements"

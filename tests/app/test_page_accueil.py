@@ -29,7 +29,7 @@ def test_an_empty_inventory_is_one_sentence(empty_db, open_page):
 def test_tiny_inventory_counts_are_the_hand_computed_ones(tiny_db, open_page):
     at = open_page(tiny_db, "accueil")
     assert_clean(at)
-    assert T.HOME_SNAPSHOT.format(label=TINY_LABELS[JUNE], as_of="30/06/2020") in texts(at)
+    assert T.SHOWN_INVENTORY.format(label=TINY_LABELS[JUNE], as_of="30/06/2020") in texts(at)
     shown = metrics(at)
     assert shown[T.HOME_METRIC_NEEDS] == "5"
     assert shown[T.HOME_METRIC_ACTORS] == "12"  # 3 + 2 + 2 + 4 + 1

@@ -107,4 +107,4 @@ def test_a_snapshot_without_programmes_says_so_in_train_and_evaluate(store, monk
     at.query_params["defi"] = EVALUATE
     at.run()
     assert not at.exception
-    assert texts(at.info) == [T.DEFIS_EVAL_NO_SDG]
+    assert texts(at.info) == [T.DEFIS_EVAL_NO_SDG, T.DEFIS_RESULTS_NONE]  # and no declared result either

@@ -70,17 +70,31 @@ def test_hand_made_needs_up_and_down_and_every_kind_of_programme_change(two_db, 
 
 
 def test_the_url_reopens_the_same_comparison_and_filters(two_db, monkeypatch):
-    at = open_page(PAGE, two_db, monkeypatch, {"avant": "2", "apres": "1", "niveau": "departement"})
+    at = open_page(PAGE, two_db, monkeypatch, {"avant": "1", "apres": "2", "niveau": "departement"})
     assert not at.exception
-    assert (at.selectbox(key="url_avant").value, at.selectbox(key="url_apres").value) == (2, 1)
+    assert (at.selectbox(key="url_avant").value, at.selectbox(key="url_apres").value) == (1, 2)
     assert at.radio(key="url_niveau").value == "departement"
     moves = [d.value for d in at.dataframe if C["territoire"] in getattr(d.value, "columns", [])]
-    # from June back to April, at département level: DEP-01 legal reappears (+4), DEP-69 digital falls (−8)
-    assert moves[0][[C["territoire"], C["ecart_score"]]].values.tolist() == [["DEP-01", 4]]
-    assert moves[1][[C["territoire"], C["ecart_score"]]].values.tolist() == [["DEP-69", -8]]
+    # from April to June, at département level: DEP-69 digital rises (+8), DEP-01 legal is gone (−4)
+    assert moves[0][[C["territoire"], C["ecart_score"]]].values.tolist() == [["DEP-69", 8]]
+    assert moves[1][[C["territoire"], C["ecart_score"]]].values.tolist() == [["DEP-01", -4]]
     at.selectbox(key="url_source").set_value("ingenierie").run()
     assert at.query_params["source"] == "ingenierie"
     assert T.EVOL_NO_NEED_CHANGE in texts(at.info)
+
+
+def test_a_start_later_than_the_end_is_refused_with_an_explanation(two_db, monkeypatch):
+    at = open_page(PAGE, two_db, monkeypatch, {"avant": "2", "apres": "1"})  # June (30/06) → April (30/04)
+    assert not at.exception
+    assert T.EVOL_START_AFTER_END.format(before="Juin", before_date="30/06/2020", after="Avril",
+                                         after_date="30/04/2020") in texts(at.warning)
+    assert not at.metric and not at.dataframe  # nothing compared backwards
+
+
+def test_showing_the_oldest_snapshot_compares_it_with_the_next_one_not_backwards(two_db, monkeypatch):
+    at = open_page(PAGE, two_db, monkeypatch, {"inventaire": "1"})
+    assert (at.selectbox(key="url_avant").value, at.selectbox(key="url_apres").value) == (1, 2)
+    assert not [w for w in at.warning if w.value.startswith(T.EVOL_START_AFTER_END[:30])]
 
 
 def test_the_same_snapshot_twice_asks_for_two_different_ones(two_db, monkeypatch):

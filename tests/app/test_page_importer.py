@@ -2,6 +2,7 @@
 committed, snapshot management, and the downloads."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable
 
@@ -14,6 +15,7 @@ from inventory import texts as T
 from inventory.store import Store
 from tests.app.handmade import APRIL_SHEETS, JUNE_SHEETS, april, open_page, texts
 from tests.builders import write_xlsx
+from tests.test_catalogues import AIDS, page as aides_page
 
 PAGE = "pages/importer.py"
 PASSWORD = "un-mot-de-passe"
@@ -41,8 +43,9 @@ def downloads(monkeypatch) -> dict[str, Callable[[], bytes]]:
     return seen
 
 
-def logged_in(db, monkeypatch, query: dict | None = None):
+def logged_in(db, monkeypatch, query: dict | None = None, name: str = "Camille"):
     at = open_page(PAGE, db, monkeypatch, query, password=PASSWORD)
+    at.text_input(key="login_name").set_value(name)
     at.text_input(key="login_password").set_value(PASSWORD)
     at.button[0].click().run()
     assert at.file_uploader, "the facilitator should reach the upload form"
@@ -83,6 +86,7 @@ def test_without_a_password_the_page_explains_how_to_set_one_and_offers_nothing_
 
 def test_a_wrong_password_gives_no_access(demo_store, monkeypatch):
     at = open_page(PAGE, demo_store.path, monkeypatch, password=PASSWORD)
+    at.text_input(key="login_name").set_value("Camille")
     at.text_input(key="login_password").set_value("devine")
     at.button[0].click().run()
     assert T.IMP_WRONG_PASSWORD in texts(at.error)
@@ -192,6 +196,7 @@ def test_the_first_import_into_an_empty_inventory_becomes_snapshot_one(store, tm
     upload(at, ("avril.xlsx", write_xlsx(tmp_path / "avril.xlsx", APRIL_SHEETS).read_bytes()))
     preview = next(d.value for d in at.dataframe if T.IMP_PREVIEW_COLUMNS["ecart"] in getattr(d.value, "columns", []))
     assert preview[T.IMP_PREVIEW_COLUMNS["nouveau"]].tolist() == [3, 3, 6]
+    at.date_input(key="commit_as_of").set_value("2020-04-30")  # the file has no date: the facilitator gives it
     next(b for b in at.button if b.label == T.IMP_COMMIT).click().run()
     assert [(s.id, s.active, s.counts["besoins"]) for s in store.snapshots()] == [(1, True, 6)]
 
@@ -204,6 +209,7 @@ def test_uploading_only_the_needs_carries_the_other_sheets_over(store, tmp_path,
     assert preview[T.IMP_PREVIEW_COLUMNS["origine"]].tolist() == [T.IMP_ORIGIN_CARRIED, T.IMP_ORIGIN_CARRIED,
                                                                    T.IMP_ORIGIN_UPLOADED]
     assert T.IMP_CARRIED.format(sheets="investisseurs, programmes") in texts(at.info)
+    at.date_input(key="commit_as_of").set_value("2020-06-30")
     next(b for b in at.button if b.label == T.IMP_COMMIT).click().run()
     assert store.snapshots()[-1].counts == {"besoins": 5, "programmes": 3, "investisseurs": 3, "engagements": 0, "realisations": 0}
 
@@ -212,6 +218,7 @@ def test_a_session_that_loses_its_rights_cannot_commit(store, tmp_path, monkeypa
     april(store, tmp_path)
     june = write_xlsx(tmp_path / "juin.xlsx", JUNE_SHEETS).read_bytes()
     at = upload(logged_in(store.path, monkeypatch), ("juin.xlsx", june))
+    at.date_input(key="commit_as_of").set_value("2020-06-30")
     commit = next(b for b in at.button if b.label == T.IMP_COMMIT)
     monkeypatch.setenv("INVENTORY_FACILITATOR_PASSWORD", "un-autre")  # the password was changed meanwhile
     commit.click().run()
@@ -260,3 +267,138 @@ def test_the_uploader_states_our_own_size_limit():
     from ui.css import UPLOADER_CSS
 
     assert f"{limits.MAX_FILE_BYTES // 2**20} Mo au plus par fichier" in UPLOADER_CSS
+
+
+# --- safe imports -----------------------------------------------------------------------------------------
+def dated_needs(dates: list[dt.date | None]) -> list[list]:
+    """June's needs with a « date » column (one date per row, in order)."""
+    head, *rows = JUNE_SHEETS["besoins"]
+    return [[*head, "date"], *[[*row, d] for row, d in zip(rows, dates)]]
+
+
+def commit_button(at):
+    return next(b for b in at.button if b.label == T.IMP_COMMIT)
+
+
+def test_the_commit_form_proposes_the_latest_date_found_in_the_file_not_today(store, tmp_path, monkeypatch):
+    april(store, tmp_path)
+    # needs dated 02/06, 15/06 (the latest), none, 01/05, 10/06
+    sheets = {**JUNE_SHEETS, "besoins": dated_needs([dt.date(2020, 6, 2), dt.date(2020, 6, 15), None,
+                                                     dt.date(2020, 5, 1), dt.date(2020, 6, 10)])}
+    at = upload(logged_in(store.path, monkeypatch), ("juin.xlsx", write_xlsx(tmp_path / "juin.xlsx", sheets).read_bytes()))
+    assert at.date_input(key="commit_as_of").value == dt.date(2020, 6, 15)
+    assert at.text_input(key="commit_label").value == "Inventaire au 15/06/2020"
+    assert T.IMP_DATES_FOUND.format(dates="besoins jusqu'au 15/06/2020") in texts(at.caption)
+    commit_button(at).click().run()
+    new = store.snapshots()[-1]
+    assert (new.as_of, new.label) == (dt.date(2020, 6, 15), "Inventaire au 15/06/2020")
+
+
+def test_a_file_without_dates_asks_for_one_and_todays_date_is_confirmed_before_saving(store, tmp_path, monkeypatch):
+    april(store, tmp_path)
+    june = write_xlsx(tmp_path / "juin.xlsx", JUNE_SHEETS).read_bytes()
+    at = upload(logged_in(store.path, monkeypatch), ("juin.xlsx", june))
+    assert at.date_input(key="commit_as_of").value is None and T.IMP_NO_DATES in texts(at.caption)
+    commit_button(at).click().run()
+    assert T.IMP_AS_OF_REQUIRED in [e.value for e in at.error] and len(store.snapshots()) == 1
+
+    today = dt.date.today()
+    at.date_input(key="commit_as_of").set_value(today)
+    commit_button(at).click().run()
+    assert T.IMP_TODAY_ASK.format(today=f"{today:%d/%m/%Y}") in texts(at.warning)
+    assert len(store.snapshots()) == 1  # asked, not saved
+    at.button(key="cancel_today").click().run()
+    assert "confirm_today" not in [b.key for b in at.button] and len(store.snapshots()) == 1
+    commit_button(at).click().run()
+    at.button(key="confirm_today").click().run()
+    assert not at.exception
+    assert [s.as_of for s in store.snapshots()] == [dt.date(2020, 4, 30), today]
+    assert store.snapshots()[-1].label == f"Inventaire au {today:%d/%m/%Y}"
+
+
+def test_a_large_removal_is_called_out_in_words_and_must_be_confirmed(store, tmp_path, monkeypatch):
+    april(store, tmp_path)  # 6 needs
+    head, *rows = APRIL_SHEETS["besoins"]
+    few = write_xlsx(tmp_path / "besoins.xlsx", {"besoins": [head, *rows[:3]]}).read_bytes()  # 3 of 6: −50 %
+    at = upload(logged_in(store.path, monkeypatch), ("besoins.xlsx", few))
+    assert T.IMP_LARGE_REMOVAL.format(sheet="besoins", before="6", after="3", removed="3", share="50") in texts(at.warning)
+    at.date_input(key="commit_as_of").set_value("2020-06-30")
+    commit_button(at).click().run()
+    assert T.IMP_REMOVAL_NOT_CONFIRMED in [e.value for e in at.error] and len(store.snapshots()) == 1
+    at.checkbox(key="confirm_removal").check()
+    commit_button(at).click().run()
+    assert store.snapshots()[-1].counts["besoins"] == 3
+
+
+def test_removing_a_third_or_less_is_not_called_out(store, tmp_path, monkeypatch):
+    april(store, tmp_path)  # 6 needs; June has 5 (−1)
+    at = upload(logged_in(store.path, monkeypatch),
+                ("juin.xlsx", write_xlsx(tmp_path / "juin.xlsx", JUNE_SHEETS).read_bytes()))
+    assert not [w for w in at.warning if w.value.startswith(T.IMP_LARGE_REMOVAL.split(":")[0])]
+    assert "confirm_removal" not in [c.key for c in at.checkbox]
+
+
+def test_login_asks_for_a_name_kept_with_each_snapshot_and_in_the_audit_log(store, tmp_path, monkeypatch):
+    april(store, tmp_path)  # imported by the command line (the system user)
+    at = open_page(PAGE, store.path, monkeypatch, password=PASSWORD)
+    at.text_input(key="login_password").set_value(PASSWORD)
+    at.button[0].click().run()
+    assert T.IMP_NAME_REQUIRED in [e.value for e in at.error] and not at.file_uploader
+
+    at = upload(logged_in(store.path, monkeypatch, name="Camille Martin"),
+                ("juin.xlsx", write_xlsx(tmp_path / "juin.xlsx", JUNE_SHEETS).read_bytes()))
+    assert T.IMP_LOGGED_IN_AS.format(name="Camille Martin") in texts(at.caption)
+    at.date_input(key="commit_as_of").set_value("2020-06-30")
+    commit_button(at).click().run()
+    next(s for s in at.selectbox if s.label == T.IMP_SNAPSHOT_PICK).set_value(1).run()
+    at.button(key="activate_1").click().run()
+    assert store.snapshots()[-1].created_by == "Camille Martin (tableau de bord)"
+    listed = next(d.value for d in at.dataframe if T.IMP_SNAPSHOT_COLUMNS["created_by"] in d.value.columns)
+    assert listed[T.IMP_SNAPSHOT_COLUMNS["created_by"]].iloc[0] == "Camille Martin (tableau de bord)"
+    c = T.IMP_AUDIT_COLUMNS
+    audit = next(d.value for d in at.dataframe if c["who"] in d.value.columns)
+    assert audit[[c["who"], c["action"], c["snapshot_id"]]].values.tolist() == [  # newest first
+        ["Camille Martin (tableau de bord)", "activation", 1],
+        ["Camille Martin (tableau de bord)", "import", 2],
+        [__import__("getpass").getuser(), "import", 1],
+    ]
+
+
+# --- catalogues on the import page ----------------------------------------------------------------------------
+def test_a_catalogue_upload_names_its_format_its_mapping_and_the_rows_set_aside_before_the_commit(
+        demo_store, tmp_path, monkeypatch, downloads):
+    at = upload(logged_in(demo_store.path, monkeypatch), ("aides.json", aides_page(AIDS)))
+    assert not at.exception
+    assert f"- aides.json : {T.CAT_AIDES_TERRITOIRES}" in texts(at.markdown)
+    m, a = T.IMP_MAPPING_COLUMNS, T.IMP_SET_ASIDE_COLUMNS
+    mapping = next(d.value for d in at.dataframe if m["lignes"] in d.value.columns)
+    rows = {(r[m["source"]], r[m["valeur"]]): (r[m["thematique"]], r[m["lignes"]]) for r in mapping.to_dict("records")}
+    assert rows[("nature", "Subvention")][1] >= 1
+    aside = next(d.value for d in at.dataframe if a["message"] in d.value.columns)
+    # 104 (a commune) and 105 (an EPCI) are finer than a département: set aside with their reason
+    assert {"Montpellier (Commune – 34000, 34070, 34080)", "CA du Pays de l'Or (EPCI)"} <= set(aside[a["value"]])
+    assert T.IMP_SET_ASIDE_HEADER.format(n=len(aside)) in [e.label for e in at.expander]
+    # all of it shown before the commit button
+    assert commit_button(at)
+    workbook = openpyxl.load_workbook(io.BytesIO(downloads["mis_de_cote_aides.xlsx"]()))
+    values = [row[2] for row in workbook[T.SET_ASIDE_SHEET].iter_rows(min_row=2, values_only=True)]
+    assert "CA du Pays de l'Or (EPCI)" in values
+
+
+def test_a_contract_workbook_is_named_as_such(store, tmp_path, monkeypatch):
+    at = upload(logged_in(store.path, monkeypatch),
+                ("avril.xlsx", write_xlsx(tmp_path / "avril.xlsx", APRIL_SHEETS).read_bytes()))
+    assert f"- avril.xlsx : {T.IMP_FORMAT_CONTRACT}" in texts(at.markdown)
+    assert not [e for e in at.expander if e.label.startswith(T.IMP_MAPPING_HEADER)]
+
+
+def test_the_annotated_workbook_of_a_rejected_catalogue_upload_lists_the_rows_set_aside(
+        demo_store, tmp_path, monkeypatch, downloads):
+    # a catalogue beside a needs sheet with a bad cell: rejected, and the annotated workbook has both
+    head, *rows = APRIL_SHEETS["besoins"]
+    bad = write_xlsx(tmp_path / "besoins.xlsx", {"besoins": [head, [*rows[0][:3], 9, *rows[0][4:]]]}).read_bytes()
+    at = upload(logged_in(demo_store.path, monkeypatch), ("besoins.xlsx", bad), ("aides.json", aides_page(AIDS)))
+    assert at.error
+    annotated = openpyxl.load_workbook(io.BytesIO(downloads["erreurs_import.xlsx"]()))
+    assert T.SET_ASIDE_SHEET in annotated.sheetnames
+    assert {"lisez-moi", "listes"} <= set(annotated.sheetnames)

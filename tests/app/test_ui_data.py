@@ -39,3 +39,23 @@ def test_theme_labels_are_the_snapshots_themes_by_code_in_order(tiny_db, monkeyp
     labels = theme_labels(2)
     assert labels["numerique"] == "Outils numériques"  # data/reference/thematiques.csv
     assert list(labels) == q(analytics.themes, 2)["code"].tolist()
+
+
+def test_snapshots_are_read_once_until_someone_writes_the_database(tiny_db, monkeypatch):
+    from ui import data
+
+    monkeypatch.setenv("INVENTORY_DB", str(tiny_db))
+    reads = []
+    store = data.current_store()
+    real = Store.snapshots
+    monkeypatch.setattr(Store, "snapshots", lambda self: reads.append(1) or real(self))
+    first = data.snapshots()
+    assert data.snapshots() is first and data.snapshots() is first
+    assert len(reads) == 1  # a run asks three times; DuckDB is asked once
+    # another writer (the command line, another process) activates the other snapshot: the list is read again
+    other = Store(tiny_db)
+    other.activate(next(s.id for s in first if not s.active))
+    other.close()
+    store.close()
+    again = data.snapshots()
+    assert len(reads) == 2 and [s.active for s in again] == [not s.active for s in first]

@@ -188,6 +188,7 @@ PAGES = [
     ("collectif", T.PAGE_COLLECTIF),
     ("defis", T.PAGE_DEFIS),
     ("evolution", T.PAGE_EVOLUTION),
+    ("methode", T.PAGE_METHODE),
     ("importer", T.PAGE_IMPORTER),
 ]
 # Plotly draws one <path> per territory outline in this layer once the outlines (served by the app) arrived.

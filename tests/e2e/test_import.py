@@ -151,7 +151,7 @@ def test_a_facilitator_fixes_a_workbook_from_the_report_and_commits_it(
     # 4. the home tab now shows the new snapshot, its label exactly as typed
     open_from_nav(tab, T.PAGE_ACCUEIL)
     assert_no_exception(tab)
-    caption = main(tab).get_by_text(re.compile("^" + re.escape(T.HOME_SNAPSHOT.split("{")[0])))
+    caption = main(tab).get_by_text(re.compile("^" + re.escape(T.SHOWN_INVENTORY.split("{")[0])))
     expect(caption).to_contain_text(LABEL)
     assert eventually(tab, lambda: LABEL in selected_option(tab, T.SIDEBAR_SNAPSHOT, sidebar(tab)))
     expect(main(tab).locator("img")).to_have_count(0)

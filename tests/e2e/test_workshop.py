@@ -37,8 +37,9 @@ def test_workshop_mode_is_readable_on_a_projector(tab: Page, base_url: str, exte
     usual = looks(tab)
     assert eventually(tab, lambda: selected_option(tab, T.SIDEBAR_SNAPSHOT, sidebar(tab)))
     shown = selected_option(tab, T.SIDEBAR_SNAPSHOT, sidebar(tab)).removesuffix(T.SNAPSHOT_ACTIVE_SUFFIX)
-    option = re.escape(T.SNAPSHOT_OPTION).replace(re.escape("{label}"), "(.+)").replace(re.escape("{as_of}"), "(.+)")
-    label, as_of = re.fullmatch(option, shown).groups()
+    option = re.escape(T.SNAPSHOT_OPTION).replace(re.escape("{label}"), "(?P<label>.+)")
+    option = option.replace(re.escape("{as_of}"), "(?P<as_of>[0-9/]+)")
+    label, as_of = (re.fullmatch(option, shown).group(k) for k in ("label", "as_of"))
 
     goto_app(tab, f"{base_url}/besoins?atelier=1")
     assert_no_exception(tab)

@@ -1,0 +1,43 @@
+"""Table downloads carry their context: named after the view, the inventory's date and the main filter; the
+XLSX opens on a « contexte » sheet; yes/no in words (the tiny « juin » inventory of tiny.py, as of 30/06/2020)."""
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import openpyxl
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+
+from inventory import texts as T
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, Callable[[], bytes]]:
+    """What each download button would hand over, by file name (deferred callables resolved on demand)."""
+    seen: dict[str, Callable[[], bytes]] = {}
+
+    class Recording(MediaFileManager):
+        def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kw):
+            if file_name:
+                seen[file_name] = data_callable
+            return super().add_deferred(data_callable, mimetype, coordinates, file_name, **kw)
+
+    monkeypatch.setattr("streamlit.testing.v1.app_test.MediaFileManager", Recording)
+    return seen
+
+
+def test_a_territorys_need_rows_download_with_the_date_the_filter_and_a_context_sheet(tiny_db, open_page, downloads):
+    at = open_page(tiny_db, "besoins", territoire="REG-84", source="terrain")
+    assert not at.exception
+    assert {"besoins_2020-06-30_REG-84.csv", "besoins_2020-06-30_REG-84.xlsx"} <= set(downloads)
+    book = openpyxl.load_workbook(io.BytesIO(downloads["besoins_2020-06-30_REG-84.xlsx"]()))
+    assert book.sheetnames[0] == T.CONTEXT_SHEET
+    rows = dict((a, b) for a, b in book[T.CONTEXT_SHEET].iter_rows(values_only=True) if a)
+    assert rows[T.CONTEXT_AS_OF].date().isoformat() == "2020-06-30"
+    assert rows[T.CONTEXT_FILTERS] in ("Territoire : REG-84", "Source des besoins : terrain")
+    filters = [b for a, b in book[T.CONTEXT_SHEET].iter_rows(values_only=True) if b and " : " in str(b)]
+    assert {"Territoire : REG-84", "Source des besoins : terrain"} <= set(filters)
+    assert "territoire=REG-84" in rows[T.CONTEXT_URL] and "source=terrain" in rows[T.CONTEXT_URL]
+    csv_text = downloads["besoins_2020-06-30_REG-84.csv"]().decode("utf-8-sig")
+    assert not csv_text.startswith(T.CONTEXT_TITLE)  # the CSV stays plain rows
