@@ -364,7 +364,22 @@ FORMULA_RESULTATS_ODD = (
     "Results by SDG (declared): the SDGs of the result, or failing that those of its programme; a result "
     "counted under several SDGs appears under each."
 )
+FORMULA_PART_VERSEE = (
+    "Share disbursed (declared): amount disbursed according to the results divided by the programme's announced "
+    "budget; the budget and the disbursement of a co-funded programme are split equally between its investors."
+)
+FORMULA_ZONES_RESTANTES = (
+    "White zones remaining: white zones that no open commitment (considered or committed) reaches; what would "
+    "remain if the open commitments are kept."
+)
+FORMULA_SUIVI_ENGAGEMENTS = (
+    "From one snapshot to the next, a commitment (recognised by its identifier, otherwise by its investors, themes "
+    "and territories) is kept if it is done in the later one, dropped if it is dropped there, late if it is late "
+    "there."
+)
 FORMULAS |= {
+    "part_versee": FORMULA_PART_VERSEE, "zones_restantes": FORMULA_ZONES_RESTANTES,
+    "suivi_engagements": FORMULA_SUIVI_ENGAGEMENTS,
     "engagements": FORMULA_ENGAGEMENTS, "en_voie_de_couverture": FORMULA_EN_VOIE, "en_retard": FORMULA_EN_RETARD,
     "prime_alliance": FORMULA_PRIME_ALLIANCE, "beneficiaires": FORMULA_BENEFICIAIRES,
     "taux_atteinte": FORMULA_TAUX_ATTEINTE, "montant_verse": FORMULA_MONTANT_VERSE, "parcours": FORMULA_PARCOURS,
@@ -476,20 +491,6 @@ WARN_FOLLOWUP_NOT_CARRIED = (
     "the new file (for example row {row}: {message}). It stays in the active snapshot; send it, corrected, with "
     "this file to keep it."
 )
-FORMULA_PART_VERSEE = (
-    "Share disbursed (declared): amount disbursed according to the results divided by the programme's announced "
-    "budget; the budget and the disbursement of a co-funded programme are split equally between its investors."
-)
-FORMULA_ZONES_RESTANTES = (
-    "White zones remaining: white zones that no open commitment (considered or committed) reaches; what would "
-    "remain if the open commitments are kept."
-)
-FORMULA_SUIVI_ENGAGEMENTS = (
-    "From one snapshot to the next, a commitment (recognised by its identifier, otherwise by its investors, themes "
-    "and territories) is kept if it is done in the later one, dropped if it is dropped there, late if it is late "
-    "there."
-)
-
 # --- the session report (inventory/report.py and the dashboard's download) ------------------------------------
 REPORT_TITLE = "Session report"
 REPORT_SNAPSHOT = "Snapshot « {label} », data as of {as_of}."

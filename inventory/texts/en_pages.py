@@ -322,6 +322,13 @@ TABLE_LABELS = {
     "score_apres": "Score after",
     "part_couverte_avant": "Share reached before (%)",
     "part_couverte_apres": "Share reached after (%)",
+    "beneficiaires": "Actors reached (declared)",
+    "taux_atteinte": "Reach rate (declared, %)",
+    "montant_verse_eur": "Amount disbursed (declared, €)",
+    "part_versee": "Share disbursed (declared, %)",
+    "resultats": "Results declared",
+    "engagements": "Open commitments",
+    "en_voie_de_couverture": "Being covered",
 }
 PROGRAMME_HEADINGS = {"nom": "Programme", "territoires": "Territories reached"}
 INVESTOR_HEADINGS = {"nom": "Investor", "programmes": "Programmes", "thematiques": "Themes in common"}
@@ -423,7 +430,7 @@ COVER_NEED_ROWS = "The need signals – {nom}"
 TOGETHER_TITLE = "Playing together"
 TOGETHER_INTRO = "Who acts where, who already acts together, and whom to team up with?"
 TOGETHER_VIEWS = {"paysage": "Who acts where", "alliances": "Alliances and co-funding",
-                  "positionner": "Find your place"}
+                  "positionner": "Find your place", "parcours": "Pathways", "engagements": "Commitments"}
 TOGETHER_NO_INVESTORS = "This snapshot holds no investor."
 TOGETHER_NO_PROGRAMMES = "No programme active on the snapshot's date: nothing to cross for now."
 TOGETHER_BY_THEME = "Investors × themes (active programmes)"
