@@ -20,14 +20,27 @@ from inventory import texts as T
 from inventory.parsing import LIST_SEPARATOR
 
 # Maps load their topojson from our own static folder: the app runs without internet. The modebar speaks French
-# with plotly.js's own French locale, shipped with the app (data/reference/plotly_locale_fr.json).
-OFFLINE = {
+# with plotly.js's own French locale, shipped with the app (data/reference/plotly_locale_fr.json), and English with
+# plotly.js's built-in one.
+_OFFLINE = {
     "topojsonURL": "app/static/plotly_topojson/",
     "displaylogo": False,
     "toImageButtonOptions": {"format": "png", "scale": 2},
-    "locale": "fr",
-    "locales": {"fr": reference.plotly_locale("fr")},
 }
+
+
+def offline_config(language: str | None = None) -> dict:
+    """plotly's config for every chart: offline maps, PNG export, the modebar in ``language`` (the run's)."""
+    language = formats.plotly_locale(language)
+    if language == "fr":
+        return {**_OFFLINE, "locale": "fr", "locales": {"fr": reference.plotly_locale("fr")}}
+    return {**_OFFLINE, "locale": language}
+
+
+def __getattr__(name: str):  # PEP 562: charts.OFFLINE is the config in the run's language, never frozen at import
+    if name == "OFFLINE":
+        return offline_config()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # Served by Streamlit from static/ (copies of data/geo, features keyed by their INSEE code).
 GEOJSON_URL = {"region": "app/static/geo/regions.json", "departement": "app/static/geo/departements.json"}
@@ -300,9 +313,14 @@ def _code(key: str) -> str:
 
 def footprint_map(footprint: pd.DataFrame, level: str = "region", *, large: bool = False) -> go.Figure:
     """Where an investor acts: the number of themes its programmes cover in each territory."""
-    counts = footprint.groupby("territoire", as_index=False).agg(thematiques=("thematique", "nunique"))
+    counts = footprint_counts(footprint)
     return france_map(counts.assign(nom=counts["territoire"]), "thematiques", level,
                       value_label=T.CHART_THEMES_COVERED, colorscale=COVER_SCALE, large=large)
+
+
+def footprint_counts(footprint: pd.DataFrame) -> pd.DataFrame:
+    """territoire, thematiques: how many themes the investor covers in each territory (what its map draws)."""
+    return footprint.groupby("territoire", as_index=False, sort=False).agg(thematiques=("thematique", "nunique"))
 
 
 def map_location(event: object) -> str | None:

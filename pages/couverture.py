@@ -5,8 +5,8 @@ import streamlit as st
 from inventory import analytics, charts, reference
 from inventory import texts as T
 from inventory.report import plain
-from ui import (enter_through_app, fr_number, q, require_snapshot, show_table, theme_labels, url_radio, url_select,
-                workshop_mode)
+from ui import (chart_table, enter_through_app, fr_number, q, require_snapshot, show_table, theme_labels, url_radio,
+                url_select, workshop_mode)
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
@@ -92,6 +92,11 @@ if view == "carte":
                                           zero_label=zero_label, large=large),
                         width="stretch", config=charts.OFFLINE, key="carte_couverture", on_select=open_territory,
                         selection_mode="points")
+        if map_theme:
+            chart_table(charts.table_view(cells[(cells["thematique"] == map_theme) & (cells["score"] > 0)],
+                                          ["nom", "acteurs", "score", "programmes", "part_couverte"]), "carte_couverture")
+        else:
+            chart_table(charts.table_view(shown, ["nom", "zones_blanches", "acteurs", "score"]), "carte_zones_blanches")
         st.caption(reference.MAP_ATTRIBUTION)
         st.caption(T.COVER_MAP_CLICK)
     st.subheader(T.COVER_HEATMAP)
@@ -100,6 +105,9 @@ if view == "carte":
         st.caption(T.COVER_HEATMAP_ALL_THEMES.format(theme=plain(themes[map_theme])))
     st.plotly_chart(charts.coverage_heatmap(cells, theme_labels=themes, large=large), width="stretch",
                     config=charts.OFFLINE)
+    chart_table(charts.table_view(cells[cells["score"] > 0], ["nom", "thematique", "part_couverte", "programmes",
+                                                              "zone_blanche", "couverture"], theme_labels=themes),
+                "matrice_couverture")
 
 elif view == "lacunes" and honoured:
     zones = q(analytics.white_zones_with_commitments, snap.id, level=level, needs=needs)

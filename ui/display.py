@@ -42,6 +42,13 @@ def download_table(frame: pd.DataFrame, name: str, *, where=None, filter: str | 
                        key=f"dl_xlsx_{key}", width="stretch", on_click="ignore")
 
 
+def chart_table(view: pd.DataFrame, name: str, *, where=None) -> None:
+    """The numbers a map or a heatmap draws, in a folded table right under it (with its downloads): the same
+    figures for a screen reader, a keyboard, a printer or whoever prefers to read them."""
+    with (where or st).expander(T.CHART_AS_TABLE):
+        show_table(view, name)
+
+
 HIDDEN_PARAMETERS = ("lang", "atelier", "inventaire")  # said otherwise in the context, or not a filter
 
 

@@ -22,6 +22,7 @@ VIEWS = {
     "defis": "/defis",
     "evolution": "/evolution",
     "atelier": "/besoins?atelier=1&niveau=departement&mesure=score",
+    "english": "/besoins?lang=en&territoire=REG-84",
 }
 
 
