@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from inventory import analytics, demo, exports, importer, texts
+from inventory import analytics, demo, exports, formats, importer, texts
 from inventory.store import DEFAULT_DB, Store, StoreBusy
 
 SECRETS_FILE = Path(".streamlit/secrets.toml")
@@ -215,11 +215,11 @@ def cmd_report(store: Store, args) -> int:
     if sid is None:
         return 1
     try:
-        path = session_report.write(store, args.path, sid, lang=args.lang)
+        path = session_report.write(store, args.path, sid, lang=texts.language())  # --lang, before or after
     except (session_report.ChromiumMissing, RuntimeError) as exc:
         print(str(exc), file=sys.stderr)
         return 5
-    print(texts.CLI_REPORT_WRITTEN.format(id=sid, path=path, size=f"{path.stat().st_size / 1024:,.0f}".replace(",", " ")))
+    print(texts.CLI_REPORT_WRITTEN.format(id=sid, path=path, size=formats.number(path.stat().st_size / 1024)))
     return 0
 
 
@@ -289,7 +289,7 @@ def parser() -> argparse.ArgumentParser:
     p = add("report", texts.CLI_HELP_REPORT)
     p.add_argument("path")
     p.add_argument("--snapshot", type=int)
-    p.add_argument("--lang", choices=["fr", "en"], default="fr", help=texts.CLI_HELP_LANG)
+    p.add_argument("--lang", choices=texts.LANGUAGES, default=argparse.SUPPRESS, help=texts.CLI_HELP_LANG)
     p.set_defaults(func=cmd_report)
     p = add("demo", texts.CLI_HELP_DEMO)
     p.add_argument("--needs", type=int)

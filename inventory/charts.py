@@ -20,14 +20,27 @@ from inventory import texts as T
 from inventory.parsing import LIST_SEPARATOR
 
 # Maps load their topojson from our own static folder: the app runs without internet. The modebar speaks French
-# with plotly.js's own French locale, shipped with the app (data/reference/plotly_locale_fr.json).
-OFFLINE = {
+# with plotly.js's own French locale, shipped with the app (data/reference/plotly_locale_fr.json), and English with
+# plotly.js's built-in one.
+_OFFLINE = {
     "topojsonURL": "app/static/plotly_topojson/",
     "displaylogo": False,
     "toImageButtonOptions": {"format": "png", "scale": 2},
-    "locale": "fr",
-    "locales": {"fr": reference.plotly_locale("fr")},
 }
+
+
+def offline_config(language: str | None = None) -> dict:
+    """plotly's config for every chart: offline maps, PNG export, the modebar in ``language`` (the run's)."""
+    language = formats.plotly_locale(language)
+    if language == "fr":
+        return {**_OFFLINE, "locale": "fr", "locales": {"fr": reference.plotly_locale("fr")}}
+    return {**_OFFLINE, "locale": language}
+
+
+def __getattr__(name: str):  # PEP 562: charts.OFFLINE is the config in the run's language, never frozen at import
+    if name == "OFFLINE":
+        return offline_config()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # Served by Streamlit from static/ (copies of data/geo, features keyed by their INSEE code).
 GEOJSON_URL = {"region": "app/static/geo/regions.json", "departement": "app/static/geo/departements.json"}
@@ -300,9 +313,14 @@ def _code(key: str) -> str:
 
 def footprint_map(footprint: pd.DataFrame, level: str = "region", *, large: bool = False) -> go.Figure:
     """Where an investor acts: the number of themes its programmes cover in each territory."""
-    counts = footprint.groupby("territoire", as_index=False).agg(thematiques=("thematique", "nunique"))
+    counts = footprint_counts(footprint)
     return france_map(counts.assign(nom=counts["territoire"]), "thematiques", level,
                       value_label=T.CHART_THEMES_COVERED, colorscale=COVER_SCALE, large=large)
+
+
+def footprint_counts(footprint: pd.DataFrame) -> pd.DataFrame:
+    """territoire, thematiques: how many themes the investor covers in each territory (what its map draws)."""
+    return footprint.groupby("territoire", as_index=False, sort=False).agg(thematiques=("thematique", "nunique"))
 
 
 def map_location(event: object) -> str | None:
@@ -357,9 +375,9 @@ def cofunding_network(edges: pd.DataFrame, investors: pd.DataFrame, *, large: bo
     names = [str(info["nom"].get(i, i)) for i in ids]
     programmes = [int(info["programmes"].get(i, 0)) if "programmes" in info else 0 for i in ids]
     base = 22 if large else 16
-    # each investor by its name, beside its node on the side away from the centre, on lines of 16 characters
-    labels = [_wrap(n, 16) for n in names]
-    sides = [("middle right" if math.cos(angle[i]) > 0.35 else "middle left" if math.cos(angle[i]) < -0.35
+    # each investor by its name, beside its node on the side away from the centre, on lines of 18 characters
+    labels = [_wrap(n, 18) for n in names]
+    sides = [("middle right" if math.cos(angle[i]) > 0.15 else "middle left" if math.cos(angle[i]) < -0.15
               else "top center" if math.sin(angle[i]) > 0 else "bottom center") for i in ids]
     fig.add_trace(go.Scatter(
         x=[pos[i][0] for i in ids], y=[pos[i][1] for i in ids], mode="markers+text", text=labels,
@@ -370,16 +388,16 @@ def cofunding_network(edges: pd.DataFrame, investors: pd.DataFrame, *, large: bo
         hovertemplate=f"<b>%{{customdata[0]}}</b><br>{T.CHART_PROGRAMMES}{T.COLON}%{{customdata[1]}}<extra></extra>",
         showlegend=False,
     ))
-    # room for the labels inside the plot: the network's column is about 600 px wide (900 px in workshop mode)
-    # and the circle shrinks so that the longest line fits on either side
-    plot_px, char_px = (900 if large else 600), _char_px(large)
-    label_px = char_px * max(len(line) for lb in labels for line in lb.split("<br>")) + base + 12
-    pad = min(2 * label_px / max(plot_px - 2 * label_px, 1), 3.0)
-    height = 560 if large else 440
-    lines = max(len(lb.split("<br>")) for lb in labels)
-    pad_y = (1.4 * font_size(large) * lines + base) / (height / (2 + 2 * pad))
-    fig.update_xaxes(visible=False, range=[-1 - pad, 1 + pad])
-    fig.update_yaxes(visible=False, range=[-1 - pad_y, 1 + pad_y], scaleanchor="x")
+    # a circle large enough for neighbouring labels not to overlap, and room for the labels inside the plot: the
+    # network gets about 600 px at 1280 px (the whole width, 1220 px, in workshop mode)
+    plot_px, char_px = (1220 if large else 600), _char_px(large)
+    label_h = 1.3 * font_size(large) * max(len(lb.split("<br>")) for lb in labels)
+    label_w = char_px * max(len(line) for lb in labels for line in lb.split("<br>")) + base + 12
+    radius = max(1.6 * label_h * len(ids) / (2 * math.pi), 200 if large else 130)
+    radius = max(min(radius, (plot_px - 2 * label_w) / 2), 80)
+    height = int(2 * radius + 2 * (label_h + base) + 20)
+    fig.update_xaxes(visible=False, range=[-plot_px / 2 / radius, plot_px / 2 / radius])
+    fig.update_yaxes(visible=False, range=[-height / 2 / radius, height / 2 / radius], scaleanchor="x")
     return _layout(fig, large=large, height=height, plot_bgcolor="white")
 
 

@@ -330,7 +330,7 @@ def _cell(value: Any, key: str) -> str:
     if value is None or value is pd.NaT or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
         return "–"
     if isinstance(value, (bool, np.bool_)):
-        return html.escape(T.REPORT_YES if value else T.REPORT_NO)
+        return html.escape(T.YES if value else T.NO)
     if isinstance(value, (dt.date, pd.Timestamp)):
         return html.escape(fr_date(value))
     if isinstance(value, (int, np.integer)):

@@ -6,8 +6,8 @@ import streamlit as st
 
 from inventory import analytics, charts, reference
 from inventory import texts as T
-from ui import (enter_through_app, fr_number, q, require_snapshot, show_table, theme_labels, url_multiselect,
-                url_radio, url_select, workshop_mode)
+from ui import (chart_table, enter_through_app, fr_number, q, require_snapshot, show_table, theme_labels,
+                url_multiselect, url_radio, url_select, workshop_mode)
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
@@ -80,6 +80,7 @@ with map_column:
     st.plotly_chart(charts.france_map(totals, measure, level, selected=territory, large=large), width="stretch",
                     config=charts.OFFLINE, key=map_key, on_select=partial(pick_from_map, map_key),
                     selection_mode="points")
+    chart_table(charts.table_view(totals, ["nom", "acteurs", "score", "intensite_moyenne"]), "carte_besoins")
     st.caption(reference.MAP_ATTRIBUTION)
     for national in totals[totals["territoire"] == reference.NATIONAL].itertuples():
         st.caption(T.NATIONAL_NOTE.format(acteurs=fr_number(national.acteurs), score=fr_number(national.score)))
@@ -87,6 +88,8 @@ with map_column:
 st.subheader(T.NEEDS_HEATMAP.format(measure=T.MEASURE_LABELS[measure]))
 st.plotly_chart(charts.need_heatmap(cells, measure, theme_labels=themes, large=large), width="stretch",
                 config=charts.OFFLINE)
+chart_table(charts.table_view(cells, ["nom", "thematique", "acteurs", "score", "intensite_moyenne"],
+                              theme_labels=themes), "matrice_besoins")
 
 if territory:
     st.subheader(T.NEEDS_ROWS.format(nom=names[territory]))

@@ -7,14 +7,14 @@ import streamlit as st
 from inventory import analytics, charts, reference
 from inventory import texts as T
 from inventory.models import STATUTS
-from ui import (enter_through_app, fr_date, fr_number, q, require_snapshot, show_table, theme_labels, url_radio,
-                url_select, workshop_mode)
+from ui import (chart_table, enter_through_app, fr_date, fr_number, q, require_snapshot, show_table, theme_labels,
+                url_radio, url_select, workshop_mode)
 from ui.noting import commitment_form
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
 ALLIANCE_COLUMNS = ["nom", "thematique", "acteurs", "score", "programmes", "investisseurs", "noms_investisseurs"]
-UNCOVERED_COLUMNS = ["nom", "thematique", "acteurs", "score", "intensite_moyenne", "tension"]
+UNCOVERED_COLUMNS = ["nom", "thematique", "tension", "acteurs", "score", "intensite_moyenne"]
 STEP_COLUMNS = ["id", "nom", "phase", "nature", "investisseurs", "territoires", "date_fin"]
 ON_TRACK_COLUMNS = ["nom", "thematique", "acteurs", "score", "engagements"]
 
@@ -136,11 +136,16 @@ if view == "paysage":
         st.plotly_chart(charts.investor_heatmap(by_theme, cols="thematique", value="programmes",
                                                 value_label=T.TOGETHER_VALUE_PROGRAMMES, col_labels=themes,
                                                 large=large), width="stretch", config=charts.OFFLINE)
+        chart_table(charts.table_view(by_theme, ["nom", "thematique", "programmes"], theme_labels=themes,
+                                      headings=T.INVESTOR_HEADINGS), "investisseurs_thematiques")
         st.subheader(T.TOGETHER_BY_REGION)
         by_region = q(analytics.investor_regions, snap.id)
         st.plotly_chart(charts.investor_heatmap(by_region, cols="nom_territoire", value="thematiques",
                                                 value_label=T.TOGETHER_VALUE_THEMES, col_title=T.CHART_TERRITORY,
                                                 large=large), width="stretch", config=charts.OFFLINE)
+        chart_table(charts.table_view(by_region, ["nom", "nom_territoire", "thematiques"],
+                                      headings={**T.INVESTOR_HEADINGS, "thematiques": T.CHART_THEMES_COVERED}),
+                    "investisseurs_regions")
     show_table(charts.table_view(investors, ["id", "nom", "type", "programmes", "programmes_inactifs", "budget_eur"],
                                  headings=T.INVESTOR_HEADINGS), "investisseurs")
     st.caption(T.FORMULAS["budget"])
@@ -154,7 +159,8 @@ elif view == "alliances":
                empty=T.TOGETHER_NO_ALLIANCE)
     st.subheader(T.TOGETHER_COFUNDING)
     co = q(analytics.cofunding, snap.id)
-    rate, network = st.columns([1, 3])
+    # in workshop mode the network takes the whole width, so that its names stay large and apart
+    rate, network = (st.container(), st.container()) if large else st.columns([1, 3])
     rate.metric(T.TOGETHER_COFUNDING_RATE, f"{fr_number(100 * co['taux'], 1)} %", border=True)
     rate.caption(T.TOGETHER_COFUNDING_DETAIL.format(co=fr_number(co["cofinances"]), total=fr_number(co["programmes"])))
     rate.caption(T.FORMULAS["cofinancement"])
@@ -192,13 +198,18 @@ else:  # se positionner
             programmes=fr_number(own["programmes"]), territoires=fr_number(footprint["territoire"].nunique()),
             thematiques=fr_number(footprint["thematique"].nunique())))
         st.plotly_chart(charts.footprint_map(footprint, large=large), width="stretch", config=charts.OFFLINE)
+        counts = charts.footprint_counts(footprint)
+        counts.insert(1, "nom", counts["territoire"].map(lambda k: reference.territories()[k].nom))
+        chart_table(charts.table_view(counts, ["nom", "thematiques"], headings={"thematiques": T.CHART_THEMES_COVERED}),
+                    f"empreinte_{investor}")
         st.caption(reference.MAP_ATTRIBUTION)
-    allies_column, uncovered_column = st.columns(2)
+    # one above the other: side by side, at 1280 px, each table would hide the columns that say why
+    allies_column, uncovered_column = st.container(), st.container()
     with allies_column:
         st.subheader(T.TOGETHER_ALLIES, help=T.TOGETHER_ALLIES_HELP)
         st.caption(T.FORMULAS["cases_communes"])
         allies = q(analytics.likely_allies, snap.id, investor, level="region")
-        show_table(charts.table_view(allies, ["nom", "type", "cases_communes", "cofinancements", "thematiques"],
+        show_table(charts.table_view(allies, ["nom", "cases_communes", "cofinancements", "thematiques", "type"],
                                      theme_labels=themes, headings=T.INVESTOR_HEADINGS),
                    f"allies_{investor}", empty=T.TOGETHER_NO_ALLIES)
     with uncovered_column:

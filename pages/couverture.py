@@ -5,13 +5,14 @@ import streamlit as st
 from inventory import analytics, charts, reference
 from inventory import texts as T
 from inventory.report import plain
-from ui import (enter_through_app, fr_number, q, require_snapshot, show_table, theme_labels, url_radio, url_select,
-                workshop_mode)
+from ui import (chart_table, enter_through_app, fr_number, q, require_snapshot, show_table, theme_labels, url_radio,
+                url_select, workshop_mode)
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
-CELL_COLUMNS = ["nom", "thematique", "acteurs", "score", "intensite_moyenne", "programmes", "tension", "score_couvert",
-                "part_couverte", "zone_blanche"]
+# the columns that decide first (visible at 1280 px without scrolling), the details after them
+CELL_COLUMNS = ["nom", "thematique", "tension", "programmes", "zone_blanche", "part_couverte", "acteurs", "score",
+                "intensite_moyenne", "score_couvert"]
 GAP_COLUMNS = ["nom", "thematique", "acteurs", "score", "score_couvert", "part_couverte", "couverture", "zone_blanche"]
 PROGRAMME_COLUMNS = ["id", "nom", "phase", "investisseurs", "thematiques", "territoires", "publics", "nature",
                      "budget_eur", "date_debut", "date_fin", "actif", "odd", "url"]
@@ -91,6 +92,11 @@ if view == "carte":
                                           zero_label=zero_label, large=large),
                         width="stretch", config=charts.OFFLINE, key="carte_couverture", on_select=open_territory,
                         selection_mode="points")
+        if map_theme:
+            chart_table(charts.table_view(cells[(cells["thematique"] == map_theme) & (cells["score"] > 0)],
+                                          ["nom", "acteurs", "score", "programmes", "part_couverte"]), "carte_couverture")
+        else:
+            chart_table(charts.table_view(shown, ["nom", "zones_blanches", "acteurs", "score"]), "carte_zones_blanches")
         st.caption(reference.MAP_ATTRIBUTION)
         st.caption(T.COVER_MAP_CLICK)
     st.subheader(T.COVER_HEATMAP)
@@ -99,6 +105,9 @@ if view == "carte":
         st.caption(T.COVER_HEATMAP_ALL_THEMES.format(theme=plain(themes[map_theme])))
     st.plotly_chart(charts.coverage_heatmap(cells, theme_labels=themes, large=large), width="stretch",
                     config=charts.OFFLINE)
+    chart_table(charts.table_view(cells[cells["score"] > 0], ["nom", "thematique", "part_couverte", "programmes",
+                                                              "zone_blanche", "couverture"], theme_labels=themes),
+                "matrice_couverture")
 
 elif view == "lacunes" and honoured:
     zones = q(analytics.white_zones_with_commitments, snap.id, level=level, needs=needs)
@@ -165,7 +174,8 @@ else:  # one territory: its needs (first mile) beside the programmes that reach 
     own_level = "departement" if territory.startswith("DEP") or level == "departement" else "region"
     cells = q(analytics.need_matrix, snap.id, level=own_level, needs=needs)
     cells = cells[(cells["territoire"] == territory) & (cells["acteurs"] > 0)]
-    first, last = st.columns(2)
+    # one above the other: side by side, at 1280 px, each table would hide its deciding columns
+    first, last = st.container(), st.container()
     with first:
         st.subheader(T.COVER_FIRST_MILE)
         if cells.empty:

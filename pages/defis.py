@@ -5,7 +5,7 @@ from inventory import analytics, charts, reference
 from inventory import texts as T
 from inventory.analytics import AUDIENCE_GROUPS, NeedFilter
 import ui
-from ui import download_table, enter_through_app, q, show_table, url_radio, workshop_mode
+from ui import chart_table, enter_through_app, q, show_table, url_radio, workshop_mode
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
@@ -104,7 +104,7 @@ def evaluate() -> None:
                     config=charts.OFFLINE)
     table = by_investor.assign(objectif=by_investor["odd"].map(sdg_names))
     table = table.rename(columns={**T.DEFIS_COLUMNS, "nom": T.CHART_INVESTOR})
-    download_table(table, "investisseurs_odd")
+    chart_table(table, "investisseurs_odd")
 
 
 def evaluate_results() -> None:

@@ -25,6 +25,12 @@ def print_style(table_note: str) -> str:
     """The print stylesheet with the line that replaces a table's missing rows on paper (in the reader's language)."""
     return f"<style>\n:root {{ --print-table-note: {css_string(table_note)}; }}\n{PRINT_CSS}</style>\n"
 UPLOADER_CSS_BY_LANGUAGE = {"fr": UPLOADER_CSS, "en": _style("uploader_en.css")}
+INTERFACE_CSS_BY_LANGUAGE = {"fr": INTERFACE_CSS, "en": _style("interface_en.css")}
+
+
+def interface_css(language: str) -> str:
+    """Streamlit's own words in ``language`` (French drawn over its English; English left as it is)."""
+    return INTERFACE_CSS_BY_LANGUAGE.get(language, INTERFACE_CSS)
 
 
 def uploader_css(language: str) -> str:

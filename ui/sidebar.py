@@ -41,7 +41,7 @@ def sidebar() -> Snapshot | None:
         else:
             del st.query_params["atelier"]
         st.rerun()
-    st.html(css.INTERFACE_CSS)  # static CSS only: Streamlit's own English words drawn over in French
+    st.html(css.interface_css(T.language()))  # static CSS only: Streamlit's own words in the page's language
     if workshop_mode():
         st.html(css.WORKSHOP_CSS)  # static CSS only, never user text
         if snap is not None:  # one slim band instead of a caption and a banner: the screen is for the charts

@@ -379,12 +379,13 @@ FORMULA_PART_VERSEE = (
     "budget; the budget and the disbursement of a co-funded programme are split equally between its investors."
 )
 FORMULA_ZONES_RESTANTES = (
-    "Remaining white zones: white zones no open commitment (envisaged or committed) reaches; what would remain "
-    "if the open commitments are honoured."
+    "White zones remaining: white zones that no open commitment (considered or committed) reaches; what would "
+    "remain if the open commitments are kept."
 )
 FORMULA_SUIVI_ENGAGEMENTS = (
-    "From one snapshot to the next, a commitment (recognised by its id, else by its investors, themes and "
-    "territories) is kept if it is done in the later one, dropped if dropped there, late if late there."
+    "From one snapshot to the next, a commitment (recognised by its identifier, otherwise by its investors, themes "
+    "and territories) is kept if it is done in the later one, dropped if it is dropped there, late if it is late "
+    "there."
 )
 FORMULAS |= {
     "part_versee": FORMULA_PART_VERSEE, "zones_restantes": FORMULA_ZONES_RESTANTES,
@@ -413,8 +414,6 @@ TEMPLATE_THEMES_COMMENT = "Optional: add your own themes here (the 8 default one
 TEMPLATE_FOLLOWUP_TEXT = "Optional: « engagements » (what the investors decided to do) and « realisations » (what the programmes reached, declared by those who run them)."
 TEMPLATE_README_SHEET = "read-me"
 TEMPLATE_README_HEADINGS = ("Sheet", "Column", "Required", "What is expected", "Possible values")
-TEMPLATE_YES = "yes"
-TEMPLATE_NO = "no"
 TEMPLATE_REQUIRED_NOTE = " (required)"
 # a contract column in the template's comments and the import report: its French label, and its English alias after
 # it when True (« Intensité [intensity] »)
@@ -474,3 +473,103 @@ CONTRACT_HELP = {
     "realisations.valeur": "Value of the indicator (optional)",
     "realisations.commentaire": "Free text (optional)",
 }
+
+# --- command line: the session report -----------------------------------------------------------------------
+CLI_HELP_REPORT = "write the session report of a snapshot (an .html or .pdf file)"
+CLI_REPORT_WRITTEN = "Session report of snapshot no. {id} written to {path} ({size} KB)."
+
+# --- charts: white zones, pathways, commitments, results ----------------------------------------------------
+CHART_WHITE_ZONE_LEGEND = "White zone: 0 % of the need reached"
+PATHWAY_KIND_LABELS = {
+    "urgence_sans_suite": "Emergency with no follow-up (neither recovery nor structural)",
+    "argent_sans_accompagnement": "Money without support",
+    "accompagnement_sans_argent": "Support without money",
+    "complet": "Complete pathway",
+    "zone_blanche": "No programme (white zone)",
+}
+PATHWAY_MARKS = {"urgence_sans_suite": "E", "argent_sans_accompagnement": "€", "accompagnement_sans_argent": "S",
+                 "complet": "✓", "zone_blanche": "WZ"}
+PATHWAY_HOVER = "{kind}<br>{programmes} programme(s); phases: {phases}"
+CHART_COMMITMENTS = "Commitments"
+CHART_LATE = "of which late"
+CHART_IN_NEED = "Actors who expressed a need"
+CHART_REACHED = "Actors reached (declared)"
+WARN_FOLLOWUP_NOT_CARRIED = (
+    "Sheet {sheet} not carried over: {n} row(s) of the active snapshot name investors or programmes missing from "
+    "the new file (for example row {row}: {message}). It stays in the active snapshot; send it, corrected, with "
+    "this file to keep it."
+)
+# --- the session report (inventory/report.py and the dashboard's download) ------------------------------------
+REPORT_TITLE = "Session report"
+REPORT_SNAPSHOT = "Snapshot « {label} », data as of {as_of}."
+REPORT_MADE = "Report made on {date} at {time}, with the same computations as the dashboard."
+REPORT_FILE_NAME = "session_report_{as_of}.{kind}"
+REPORT_KEY_FIGURES = "Key figures"
+REPORT_FIGURE_COLUMNS = {"chiffre": "Figure", "valeur": "Value"}
+REPORT_COMMITMENTS = "Commitments"
+REPORT_LATE = "Late commitments"
+REPORT_REACHED = "Actors reached (declared)"
+REPORT_COFUNDING_LINE = "Co-funding rate: {rate} % ({co} active programmes co-funded out of {total})."
+REPORT_MAP = "Where the needs are: actors by region"
+REPORT_WHITE_ZONES = "White zones and partly covered cells"
+REPORT_WORST_WHITE_ZONES = "The starkest white zones"
+REPORT_PARTLY_COVERED = "Partly covered cells (need only partly reached)"
+REPORT_PATHWAYS = "Support pathways and commitments"
+REPORT_MISSING_LINKS = "Missing links of the pathways"
+REPORT_NO_MISSING_LINK = "No missing link: every cell reached is reached by a complete pathway."
+REPORT_PREMIUM_LINE = "Alliance premium: {joint} commitment(s) out of {total} made by several investors ({part} %)."
+REPORT_BY_STATUS = "Commitments by status"
+REPORT_COMMITMENT_LIST = "The commitments, late ones first"
+REPORT_RESULTS = "Results (declared)"
+REPORT_NO_RESULTS = "This snapshot holds no declared result."
+REPORT_REACH_LINE = "{reached} actors reached (declared) for {actors} actors who expressed a need: {rate} %."
+REPORT_RESULT_CELLS = "Actors in need → actors reached, by region and theme"
+REPORT_DISBURSED = "Disbursed and budgeted, by investor"
+REPORT_DEFINITIONS = "Definitions used"
+REPORT_CHANGE_COLUMNS = {"chiffre": "Figure", "avant": "Before", "apres": "After", "ecart": "Change"}
+REPORT_NEED_MOVES = "The largest changes in need (score)"
+REPORT_WZ_LINE = "White zones closed: {closed}; opened: {opened}."
+REPORT_PROGRAMME_LINE = "Programmes added: {added}; ended: {ended}; removed: {withdrawn}; changed: {changed}."
+REPORT_COMMITMENT_CHANGES = "Commitments kept: {tenu}; late: {en_retard}; dropped: {abandonne}; new: {nouveau}."
+REPORT_ROWS_CUT = "The first {shown} rows out of {total}: the dashboard and its downloads give them all."
+REPORT_NO_CHROMIUM = (
+    "The PDF needs Chromium, which this machine lacks: download the report as HTML and print it from the browser "
+    "(Print → Save as PDF, A4 landscape)."
+)
+REPORT_PDF_FAILED = "Chromium could not make the PDF ({error}): use the HTML report."
+REPORT_BAD_PATH = "The report is written to an .html or .pdf file, not « {path} »."
+REPORT_HEADINGS = {
+    "part": "Share of the total score (%)",
+    "territoire_max_nom": "Strongest in",
+    "en_voie_de_couverture": "Being covered",
+    "maillon_manquant": "Missing link",
+    "statut": "Status",
+    "engagements": "Commitments",
+    "montant_eur": "Amount (€)",
+    "en_retard": "Late",
+    "echeance": "Due",
+    "zones_blanches": "White zones reached",
+    "beneficiaires": "Beneficiaries (declared)",
+    "taux_atteinte": "Reach rate (%, declared)",
+    "montant_verse_eur": "Amount disbursed (€, declared)",
+    "part_versee": "Share disbursed (%)",
+    "ecart_score": "Change in score",
+    "noms_investisseurs": "Investors",
+}
+YES = "yes"
+NO = "no"
+
+# --- the « context » sheet of every downloaded table ----------------------------------------------------------
+CONTEXT_SHEET = "context"
+CONTEXT_TITLE = "What this file holds"
+CONTEXT_TABLE = "Table"
+CONTEXT_INVENTORY = "Snapshot"
+CONTEXT_AS_OF = "Data as of"
+CONTEXT_BY = "Imported by"
+CONTEXT_FILTERS = "Filters"
+CONTEXT_NO_FILTER = "none: the whole inventory"
+CONTEXT_URL = "Address of the view"
+CONTEXT_DOWNLOADED = "Downloaded on"
+CONTEXT_COLUMNS = "Columns"
+CONTEXT_COLUMN = "Column"
+CONTEXT_DEFINITION = "Definition"

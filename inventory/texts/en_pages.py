@@ -22,6 +22,7 @@ DEMO_BANNER = "Fictitious demo data: no figure describes a real organisation."
 NO_SNAPSHOT = "The inventory is empty: a facilitator must first import a workbook (« Import » page)."
 DB_BUSY = "The database is briefly busy with an import: the page will update in a few seconds."
 UNEXPECTED = "An unexpected error occurred; nothing was changed. Reload the page; if it happens again, please report it."
+CHART_AS_TABLE = "The figures as a table"  # the folded table beside every map and heatmap
 DOWNLOAD_CSV = "Download (CSV)"
 DOWNLOAD_XLSX = "Download (Excel)"
 WORKSHOP_HEADER = "{label} – data as of {as_of}"
@@ -49,6 +50,8 @@ COLUMN_LABELS = {
     "alliance": "Alliance opportunity",
     "score_couvert": "Score covered",
     "part_couverte": "Share of need reached (%)",
+    "zones_blanches": "White zones",
+    "thematiques_couvertes": "Themes covered",
     "score_non_couvert": "Score not reached",
     "couverture": "Coverage",
 }
@@ -323,9 +326,9 @@ TABLE_LABELS = {
     "taux_atteinte": "Reach rate (declared, %)",
     "montant_verse_eur": "Amount disbursed (declared, €)",
     "part_versee": "Share disbursed (declared, %)",
-    "resultats": "Declared results",
+    "resultats": "Results declared",
     "engagements": "Open commitments",
-    "en_voie_de_couverture": "On the way to coverage",
+    "en_voie_de_couverture": "Being covered",
 }
 PROGRAMME_HEADINGS = {"nom": "Programme", "territoires": "Territories reached"}
 INVESTOR_HEADINGS = {"nom": "Investor", "programmes": "Programmes", "thematiques": "Themes in common"}
@@ -347,7 +350,6 @@ CLICK_MAP_HINT = "Click a territory on the map, or choose it below, to see its n
 
 # --- Home -------------------------------------------------------------------------------------------------------
 HOME_TITLE = "The inventory at a glance"
-HOME_SNAPSHOT = "Snapshot shown: {label} – data as of {as_of}."
 HOME_METRIC_NEEDS = "Needs signalled"
 HOME_METRIC_ACTORS = "Actors concerned"
 HOME_METRIC_PROGRAMMES = "Active programmes"
@@ -456,54 +458,159 @@ TOGETHER_UNCOVERED = "Uncovered needs within its reach"
 TOGETHER_UNCOVERED_HELP = "White zones in its themes or its territories, those under most tension first."
 TOGETHER_NO_UNCOVERED = "No white zone in its themes or its territories."
 
-# --- Playing together › Pathways -------------------------------------------------------------------------------
+# --- shared: filters named in downloads, which snapshot is shown, printing -------------------------------------
+FILTER_NAMES = {
+    "territoire": "Territory", "region": "Region", "thematique": "Theme", "thematiques": "Themes",
+    "thematique_carte": "Theme of the map", "source": "Source of the needs", "public": "Audience",
+    "secteur": "Sector", "niveau": "Scale", "mesure": "Measure", "investisseur": "Investor", "phase": "Phase",
+    "nature": "Type of support", "actif_le": "Programmes active on", "avant": "From snapshot", "apres": "To snapshot",
+    "vue": "View", "carte": "Map", "defi": "Challenge",
+}
+SHOWN_INVENTORY = "Snapshot shown: {label} – data as of {as_of}."
+OLDER_INVENTORY = "Older snapshot — the latest is the one of {as_of} ({label})."
+INACTIVE_INVENTORY = "Snapshot not activated — the active snapshot is the one of {as_of} ({label})."
+PRINT_TABLE_NOTE = ("Table printed as shown on screen: the session report (home page) and the CSV / Excel downloads "
+                    "give it in full.")
+EVOL_START_AFTER_END = (
+    "The « from » snapshot « {before} » (data as of {before_date}) is more recent than the « to » snapshot "
+    "« {after} » (data as of {after_date}): choose the older one first, so that « added », « ended » and "
+    "« closed » tell what happened over time."
+)
+
+# --- import: who, formats, catalogue mappings, rows set aside, dates, journal -----------------------------------
+IMP_NAME = "Your name"
+IMP_NAME_HELP = "It is recorded with every snapshot you import, activate, rename or delete."
+IMP_NAME_REQUIRED = "Give your name: it is recorded with every action on the snapshots."
+IMP_LOGGED_IN_AS = "Logged in as a facilitator: {name}."
+IMP_CREATED_BY_NAME = "{name} (dashboard)"
+IMP_FORMATS_HEADER = "Formats recognised"
+IMP_FORMAT_LINE = "{file}: {format}"
+IMP_FORMAT_CONTRACT = "workbook or CSV of the inventory template"
+IMP_MAPPING_HEADER = "Correspondences applied"
+IMP_MAPPING_CAPTION = (
+    "Each value of the catalogue and what it becomes in the inventory, with the number of rows concerned; a "
+    "« correspondances » sheet uploaded with the catalogue replaces these choices."
+)
+IMP_MAPPING_COLUMNS = {"source": "Source", "valeur": "Value in the catalogue", "thematique": "Becomes", "lignes": "Rows"}
+IMP_MAPPING_NONE = "no correspondence"
+IMP_MAPPING_OUTSIDE = "outside the inventory"
+IMP_SET_ASIDE_HEADER = "Rows set aside: {n}"
+IMP_SET_ASIDE_CAPTION = (
+    "These rows of the catalogue cannot be placed without guessing: they will not be imported, the rest will be. "
+    "The annotated workbook lists them too."
+)
+IMP_SET_ASIDE_COLUMNS = {"sheet": "File", "row": "Row", "value": "Value", "message": "Reason"}
+IMP_DOWNLOAD_SET_ASIDE = "Download the rows set aside (.xlsx)"
+IMP_SET_ASIDE_NAME = "set_aside_{stem}.xlsx"
+IMP_LARGE_REMOVAL = (
+    "Beware: the new snapshot replaces the active one, and the sheet {sheet} goes from {before} to {after} rows "
+    "({removed} fewer, {share} %). If this file holds only part of it, upload the complete sheet."
+)
+IMP_CONFIRM_REMOVAL = "I confirm: these rows disappear from the new snapshot"
+IMP_REMOVAL_NOT_CONFIRMED = "Tick the confirmation that the rows are removed to save. Nothing was saved."
+IMP_DATES_FOUND = "Dates found in the file: {dates}. The date of the data proposed is the most recent one."
+IMP_DATE_FOUND = "{sheet} up to {date}"
+IMP_NO_DATES = (
+    "The file holds no date (« date » column of the needs, results or commitments): say which date these data "
+    "refer to."
+)
+IMP_LABEL_PLACEHOLDER = "Inventory as of DD/MM/YYYY"
+IMP_AS_OF_REQUIRED = "Give the date of the data. Nothing was saved."
+IMP_TODAY_ASK = (
+    "You are saving this snapshot with today's date ({today}), which the file does not hold. Do the data really "
+    "date from today?"
+)
+IMP_TODAY_CONFIRM = "Yes, save as of {today}"
+IMP_TODAY_CANCEL = "No, I will correct the date"
+IMP_AUDIT_HEADER = "Journal: who did what, when"
+IMP_AUDIT_EMPTY = "No action recorded yet."
+IMP_AUDIT_COLUMNS = {"happened_at": "When", "who": "Who", "action": "Action", "snapshot_id": "Snapshot no.",
+                     "detail": "Label"}
+IMP_AUDIT_ACTIONS = {"import": "import", "activate": "activation", "rename": "renaming", "delete": "deletion",
+                     "engagement": "commitment noted"}
+
+# --- home: the session report, commitments and results -------------------------------------------------------
+HOME_REPORT = "Session report"
+HOME_REPORT_HELP = (
+    "One file that opens without a network and prints on A4 landscape: key figures, needs, map, white zones, "
+    "pathways, commitments, alliances, results, changes and definitions."
+)
+HOME_REPORT_HTML = "Session report (HTML)"
+HOME_REPORT_PDF = "Session report (PDF)"
+HOME_LATE_LINE = "**Late commitments**: {late} out of {total}."
+HOME_NO_COMMITMENT_LINE = "**Commitments**: none noted in this snapshot yet."
+HOME_REACHED_LINE = ("**Needs reached (declared)**: {taux} % of the actors who expressed a need ({beneficiaires} out "
+                     "of {acteurs}).")
+HOME_NO_RESULT_LINE = "**Needs reached (declared)**: no result declared yet."
+HOME_COMMITMENTS_LINK = "See the commitments"
+
+# --- coverage: map figures, commitments ----------------------------------------------------------------------
+COVER_MAP_FIGURES_THEME = "Figures for the theme « {theme} » only."
+COVER_MAP_FIGURES_ALL = "Figures for every theme."
+COVER_HEATMAP_ALL_THEMES = ("The matrix shows every theme, whichever theme is chosen for the map (« {theme} » is one "
+                            "of its columns).")
+COVER_WITH_COMMITMENTS = "With the commitments"
+COVER_WITH_COMMITMENTS_HELP = "Shows the white zones that would remain if the open commitments (considered or committed) are kept."
+COVER_REMAINING = "White zones that would remain if the open commitments are kept"
+COVER_NO_REMAINING = "No white zone would remain: each is reached by at least one open commitment."
+COVER_ON_TRACK = "White zones being covered"
+COVER_METRIC_REMAINING = "White zones remaining"
+
+# --- playing together: pathways ------------------------------------------------------------------------------
 PATHWAY_HEADER = "Support pathways: the missing links"
-PATHWAY_INTRO = ("For each cell where needs are expressed: do the active programmes reaching these needs form a "
-                 "pathway, from emergency to structural support, with both money and coaching?")
+PATHWAY_INTRO = (
+    "For each cell where needs are expressed: do the active programmes reaching these needs form a pathway, from "
+    "emergency to structural, with money and with support?"
+)
 PATHWAY_SOURCE = "Needs of"
-PATHWAY_ECOSYSTEM_NOTE = ("The needs of the support ecosystem itself (networks, advisors): is anyone funding the "
-                          "engineering the field programmes rely on?")
+PATHWAY_ECOSYSTEM_NOTE = (
+    "The needs of the support ecosystem itself (networks, advisers): does anyone fund the engineering the field "
+    "programmes rest on?"
+)
 PATHWAY_NO_NEEDS = "No need from this source in this snapshot: no pathway to read."
 PATHWAY_HEATMAP = "Territories × themes: the missing link of each cell"
-PATHWAY_HEATMAP_CAPTION = ("Each cell has a colour and a mark (legend below the chart); hover over it to read its "
-                           "programmes and phases. A grey cell (WZ) is reached by no programme: it is a white zone, "
-                           "not a missing link.")
+PATHWAY_HEATMAP_CAPTION = (
+    "Each cell has a colour and a mark (legend under the map); hover over it to read its programmes and phases. "
+    "A grey cell (WZ) is reached by no programme: it is a white zone, not a missing link."
+)
 PATHWAY_METRICS = {"urgence_sans_suite": "Emergency, no follow-up", "argent_sans_accompagnement": "Money only",
                    "accompagnement_sans_argent": "Coaching only", "zone_blanche": "White zones"}
-PATHWAY_RANKED = "The missing links, from the largest need to the smallest"
+PATHWAY_RANKED = "The missing links, from the strongest need to the weakest"
 PATHWAY_NO_GAP = "No missing link: every cell reached is reached by a complete pathway."
-PATHWAY_CELL = "A cell"
-PATHWAY_CELL_HEADER = "The programmes of a cell"
-PATHWAY_CELL_PROMPT = "Choose a cell to see the programmes that make up its pathway."
+PATHWAY_CELL = "One cell"
+PATHWAY_CELL_HEADER = "The programmes of one cell"
+PATHWAY_CELL_PROMPT = "Choose a cell to see the programmes that form its pathway."
 PATHWAY_CELL_OPTION = "{nom} – {theme}: {kind}"
 PATHWAY_CELL_NONE = "No active programme reaches the needs of this cell: it is a white zone."
-PATHWAY_COLUMNS = {"maillon_manquant": "Missing link", "phase": "Phases present",
-                   "nature": "Kinds of support present"}
+PATHWAY_COLUMNS = {"maillon_manquant": "Missing link", "phase": "Phases present", "nature": "Types of support present"}
 
-# --- Playing together › Commitments ----------------------------------------------------------------------------
+# --- playing together: commitments and noting one ----------------------------------------------------------
 COMMIT_HEADER = "Commitments: what the group decided to do"
-COMMIT_INTRO = ("The commitments made in session, their status on the snapshot's date, the white zones they will "
-                "cover and the share made together.")
+COMMIT_INTRO = (
+    "The commitments made in session, their status on the snapshot's date, the white zones they will cover and the "
+    "share made jointly."
+)
 COMMIT_NONE = "No commitment in this snapshot yet."
 COMMIT_METRIC_LATE = "Late"
 COMMIT_LATE_WARNING = "{n} commitment(s) late: due date passed on {as_of}, neither done nor dropped."
 COMMIT_LIST = "The commitments, late ones first"
-COMMIT_ON_TRACK = "White zones on the way to coverage"
+COMMIT_ON_TRACK = "White zones being covered"
 COMMIT_NO_ON_TRACK = "No open commitment reaches a white zone."
-COMMIT_ON_TRACK_COUNT = "{on_track} white zone(s) of {total} on the way to coverage; {remaining} would remain if the open commitments are honoured."
+COMMIT_ON_TRACK_COUNT = ("{on_track} white zone(s) out of {total} being covered; {remaining} would remain if the open "
+                         "commitments are kept.")
 COMMIT_PREMIUM = "Alliance premium"
-COMMIT_PREMIUM_COUNT = "Share of commitments"
-COMMIT_PREMIUM_AMOUNT = "Share of amounts"
-COMMIT_PREMIUM_DETAIL = "{joint} joint commitment(s) of {total}; €{joint_amount} of €{amount}."
-COMMIT_COLUMNS = {"id": "Id", "noms_investisseurs": "Investors", "statut": "Status",
-                  "montant_eur": "Amount (€)", "date": "Decided on", "echeance": "Due", "en_retard": "Late",
-                  "session": "Session", "zones_blanches": "White zones reached", "programme": "Programme"}
-
-# --- noting a commitment during a session (ui/noting.py) ---------------------------------------------------
+COMMIT_PREMIUM_COUNT = "Share of the commitments"
+COMMIT_PREMIUM_AMOUNT = "Share of the amounts"
+COMMIT_PREMIUM_DETAIL = "{joint} joint commitment(s) out of {total}; €{joint_amount} out of €{amount}."
+COMMIT_COLUMNS = {"id": "Identifier", "noms_investisseurs": "Investors", "statut": "Status", "montant_eur": "Amount (€)",
+                  "date": "Decided on", "echeance": "Due", "en_retard": "Late", "session": "Session",
+                  "zones_blanches": "White zones reached", "programme": "Programme"}
 NOTE_HEADER = "Note a commitment"
-NOTE_INTRO = ("The commitment is checked like an uploaded « engagements » sheet, then saved as a new snapshot that "
-              "carries everything else over; « Undo » activates the previous snapshot again.")
-NOTE_LOGIN_HINT = "Facilitators logged in (Import page) can note here a commitment made in session."
+NOTE_INTRO = (
+    "The commitment is checked as an uploaded « engagements » sheet would be, then saved as a new snapshot that "
+    "carries everything else over; « Undo » activates the previous snapshot again."
+)
+NOTE_LOGIN_HINT = "Facilitators who are logged in (Import page) can note a commitment made in session here."
 NOTE_LOGIN_LINK = "Log in as a facilitator"
 NOTE_ACTIVE_ONLY = "A commitment is added to the active snapshot: show it (sidebar) to note one."
 NOTE_INVESTORS = "Investors"
@@ -512,53 +619,38 @@ NOTE_TERRITORIES = "Territories"
 NOTE_STATUS = "Status"
 NOTE_AMOUNT = "Amount (€, optional)"
 NOTE_AMOUNT_PLACEHOLDER = "e.g. 12,000"
-NOTE_DUE = "Due date (optional)"
+NOTE_DUE = "Due (optional)"
 NOTE_SESSION = "Session"
 NOTE_SESSION_DEFAULT = "Session of {date}"
 NOTE_DESCRIPTION = "Description (optional)"
 NOTE_SUBMIT = "Save the commitment"
-NOTE_FIELDS = {"investisseurs": NOTE_INVESTORS, "thematiques": NOTE_THEMES, "territoires": NOTE_TERRITORIES,
-               "statut": NOTE_STATUS, "montant_eur": NOTE_AMOUNT, "echeance": NOTE_DUE, "session": NOTE_SESSION,
-               "description": NOTE_DESCRIPTION, "date": "Date", "id": "Id", "programme": "Programme"}
+NOTE_FIELDS = {"investisseurs": "Investors", "thematiques": "Themes", "territoires": "Territories", "statut": "Status",
+               "montant_eur": "Amount (€, optional)", "echeance": "Due (optional)", "session": "Session",
+               "description": "Description (optional)", "date": "Date", "id": "Identifier", "programme": "Programme"}
 NOTE_REJECTED = "The commitment was not saved ({n} problem(s)); nothing was changed:"
 NOTE_ISSUE = "**{field}**: {message}"
 NOTE_SAVED = "Commitment saved: snapshot no. {id} « {label} » is now active."
 NOTE_UNDO = "Undo this commitment"
-NOTE_UNDO_HELP = "Activates the previous snapshot again; the one holding the commitment stays in the snapshot list."
+NOTE_UNDO_HELP = "Activates the previous snapshot again; the one holding the commitment stays in the list of snapshots."
 NOTE_UNDONE = "Commitment undone: snapshot no. {id} « {label} » is active again."
 
-# --- Coverage › with the commitments ---------------------------------------------------------------------------
-COVER_WITH_COMMITMENTS = "With the commitments"
-COVER_WITH_COMMITMENTS_HELP = "Shows the white zones that would remain if the open commitments (envisaged or committed) are honoured."
-COVER_REMAINING = "White zones that would remain if the open commitments are honoured"
-COVER_NO_REMAINING = "No white zone would remain: each is reached by at least one open commitment."
-COVER_ON_TRACK = "White zones on the way to coverage"
-COVER_METRIC_REMAINING = "Remaining white zones"
-
-# --- The three challenges › Evaluate: declared results ---------------------------------------------------------
+# --- the three challenges: results ---------------------------------------------------------------------------
 DEFIS_RESULTS_HEADER = "From actors in need to actors reached (declared)"
-DEFIS_RESULTS_NONE = "No declared result in this snapshot."
+DEFIS_RESULTS_NONE = "No result declared in this snapshot."
 DEFIS_RESULTS_TOTAL = "{beneficiaires} actors reached (declared) for {acteurs} actors who expressed a need: {taux} %."
-DEFIS_DISBURSED_HEADER = "Disbursed (declared) beside the announced budget"
+DEFIS_DISBURSED_HEADER = "Disbursed (declared) next to the announced budget"
 DEFIS_DISBURSED_BY_PROGRAMME = "By programme"
 DEFIS_DISBURSED_BY_INVESTOR = "By investor"
 DEFIS_RESULTS_SDG_HEADER = "Results by SDG (declared)"
 DEFIS_RESULTS_SDG_VALUE = "Actors reached (declared)"
 
-# --- Changes › commitments ----------------------------------------------------------------------------------------
+# --- changes: commitments ------------------------------------------------------------------------------------
 EVOL_COMMIT_HEADER = "Commitments kept, late and dropped"
 EVOL_NO_COMMIT = "No commitment in these two snapshots."
 EVOL_COMMIT_LABELS = {"tenu": "Kept", "en_retard": "Late", "abandonne": "Dropped", "nouveau": "New",
-                      "en_cours": "Ongoing", "retire": "Withdrawn"}
+                      "en_cours": "Ongoing", "retire": "Removed"}
 EVOL_COMMIT_WORDS = {"tenu": "Kept", "en_retard": "Late", "abandonne": "Dropped", "nouveau": "New",
-                     "en_cours": "Ongoing", "retire": "Withdrawn"}
-EVOL_COMMIT_COLUMNS = {"id": "Id", "investisseurs": "Investors", "thematiques": "Themes",
-                       "territoires": "Territories", "statut_avant": "Status (start)", "statut_apres": "Status (end)",
+                     "en_cours": "Ongoing", "retire": "Removed"}
+EVOL_COMMIT_COLUMNS = {"id": "Identifier", "investisseurs": "Investors", "thematiques": "Themes",
+                       "territoires": "Territories", "statut_avant": "Status (from)", "statut_apres": "Status (to)",
                        "en_retard": "Late", "changement": "Change"}
-
-# --- Home › follow-through ----------------------------------------------------------------------------------------
-HOME_LATE_LINE = "**Late commitments**: {late} of {total}."
-HOME_NO_COMMITMENT_LINE = "**Commitments**: none noted in this snapshot yet."
-HOME_REACHED_LINE = "**Needs reached (declared)**: {taux} % of the actors who expressed a need ({beneficiaires} of {acteurs})."
-HOME_NO_RESULT_LINE = "**Needs reached (declared)**: no declared result yet."
-HOME_COMMITMENTS_LINK = "See the commitments"

@@ -22,6 +22,7 @@ DEMO_BANNER = "Données fictives de démonstration : aucun chiffre ne décrit un
 NO_SNAPSHOT = "L'inventaire est vide : un animateur doit d'abord importer un classeur (page « Importer »)."
 DB_BUSY = "La base est momentanément occupée par un import : la page se mettra à jour dans quelques secondes."
 UNEXPECTED = "Une erreur inattendue est survenue ; rien n'a été modifié. Rechargez la page ; si elle persiste, signalez-la."
+CHART_AS_TABLE = "Les chiffres en tableau"  # the folded table beside every map and heatmap
 DOWNLOAD_CSV = "Télécharger (CSV)"
 DOWNLOAD_XLSX = "Télécharger (Excel)"
 # the URL's filters as the « contexte » sheet of a download names them (keys not listed are shown as they are)
@@ -62,6 +63,8 @@ COLUMN_LABELS = {
     "alliance": "Opportunité d'alliance",
     "score_couvert": "Score couvert",
     "part_couverte": "Part du besoin atteinte (%)",
+    "zones_blanches": "Zones blanches",
+    "thematiques_couvertes": "Thématiques couvertes",
     "score_non_couvert": "Score non atteint",
     "couverture": "Couverture",
 }
@@ -376,7 +379,7 @@ TABLE_LABELS = {
     "type": "Type",
     "noms_investisseurs": "Investisseurs présents",
     "cases_communes": "Cases en commun",
-    "cofinancements": "Programmes cofinancés ensemble",
+    "cofinancements": "Cofinancés ensemble",
     "nom_territoire": "Territoire",
     "actif": "Actif à la date de l'inventaire",
     "programmes_inactifs": "Programmes terminés ou à venir",

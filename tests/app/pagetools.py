@@ -8,6 +8,8 @@ import numpy as np
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
+from inventory import texts as T
+
 
 def figures(at: AppTest) -> list[dict]:
     """The plotly figures of the page, as the browser receives them."""
@@ -53,8 +55,21 @@ def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
+def _in_chart_tables(at: AppTest) -> list:
+    """The tables folded under a map or a heatmap (``ui.chart_table``), in any language."""
+    labels = {table["CHART_AS_TABLE"] for table in T.TABLES.values()}
+    return [d for e in at.expander if e.label in labels for d in e.dataframe]
+
+
 def table(at: AppTest, index: int = 0) -> pd.DataFrame:
-    return at.dataframe[index].value
+    """The page's ``index``-th table, the folded copies of its charts' numbers aside (``chart_tables``)."""
+    folded = {id(d.proto) for d in _in_chart_tables(at)}
+    return [d for d in at.dataframe if id(d.proto) not in folded][index].value
+
+
+def chart_tables(at: AppTest) -> list[pd.DataFrame]:
+    """The numbers of the page's maps and heatmaps, as the tables folded under them show them."""
+    return [d.value for d in _in_chart_tables(at)]
 
 
 def assert_clean(at: AppTest) -> None:

@@ -28,8 +28,8 @@ def test_every_page_speaks_english_with_lang_en(demo_db, open_page, page):
     shown = texts(at) + "\n".join(w.label for kind in ("radio", "selectbox", "multiselect", "toggle")
                                   for w in getattr(at, kind))
     shown += "\n".join(str(o) for w in at.radio for o in w.options) + "\n".join(metrics(at))
-    for i in range(len(at.dataframe)):
-        shown += "\n" + " ".join(map(str, table(at, i).columns))
+    for frame in at.dataframe:
+        shown += "\n" + " ".join(map(str, frame.value.columns))
     assert FRENCH.findall(shown) == []
     assert at.query_params["lang"] == "en"  # kept in the URL, so a shared link opens in English
 
@@ -74,3 +74,11 @@ def test_a_theme_the_inventory_defined_keeps_its_typed_label(monkeypatch):
         assert reference.theme_label("numerique", "Numérique pour tous") == "Numérique pour tous"  # relabelled
         assert reference.theme_label("mobilite", "Mobilité") == "Mobilité"  # the inventory's own
     assert reference.theme_label("numerique", "Outils numériques") == "Outils numériques"
+
+
+def test_streamlit_own_words_are_not_drawn_over_in_french_on_english_pages():
+    from ui import css
+
+    assert "Plein écran" in css.interface_css("fr") and "Choisir des fichiers" in css.uploader_css("fr")
+    english = css.interface_css("en") + css.uploader_css("en")
+    assert FRENCH.findall(english) == [] and "Plein écran" not in english and "Choisir" not in english

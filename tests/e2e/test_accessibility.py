@@ -70,3 +70,38 @@ def test_no_serious_contrast_or_label_breach_on_any_page(tab: Page, base_url: st
                 if v["id"] in ENFORCED for n in v["nodes"] if (n["impact"] or v["impact"]) in SEVERE}
     assert sorted(breaches) == []
     assert external_requests == []
+
+
+FOCUSED_WIDGET = """() => {
+    const box = document.activeElement && document.activeElement.closest(
+        '[data-testid="stRadio"], [data-testid="stSelectbox"], [data-testid="stMultiSelect"], ' +
+        '[data-testid="stButtonGroup"], [data-testid="stCheckbox"]');
+    const label = box && box.querySelector('[data-testid="stWidgetLabel"]');
+    return label ? label.innerText.trim() : null;
+}"""
+
+
+def test_the_main_filters_are_reached_and_used_with_the_keyboard_alone(tab: Page, base_url: str,
+                                                                       external_requests: list[str]):
+    """Tab after Tab from the top of /besoins: every filter of the sidebar gets the focus; the arrow keys then
+    change the scale (the URL follows, as with a click)."""
+    from inventory import texts as T
+
+    from .helpers import url_with
+    from playwright.sync_api import expect
+
+    goto_app(tab, f"{base_url}/besoins")
+    expect_charts_drawn(tab)
+    reached: list[str] = []
+    for _ in range(80):
+        tab.keyboard.press("Tab")
+        label = tab.evaluate(FOCUSED_WIDGET)
+        if label and label not in reached:
+            reached.append(label)
+        if label == T.FILTER_LEVEL:
+            break
+    assert {T.SIDEBAR_SNAPSHOT, T.FILTER_SOURCE, T.FILTER_AUDIENCE, T.FILTER_SECTOR, T.FILTER_THEMES,
+            T.FILTER_LEVEL} <= set(reached), reached
+    tab.keyboard.press("ArrowRight")  # « Régions » → « Départements »
+    expect(tab).to_have_url(url_with("niveau=departement"))
+    assert external_requests == []

@@ -43,12 +43,12 @@ def test_every_page_walked_from_the_navigation_speaks_english(tab: Page, base_ur
 def test_the_sidebar_switch_turns_the_page_to_english_keeping_its_filters(tab: Page, base_url: str,
                                                                           external_requests: list[str]):
     goto_app(tab, f"{base_url}/besoins?niveau=departement&inventaire=1")
-    sidebar(tab).get_by_role("button", name=T.NAMES["en"]).click()
+    sidebar(tab).get_by_role("radio", name=T.NAMES["en"]).click()
     expect(main(tab).locator("h1").first).to_have_text(EN["NEEDS_TITLE"])
     expect(tab).to_have_url(url_with("lang=en", "niveau=departement", "inventaire=1"))
     expect_nav(tab, [EN[key] for key in NAV.values()])
     assert_no_exception(tab)
-    sidebar(tab).get_by_role("button", name=T.NAMES["fr"]).click()
+    sidebar(tab).get_by_role("radio", name=T.NAMES["fr"]).click()
     expect(main(tab).locator("h1").first).to_have_text(T.TABLES["fr"]["NEEDS_TITLE"])
     expect(tab).to_have_url(url_with("niveau=departement", absent=("lang",)))
     assert external_requests == []
