@@ -322,16 +322,6 @@ MISSING_LINK_LABELS = {
 }
 NO_MISSING_LINK = "Complete pathway"
 DECLARED = "declared"
-# the pathway heatmap: each cell's kind, its one-letter mark (kept in greyscale) and its hover line
-PATHWAY_KIND_LABELS = {**MISSING_LINK_LABELS, "complet": NO_MISSING_LINK,
-                       "zone_blanche": "No programme (white zone)"}
-PATHWAY_MARKS = {"urgence_sans_suite": "U", "argent_sans_accompagnement": "€", "accompagnement_sans_argent": "A",
-                 "complet": "✓", "zone_blanche": "WZ"}
-PATHWAY_HOVER = "{kind}<br>{programmes} programme(s); phases: {phases}"
-CHART_COMMITMENTS = "Commitments"
-CHART_LATE = "of which late"
-CHART_IN_NEED = "Actors who expressed a need"
-CHART_REACHED = "Actors reached (declared)"
 DECLARED_NOTE = (
     "Figures declared by those who run the programmes: a framework of trust, neither audit nor rating."
 )
