@@ -176,6 +176,11 @@ def sections(store: Store, snap: Snapshot) -> list[Section]:
         shown = charts.per_territory(region)
         white.figures.append((_offline(charts.france_map(shown, "zones_blanches", "region",
                                                          value_label=T.CHART_WHITE_ZONES), "region"), SMALL_MAP_SIZE))
+        white.side_by_side = True  # the map's numbers beside it: white-zone themes per territory
+        per_place = shown[shown["zones_blanches"] > 0].sort_values("zones_blanches", ascending=False, kind="stable")
+        white.tables.append(_table(per_place.astype({"zones_blanches": "int64"}), ["nom", "zones_blanches"],
+                                   "zones_blanches_par_territoire", themes=themes, limit=None,
+                                   headings={"zones_blanches": T.CHART_WHITE_ZONES}))
         white.tables.append(_table(zones, ["nom", "thematique", "acteurs", "score", "programmes", "couverture",
                                            "en_voie_de_couverture"], "zones_blanches", themes=themes,
                                    title=T.REPORT_WORST_WHITE_ZONES))
