@@ -18,6 +18,7 @@ VIEWS = {
     "accueil": "/",
     "besoins": "/besoins?territoire=REG-84",
     "couverture": "/couverture?vue=territoire&territoire=REG-75",
+    "zones_blanches": "/couverture?thematique_carte=juridique",
     "collectif": "/collectif",
     "defis": "/defis",
     "evolution": "/evolution",
