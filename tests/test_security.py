@@ -140,6 +140,9 @@ def _is_static(node: ast.AST, constants: set[str]) -> bool:
         return True
     if isinstance(node, ast.Name):
         return node.id in constants
+    # the static CSS of ui/css.py (its .css files, our own sentences escaped), chosen for the run's language
+    if isinstance(node, ast.Call) and ast.unparse(node.func).split(".")[-2:-1] == ["css"]:
+        return all(_is_static(arg, constants) or ast.unparse(arg) == "T.language()" for arg in node.args)
     # a texts constant used as is (T.SOMETHING): written by developers, no placeholder filled
     return isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.attr.isupper()
 
