@@ -48,13 +48,17 @@ SCENARIOS: dict[str, list[tuple[dict[str, str], list[dict[str, str]]]]] = {
         ({"vue": "catalogue"}, [{"phase": "relance"}, {"thematique": "numerique"}, {"territoire": "{region}"},
                                 {"investisseur": "{investor}"}]),
         ({"vue": "territoire", "territoire": "{region}"}, [{"territoire": "{department}"}, {"source": "terrain"}]),
+        ({"vue": "lacunes", "engagements": "true"}, [{"niveau": "departement"}]),
     ],
     "pages/collectif.py": [
         ({"vue": "paysage"}, []),
         ({"vue": "alliances"}, []),
         ({"vue": "positionner", "investisseur": "{investor}"}, [{"investisseur": "{investor2}"}]),
+        ({"vue": "parcours"}, [{"source": "ingenierie"}, {"niveau": "departement"}, {"case": "{region}|numerique"}]),
+        ({"vue": "engagements"}, []),  # as a logged-in facilitator: the board and the form
     ],
-    "pages/defis.py": [({}, [{"mesure": "acteurs"}, {"niveau": "departement"}])],
+    "pages/defis.py": [({}, [{"mesure": "acteurs"}, {"niveau": "departement"}]),
+                       ({"defi": "Évaluer avec pertinence"}, [{"niveau": "departement"}])],
     "pages/evolution.py": [({}, [{"niveau": "departement"}, {"source": "terrain"}])],
     "pages/importer.py": [({}, [])],
 }

@@ -375,9 +375,9 @@ def cofunding_network(edges: pd.DataFrame, investors: pd.DataFrame, *, large: bo
     names = [str(info["nom"].get(i, i)) for i in ids]
     programmes = [int(info["programmes"].get(i, 0)) if "programmes" in info else 0 for i in ids]
     base = 22 if large else 16
-    # each investor by its name, beside its node on the side away from the centre, on lines of 16 characters
-    labels = [_wrap(n, 16) for n in names]
-    sides = [("middle right" if math.cos(angle[i]) > 0.35 else "middle left" if math.cos(angle[i]) < -0.35
+    # each investor by its name, beside its node on the side away from the centre, on lines of 18 characters
+    labels = [_wrap(n, 18) for n in names]
+    sides = [("middle right" if math.cos(angle[i]) > 0.15 else "middle left" if math.cos(angle[i]) < -0.15
               else "top center" if math.sin(angle[i]) > 0 else "bottom center") for i in ids]
     fig.add_trace(go.Scatter(
         x=[pos[i][0] for i in ids], y=[pos[i][1] for i in ids], mode="markers+text", text=labels,
@@ -388,16 +388,16 @@ def cofunding_network(edges: pd.DataFrame, investors: pd.DataFrame, *, large: bo
         hovertemplate=f"<b>%{{customdata[0]}}</b><br>{T.CHART_PROGRAMMES}{T.COLON}%{{customdata[1]}}<extra></extra>",
         showlegend=False,
     ))
-    # room for the labels inside the plot: the network's column is about 600 px wide (900 px in workshop mode)
-    # and the circle shrinks so that the longest line fits on either side
-    plot_px, char_px = (900 if large else 600), _char_px(large)
-    label_px = char_px * max(len(line) for lb in labels for line in lb.split("<br>")) + base + 12
-    pad = min(2 * label_px / max(plot_px - 2 * label_px, 1), 3.0)
-    height = 560 if large else 440
-    lines = max(len(lb.split("<br>")) for lb in labels)
-    pad_y = (1.4 * font_size(large) * lines + base) / (height / (2 + 2 * pad))
-    fig.update_xaxes(visible=False, range=[-1 - pad, 1 + pad])
-    fig.update_yaxes(visible=False, range=[-1 - pad_y, 1 + pad_y], scaleanchor="x")
+    # a circle large enough for neighbouring labels not to overlap, and room for the labels inside the plot: the
+    # network gets about 600 px at 1280 px (the whole width, 1220 px, in workshop mode)
+    plot_px, char_px = (1220 if large else 600), _char_px(large)
+    label_h = 1.3 * font_size(large) * max(len(lb.split("<br>")) for lb in labels)
+    label_w = char_px * max(len(line) for lb in labels for line in lb.split("<br>")) + base + 12
+    radius = max(1.6 * label_h * len(ids) / (2 * math.pi), 200 if large else 130)
+    radius = max(min(radius, (plot_px - 2 * label_w) / 2), 80)
+    height = int(2 * radius + 2 * (label_h + base) + 20)
+    fig.update_xaxes(visible=False, range=[-plot_px / 2 / radius, plot_px / 2 / radius])
+    fig.update_yaxes(visible=False, range=[-height / 2 / radius, height / 2 / radius], scaleanchor="x")
     return _layout(fig, large=large, height=height, plot_bgcolor="white")
 
 

@@ -286,7 +286,7 @@ class _Guide:
         list_col = 1
         for sheet, model in SHEETS.items():
             for name, col in model.columns().items():
-                readme.write_row(r, 0, [sheet, name, T.TEMPLATE_YES if col["required"] else T.TEMPLATE_NO,
+                readme.write_row(r, 0, [sheet, name, T.YES if col["required"] else T.NO,
                                         model.column_help(name),
                                         ", ".join(col["choices"] or [])], formats["wrap"])
                 r += 1

@@ -176,6 +176,11 @@ def sections(store: Store, snap: Snapshot) -> list[Section]:
         shown = charts.per_territory(region)
         white.figures.append((_offline(charts.france_map(shown, "zones_blanches", "region",
                                                          value_label=T.CHART_WHITE_ZONES), "region"), SMALL_MAP_SIZE))
+        white.side_by_side = True  # the map's numbers beside it: white-zone themes per territory
+        per_place = shown[shown["zones_blanches"] > 0].sort_values("zones_blanches", ascending=False, kind="stable")
+        white.tables.append(_table(per_place.astype({"zones_blanches": "int64"}), ["nom", "zones_blanches"],
+                                   "zones_blanches_par_territoire", themes=themes, limit=None,
+                                   headings={"zones_blanches": T.CHART_WHITE_ZONES}))
         white.tables.append(_table(zones, ["nom", "thematique", "acteurs", "score", "programmes", "couverture",
                                            "en_voie_de_couverture"], "zones_blanches", themes=themes,
                                    title=T.REPORT_WORST_WHITE_ZONES))
@@ -330,7 +335,7 @@ def _cell(value: Any, key: str) -> str:
     if value is None or value is pd.NaT or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
         return "–"
     if isinstance(value, (bool, np.bool_)):
-        return html.escape(T.REPORT_YES if value else T.REPORT_NO)
+        return html.escape(T.YES if value else T.NO)
     if isinstance(value, (dt.date, pd.Timestamp)):
         return html.escape(fr_date(value))
     if isinstance(value, (int, np.integer)):

@@ -520,7 +520,8 @@ class Store:
     def audit_log(self, limit: int | None = None) -> pd.DataFrame:
         """Who did what when to the snapshots, newest first: ``happened_at``, ``who``, ``action`` (import, activate,
         rename, delete, or what else wrote a snapshot), ``snapshot_id``, ``detail`` (the label; « old → new »)."""
-        sql = "SELECT happened_at, who, action, snapshot_id, detail FROM audit_log ORDER BY happened_at DESC, rowid DESC"
+        sql = ("SELECT happened_at, who, action, snapshot_id, detail FROM audit_log "
+               "ORDER BY happened_at DESC, rowid DESC")
         return self.read(sql + (f" LIMIT {int(limit)}" if limit else ""))
 
     @contextmanager

@@ -14,7 +14,7 @@ from ui.noting import commitment_form
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
 ALLIANCE_COLUMNS = ["nom", "thematique", "acteurs", "score", "programmes", "investisseurs", "noms_investisseurs"]
-UNCOVERED_COLUMNS = ["nom", "thematique", "acteurs", "score", "intensite_moyenne", "tension"]
+UNCOVERED_COLUMNS = ["nom", "thematique", "tension", "acteurs", "score", "intensite_moyenne"]
 STEP_COLUMNS = ["id", "nom", "phase", "nature", "investisseurs", "territoires", "date_fin"]
 ON_TRACK_COLUMNS = ["nom", "thematique", "acteurs", "score", "engagements"]
 
@@ -36,7 +36,8 @@ def pathways_view() -> None:
         return
     kinds = charts.pathway_kind(cells).value_counts()
     for col, kind in zip(st.columns(4), [*analytics.MISSING_LINKS, "zone_blanche"]):
-        col.metric(T.PATHWAY_KIND_LABELS[kind], fr_number(int(kinds.get(kind, 0))), border=True)
+        col.metric(T.PATHWAY_METRICS[kind], fr_number(int(kinds.get(kind, 0))), border=True,
+                   help=T.PATHWAY_KIND_LABELS[kind])
     st.caption(T.FORMULAS["parcours"])
     st.caption(T.FORMULAS["maillon_manquant"])
     st.markdown(f"**{T.PATHWAY_HEATMAP}**")
@@ -161,7 +162,8 @@ elif view == "alliances":
                empty=T.TOGETHER_NO_ALLIANCE)
     st.subheader(T.TOGETHER_COFUNDING)
     co = q(analytics.cofunding, snap.id)
-    rate, network = st.columns([1, 3])
+    # in workshop mode the network takes the whole width, so that its names stay large and apart
+    rate, network = (st.container(), st.container()) if large else st.columns([1, 3])
     rate.metric(T.TOGETHER_COFUNDING_RATE, f"{fr_number(100 * co['taux'], 1)} %", border=True)
     rate.caption(T.TOGETHER_COFUNDING_DETAIL.format(co=fr_number(co["cofinances"]), total=fr_number(co["programmes"])))
     rate.caption(T.FORMULAS["cofinancement"])
@@ -204,12 +206,13 @@ else:  # se positionner
         chart_table(charts.table_view(counts, ["nom", "thematiques"], headings={"thematiques": T.CHART_THEMES_COVERED}),
                     f"empreinte_{investor}")
         st.caption(reference.MAP_ATTRIBUTION)
-    allies_column, uncovered_column = st.columns(2)
+    # one above the other: side by side, at 1280 px, each table would hide the columns that say why
+    allies_column, uncovered_column = st.container(), st.container()
     with allies_column:
         st.subheader(T.TOGETHER_ALLIES, help=T.TOGETHER_ALLIES_HELP)
         st.caption(T.FORMULAS["cases_communes"])
         allies = q(analytics.likely_allies, snap.id, investor, level="region")
-        show_table(charts.table_view(allies, ["nom", "type", "cases_communes", "cofinancements", "thematiques"],
+        show_table(charts.table_view(allies, ["nom", "cases_communes", "cofinancements", "thematiques", "type"],
                                      theme_labels=themes, headings=T.INVESTOR_HEADINGS),
                    f"allies_{investor}", empty=T.TOGETHER_NO_ALLIES)
     with uncovered_column:

@@ -10,8 +10,9 @@ from ui import (chart_table, enter_through_app, fr_number, q, require_snapshot, 
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
-CELL_COLUMNS = ["nom", "thematique", "acteurs", "score", "intensite_moyenne", "programmes", "tension", "score_couvert",
-                "part_couverte", "zone_blanche"]
+# the columns that decide first (visible at 1280 px without scrolling), the details after them
+CELL_COLUMNS = ["nom", "thematique", "tension", "programmes", "zone_blanche", "part_couverte", "acteurs", "score",
+                "intensite_moyenne", "score_couvert"]
 GAP_COLUMNS = ["nom", "thematique", "acteurs", "score", "score_couvert", "part_couverte", "couverture", "zone_blanche"]
 PROGRAMME_COLUMNS = ["id", "nom", "phase", "investisseurs", "thematiques", "territoires", "publics", "nature",
                      "budget_eur", "date_debut", "date_fin", "actif", "odd", "url"]
@@ -173,7 +174,8 @@ else:  # one territory: its needs (first mile) beside the programmes that reach 
     own_level = "departement" if territory.startswith("DEP") or level == "departement" else "region"
     cells = q(analytics.need_matrix, snap.id, level=own_level, needs=needs)
     cells = cells[(cells["territoire"] == territory) & (cells["acteurs"] > 0)]
-    first, last = st.columns(2)
+    # one above the other: side by side, at 1280 px, each table would hide its deciding columns
+    first, last = st.container(), st.container()
     with first:
         st.subheader(T.COVER_FIRST_MILE)
         if cells.empty:

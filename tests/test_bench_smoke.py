@@ -37,13 +37,13 @@ def test_bench_runs_end_to_end_at_tiny_sizes(tmp_path):
            "--baseline-rows", "40", "--repeat", "1", "--page-repeat", "1", "--sessions", "2", "--rounds", "1",
            "--pages", "pages/accueil.py", "--aids", "40", "--workdir", str(tmp_path), "--out", str(out),
            "--json", str(tmp_path / "results.json"),
-           "--only", "import", "catalogue", "baseline", "queries", "note", "pages", "memory"]  # workshop: its own test below
+           "--only", "import", "catalogue", "baseline", "queries", "note", "pages", "memory", "report"]  # workshop: its own test below
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-3000:]
     text = out.read_text(encoding="utf-8")
     for heading in ("## Targets", "## 1. Import", "Naive baseline", "## 2. Writing", "## 3. Analytics",
                     "## 4. Page reruns", "## 5. Memory", "## Import of a public catalogue",
-                    "## 7. Noting a commitment"):
+                    "## 7. Noting a commitment", "## 8. The session report"):
         assert heading in text, heading
     assert "failed" not in text and "error:" not in text, text
     assert "| `need_matrix` |" in text and "| accueil |" in text

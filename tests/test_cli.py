@@ -153,6 +153,26 @@ def test_snapshots_activate_and_text_listing(demo_store, capsys):
     assert [s["as_of"] for s in snaps] == ["2020-04-30", "2020-06-30"]
 
 
+def test_command_line_imports_and_activations_are_in_the_audit_log_under_the_system_user(
+        demo_store, tmp_path, capsys):
+    import getpass
+
+    from inventory.store import Store
+
+    db = str(demo_store.path)
+    demo_store.close()
+    paths = write("xlsx", tmp_path, inventory_sheets())
+    assert run(capsys, "import", *map(str, paths), "--as-of", "2020-07-31", "--db", db)[0] == 0
+    assert run(capsys, "activate", "1", "--db", db)[0] == 0
+    store = Store(db)
+    try:
+        log = store.audit_log()
+        assert log[["who", "action", "snapshot_id"]].values.tolist()[:2] == [
+            [getpass.getuser(), "activate", 1], [getpass.getuser(), "import", 3]]
+    finally:
+        store.close()
+
+
 def test_matrix_options(demo_store, capsys):
     db = str(demo_store.path)
     demo_store.close()

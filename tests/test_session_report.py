@@ -124,8 +124,8 @@ def test_the_worst_white_zones_are_the_matrix_white_zones_worst_first(followup, 
         ["Occitanie", "Outils numériques", "1", "2", "0"],
         ["Île-de-France", "Outils numériques", "1", "1", "1"],
     ]
-    assert column(shown, T.REPORT_HEADINGS["en_voie_de_couverture"]) == [T.REPORT_YES, T.REPORT_YES, T.REPORT_NO,
-                                                                        T.REPORT_NO]
+    assert column(shown, T.REPORT_HEADINGS["en_voie_de_couverture"]) == [T.YES, T.YES, T.NO,
+                                                                        T.NO]
     assert column(shown, T.COLUMN_LABELS["couverture"])[3] == T.COVERAGE_WORDS.format(
         programmes="1", where=T.COVERAGE_WHERE["region"], part="0")
     white = an.white_zones(store, sid, level="region")

@@ -67,6 +67,15 @@ def download_context() -> exports.DownloadContext:
                                    created_by=snap.created_by if snap else None, filters=filters, url=url)
 
 
+def column_width(values: pd.Series) -> int:
+    """A column's width in pixels: its heading and its values in full, but a long text (a name, a list) at most
+    220 px, so that the columns after it, which decide, stay on screen at 1280 px (a click shows the whole text)."""
+    chars = max([len(str(values.name)), *values.head(200).map(lambda v: len(str(v))).tolist()])
+    if pd.api.types.is_bool_dtype(values) or pd.api.types.is_numeric_dtype(values):
+        chars = max(len(str(values.name)), min(chars, 12))
+    return int(min(8 * chars + 28, 220))
+
+
 def show_table(view: pd.DataFrame, name: str, *, empty: str | None = None, where=None,
                filter: str | None = None) -> None:
     """A table as shown to people (headings, numbers and dates in the run's language) and its downloads
@@ -78,11 +87,14 @@ def show_table(view: pd.DataFrame, name: str, *, empty: str | None = None, where
         return
     config: dict[str, Any] = {}
     for col in view.columns:
+        width = column_width(view[col])
         if pd.api.types.is_bool_dtype(view[col]):
-            continue
-        if pd.api.types.is_datetime64_any_dtype(view[col]):
-            config[col] = st.column_config.DateColumn(format=formats.date_column())
+            config[col] = st.column_config.CheckboxColumn(width=width)
+        elif pd.api.types.is_datetime64_any_dtype(view[col]):
+            config[col] = st.column_config.DateColumn(format=formats.date_column(), width=width)
         elif pd.api.types.is_numeric_dtype(view[col]):
-            config[col] = st.column_config.NumberColumn(format="localized")
+            config[col] = st.column_config.NumberColumn(format="localized", width=width)
+        else:
+            config[col] = st.column_config.TextColumn(width=width)
     where.dataframe(view, hide_index=True, column_config=config, width="stretch", placeholder="–")
     download_table(view, name, where=where, filter=filter)

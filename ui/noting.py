@@ -16,13 +16,19 @@ from inventory import texts as T
 from inventory.models import STATUTS, Snapshot
 from inventory.noting import note_commitment
 from inventory.report import plain
-from ui.access import is_facilitator, workshop_mode
+from ui.access import facilitator_name, is_facilitator, workshop_mode
 from ui.data import StoreBusy, current_store
 from ui.display import fr_date
 
 log = logging.getLogger("inventory.noting_form")
 _NOTED = "_noted_commitment"  # {"new", "previous", "label", "previous_label"} right after a save
 _FLASH = "_noted_flash"
+
+
+def _signed() -> str:
+    """How this session's writes are signed in the snapshot list and the audit log (as on the import page)."""
+    name = facilitator_name()
+    return T.IMP_CREATED_BY_NAME.format(name=name) if name else T.IMP_CREATED_BY
 
 
 def _after_write(message: str, show: int) -> None:
@@ -37,7 +43,7 @@ def _undo(noted: dict) -> None:
         st.error(T.IMP_NOT_ALLOWED)
         return
     try:
-        current_store().activate(noted["previous"])
+        current_store().activate(noted["previous"], by=_signed())
     except StoreBusy:
         st.warning(T.DB_BUSY)
         return
@@ -109,7 +115,7 @@ def commitment_form(snap: Snapshot, investors: Mapping[str, str], themes: Mappin
               "session": session.strip() or None, "description": description.strip() or None}
     store = current_store()
     try:
-        result = note_commitment(store, fields, created_by=T.IMP_CREATED_BY)
+        result = note_commitment(store, fields, created_by=_signed())
     except StoreBusy:
         st.warning(T.DB_BUSY)
         return

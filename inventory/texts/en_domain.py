@@ -404,8 +404,6 @@ TEMPLATE_THEMES_COMMENT = "Optional: add your own themes here (the 8 default one
 TEMPLATE_FOLLOWUP_TEXT = "Optional: « engagements » (what the investors decided to do) and « realisations » (what the programmes reached, declared by those who run them)."
 TEMPLATE_README_SHEET = "read-me"
 TEMPLATE_README_HEADINGS = ("Sheet", "Column", "Required", "What is expected", "Possible values")
-TEMPLATE_YES = "yes"
-TEMPLATE_NO = "no"
 TEMPLATE_REQUIRED_NOTE = " (required)"
 # a contract column in the template's comments and the import report: its French label, and its English alias after
 # it when True (« Intensité [intensity] »)
@@ -523,8 +521,6 @@ REPORT_NEED_MOVES = "The largest changes in need (score)"
 REPORT_WZ_LINE = "White zones closed: {closed}; opened: {opened}."
 REPORT_PROGRAMME_LINE = "Programmes added: {added}; ended: {ended}; removed: {withdrawn}; changed: {changed}."
 REPORT_COMMITMENT_CHANGES = "Commitments kept: {tenu}; late: {en_retard}; dropped: {abandonne}; new: {nouveau}."
-REPORT_YES = "yes"
-REPORT_NO = "no"
 REPORT_ROWS_CUT = "The first {shown} rows out of {total}: the dashboard and its downloads give them all."
 REPORT_NO_CHROMIUM = (
     "The PDF needs Chromium, which this machine lacks: download the report as HTML and print it from the browser "

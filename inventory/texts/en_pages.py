@@ -573,7 +573,8 @@ PATHWAY_HEATMAP_CAPTION = (
     "Each cell has a colour and a mark (legend under the map); hover over it to read its programmes and phases. "
     "A grey cell (WZ) is reached by no programme: it is a white zone, not a missing link."
 )
-PATHWAY_METRIC_WHITE = "White zones"
+PATHWAY_METRICS = {"urgence_sans_suite": "Emergency, no follow-up", "argent_sans_accompagnement": "Money only",
+                   "accompagnement_sans_argent": "Coaching only", "zone_blanche": "White zones"}
 PATHWAY_RANKED = "The missing links, from the strongest need to the weakest"
 PATHWAY_NO_GAP = "No missing link: every cell reached is reached by a complete pathway."
 PATHWAY_CELL = "One cell"

@@ -435,8 +435,6 @@ REPORT_NEED_MOVES = "Les plus fortes variations de besoin (score)"
 REPORT_WZ_LINE = "Zones blanches fermées : {closed} ; ouvertes : {opened}."
 REPORT_PROGRAMME_LINE = "Programmes ajoutés : {added} ; terminés : {ended} ; retirés : {withdrawn} ; modifiés : {changed}."
 REPORT_COMMITMENT_CHANGES = "Engagements tenus : {tenu} ; en retard : {en_retard} ; abandonnés : {abandonne} ; nouveaux : {nouveau}."
-REPORT_YES = "oui"
-REPORT_NO = "non"
 REPORT_ROWS_CUT = "Les {shown} premières lignes sur {total} : le tableau de bord et ses téléchargements les donnent toutes."
 REPORT_NO_CHROMIUM = (
     "Le PDF demande Chromium, absent de cette machine : téléchargez le rapport en HTML et imprimez-le depuis le "
@@ -498,8 +496,6 @@ CONTEXT_COLUMN = "Colonne"
 CONTEXT_DEFINITION = "Définition"
 TEMPLATE_README_SHEET = "lisez-moi"
 TEMPLATE_README_HEADINGS = ("Feuille", "Colonne", "Obligatoire", "Ce qu'on attend", "Valeurs possibles")
-TEMPLATE_YES = "oui"
-TEMPLATE_NO = "non"
 TEMPLATE_REQUIRED_NOTE = " (obligatoire)"
 # a contract column in the template's comments and the import report: its French label (models.py), and its English
 # alias after it when True

@@ -379,7 +379,7 @@ TABLE_LABELS = {
     "type": "Type",
     "noms_investisseurs": "Investisseurs présents",
     "cases_communes": "Cases en commun",
-    "cofinancements": "Programmes cofinancés ensemble",
+    "cofinancements": "Cofinancés ensemble",
     "nom_territoire": "Territoire",
     "actif": "Actif à la date de l'inventaire",
     "programmes_inactifs": "Programmes terminés ou à venir",
@@ -545,7 +545,8 @@ PATHWAY_HEATMAP = "Territoires × thématiques : le maillon manquant de chaque c
 PATHWAY_HEATMAP_CAPTION = ("Chaque case porte une couleur et une marque (légende sous la carte) ; survolez-la pour "
                            "lire ses programmes et ses phases. Une case grise (ZB) n'est atteinte par aucun programme : "
                            "c'est une zone blanche, pas un maillon manquant.")
-PATHWAY_METRIC_WHITE = "Zones blanches"
+PATHWAY_METRICS = {"urgence_sans_suite": "Urgence sans suite", "argent_sans_accompagnement": "Argent seul",
+                   "accompagnement_sans_argent": "Accompagnement seul", "zone_blanche": "Zones blanches"}
 PATHWAY_RANKED = "Les maillons manquants, du plus fort besoin au plus faible"
 PATHWAY_NO_GAP = "Aucun maillon manquant : chaque case atteinte l'est par un parcours complet."
 PATHWAY_CELL = "Une case"

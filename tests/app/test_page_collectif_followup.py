@@ -35,10 +35,10 @@ def test_each_missing_link_is_counted_drawn_and_ranked(followup_db, open_page):
     assert_clean(at)
     # field needs at region level: one cell of each missing link, and 3 white zones (REG-75 cooperation,
     # REG-76 numerique, REG-11 numerique: P6 reaches none of its rows; REG-76 competences is ingénierie)
-    assert metrics(at) == {T.PATHWAY_KIND_LABELS["urgence_sans_suite"]: "1",
-                           T.PATHWAY_KIND_LABELS["argent_sans_accompagnement"]: "1",
-                           T.PATHWAY_KIND_LABELS["accompagnement_sans_argent"]: "1",
-                           T.PATHWAY_KIND_LABELS["zone_blanche"]: "3"}
+    assert metrics(at) == {T.PATHWAY_METRICS["urgence_sans_suite"]: "1",
+                           T.PATHWAY_METRICS["argent_sans_accompagnement"]: "1",
+                           T.PATHWAY_METRICS["accompagnement_sans_argent"]: "1",
+                           T.PATHWAY_METRICS["zone_blanche"]: "3"}
     heat = figures(at)[0]
     # the legend names each colour: the three missing links, a whole pathway, a white zone
     assert [t["name"] for t in heat["data"][1:]] == [f"{T.PATHWAY_MARKS[k]} · {T.PATHWAY_KIND_LABELS[k]}"
@@ -61,7 +61,7 @@ def test_the_support_ecosystem_switch_asks_who_funds_the_engineering(followup_db
     assert_clean(at)
     assert T.PATHWAY_ECOSYSTEM_NOTE in texts(at)
     # only N7 (Haute-Garonne, competences): nobody funds it, a white zone and no missing link
-    assert metrics(at)[T.PATHWAY_KIND_LABELS["zone_blanche"]] == "1"
+    assert metrics(at)[T.PATHWAY_METRICS["zone_blanche"]] == "1"
     assert T.PATHWAY_NO_GAP in texts(at)
 
 
@@ -126,6 +126,7 @@ def facilitator(open_page, monkeypatch, db):
     at = open_page(db, "collectif", vue="engagements")
     at.secrets["facilitator_password"] = PASSWORD  # whatever a developer's local secrets file says
     at.session_state["_facilitator_token"] = PASSWORD
+    at.session_state["_facilitator_name"] = "Camille"
     return at.run()
 
 
@@ -137,7 +138,7 @@ def submit(at):
 def snapshots_of(db):
     store = Store(db)
     try:
-        return [(s.id, s.label, s.active, s.counts.get("engagements")) for s in store.snapshots()]
+        return [(s.id, s.label, s.active, s.counts.get("engagements"), s.created_by) for s in store.snapshots()]
     finally:
         store.close()
 
@@ -173,6 +174,7 @@ def test_a_noted_commitment_shows_on_the_board_and_undo_reactivates_the_previous
     snaps = snapshots_of(fresh_followup_db)
     assert len(snaps) == 3 and snaps[-1][2] and snaps[-1][3] == 6
     assert snaps[-1][1].startswith("Séance du 30/06 – engagement noté à ")
+    assert snaps[-1][4] == T.IMP_CREATED_BY_NAME.format(name="Camille")  # signed as on the import page
     assert any(s.value.startswith("Engagement enregistré : l'inventaire n° 3") for s in at.success)
     assert at.query_params.get("inventaire") in (None, "3")  # the sidebar drops the active one from the URL
     board = table(at, 0)

@@ -14,13 +14,13 @@ from inventory import texts as T
 from .helpers import (FACILITATOR_PASSWORD, assert_no_exception, eventually, goto_app, main, nav_labels, options_of,
                       pick_option, selected_option, sidebar, table_rows, wait_for_app)
 
-HEADERS = ["territoire", "source", "thematique", "intensite", "nb_acteurs", "description"]
-GOOD = [
-    ["Rhône", "terrain", "numerique", 4, 3, "Outils de gestion partagés"],
-    ["Gironde", "ingenierie", "juridique", 2, 2, "Conseil juridique pour les réseaux"],
-    ["Finistère", "terrain", "modele_socio_eco", 3, 5, "Trésorerie tendue"],
-    ["974", "terrain", "rh_benevolat", 2, 1, "Bénévoles à former"],
-    ["REG-84", "terrain", "gouvernance", 3, 4, "Stratégie après la crise"],
+HEADERS = ["territoire", "source", "thematique", "intensite", "nb_acteurs", "description", "date"]
+GOOD = [  # reported in May and June 2020: the latest, 30/06/2020, is the date the commit form proposes
+    ["Rhône", "terrain", "numerique", 4, 3, "Outils de gestion partagés", "12/06/2020"],
+    ["Gironde", "ingenierie", "juridique", 2, 2, "Conseil juridique pour les réseaux", "30/06/2020"],
+    ["Finistère", "terrain", "modele_socio_eco", 3, 5, "Trésorerie tendue", "02/05/2020"],
+    ["974", "terrain", "rh_benevolat", 2, 1, "Bénévoles à former", None],
+    ["REG-84", "terrain", "gouvernance", 3, 4, "Stratégie après la crise", "15/06/2020"],
 ]
 # (spreadsheet row, column, bad value): every cell the report and the annotated workbook must point at
 ERRORS = [(3, "intensite", 9), (4, "territoire", "Atlantide"), (5, "thematique", "cuisine"), (6, "nb_acteurs", "zéro")]
@@ -60,7 +60,8 @@ def writing_controls(page: Page) -> dict[str, int]:
     }
 
 
-def log_in(page: Page, password: str) -> None:
+def log_in(page: Page, password: str, name: str = "Camille") -> None:
+    main(page).get_by_role("textbox", name=T.IMP_NAME).fill(name)
     main(page).get_by_label(T.IMP_PASSWORD).fill(password)
     main(page).get_by_role("button", name=T.IMP_LOGIN).click()
     wait_for_app(page)
@@ -97,7 +98,7 @@ def test_a_facilitator_fixes_a_workbook_from_the_report_and_commits_it(
     goto_app(tab, f"{base_url}/importer")
     shown_before = selected_option(tab, T.SIDEBAR_SNAPSHOT, sidebar(tab))
     log_in(tab, FACILITATOR_PASSWORD)
-    expect(main(tab).get_by_text(T.IMP_LOGGED_IN)).to_be_visible()
+    expect(main(tab).get_by_text(T.IMP_LOGGED_IN_AS.format(name="Camille"))).to_be_visible()
     uploader = tab.locator('[data-testid="stFileUploader"] input[type=file]')
     french = ["Choisir des fichiers", "ou glissez-les ici · 50 Mo au plus par fichier · XLSX, ODS, CSV"]
     assert eventually(tab, lambda: uploader_words(tab) == french), uploader_words(tab)
@@ -142,7 +143,18 @@ def test_a_facilitator_fixes_a_workbook_from_the_report_and_commits_it(
     assert_no_exception(tab)
     expect(main(tab).get_by_text(T.IMP_CLEAN)).to_be_visible()
     expect(main(tab).get_by_text(re.compile(re.escape(T.IMP_CARRIED.split("{")[0])))).to_be_visible()
+    # the data's date is proposed from the file, and the picker opens on its month, not on today's
+    expect(main(tab).get_by_test_id("stDateInputField")).to_have_text("30/06/2020")
+    main(tab).get_by_test_id("stDateInputCalendarButton").click()
+    calendar = tab.get_by_role("dialog")
+    expect(calendar).to_be_visible()
+    # the month shown: June 2020 (the data's), not today's
+    expect(calendar.locator("h2.react-aria-Heading")).to_have_text(re.compile(r"^(juin|June) 2020$"))
+    tab.keyboard.press("Escape")
+    expect(calendar).to_have_count(0)
     main(tab).get_by_label(T.IMP_LABEL).fill(LABEL)
+    main(tab).get_by_text(T.IMP_CONFIRM_REMOVAL).click()
+    expect(main(tab).get_by_role("checkbox", name=T.IMP_CONFIRM_REMOVAL)).to_be_checked()
     main(tab).get_by_role("button", name=T.IMP_COMMIT).click()
     wait_for_app(tab)
     assert_no_exception(tab)

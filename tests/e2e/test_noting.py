@@ -29,9 +29,10 @@ def board_size(page: Page) -> int:
 def test_a_facilitator_notes_a_commitment_sees_it_on_the_board_then_undoes_it(tab: Page, base_url: str,
                                                                                 external_requests: list[str]):
     goto_app(tab, f"{base_url}/importer")
+    main(tab).get_by_role("textbox", name=T.IMP_NAME).fill("Camille (e2e)")
     main(tab).get_by_label(T.IMP_PASSWORD).fill(FACILITATOR_PASSWORD)
     main(tab).get_by_role("button", name=T.IMP_LOGIN).click()
-    expect(main(tab).get_by_text(T.IMP_LOGGED_IN)).to_be_visible()
+    expect(main(tab).get_by_role("button", name=T.IMP_LOGOUT)).to_be_visible(timeout=20_000)
     shown_before = selected_option(tab, T.SIDEBAR_SNAPSHOT, sidebar(tab))
 
     # the same session (the login lives in it) moves to the board through the navigation

@@ -4,11 +4,14 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from inventory import demo, session_report
 from inventory import texts as T
+from inventory.store import Store
 
 from .helpers import (FACILITATOR_PASSWORD, PAGES, assert_no_exception, expect_charts_drawn, goto_app, main,
                       wait_for_app)
 from .test_import import ERRORS, GOOD, log_in, with_errors, write_needs
+from .test_report import open_report
 
 # The state each screenshot shows: the view as it opens, except where a choice makes it telling.
 VIEWS = {
@@ -53,4 +56,22 @@ def test_screenshots_of_every_view(tab: Page, base_url: str, external_requests: 
     expect(report).to_be_visible()
     main(tab).get_by_role("heading", name=T.IMP_REPORT_HEADER).evaluate("h => h.scrollIntoView()")
     shoot(tab, screenshots_dir / "importer.png")
+    assert external_requests == []
+
+
+def test_screenshot_of_the_session_report(new_context, external_requests: list[str], screenshots_dir: Path,
+                                          tmp_path: Path):
+    """The report of the demo inventory, opened offline from its file, at its map."""
+    store = Store(tmp_path / "demo.duckdb")
+    try:
+        demo.load_demo(store)
+        path = session_report.write(store, tmp_path / "rapport.html")
+    finally:
+        store.close()
+    page = open_report(new_context(), path)
+    page.evaluate("document.fonts.ready")
+    page.locator("#carte").evaluate("s => window.scrollTo(0, s.offsetTop - 16)")
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(screenshots_dir / "rapport.png"))
+    assert (screenshots_dir / "rapport.png").stat().st_size > 10_000
     assert external_requests == []
