@@ -44,6 +44,9 @@ def pathways_view() -> None:
     st.caption(T.PATHWAY_HEATMAP_CAPTION)
     st.plotly_chart(charts.pathway_heatmap(cells, theme_labels=themes, large=large), width="stretch",
                     config=charts.OFFLINE)
+    every = charts.pathway_table(cells, theme_labels=themes)  # the heatmap's cells, each kind in words
+    every[T.PATHWAY_COLUMNS["maillon_manquant"]] = charts.pathway_kind(cells).map(T.PATHWAY_KIND_LABELS).to_numpy()
+    chart_table(every, f"parcours_cases_{source}_{level}")
     st.subheader(T.PATHWAY_RANKED)
     ranked = q(analytics.missing_links, snap.id, level=level, source=source)
     show_table(charts.pathway_table(ranked, theme_labels=themes), f"maillons_manquants_{source}_{level}",

@@ -131,8 +131,12 @@ def texts(elements) -> list[str]:
 
 
 def table(at: AppTest, first_column: str):
-    """The first dataframe whose first column is headed ``first_column``."""
-    for frame in at.dataframe:
+    """The first dataframe whose first column is headed ``first_column`` (the copies of the charts' numbers folded
+    under them aside)."""
+    from tests.app.pagetools import _in_chart_tables
+
+    folded = {id(d.proto) for d in _in_chart_tables(at)}
+    for frame in [d for d in at.dataframe if id(d.proto) not in folded]:
         value = frame.value
         if hasattr(value, "columns") and len(value.columns) and value.columns[0] == first_column:
             return value

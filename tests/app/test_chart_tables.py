@@ -16,7 +16,7 @@ def charts_with_numbers(at) -> int:
 @pytest.mark.parametrize("page,params", [
     ("besoins", {}), ("besoins", {"niveau": "departement", "mesure": "score"}), ("couverture", {}),
     ("couverture", {"thematique_carte": "numerique"}), ("collectif", {}),
-    ("collectif", {"vue": "positionner", "investisseur": "FDN1"}),
+    ("collectif", {"vue": "positionner", "investisseur": "FDN1"}), ("collectif", {"vue": "parcours"}),
 ])
 def test_every_map_and_heatmap_has_a_table_of_its_numbers(demo_db, open_page, page, params):
     at = open_page(demo_db, page, **params)

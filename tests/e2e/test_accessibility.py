@@ -20,7 +20,8 @@ ENFORCED = {"color-contrast", "label", "label-title-only", "aria-input-field-nam
 SEVERE = {"serious", "critical"}
 VIEWS = ["/", "/besoins?territoire=REG-84", "/couverture", "/couverture?vue=lacunes", "/couverture?vue=catalogue",
          "/couverture?vue=territoire&territoire=REG-75", "/collectif", "/collectif?vue=alliances",
-         "/collectif?vue=positionner&investisseur=FDN1", "/defis", "/evolution", "/methode", "/importer"]
+         "/collectif?vue=positionner&investisseur=FDN1", "/collectif?vue=parcours", "/collectif?vue=engagements",
+         "/defis", "/evolution", "/methode", "/importer"]
 MODES = {"usual": "", "workshop": "atelier=1", "english": "lang=en"}
 
 

@@ -22,6 +22,7 @@ VIEWS = {
     "collectif": "/collectif",
     "defis": "/defis",
     "evolution": "/evolution",
+    "methode": "/methode",
     "atelier": "/besoins?atelier=1&niveau=departement&mesure=score",
     "english": "/besoins?lang=en&territoire=REG-84",
 }
