@@ -288,6 +288,15 @@ def chosen_tags(page: Page, label: str, where=None) -> list[str]:
     return [t.get_attribute("aria-label") for t in box.locator("[data-tag]:visible").all()]
 
 
+# The page's own tables: not the folded copies of a chart's numbers (ui.chart_table, in an expander under each chart)
+PAGE_TABLES = 'xpath=.//*[@data-testid="stDataFrame"][not(ancestor::*[@data-testid="stExpander"])]'
+
+
+def page_tables(locator):
+    """The st.dataframe grids inside ``locator`` that the page shows as tables, in order."""
+    return locator.locator(PAGE_TABLES)
+
+
 def table_rows(frame_locator, min_rows: int = 2, timeout_ms: int = 15_000) -> list[list[str]]:
     """The rows of a st.dataframe as text, from the accessible table the grid keeps beside its canvas
     (header row first; only the rows and columns the grid has rendered, enough for a few dozen rows). Waits until

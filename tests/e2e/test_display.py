@@ -11,7 +11,8 @@ from playwright.sync_api import Page, expect
 from inventory import charts
 from inventory import texts as T
 
-from .helpers import (assert_no_exception, eventually, expect_charts_drawn, goto_app, main, open_options, table_rows,
+from .helpers import (assert_no_exception, eventually, expect_charts_drawn, goto_app, main, open_options, page_tables,
+                      table_rows,
                       wait_for_app)
 
 # --- the columns that decide -----------------------------------------------------------------------------------
@@ -45,7 +46,7 @@ def test_the_deciding_columns_of_a_table_are_on_screen_at_1280_px(tab: Page, bas
                                                                  external_requests: list[str]):
     goto_app(tab, base_url + view)
     assert_no_exception(tab)
-    grid = main(tab).get_by_test_id("stDataFrame").nth(index)
+    grid = page_tables(main(tab)).nth(index)
     grid.scroll_into_view_if_needed()
     assert table_rows(grid)
     whole = grid.evaluate(WHOLE_COLUMNS_JS)

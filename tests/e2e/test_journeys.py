@@ -12,7 +12,7 @@ from inventory import texts as T
 
 from .helpers import (MIN_DEPARTEMENT_PATHS, assert_no_exception, chosen_tags, eventually, expect_charts_drawn,
                       expect_map_drawn, figure_data, goto_app, main, options_of, pick_option, pick_radio, radio_value,
-                      selected_option, sidebar, table_rows, url_with, wait_for_app)
+                      page_tables, selected_option, sidebar, table_rows, url_with, wait_for_app)
 
 
 def section(page: Page, heading: str):
@@ -43,7 +43,7 @@ def test_a_white_zone_on_home_leads_to_its_needs_and_the_programmes_reaching_it(
 
     # first mile: the territory's needs, the white-zone theme among them with the same number of actors
     first_mile = section(tab, T.COVER_FIRST_MILE)
-    needs = table_rows(first_mile.get_by_test_id("stDataFrame"))
+    needs = table_rows(page_tables(first_mile))
     header, body = needs[0], needs[1:]
     assert header[0] == T.COLUMN_LABELS["thematique"], header
     assert theme in [r[0] for r in body], f"{theme} not among {body}"
@@ -53,7 +53,7 @@ def test_a_white_zone_on_home_leads_to_its_needs_and_the_programmes_reaching_it(
     assert [theme, actors] in [[r[T.COLUMN_LABELS["thematique"]], r[T.COLUMN_LABELS["acteurs"]]] for r in rows], rows
     # last mile: the programmes that reach it; downloaded, none of them works on the white-zone theme
     last_mile = section(tab, T.COVER_LAST_MILE)
-    reaching = table_rows(last_mile.get_by_test_id("stDataFrame"))
+    reaching = table_rows(page_tables(last_mile))
     assert reaching[0][0] == T.PROGRAMME_HEADINGS["nom"] and len(reaching) > 1, reaching
     with tab.expect_download() as download:
         last_mile.get_by_role("button", name=T.DOWNLOAD_CSV).click()
@@ -117,7 +117,7 @@ def test_an_investor_positioning_itself_sees_its_footprint_and_its_allies(
 
     expect(main(tab).get_by_role("heading", name=T.TOGETHER_FOOTPRINT)).to_be_visible()
     expect_charts_drawn(tab)
-    allies = table_rows(section(tab, T.TOGETHER_ALLIES).get_by_test_id("stDataFrame"))
+    allies = table_rows(page_tables(section(tab, T.TOGETHER_ALLIES)))
     assert allies[0][0] == T.INVESTOR_HEADINGS["nom"], allies[0]
     names = [r[0] for r in allies[1:]]
     assert names and investor not in names, f"allies of {investor}: {names}"
