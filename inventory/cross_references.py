@@ -154,23 +154,27 @@ def _investor_lists(sheet: str, frames: Frames, known: Known) -> list[Issue]:
 
 def end_before_start(frames: Frames, known: Known) -> list[Issue]:
     """Every programme ending before it starts (the model's own rule, on whole columns)."""
-    prog = frames.get("programmes")
-    if prog is None:
+    return _dates_out_of_order(frames, "programmes", Programme, "date_debut", "date_fin",
+                               lambda first, last: T.ERR_END_BEFORE_START.format(fin=last, debut=first))
+
+
+def _dates_out_of_order(frames: Frames, sheet_name: str, model, first_name: str, last_name: str,
+                        say) -> list[Issue]:
+    """Rows of ``sheet_name`` whose ``last_name`` date comes before their ``first_name`` date, reported on the
+    later column with ``say(first, last)`` (dates compared as day numbers, whole columns at once)."""
+    sheet = frames.get(sheet_name)
+    if sheet is None:
         return []
-    start, end = prog.columns["date_debut"], prog.columns["date_fin"]
-    header = prog.headers.get("date_fin", "date_fin")
-    title = Programme.column_label("date_fin")
-
-    def days(col: ParsedColumn) -> np.ndarray:  # dates compared as day numbers, per row
-        return np.array([-1 if d is None else d.toordinal() for d in col.values], dtype=np.int64)[col.codes]
-
-    first, last = days(start), days(end)
+    first_col, last_col = sheet.columns[first_name], sheet.columns[last_name]
+    header = sheet.headers.get(last_name, last_name)
+    title = model.column_label(last_name)
+    first, last = _days(first_col), _days(last_col)
     issues = []
     for pos in np.flatnonzero((first >= 0) & (last >= 0) & (last < first)):
-        s, e = start.values[start.codes[pos]], end.values[end.codes[pos]]
-        message = T.ERR_END_BEFORE_START.format(fin=show(e), debut=show(s))
-        issues.append(Issue(sheet="programmes", row=int(prog.index[pos]), column=header, value=show(e),
-                            kind="coherence", message=T.ERR_IN_COLUMN.format(column=title, message=message)))
+        f, l_ = first_col.values[first_col.codes[pos]], last_col.values[last_col.codes[pos]]
+        issues.append(Issue(sheet=sheet_name, row=int(sheet.index[pos]), column=header, value=show(l_),
+                            kind="coherence",
+                            message=T.ERR_IN_COLUMN.format(column=title, message=say(show(f), show(l_)))))
     return issues
 
 
@@ -213,20 +217,8 @@ def unknown_commitment_programmes(frames: Frames, known: Known) -> list[Issue]:
 
 def due_before_decision(frames: Frames, known: Known) -> list[Issue]:
     """Every commitment due before it was decided (the model's own rule, on whole columns)."""
-    sheet = frames.get("engagements")
-    if sheet is None:
-        return []
-    date, due = sheet.columns["date"], sheet.columns["echeance"]
-    header = sheet.headers.get("echeance", "echeance")
-    title = Engagement.column_label("echeance")
-    decided, ends = _days(date), _days(due)
-    issues = []
-    for pos in np.flatnonzero((decided >= 0) & (ends >= 0) & (ends < decided)):
-        d, e = date.values[date.codes[pos]], due.values[due.codes[pos]]
-        message = T.ERR_DUE_BEFORE_DATE.format(echeance=show(e), date=show(d))
-        issues.append(Issue(sheet="engagements", row=int(sheet.index[pos]), column=header, value=show(e),
-                            kind="coherence", message=T.ERR_IN_COLUMN.format(column=title, message=message)))
-    return issues
+    return _dates_out_of_order(frames, "engagements", Engagement, "date", "echeance",
+                               lambda first, last: T.ERR_DUE_BEFORE_DATE.format(echeance=last, date=first))
 
 
 def unknown_result_programmes(frames: Frames, known: Known) -> list[Issue]:
