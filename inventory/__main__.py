@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from inventory import analytics, demo, exports, formats, importer, texts
+from inventory import analytics, demo, exports, formats, importer, reference, texts
 from inventory.store import DEFAULT_DB, Store, StoreBusy
 
 SECRETS_FILE = Path(".streamlit/secrets.toml")
@@ -242,6 +242,15 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--db", default=os.environ.get("INVENTORY_DB", DEFAULT_DB), help=texts.CLI_HELP_DB)
         return p
 
+    def cells(name: str, help: str, func) -> None:
+        """A command printing one row per territory × theme of a snapshot (matrix, pathways)."""
+        p = add(name, help)
+        p.add_argument("--snapshot", type=int)
+        p.add_argument("--level", choices=analytics.LEVELS, default="region")
+        p.add_argument("--source", choices=list(reference.SOURCES))
+        p.add_argument("--json", action="store_true")
+        p.set_defaults(func=func)
+
     p = add("init", texts.CLI_HELP_INIT)
     p.add_argument("--empty", action="store_true", help=texts.CLI_HELP_EMPTY)
     p.add_argument("--ensure-password", action="store_true", help=texts.CLI_HELP_ENSURE_PASSWORD)
@@ -270,22 +279,12 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_template, no_store=True)
     p = add("contract", texts.CLI_HELP_CONTRACT)
     p.set_defaults(func=cmd_contract, no_store=True)
-    p = add("matrix", texts.CLI_HELP_MATRIX)
-    p.add_argument("--snapshot", type=int)
-    p.add_argument("--level", choices=analytics.LEVELS, default="region")
-    p.add_argument("--source", choices=["terrain", "ingenierie"])
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_matrix)
+    cells("matrix", texts.CLI_HELP_MATRIX, cmd_matrix)
     p = add("commitments", texts.CLI_HELP_COMMITMENTS)
     p.add_argument("--snapshot", type=int)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_commitments)
-    p = add("pathways", texts.CLI_HELP_PATHWAYS)
-    p.add_argument("--snapshot", type=int)
-    p.add_argument("--level", choices=analytics.LEVELS, default="region")
-    p.add_argument("--source", choices=["terrain", "ingenierie"])
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_pathways)
+    cells("pathways", texts.CLI_HELP_PATHWAYS, cmd_pathways)
     p = add("report", texts.CLI_HELP_REPORT)
     p.add_argument("path")
     p.add_argument("--snapshot", type=int)
