@@ -261,10 +261,25 @@ def open_options(page: Page, label: str, where=None) -> None:
         page.get_by_role("option").first.wait_for()
 
 
-def pick_option(page: Page, label: str, option: str, where=None) -> None:
-    """Open the selectbox (or multiselect) labelled `label`, choose `option`, wait for the rerun."""
-    open_options(page, label, where)
-    page.get_by_role("option", name=option, exact=True).click()
+def pick_option(page: Page, label: str, option: str, where=None, typed: str | None = None,
+                attempts: int = 4) -> None:
+    """Open the selectbox (or multiselect) labelled `label`, choose `option`, wait for the rerun.
+
+    `typed` is written in the box first (long lists show only the options that match). The list can close under
+    the pointer (a rerun started by an earlier interaction, a grid that re-lays out the page and scrolls it): the
+    option then detaches from the page, and the list is opened again rather than waited on for 30 s."""
+    for attempt in range(attempts):
+        open_options(page, label, where)
+        if typed is not None:
+            combobox(page, label, where).fill(typed)
+        try:
+            page.get_by_role("option", name=option, exact=True).click(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == attempts - 1:
+                raise
+            page.keyboard.press("Escape")
+            wait_for_app(page)
     page.keyboard.press("Escape")  # a multiselect stays open after a choice
     wait_for_app(page)
 

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from inventory import texts as T
 
-from .helpers import (FACILITATOR_PASSWORD, assert_no_exception, chosen_tags, combobox, eventually, goto_app, main,
+from .helpers import (FACILITATOR_PASSWORD, assert_no_exception, chosen_tags, eventually, goto_app, main,
                       pick_option, pick_radio, selected_option, sidebar, table_rows, wait_for_app)
 
 INVESTORS = ["Fondation Élan Associatif (fictive)", "Banque Coopérative du Lien (fictive)"]
@@ -56,11 +56,8 @@ def test_a_facilitator_notes_a_commitment_sees_it_on_the_board_then_undoes_it(ta
     # 2. a joint commitment in Bretagne: saved as a new active snapshot, on the board
     for investor in INVESTORS:
         pick_option(tab, T.NOTE_INVESTORS, investor, main(tab))
-    territories = combobox(tab, T.NOTE_TERRITORIES, main(tab))
-    territories.click()
-    territories.fill("Bretagne")  # over a hundred territories: the list shows the ones that match what is typed
-    tab.get_by_role("option", name="Bretagne", exact=True).click()
-    tab.keyboard.press("Escape")
+    # over a hundred territories: the list shows the ones that match what is typed
+    pick_option(tab, T.NOTE_TERRITORIES, "Bretagne", main(tab), typed="Bretagne")
     assert eventually(tab, lambda: len(chosen_tags(tab, T.NOTE_TERRITORIES, main(tab))) == 1)
     main(tab).get_by_label(T.NOTE_AMOUNT).fill("12 000")
     main(tab).get_by_role("button", name=T.NOTE_SUBMIT).click()
