@@ -69,7 +69,7 @@ def test_screenshot_of_the_session_report(new_context, external_requests: list[s
         path = session_report.write(store, tmp_path / "rapport.html")
     finally:
         store.close()
-    page = open_report(new_context(), path)
+    page = open_report(new_context(), path, external_requests)
     page.evaluate("document.fonts.ready")
     page.locator("#carte").evaluate("s => window.scrollTo(0, s.offsetTop - 16)")
     page.wait_for_timeout(300)

@@ -20,7 +20,13 @@ def test_external_requests_are_blocked(page: Page, e2e_server: str, external_req
     """The offline guard itself: a request to the internet is aborted and recorded, the app keeps working."""
     page.goto(e2e_server)
     wait_for_app(page)
-    outcome = page.evaluate("fetch('https://example.com/probe').then(() => 'reached', () => 'blocked')")
-    assert outcome == "blocked"
-    assert external_requests == ["https://example.com/probe"]
+    for url in ("https://example.com/probe", "http://93.184.215.14/probe"):  # a name, and an address
+        outcome = page.evaluate("u => fetch(u).then(() => 'reached', () => 'blocked')", url)
+        assert outcome == "blocked", url
+    opened = page.evaluate("""() => new Promise(done => {
+        const ws = new WebSocket('wss://example.com/socket');
+        ws.onopen = () => done('opened'); ws.onerror = ws.onclose = () => done('closed'); })""")
+    assert opened == "closed"
+    assert external_requests == ["https://example.com/probe", "http://93.184.215.14/probe",
+                                 "wss://example.com/socket"]
     expect(page.locator('[data-testid="stApp"][data-test-connection-state="CONNECTED"]')).to_have_count(1)
