@@ -112,7 +112,7 @@ def tab(_shared_context, external_requests) -> Page:
     tab.close()
 
 
-# --- screenshots and timings ----------------------------------------------------------------------------
+# --- screenshots ----------------------------------------------------------------------------------------
 SCREENSHOTS_DIR = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
@@ -123,22 +123,6 @@ def screenshots_dir(tmp_path_factory) -> Path:
         SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
         return SCREENSHOTS_DIR
     return tmp_path_factory.mktemp("screenshots")
-
-
-TIMINGS: list[tuple[str, float]] = []
-
-
-@pytest.fixture(scope="session")
-def timings() -> list[tuple[str, float]]:
-    """(what, seconds) measured by the suite, printed in its terminal summary (not asserted)."""
-    return TIMINGS
-
-
-def pytest_terminal_summary(terminalreporter):
-    if TIMINGS:
-        terminalreporter.write_sep("-", "first page ready in Chromium (demo inventory; measured, not asserted)")
-        for what, seconds in TIMINGS:
-            terminalreporter.write_line(f"{what}: {seconds:.2f} s")
 
 
 def pytest_configure(config):

@@ -5,12 +5,14 @@ import sys
 
 from playwright.sync_api import Page, expect
 
+from tests.conftest import TIMING
+
 from .helpers import READY_TIMER_JS, assert_no_exception, first_run_ms, main, nav_labels, run_checked, streamlit_server
 
 WARM_RUNS = 3
 
 
-def test_first_page_ready_cold_then_warm(new_context, e2e_env, tmp_path, timings, record_property,
+def test_first_page_ready_cold_then_warm(new_context, e2e_env, tmp_path, record_property,
                                          external_requests: list[str]):
     db = tmp_path / "inventory.duckdb"
     env = {**e2e_env["env"], "INVENTORY_DB": str(db)}
@@ -34,9 +36,8 @@ def test_first_page_ready_cold_then_warm(new_context, e2e_env, tmp_path, timings
         cold = first_page(fresh_browser())  # the server's first session: imports, caches and DuckDB all cold
         warm = statistics.median(first_page(fresh_browser()) for _ in range(WARM_RUNS))
 
-    for key, what, seconds in (("cold", "cold server, new browser profile", cold),
-                               ("warm", f"warm server, new browser profile (median of {WARM_RUNS})", warm)):
-        timings.append((what, seconds))
-        record_property(f"first_page_ready_{key}_s", round(seconds, 3))
+    for what, seconds in (("cold server, new browser profile", cold),
+                          (f"warm server, new browser profile (median of {WARM_RUNS})", warm)):
+        record_property(f"{TIMING}first page ready, {what}", round(seconds, 3))
         print(f"first page ready, {what}: {seconds:.2f} s")
     assert external_requests == []
