@@ -13,6 +13,7 @@ from __future__ import annotations
 import atexit
 import datetime as dt
 import getpass
+import hashlib
 import weakref
 import os
 import threading
@@ -145,6 +146,9 @@ CREATE TABLE IF NOT EXISTS investor_reach_rows (
     f"FROM snapshots s JOIN {table}_rows r ON r.part = s.{kind}_part;\n"
     for table, kind in PART_OF.items()
 )
+# Which layout a file was written with: stored in its settings, compared on open (see _schema_is_current).
+SCHEMA_FINGERPRINT = hashlib.sha256("\n".join((SCHEMA_VERSION, SCHEMA, *FOLLOWUP_SNAPSHOT_COLUMNS)).encode())\
+    .hexdigest()[:16]
 
 # The cells (territoire × thematique) whose own need rows an active programme reaches, for snapshot $sid: the
 # ``atteint`` of coverage, from which a cell's score_couvert is read (texts.FORMULA_ATTEINTE).
@@ -312,12 +316,16 @@ class Store:
                 if time.monotonic() >= deadline:
                     raise StoreBusy(texts.STORE_BUSY.format(path=self.path)) from None
                 time.sleep(0.2)
+        if _schema_is_current(con):
+            return con  # nothing written: opening and reading leave the file as it was
         _migrate(con)
         con.execute(SCHEMA)
         _migrate_coverage(con)
         if con.execute("SELECT count(*) FROM territoires").fetchall()[0][0] == 0:
             rows = [(t.key, t.level, t.code, t.nom, t.region_key, i) for i, t in enumerate(territories().values())]
             con.executemany("INSERT INTO territoires VALUES (?, ?, ?, ?, ?, ?)", rows)
+        con.executemany("INSERT INTO settings VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                        [("schema_version", SCHEMA_VERSION), ("schema_fingerprint", SCHEMA_FINGERPRINT)])
         return con
 
     @contextmanager
@@ -560,6 +568,20 @@ def _parts_of(cur: duckdb.DuckDBPyConnection, sid: int, previous: int | None, as
     same = previous is not None and parts["programmes"] != sid and before["as_of"] == as_of
     parts["couverture"] = before["couverture"] if same else sid
     return parts
+
+
+def _schema_is_current(con: duckdb.DuckDBPyConnection) -> bool:
+    """The file was laid out by this very schema (version and text) and holds its territories. Then opening it
+    runs no DDL: ``CREATE OR REPLACE`` and ``ADD COLUMN IF NOT EXISTS`` each write to the log, and closing the
+    connection then rewrites the file, so that every reader that opened it would look like a writer to anyone
+    watching the file (the dashboard's snapshot list, a read-only mount, a backup)."""
+    try:
+        got = dict(con.execute("SELECT key, value FROM settings WHERE key IN ('schema_version', 'schema_fingerprint')")
+                   .fetchall())
+        filled = con.execute("SELECT count(*) FROM territoires").fetchall()[0][0] > 0
+    except duckdb.CatalogException:  # a new file, or one older than the settings table
+        return False
+    return filled and got == {"schema_version": SCHEMA_VERSION, "schema_fingerprint": SCHEMA_FINGERPRINT}
 
 
 def _migrate(con: duckdb.DuckDBPyConnection) -> None:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from pathlib import Path
 
 import pytest
 
@@ -304,6 +305,7 @@ def test_a_file_of_the_previous_layout_is_migrated_with_nothing_lost(store, tmp_
         con.execute(f"ALTER TABLE {table}_old RENAME TO {table}")
     for kind in PARTS:
         con.execute(f"ALTER TABLE snapshots DROP COLUMN {kind}_part")
+    con.execute("DELETE FROM settings WHERE key = 'schema_fingerprint'")  # version 1 did not write one
     con.close()
     reopened = Store(store.path)
     try:
@@ -335,6 +337,43 @@ def test_a_file_without_coverage_reach_gets_it_on_open_with_the_same_numbers(tmp
     assert analytics.need_matrix(reopened, sid).equals(expected)
     assert reopened.rows("SELECT value FROM settings WHERE key = 'schema_version'") == [("3",)]
     reopened.close()
+
+
+def test_opening_and_reading_a_current_file_leaves_it_untouched(tmp_path):
+    """A reader writes nothing: the file (and its log) are the same after a reader opened, read and closed it,
+    so the dashboard's snapshot list is not read again, and a backup or a read-only mount sees no change."""
+    from inventory import analytics, demo
+
+    path = tmp_path / "inventory.duckdb"
+    store = Store(path)
+    demo.load_demo(store)
+    store.close()
+    wal = Path(f"{path}.wal")
+
+    def state():
+        return path.stat().st_mtime_ns, path.read_bytes(), wal.exists()
+
+    before = state()
+    for _ in range(2):
+        reader = Store(path)
+        analytics.need_matrix(reader, reader.active_snapshot_id())
+        reader.snapshots()
+        reader.close()
+        assert state() == before
+    # a file the previous release laid out (no fingerprint) is brought up to date once, then left alone
+    older = Store(path)
+    with older.cursor() as cur:
+        cur.execute("DELETE FROM settings WHERE key = 'schema_fingerprint'")
+    older.close()
+    upgrading = Store(path)  # the first open since: the layout is checked, brought up to date and stamped
+    upgrading.snapshots()
+    upgrading.close()
+    assert state() != before
+    after_upgrade = state()
+    reader = Store(path)
+    reader.snapshots()
+    reader.close()
+    assert state() == after_upgrade
 
 
 # --- the audit log: who did what when ---------------------------------------------------------------------
