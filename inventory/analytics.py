@@ -271,6 +271,21 @@ def programmes(store: Store, snapshot_id: int, f: ProgrammeFilter = ProgrammeFil
     )
 
 
+def programme_dates(store: Store, snapshot_id: int) -> tuple[dt.date, dt.date] | None:
+    """The first and last dates at which the snapshot's set of active programmes changes (any start or end date),
+    widened to the snapshot's own date. Before the first and after the last, the same programmes are active as at
+    those dates: a date picker bounded by them offers every distinct answer and opens near the inventory."""
+    row = store.rows(
+        """
+        SELECT least(min(p.date_debut), min(p.date_fin), any_value(s.as_of)),
+               greatest(max(p.date_debut), max(p.date_fin), any_value(s.as_of))
+        FROM snapshots s LEFT JOIN programmes p ON p.snapshot_id = s.id WHERE s.id = ?
+        """,
+        [snapshot_id],
+    )
+    return (row[0][0], row[0][1]) if row and row[0][0] else None
+
+
 def programmes_reaching(store: Store, snapshot_id: int, territoire: str, *, thematique: str | None = None,
                         active_only: bool = True) -> pd.DataFrame:
     """Programmes that reach a territory (active at the snapshot's date unless told otherwise)."""

@@ -150,8 +150,9 @@ elif view == "catalogue":
                         format_func=lambda k: reference.AUDIENCES.get(k, T.ALL_OPTION))
     nature = url_select(row2[1], T.FILTER_NATURE, ["", *reference.SUPPORT_TYPES], "nature", default="",
                         format_func=lambda k: reference.SUPPORT_TYPES.get(k, T.ALL_OPTION))
+    first, last = q(analytics.programme_dates, snap.id) or (None, None)  # the calendar opens near the inventory
     active_on = row2[2].date_input(T.FILTER_ACTIVE_ON, value=None, key="actif_le", bind="query-params",
-                                   format="DD/MM/YYYY", help=T.FILTER_ACTIVE_ON_HELP)
+                                   min_value=first, max_value=last, format="DD/MM/YYYY", help=T.FILTER_ACTIVE_ON_HELP)
     chosen = analytics.ProgrammeFilter(phase=phase or None, investisseur=investor or None, thematique=theme or None,
                                        territoire=territory or None, public=public or None, nature=nature or None,
                                        actif_le=active_on)

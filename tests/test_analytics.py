@@ -188,6 +188,15 @@ def test_cofunding_rate_counts_active_programmes(store, sid):
     assert list(zip(edges["source"], edges["cible"], edges["programmes"])) == [("B", "C", 1)]
 
 
+def test_the_active_on_picker_spans_every_date_at_which_the_active_programmes_change(store, sid):
+    # earliest: PR and PE start 01/01/2020; latest: PG ends 31/12/2021 (open dates do not count)
+    assert an.programme_dates(store, sid) == (dt.date(2020, 1, 1), dt.date(2021, 12, 31))
+    # without a programme, the snapshot's own date; an unknown snapshot, nothing
+    bare = store.write_snapshot(frames(INVESTORS, [], NEEDS), label="sans programme", as_of=D)[0]
+    assert an.programme_dates(store, bare) == (D, D)
+    assert an.programme_dates(store, 999) is None
+
+
 def test_alliance_cells(store, sid):
     cells_ = an.alliance_cells(store, sid)
     assert set(zip(cells_["territoire"], cells_["thematique"])) == {("REG-84", N), ("REG-84", J)}

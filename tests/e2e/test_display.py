@@ -121,6 +121,11 @@ def test_the_french_words_of_plotly_and_of_streamlits_widgets(tab: Page, base_ur
         "ss => ss.map(s => { const c = getComputedStyle(s, '::after').content; "
         "return c.startsWith('\"') ? c.slice(1, -1) : s.innerText; })")
     assert shown == ["jj", "mm", "aaaa"]
+    # its calendar opens among the inventory's programme dates (2019–2020 in the demo), not on today's month
+    main(tab).get_by_test_id("stDateInputCalendarButton").click()
+    calendar = tab.get_by_role("dialog").get_by_role("grid")
+    expect(calendar).to_have_attribute("aria-label", re.compile(r"\b2020$"))
+    tab.keyboard.press("Escape")
     assert external_requests == []
 
 
