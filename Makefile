@@ -21,7 +21,7 @@ run: init
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
 
 test: install
-	$(PY) -m pytest -q -n 2 --dist loadgroup
+	$(PY) -m pytest -q -n 2 --dist loadscope
 
 bench: install
 	$(PY) -m bench

@@ -1,5 +1,5 @@
 """Shared fixtures: a real DuckDB file in tmp_path, with or without the demo inventory; how the suite is shared
-between two processes (`make test` runs pytest-xdist's `-n 2 --dist loadgroup`); the timings printed at its end."""
+between two processes (`make test` runs pytest-xdist's `-n 2 --dist loadscope`); the timings printed at its end."""
 from __future__ import annotations
 
 import pytest
@@ -24,15 +24,29 @@ def demo_store(store):
 TIMING = "timing: "  # a test's record_property(TIMING + what, seconds) is printed in the summary, never asserted
 
 
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(config, items):
-    """The browser tests share one server and one Chromium: one group, run in order by one worker and queued
-    first, while the other worker takes the rest (they wait on the browser more than they compute, so the two
-    halves overlap on two cores). The e2e conftest's own order (tests that write last) is kept."""
-    browser = [item for item in items if "e2e" in item.path.parts]
-    for item in browser:
-        item.add_marker(pytest.mark.xdist_group("browser"))
-    items[:] = browser + [item for item in items if "e2e" not in item.path.parts]
+# `make test` runs two pytest-xdist workers with `--dist loadscope`, scheduled as below: the browser tests are
+# one unit of work (they share one server and one Chromium, and the tests that write run last), the largest, so
+# the first handed out; every other test is a unit of its own, taken by whichever worker is free. The browser
+# tests wait on the browser more than they compute, so the two halves overlap on two cores. (pytest-xdist's own
+# `loadgroup` marks are ignored under pytest 9: they rename `item._nodeid`, which pytest 9 no longer reads.)
+BROWSER_TESTS = "tests/e2e/"
+
+try:
+    from xdist.scheduler import LoadScopeScheduling
+except ImportError:  # pytest-xdist absent: the suite runs in one process
+    LoadScopeScheduling = None
+
+if LoadScopeScheduling is not None:
+    class BrowserTestsTogether(LoadScopeScheduling):
+        """Load-scope scheduling where the scope of a browser test is all of them, of any other test itself."""
+
+        def _split_scope(self, nodeid: str) -> str:
+            return BROWSER_TESTS if nodeid.startswith(BROWSER_TESTS) else nodeid
+
+    def pytest_xdist_make_scheduler(config, log):
+        if config.getvalue("dist") == "loadscope":
+            return BrowserTestsTogether(config, log)
+        return None
 
 
 def pytest_terminal_summary(terminalreporter):

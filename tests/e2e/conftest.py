@@ -14,6 +14,20 @@ from .helpers import CHROMIUM_ARGS, FACILITATOR_PASSWORD, block_external, run_ch
 CHROMIUM = "/usr/bin/chromium"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_worker_for_the_browser_tests(tmp_path_factory):
+    """Under pytest-xdist, every browser test runs in the one worker that holds the shared server (their order
+    matters: the tests that write run last). Fails the day the scheduling of tests/conftest.py stops working."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker:
+        mark = tmp_path_factory.getbasetemp().parent / "browser-tests-worker"  # shared by this run's workers
+        try:
+            with mark.open("x") as out:
+                out.write(worker)
+        except FileExistsError:
+            assert mark.read_text() == worker, f"browser tests ran in {mark.read_text()} and in {worker}"
+
+
 @pytest.fixture(scope="session")
 def e2e_env(tmp_path_factory) -> dict:
     """Environment for the app under test: a fresh demo DuckDB in a temp dir (kept by pytest for debugging)."""

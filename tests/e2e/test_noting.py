@@ -56,6 +56,9 @@ def test_a_facilitator_notes_a_commitment_sees_it_on_the_board_then_undoes_it(ta
     # 2. a joint commitment in Bretagne: saved as a new active snapshot, on the board
     for investor in INVESTORS:
         pick_option(tab, T.NOTE_INVESTORS, investor, main(tab))
+    assert eventually(tab, lambda: chosen_tags(tab, T.NOTE_INVESTORS, main(tab)) == INVESTORS), \
+        chosen_tags(tab, T.NOTE_INVESTORS, main(tab))
+    assert chosen_tags(tab, T.NOTE_THEMES, main(tab)) == ["Juridique"]
     # over a hundred territories: the list shows the ones that match what is typed
     pick_option(tab, T.NOTE_TERRITORIES, "Bretagne", main(tab), typed="Bretagne")
     assert eventually(tab, lambda: len(chosen_tags(tab, T.NOTE_TERRITORIES, main(tab))) == 1)
@@ -65,7 +68,7 @@ def test_a_facilitator_notes_a_commitment_sees_it_on_the_board_then_undoes_it(ta
     assert_no_exception(tab)
     assert eventually(tab, lambda: board_size(tab) == before + 1), board_size(tab)
     noted = f"{' ; '.join(INVESTORS)} | Juridique"  # the grid draws the first columns: id, investors, themes
-    assert eventually(tab, lambda: any(noted in row for row in board(tab))), board(tab)
+    assert eventually(tab, lambda: any(noted in row for row in board(tab))), "\n".join(board(tab))
     expect(sidebar(tab).get_by_role("combobox", name=T.SIDEBAR_SNAPSHOT)).to_have_value(
         re.compile("engagement noté à"))
 
