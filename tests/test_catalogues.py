@@ -505,3 +505,80 @@ def test_the_annotated_workbook_lists_the_rows_set_aside(tmp_path):
     grid = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_name("mis de côté").to_python()
     assert grid[0] == ["fichier", "ligne", "valeur", "raison"]
     assert grid[1][:3] == ["aides.json", 4, "Montpellier (Commune – 34000, 34070, 34080)"] and len(grid) == 6
+
+
+# --- a catalogue saved as a workbook ----------------------------------------------------------------------
+def three_w_workbook(path, *, contract_sheet: bool = False):
+    """THREE_W as HDX publishes 3W files: an .xlsx whose sheet has a merged title above its headers, next to a
+    read-me sheet; with ``contract_sheet``, the inventory's own « investisseurs » sheet in the same workbook."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    readme = wb.active
+    readme.title = "Lisez-moi"
+    readme.append(["Qui fait quoi où, Occitanie, 2020–2021"])
+    sheet = wb.create_sheet("3W Occitanie")
+    sheet.append(["Qui fait quoi où — mise à jour du 30/06/2021"])
+    sheet.merge_cells("A1:L1")
+    for line in THREE_W.strip().split("\n"):
+        sheet.append([_typed(cell) for cell in line.split(";")])
+    if contract_sheet:
+        inv = wb.create_sheet("investisseurs")
+        inv.append(["id", "nom", "type"])
+        inv.append(["FONDATION-ORANGE", "Fondation Orange", "entreprise"])
+    wb.save(path)
+    return path
+
+
+def _typed(cell: str):
+    """A cell as a spreadsheet holds it: numbers and dates typed, blanks empty."""
+    if not cell:
+        return None
+    if cell.isdigit():
+        return int(cell)
+    try:
+        return dt.date.fromisoformat(cell)
+    except ValueError:
+        return cell
+
+
+def test_a_3w_workbook_from_hdx_imports_as_its_csv_does_whatever_its_sheet_is_called(demo_store, tmp_path):
+    from inventory import importer
+
+    path = three_w_workbook(tmp_path / "3w_occitanie.xlsx")
+    result = importer.import_files(demo_store, [path], as_of=dt.date(2021, 6, 30))
+    assert result.ok, result.errors
+    progs = demo_store.sheet(result.snapshot_id, "programmes")
+    from_csv = catalogues.convert(THREE_W.encode(), file="3w.csv", investors=EXISTING)
+    assert sorted(progs[progs["id"].str.startswith("HXL-")]["nom"]) == sorted(
+        p["nom"] for p in from_csv.sheets["programmes"])
+    # set aside as in the CSV, one row lower (the title above the headers), named by file and sheet
+    assert [(a["sheet"], a["row"], a["value"]) for a in result.set_aside] == [
+        ("3w_occitanie.xlsx / 3W Occitanie", 7, "Montpellier"), ("3w_occitanie.xlsx / 3W Occitanie", 7, "Santé"),
+        ("3w_occitanie.xlsx / 3W Occitanie", 8, "Santé"), ("3w_occitanie.xlsx / 3W Occitanie", 8, "beaucoup")]
+
+
+def test_a_workbook_can_hold_a_contract_sheet_and_a_catalogue_sheet(demo_store, tmp_path):
+    from inventory import importer
+
+    upload = importer.read_upload([("mix.xlsx", three_w_workbook(tmp_path / "mix.xlsx", contract_sheet=True)
+                                    .read_bytes())])
+    assert list(upload.sheets) == ["investisseurs"] and upload.issues == []
+    assert [c.name for c in upload.catalogues] == ["mix.xlsx / 3W Occitanie"]
+
+
+def test_the_site_export_opened_and_saved_in_a_spreadsheet_is_still_the_catalogue(tmp_path):
+    from openpyxl import Workbook
+
+    from inventory import importer
+
+    wb = Workbook()
+    for line in SITE_EXPORT.strip().split("\r\n"):
+        wb.active.append([_typed(c.strip('"')) for c in line.split(";")])
+    wb.active.title = "Export aides"
+    wb.save(tmp_path / "export-aides.xlsx")
+    upload = importer.read_upload([("export-aides.xlsx", (tmp_path / "export-aides.xlsx").read_bytes())])
+    assert upload.issues == [] and [c.name for c in upload.catalogues] == ["export-aides.xlsx / Export aides"]
+    out = catalogues.convert_grid(upload.catalogues[0].grid, file=upload.catalogues[0].name, investors=EXISTING)
+    assert [p["id"] for p in out.sheets["programmes"]] == ["AT-201"]
+    assert out.sheets["programmes"][0]["territoires"] == ["DEP-34"]

@@ -80,7 +80,10 @@ def take_in(upload, store, issues: list[Issue], warnings: list[str]) -> Catalogu
     files: dict[int, str] = {}
     for cf in upload.catalogues:
         try:
-            out = catalogues.convert(cf.data, file=cf.name, format=cf.format, investors=book, table=table)
+            if cf.grid is not None:  # a workbook's sheet
+                out = catalogues.convert_grid(cf.grid, file=cf.name, format=cf.format, investors=book, table=table)
+            else:
+                out = catalogues.convert(cf.data, file=cf.name, format=cf.format, investors=book, table=table)
         except CatalogueRefused as exc:
             issues.append(Issue(sheet=cf.name, message=str(exc), kind="fichier"))
             continue

@@ -22,6 +22,21 @@ class CatalogueFile:
     name: str
     data: bytes
     format: str | None  # None: recognised again from the content when converted
+    grid: list[list] | None = None  # a workbook's sheet, as read (``data`` is then empty)
+
+
+SNIFF_ROWS = 25  # a workbook sheet's first rows, enough to find a title, its headers and its hashtag row
+
+
+def in_workbook(first_rows: list[list]) -> bool:
+    """A sheet of a workbook that is not the contract's is a catalogue when its first rows say so (a 3W sheet's
+    hashtag row, the aides-territoires export's headers)."""
+    return catalogues.recognise_grid(first_rows) is not None
+
+
+def sheet_name(file: str, sheet: str) -> str:
+    """How a catalogue sheet of a workbook is named in the report: the file, then the sheet."""
+    return f"{file} / {sheet}"
 
 
 def recognises(name: str, data: bytes) -> bool:

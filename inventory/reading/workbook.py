@@ -14,7 +14,8 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from inventory import limits
 from inventory import texts as T
-from inventory.reading import cell_errors
+from inventory.reading import catalogue, cell_errors
+from inventory.reading.catalogue import CatalogueFile
 from inventory.reading.naming import EXTRA_SHEETS
 from inventory.reading.sheet import FileRefused, Grid, sheet_key
 from inventory.reference import fold
@@ -27,7 +28,8 @@ def recognises(name: str, data: bytes) -> bool:
 
 
 def read(name: str, data: bytes) -> list[tuple[str, Grid]]:
-    """Every sheet of the workbook; those with a name outside the contract as an empty grid (not read)."""
+    """Every sheet of the workbook; a public catalogue's sheet handed over whole (``CatalogueFile``); other
+    sheets with a name outside the contract as an empty grid (not read)."""
     from python_calamine import CalamineWorkbook
 
     if data[:2] != b"PK":
@@ -48,12 +50,20 @@ def read(name: str, data: bytes) -> list[tuple[str, Grid]]:
             error_cells = cell_errors.workbook_errors(zf)
     except Exception:
         error_cells = {}
-    out: list[tuple[str, Grid]] = []
+    out: list[tuple[str, Grid | CatalogueFile]] = []
     for sheet_name in wb.sheet_names:
-        if sheet_key(sheet_name) is None and fold(sheet_name) not in EXTRA_SHEETS:  # correspondances: read too
-            out.append((sheet_name, []))
-            continue
         sheet = wb.get_sheet_by_name(sheet_name)
+        if sheet_key(sheet_name) is None and fold(sheet_name) not in EXTRA_SHEETS:  # correspondances: read too
+            if catalogue.in_workbook(sheet.to_python(skip_empty_area=False, nrows=catalogue.SNIFF_ROWS)):
+                # a public catalogue saved as a workbook (a 3W sheet from HDX, an export opened in a spreadsheet):
+                # its hashtags or headers decide the columns, and titles merged above them do no harm
+                out.append((sheet_name, catalogue.CatalogueFile(
+                    catalogue.sheet_name(name, sheet_name), b"", None,
+                    grid=cell_errors.restore(sheet.to_python(skip_empty_area=False),
+                                             error_cells.get(sheet_name, {})))))
+            else:
+                out.append((sheet_name, []))  # not read
+            continue
         merged = [m for m in (getattr(sheet, "merged_cell_ranges", None) or []) if m[1][0] >= 1]  # below row 1
         if merged:  # merged cells leave all but their first cell blank: the rows would not say what they show
             cells = ", ".join(f"{xl_rowcol_to_cell(*m[0])}:{xl_rowcol_to_cell(*m[1])}" for m in merged[:5])
