@@ -272,25 +272,37 @@ def open_options(page: Page, label: str, where=None) -> None:
 
 def pick_option(page: Page, label: str, option: str, where=None, typed: str | None = None,
                 attempts: int = 4) -> None:
-    """Open the selectbox (or multiselect) labelled `label`, choose `option`, wait for the rerun.
+    """Open the selectbox (or multiselect) labelled `label`, choose `option`, wait for the rerun and for the
+    choice to show (the multiselect's tag, the selectbox's value).
 
-    `typed` is written in the box first (long lists show only the options that match). The list can close under
-    the pointer (a rerun started by an earlier interaction, a grid that re-lays out the page and scrolls it): the
-    option then detaches from the page, and the list is opened again rather than waited on for 30 s."""
+    `typed` is written in the box first (long lists show only the options that match). On a busy machine the list
+    can close or re-render under the pointer (a rerun started by an earlier interaction, a grid that re-lays out
+    the page): the option detaches, or the click lands on nothing. The list is then opened again and the option
+    chosen again, unless the widget shows it chosen already."""
+    choice = page.get_by_role("option", name=option, exact=True)
     for attempt in range(attempts):
+        if _shows_chosen(page, label, option, where):
+            return
         open_options(page, label, where)
         if typed is not None:
             combobox(page, label, where).fill(typed)
         try:
-            page.get_by_role("option", name=option, exact=True).click(timeout=5_000)
-            break
+            choice.click(timeout=10_000)
         except PlaywrightTimeout:
             if attempt == attempts - 1:
                 raise
-            page.keyboard.press("Escape")
-            wait_for_app(page)
-    page.keyboard.press("Escape")  # a multiselect stays open after a choice
-    wait_for_app(page)
+        page.keyboard.press("Escape")  # a multiselect stays open after a choice
+        wait_for_app(page)
+        if eventually(page, lambda: _shows_chosen(page, label, option, where), timeout_ms=3_000):
+            return
+    raise AssertionError(f"« {option} » could not be chosen in « {label} »")
+
+
+def _shows_chosen(page: Page, label: str, option: str, where=None) -> bool:
+    multi = (where or page).get_by_test_id("stMultiSelect").filter(has=page.get_by_role("combobox", name=label))
+    if multi.count():
+        return option in chosen_tags(page, label, where)
+    return selected_option(page, label, where) == option
 
 
 def options_of(page: Page, label: str, where=None) -> list[str]:
