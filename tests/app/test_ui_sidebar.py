@@ -31,10 +31,12 @@ def test_a_link_to_an_older_inventory_says_so_and_names_the_most_recent(tiny_db,
     assert "Ancien inventaire — le plus récent est celui du 30/06/2020" in at.warning[0].value
 
 
-def test_the_picker_entries_start_with_the_date_so_a_narrow_sidebar_tells_them_apart(demo_db, open_page):
-    at = open_page(demo_db, "accueil")
+@pytest.mark.parametrize("lang, dates", [("fr", ["30/06/2020", "30/04/2020"]), ("en", ["30 Jun 2020", "30 Apr 2020"])])
+def test_the_picker_entries_start_with_the_date_so_a_narrow_sidebar_tells_them_apart(demo_db, open_page, lang,
+                                                                                      dates):
+    at = open_page(demo_db, "accueil", lang=lang)
     picker = at.sidebar.selectbox(key="url_inventaire")
     shown = list(picker.options)  # as the browser receives them
     # the demo's two labels start alike (« Démo fictive – inventaire au 30/0… » once cut at 33 characters)
-    assert [s[:10] for s in shown] == ["30/06/2020", "30/04/2020"]
+    assert [s[:len(d)] for s, d in zip(shown, dates)] == dates
     assert len({s[:33] for s in shown}) == 2
