@@ -1,12 +1,14 @@
 """AppTest fixtures shared by the page tests: real DuckDB files built once per module (the demo inventory, an
 empty one, the tiny hand-made one of ``tiny.py``, one without programmes) and ``open_page`` to run a page on
-one of them."""
+one of them; ``downloads`` records what each download button hands over."""
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from inventory.store import Store
@@ -61,3 +63,23 @@ def _close_app_stores():
     for obj in gc.get_objects():
         if isinstance(obj, Store):
             obj.close()
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, Callable[[], bytes]]:
+    """What each download button would hand over, by file name (deferred callables resolved on demand)."""
+    seen: dict[str, Callable[[], bytes]] = {}
+
+    class Recording(MediaFileManager):
+        def add(self, path_or_data, mimetype, coordinates, file_name=None, is_for_static_download=False):
+            if file_name:
+                seen[file_name] = lambda data=path_or_data: data
+            return super().add(path_or_data, mimetype, coordinates, file_name, is_for_static_download)
+
+        def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kw):
+            if file_name:
+                seen[file_name] = data_callable
+            return super().add_deferred(data_callable, mimetype, coordinates, file_name, **kw)
+
+    monkeypatch.setattr("streamlit.testing.v1.app_test.MediaFileManager", Recording)
+    return seen

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable
 
 import openpyxl
-import pytest
-from streamlit.runtime.media_file_manager import MediaFileManager
 
 from inventory import importer
 from inventory import texts as T
@@ -21,26 +18,6 @@ PAGE = "pages/importer.py"
 PASSWORD = "un-mot-de-passe"
 R = T.IMP_REPORT_COLUMNS
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@pytest.fixture
-def downloads(monkeypatch) -> dict[str, Callable[[], bytes]]:
-    """What each download button would hand over, by file name (deferred callables resolved on demand)."""
-    seen: dict[str, Callable[[], bytes]] = {}
-
-    class Recording(MediaFileManager):
-        def add(self, path_or_data, mimetype, coordinates, file_name=None, is_for_static_download=False):
-            if file_name:
-                seen[file_name] = lambda data=path_or_data: data
-            return super().add(path_or_data, mimetype, coordinates, file_name, is_for_static_download)
-
-        def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kw):
-            if file_name:
-                seen[file_name] = data_callable
-            return super().add_deferred(data_callable, mimetype, coordinates, file_name, **kw)
-
-    monkeypatch.setattr("streamlit.testing.v1.app_test.MediaFileManager", Recording)
-    return seen
 
 
 def logged_in(db, monkeypatch, query: dict | None = None, name: str = "Camille"):

@@ -3,28 +3,10 @@ XLSX opens on a « contexte » sheet; yes/no in words (the tiny « juin » inven
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 
 import openpyxl
-import pytest
-from streamlit.runtime.media_file_manager import MediaFileManager
 
 from inventory import texts as T
-
-
-@pytest.fixture
-def downloads(monkeypatch) -> dict[str, Callable[[], bytes]]:
-    """What each download button would hand over, by file name (deferred callables resolved on demand)."""
-    seen: dict[str, Callable[[], bytes]] = {}
-
-    class Recording(MediaFileManager):
-        def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kw):
-            if file_name:
-                seen[file_name] = data_callable
-            return super().add_deferred(data_callable, mimetype, coordinates, file_name, **kw)
-
-    monkeypatch.setattr("streamlit.testing.v1.app_test.MediaFileManager", Recording)
-    return seen
 
 
 def test_a_territorys_need_rows_download_with_the_date_the_filter_and_a_context_sheet(tiny_db, open_page, downloads):
