@@ -5,7 +5,7 @@
 ``language`` (the session's language and its switch), ``sidebar`` (the shared sidebar), ``navigation`` (how a
 page reaches app.py), ``css`` (static styles). Importing it has no effect on Streamlit; nothing here writes SQL."""
 from ui.access import facilitator_name, facilitator_password, is_facilitator, login, logout, workshop_mode
-from ui.css import UPLOADER_CSS, WORKSHOP_CSS
+from ui.css import WORKSHOP_CSS
 from ui.data import StoreBusy, active_snapshot, current_store, q, snapshots, theme_labels
 from ui.display import chart_table, download_table, fr_date, fr_number, show_table
 from ui.language import chosen_language, language_switch
@@ -14,7 +14,7 @@ from ui.sidebar import require_snapshot, sidebar
 from ui.widgets import url_multiselect, url_radio, url_select
 
 __all__ = [
-    "StoreBusy", "UPLOADER_CSS", "WORKSHOP_CSS", "active_snapshot", "chart_table", "chosen_language", "current_store",
+    "StoreBusy", "WORKSHOP_CSS", "active_snapshot", "chart_table", "chosen_language", "current_store",
     "download_table", "enter_through_app", "facilitator_name", "facilitator_password", "fr_date", "fr_number",
     "is_facilitator", "language_switch", "login", "logout", "q", "require_snapshot", "routed", "show_table",
     "sidebar", "snapshots", "theme_labels", "url_multiselect", "url_radio", "url_select", "workshop_mode",

@@ -1,6 +1,9 @@
 """The static CSS the app side draws (never user text), kept as .css files beside this module."""
 from pathlib import Path
 
+from inventory import limits
+from inventory import texts as T
+
 _HERE = Path(__file__).resolve().parent
 
 
@@ -10,7 +13,7 @@ def _style(name: str) -> str:
 
 BASE_CSS = _style("base.css")  # every page: text contrast at WCAG AA
 WORKSHOP_CSS = _style("workshop.css")  # larger type for a projector, the band naming the inventory
-UPLOADER_CSS = _style("uploader.css")  # the file uploader's own words in French
+UPLOADER_CSS = (_HERE / "uploader.css").read_text(encoding="utf-8")  # its words: texts.UPLOADER_*
 INTERFACE_CSS = _style("interface.css")  # Streamlit's other English words: hidden or drawn over in French
 PRINT_CSS = (_HERE / "print.css").read_text(encoding="utf-8")  # Print → PDF on A4, every page
 
@@ -24,7 +27,6 @@ def css_string(text: str) -> str:
 def print_style(table_note: str) -> str:
     """The print stylesheet with the line that replaces a table's missing rows on paper (in the reader's language)."""
     return f"<style>\n:root {{ --print-table-note: {css_string(table_note)}; }}\n{PRINT_CSS}</style>\n"
-UPLOADER_CSS_BY_LANGUAGE = {"fr": UPLOADER_CSS, "en": _style("uploader_en.css")}
 INTERFACE_CSS_BY_LANGUAGE = {"fr": INTERFACE_CSS, "en": _style("interface_en.css")}
 
 
@@ -35,4 +37,7 @@ def interface_css(language: str) -> str:
 
 def uploader_css(language: str) -> str:
     """The file uploader's own words in ``language``, with our size limit."""
-    return UPLOADER_CSS_BY_LANGUAGE.get(language, UPLOADER_CSS)
+    with T.speaking(language):
+        button, instructions = T.UPLOADER_BUTTON, T.UPLOADER_INSTRUCTIONS.format(limit=limits.MAX_FILE_BYTES // 2**20)
+    return (f"<style>\n:root {{ --uploader-button: {css_string(button)}; "
+            f"--uploader-instructions: {css_string(instructions)}; }}\n{UPLOADER_CSS}</style>\n")

@@ -197,6 +197,9 @@ IMP_LOGGED_IN = "Logged in as a facilitator."
 IMP_LOGOUT = "Log out"
 IMP_NOT_ALLOWED = "Only facilitators may do this: log in again. Nothing was changed."
 IMP_UPLOAD_HEADER = "1. Upload the files"
+# the file uploader's own words, drawn over Streamlit's (ui/uploader.css); {limit}: inventory.limits, in MB
+UPLOADER_BUTTON = "Choose files"
+UPLOADER_INSTRUCTIONS = "or drag them here · {limit} MB at most per file · XLSX, ODS, CSV"
 IMP_UPLOADER = "An .xlsx or .ods workbook, or one .csv file per sheet (besoins.csv, programmes.csv…)"
 IMP_UPLOADER_HELP = (
     "A missing sheet is carried over from the active snapshot: to refresh the needs only, "

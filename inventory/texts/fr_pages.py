@@ -215,6 +215,9 @@ IMP_LOGGED_IN = "Connecté en tant qu'animateur."
 IMP_LOGOUT = "Se déconnecter"
 IMP_NOT_ALLOWED = "Action réservée aux animateurs : reconnectez-vous. Rien n'a été modifié."
 IMP_UPLOAD_HEADER = "1. Déposer les fichiers"
+# the file uploader's own words, drawn over Streamlit's (ui/uploader.css); {limit}: inventory.limits, in MB
+UPLOADER_BUTTON = "Choisir des fichiers"
+UPLOADER_INSTRUCTIONS = "ou glissez-les ici · {limit} Mo au plus par fichier · XLSX, ODS, CSV"
 IMP_UPLOADER = "Classeur .xlsx ou .ods, ou un fichier .csv par feuille (besoins.csv, programmes.csv…)"
 IMP_UPLOADER_HELP = (
     "Une feuille absente est reprise de l'inventaire actif : pour rafraîchir les seuls besoins, "

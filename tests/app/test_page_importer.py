@@ -241,9 +241,9 @@ def test_the_template_and_the_shown_inventory_download_as_workbooks(demo_store, 
 
 def test_the_uploader_states_our_own_size_limit():
     from inventory import limits
-    from ui.css import UPLOADER_CSS
+    from ui.css import uploader_css
 
-    assert f"{limits.MAX_FILE_BYTES // 2**20} Mo au plus par fichier" in UPLOADER_CSS
+    assert f"{limits.MAX_FILE_BYTES // 2**20} Mo au plus par fichier" in uploader_css("fr")
 
 
 # --- safe imports -----------------------------------------------------------------------------------------
