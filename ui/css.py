@@ -14,7 +14,8 @@ def _style(name: str) -> str:
 BASE_CSS = _style("base.css")  # every page: text contrast at WCAG AA
 WORKSHOP_CSS = _style("workshop.css")  # larger type for a projector, the band naming the inventory
 UPLOADER_CSS = (_HERE / "uploader.css").read_text(encoding="utf-8")  # its words: texts.UPLOADER_*
-INTERFACE_CSS = _style("interface.css")  # Streamlit's other English words: hidden or drawn over in French
+INTERFACE_CSS = _style("interface.css")  # Streamlit's parts hidden in every language
+INTERFACE_FR_CSS = _style("interface_fr.css")  # and its English words drawn over in French
 PRINT_CSS = (_HERE / "print.css").read_text(encoding="utf-8")  # Print → PDF on A4, every page
 
 
@@ -27,12 +28,11 @@ def css_string(text: str) -> str:
 def print_style(table_note: str) -> str:
     """The print stylesheet with the line that replaces a table's missing rows on paper (in the reader's language)."""
     return f"<style>\n:root {{ --print-table-note: {css_string(table_note)}; }}\n{PRINT_CSS}</style>\n"
-INTERFACE_CSS_BY_LANGUAGE = {"fr": INTERFACE_CSS, "en": _style("interface_en.css")}
 
 
 def interface_css(language: str) -> str:
     """Streamlit's own words in ``language`` (French drawn over its English; English left as it is)."""
-    return INTERFACE_CSS_BY_LANGUAGE.get(language, INTERFACE_CSS)
+    return INTERFACE_CSS + (INTERFACE_FR_CSS if language == "fr" else "")
 
 
 def uploader_css(language: str) -> str:
