@@ -149,6 +149,7 @@ CREATE TABLE IF NOT EXISTS investor_reach_rows (
 # Which layout a file was written with: stored in its settings, compared on open (see _schema_is_current).
 SCHEMA_FINGERPRINT = hashlib.sha256("\n".join((SCHEMA_VERSION, SCHEMA, *FOLLOWUP_SNAPSHOT_COLUMNS)).encode())\
     .hexdigest()[:16]
+STAMP = {"schema_version": SCHEMA_VERSION, "schema_fingerprint": SCHEMA_FINGERPRINT}  # in settings, once laid out
 
 # The cells (territoire × thematique) whose own need rows an active programme reaches, for snapshot $sid: the
 # ``atteint`` of coverage, from which a cell's score_couvert is read (texts.FORMULA_ATTEINTE).
@@ -324,8 +325,7 @@ class Store:
         if con.execute("SELECT count(*) FROM territoires").fetchall()[0][0] == 0:
             rows = [(t.key, t.level, t.code, t.nom, t.region_key, i) for i, t in enumerate(territories().values())]
             con.executemany("INSERT INTO territoires VALUES (?, ?, ?, ?, ?, ?)", rows)
-        con.executemany("INSERT INTO settings VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                        [("schema_version", SCHEMA_VERSION), ("schema_fingerprint", SCHEMA_FINGERPRINT)])
+        _stamp(con)
         return con
 
     @contextmanager
@@ -576,12 +576,18 @@ def _schema_is_current(con: duckdb.DuckDBPyConnection) -> bool:
     connection then rewrites the file, so that every reader that opened it would look like a writer to anyone
     watching the file (the dashboard's snapshot list, a read-only mount, a backup)."""
     try:
-        got = dict(con.execute("SELECT key, value FROM settings WHERE key IN ('schema_version', 'schema_fingerprint')")
+        got = dict(con.execute("SELECT key, value FROM settings WHERE key IN (SELECT unnest(?))", [list(STAMP)])
                    .fetchall())
         filled = con.execute("SELECT count(*) FROM territoires").fetchall()[0][0] > 0
     except duckdb.CatalogException:  # a new file, or one older than the settings table
         return False
-    return filled and got == {"schema_version": SCHEMA_VERSION, "schema_fingerprint": SCHEMA_FINGERPRINT}
+    return filled and got == STAMP
+
+
+def _stamp(con: duckdb.DuckDBPyConnection) -> None:
+    """Write in the file's settings which layout it now has (see _schema_is_current)."""
+    con.executemany("INSERT INTO settings VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    list(STAMP.items()))
 
 
 def _migrate(con: duckdb.DuckDBPyConnection) -> None:
@@ -602,8 +608,6 @@ def _migrate(con: duckdb.DuckDBPyConnection) -> None:
         _add_followup_columns(con)
         con.execute(SCHEMA)
         con.execute(migrate_from_1(v1))
-        con.execute("INSERT INTO settings VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE "
-                    "SET value = excluded.value", [SCHEMA_VERSION])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -631,8 +635,6 @@ def _migrate_coverage(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(f"UPDATE coverage_rows c SET atteint = EXISTS (SELECT 1 FROM ({cells}) d "
                         f"WHERE d.territoire = c.territoire AND d.thematique = c.thematique) WHERE c.part = ?", [part])
         con.execute("UPDATE coverage_rows SET atteint = false WHERE atteint IS NULL")  # parts no snapshot uses
-        con.execute("INSERT INTO settings VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE "
-                    "SET value = excluded.value", [SCHEMA_VERSION])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
