@@ -3,7 +3,7 @@
 ``Thème|Catégorie`` categories, several financers), against parsing the same JSON alone.
 
 - parse: ``json.loads`` of the file, the floor under any reading of it;
-- convert: ``inventory.catalogues.convert`` (perimeters, correspondences, financers, HTML to text);
+- convert: ``inventory.intake.catalogues.convert`` (perimeters, correspondences, financers, HTML to text);
 - import: the product's read + check + commit of the file next to an active snapshot of ``programmes``
   programmes (when the importer registers catalogues).
 """
@@ -67,7 +67,7 @@ def aides_territoires_json(aids: int = 5_000, *, seed: int = 5) -> bytes:
 
 def run_convert(workdir: Path, *, aids: int, repeat: int) -> dict[str, Any]:
     """Median seconds of parsing the JSON alone and of converting it, and their ratio."""
-    from inventory import catalogues
+    from inventory.intake import catalogues
 
     path = workdir / f"aides-territoires-{aids}.json"
     if not path.exists():
@@ -93,7 +93,7 @@ def run_import(workdir: Path, *, aids: int, programmes: int, repeat: int) -> dic
     active snapshot holds ``programmes`` hand-made programmes, and the ratio to ``json.loads`` alone."""
     import shutil
 
-    from inventory import demo, importer
+    from inventory.intake import demo, importer
     from inventory.store import Store
 
     path = workdir / f"aides-territoires-{aids}.json"

@@ -1,6 +1,6 @@
 """Needs spreadsheets as a facilitator would upload them: xlsx (Excel), ods (LibreOffice), csv (French Excel).
 
-The frames come from ``inventory.demo`` in contract form (typed values, lists as lists); cells are written
+The frames come from ``inventory.intake.demo`` in contract form (typed values, lists as lists); cells are written
 the way people type them: real dates, numbers as numbers, lists joined with " ; ".
 
 ODS is written by hand (a zip of ``mimetype``, ``content.xml`` and a manifest): pandas/odfpy take minutes
@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape, quoteattr
 import pandas as pd
 import xlsxwriter
 
-from inventory import exports
+from inventory.outputs import exports
 from inventory.parsing import LIST_SEPARATOR
 
 SHEET = "besoins"

@@ -26,9 +26,10 @@ import pandas as pd
 
 from bench import files
 from bench.common import median, timed
-from inventory import demo, importer
+from inventory.intake import demo, importer
 from inventory.models import Besoin
-from inventory.store import SCHEMA, SHEET_COLUMNS, Store
+from inventory.store import Store
+from inventory.store.schema import SCHEMA, SHEET_COLUMNS
 
 FORMATS = ("xlsx", "ods", "csv")
 

@@ -1,4 +1,4 @@
-"""Noting one commitment during a session at the largest size: ``inventory.noting.note_commitment`` validates
+"""Noting one commitment during a session at the largest size: ``inventory.intake.noting.note_commitment`` validates
 the row (the models, then the cross-references against the active snapshot) and writes a snapshot that shares
 every other part. Each run is undone (the previous snapshot activated again, the new one deleted) so that the
 other sections see the database as built."""
@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import median, timed
-from inventory.noting import note_commitment
+from inventory.intake.noting import note_commitment
 from inventory.store import Store
 
 

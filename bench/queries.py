@@ -4,7 +4,7 @@
 June one, so the comparison views have something to compare) and times ``Store.write_snapshot`` (rows
 plus the per-snapshot aggregate tables, one transaction).
 
-``run_queries`` calls every public function of ``inventory.analytics`` that takes the store first
+``run_queries`` calls every public function of the modules of ``inventory.analysis`` that takes the store first
 (discovered, so a new view's query is measured without touching the bench), with arguments chosen by
 parameter name, plus a few variants the pages use (département level, a filter):
 
@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Any, Callable
 
 from bench.common import median, timed
-from inventory import analytics, demo
-from inventory.importer import to_tables
+from inventory import analysis
+from inventory.analysis import base, catalogue
+from inventory.intake import demo
+from inventory.intake.importer import to_tables
 from inventory.store import Store
 
 
@@ -72,17 +74,19 @@ def _arguments(store: Store) -> dict[str, Any]:
 VARIANTS: list[tuple[str, str, dict[str, Any]]] = [
     ("need_matrix(level=departement)", "need_matrix", {"level": "departement"}),
     ("need_matrix(source=terrain, theme)", "need_matrix",
-     {"needs": analytics.NeedFilter(source="terrain", thematiques=("numerique",))}),
-    ("programmes(thematique=numerique)", "programmes", {"f": analytics.ProgrammeFilter(thematique="numerique")}),
+     {"needs": base.NeedFilter(source="terrain", thematiques=("numerique",))}),
+    ("programmes(thematique=numerique)", "programmes", {"f": catalogue.ProgrammeFilter(thematique="numerique")}),
 ]
 
 
 def calls(args: dict[str, Any]) -> list[tuple[str, Callable[[Store], Any]]]:
     """(label, call) for every analytics query, in source order; ``args`` from ``_arguments``."""
     out = []
-    funcs = [(name, fn) for name, fn in vars(analytics).items()
-             if inspect.isfunction(fn) and not name.startswith("_") and fn.__module__ == analytics.__name__]
-    funcs.sort(key=lambda item: item[1].__code__.co_firstlineno)
+    funcs = []
+    for module in analysis.MODULES:  # each module's functions in source order
+        own = [(name, fn) for name, fn in vars(module).items()
+               if inspect.isfunction(fn) and not name.startswith("_") and fn.__module__ == module.__name__]
+        funcs += sorted(own, key=lambda item: item[1].__code__.co_firstlineno)
     for name, fn in funcs:
         params = list(inspect.signature(fn).parameters.values())
         if not params or params[0].name != "store":

@@ -365,7 +365,7 @@ def note_lines(res: dict[str, Any]) -> list[str]:
     if not note:
         return []
     return (["## 7. Noting a commitment during a session", "",
-             "`inventory.noting.note_commitment` at the largest size: the row checked by the models and the "
+             "`inventory.intake.noting.note_commitment` at the largest size: the row checked by the models and the "
              "cross-references, then a snapshot holding the active commitments plus this one and sharing every "
              "other part (no need, programme or result row copied); each run undone afterwards.", ""]
             + _table(["needs / programmes", "commitments", "results", "median", "slowest", "runs"],
@@ -382,7 +382,7 @@ def report_lines(res: dict[str, Any]) -> list[str]:
              f"{r['html_bytes'] / 1e6:.2f} MB", sec(r.get("pdf")),
              f"{r['pdf_bytes'] / 1e6:.2f} MB" if r.get("pdf_bytes") else "–", r.get("pdf_pages", "–")] for r in reports]
     return (["## 8. The session report", "",
-             "`inventory.session_report.build_html` of the active snapshot: every section's analytics calls, the "
+             "`inventory.outputs.session_report.build_html` of the active snapshot: every section's analytics calls, the "
              "figures (aggregates only) and tables (cut to their first rows), plotly's script and the map outlines "
              "inlined once; the first build is cold (plotly's script read, DuckDB's caches empty), warm is the median "
              "of the others; wall clock (process CPU time, all threads). The PDF is headless Chromium printing that HTML (one "

@@ -1,4 +1,4 @@
-"""The session report of the active snapshot (``inventory.session_report``), on the demo inventory and at the
+"""The session report of the active snapshot (``inventory.outputs.session_report``), on the demo inventory and at the
 largest size: HTML built in this process (the first build cold: plotly's script read, DuckDB's caches empty), its
 size (wall clock and the process's CPU time, all threads), and the PDF printed by headless Chromium once where it is present."""
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Any
 import time
 
 from bench.common import median, timed
-from inventory import session_report
+from inventory.outputs import session_report
 from inventory.store import Store
 
 

@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from inventory import analytics, demo, exports, formats, importer, reference, texts
+from inventory import formats, reference, texts
+from inventory.analysis import base, coverage, followup, pathways
+from inventory.intake import demo, importer
+from inventory.outputs import exports
 from inventory.store import DEFAULT_DB, Store, StoreBusy
 
 SECRETS_FILE = Path(".streamlit/secrets.toml")
@@ -145,7 +148,7 @@ def cmd_matrix(store: Store, args) -> int:
     sid = _snapshot(store, args.snapshot)
     if sid is None:
         return 1
-    m = analytics.need_matrix(store, sid, level=args.level, needs=analytics.NeedFilter(source=args.source))
+    m = coverage.need_matrix(store, sid, level=args.level, needs=base.NeedFilter(source=args.source))
     m = m.drop(columns=["alliance"])
     if args.json:
         records = m.astype(object).where(m.notna(), None).to_dict(orient="records")
@@ -182,7 +185,7 @@ def cmd_commitments(store: Store, args) -> int:
     sid = _snapshot(store, args.snapshot)
     if sid is None:
         return 1
-    rows = analytics.commitments(store, sid)
+    rows = followup.commitments(store, sid)
     if args.json:
         _print_json(_records(rows, COMMITMENT_KEYS))
     elif rows.empty:
@@ -197,7 +200,7 @@ def cmd_pathways(store: Store, args) -> int:
     sid = _snapshot(store, args.snapshot)
     if sid is None:
         return 1
-    rows = analytics.pathways(store, sid, level=args.level, source=args.source)
+    rows = pathways.pathways(store, sid, level=args.level, source=args.source)
     if args.json:
         _print_json(_records(rows, PATHWAY_KEYS))
     else:
@@ -206,7 +209,7 @@ def cmd_pathways(store: Store, args) -> int:
 
 
 def cmd_report(store: Store, args) -> int:
-    from inventory import session_report
+    from inventory.outputs import session_report
 
     if Path(args.path).suffix.lower() not in (".html", ".htm", ".pdf"):
         print(texts.REPORT_BAD_PATH.format(path=args.path), file=sys.stderr)
@@ -246,7 +249,7 @@ def parser() -> argparse.ArgumentParser:
         """A command printing one row per territory × theme of a snapshot (matrix, pathways)."""
         p = add(name, help)
         p.add_argument("--snapshot", type=int)
-        p.add_argument("--level", choices=analytics.LEVELS, default="region")
+        p.add_argument("--level", choices=base.LEVELS, default="region")
         p.add_argument("--source", choices=list(reference.SOURCES))
         p.add_argument("--json", action="store_true")
         p.set_defaults(func=func)

@@ -2,8 +2,9 @@
 that stand out, the worst white zones, and what changed since the previous snapshot."""
 import streamlit as st
 
-from inventory import analytics, charts, session_report
-from inventory.report import plain
+from inventory.analysis import coverage, evolution, followup, needs
+from inventory.outputs import charts, session_report
+from inventory.intake.report import plain
 from inventory import texts as T
 from ui import current_store, enter_through_app, fr_date, fr_number, q, require_snapshot, snapshots, theme_labels
 
@@ -15,7 +16,7 @@ themes = theme_labels(snap.id)
 # links keep the snapshot and workshop mode the reader is in
 keep = {k: st.query_params[k] for k in ("inventaire", "atelier") if k in st.query_params}
 
-c = q(analytics.counts, snap.id)
+c = q(needs.counts, snap.id)
 cols = st.columns(5)
 cols[0].metric(T.HOME_METRIC_NEEDS, fr_number(c.get("besoins", 0)), border=True)
 cols[1].metric(T.HOME_METRIC_ACTORS, fr_number(c.get("acteurs", 0)), border=True)
@@ -28,7 +29,7 @@ cols[4].metric(T.HOME_METRIC_TERRITORIES, fr_number(c.get("territoires", 0)), bo
                help=T.HOME_METRIC_TERRITORIES_HELP)
 
 # follow-through, one line each: late commitments, the share of needs reached (declared)
-follow = q(analytics.followup_summary, snap.id)
+follow = q(followup.followup_summary, snap.id)
 late_line, late_link = st.columns([4, 1], vertical_alignment="center")
 if follow["engagements"]:
     late_line.markdown(T.HOME_LATE_LINE.format(late=fr_number(follow["en_retard"]),
@@ -45,7 +46,7 @@ else:
     st.markdown(T.HOME_NO_RESULT_LINE)
 
 st.subheader(T.HOME_TOP_NEEDS, help=T.HOME_TOP_NEEDS_HELP)
-top = q(analytics.top_needs, snap.id)
+top = q(needs.top_needs, snap.id)
 if top.empty:
     st.info(T.HOME_NO_NEEDS)
 else:
@@ -57,7 +58,7 @@ else:
                                                   territoire=need.territoire_max_nom))
 
     st.subheader(T.HOME_WHITE_ZONES, help=T.FORMULAS["zone_blanche"])
-    worst = q(analytics.white_zones, snap.id, limit=5)
+    worst = q(coverage.white_zones, snap.id, limit=5)
     if worst.empty:
         st.success(T.HOME_NO_WHITE_ZONE)
     for zone, words in zip(worst.itertuples(), charts.coverage_words(worst)):
@@ -75,8 +76,8 @@ if not earlier:
 else:
     before = earlier[-1]
     st.caption(T.HOME_CHANGES_SINCE.format(label=plain(before.label), as_of=fr_date(before.as_of)))
-    moves = q(analytics.compare_needs, before.id, snap.id)
-    changes = q(analytics.compare_programmes, before.id, snap.id)["changement"].value_counts()
+    moves = q(evolution.compare_needs, before.id, snap.id)
+    changes = q(evolution.compare_programmes, before.id, snap.id)["changement"].value_counts()
     cols = st.columns(4)
     cols[0].metric(T.HOME_CELLS_UP, fr_number(int((moves["ecart_score"] > 0).sum())), help=T.HOME_CELLS_HELP)
     cols[1].metric(T.HOME_CELLS_DOWN, fr_number(int((moves["ecart_score"] < 0).sum())), help=T.HOME_CELLS_HELP)

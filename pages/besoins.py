@@ -4,7 +4,9 @@ from functools import partial
 
 import streamlit as st
 
-from inventory import analytics, charts, reference
+from inventory import reference
+from inventory.analysis import base, coverage, needs
+from inventory.outputs import charts
 from inventory import texts as T
 from ui import (chart_table, enter_through_app, fr_number, q, require_snapshot, show_table, theme_labels,
                 url_multiselect, url_radio, url_select, workshop_mode)
@@ -36,23 +38,23 @@ source = url_radio(side, T.FILTER_SOURCE, ["", *reference.SOURCES], "source", de
                    format_func=lambda k: reference.SOURCES.get(k, T.ALL_OPTION))
 public = url_select(side, T.FILTER_AUDIENCE, ["", *reference.AUDIENCES], "public", default="",
                     format_func=lambda k: reference.AUDIENCES.get(k, T.ALL_OPTION))
-secteur = url_select(side, T.FILTER_SECTOR, ["", *q(analytics.sectors, snap.id)], "secteur", default="",
+secteur = url_select(side, T.FILTER_SECTOR, ["", *q(needs.sectors, snap.id)], "secteur", default="",
                      format_func=lambda s: s or T.ALL_OPTION)
 picked_themes = url_multiselect(side, T.FILTER_THEMES, list(themes), "thematiques", format_func=themes.get,
                                 placeholder=T.FILTER_THEMES_PLACEHOLDER)
-level = url_radio(side, T.FILTER_LEVEL, list(analytics.LEVELS), "niveau", default="region",
+level = url_radio(side, T.FILTER_LEVEL, list(base.LEVELS), "niveau", default="region",
                   format_func=T.LEVEL_LABELS.get, horizontal=True)
 measure = url_radio(side, T.FILTER_MEASURE, NEED_MEASURES, "mesure", default="acteurs",
                     format_func=T.MEASURE_LABELS.get)
 
-needs = analytics.NeedFilter(source=source or None, public=public or None, secteur=secteur or None,
+chosen = base.NeedFilter(source=source or None, public=public or None, secteur=secteur or None,
                              thematiques=tuple(picked_themes) or None)
-cells = q(analytics.need_matrix, snap.id, level=level, needs=needs)
+cells = q(coverage.need_matrix, snap.id, level=level, needs=chosen)
 cells = cells[cells["acteurs"] > 0]
 if cells.empty:
-    st.info(T.NEEDS_NONE if not q(analytics.counts, snap.id).get("besoins") else T.NEEDS_NONE_FOR_FILTERS)
+    st.info(T.NEEDS_NONE if not q(needs.counts, snap.id).get("besoins") else T.NEEDS_NONE_FOR_FILTERS)
     st.stop()
-totals = q(analytics.needs_by_territory, snap.id, level=level, needs=needs)
+totals = q(needs.needs_by_territory, snap.id, level=level, needs=chosen)
 st.caption(T.FORMULAS[measure])
 
 map_column, territory_column = st.columns([3, 2])
@@ -64,7 +66,7 @@ with territory_column:  # chosen first, so that the map drawn beside it highligh
                            format_func=lambda k: names.get(k, T.NONE_CHOSEN))
     # the chosen row as the map and the matrix show it: at département level a region row holds only the needs
     # entered for the whole region (as its need rows below)
-    whole = q(analytics.needs_by_territory, snap.id, level=level, needs=needs)
+    whole = q(needs.needs_by_territory, snap.id, level=level, needs=chosen)
     if territory.startswith("REG") and level == "departement":
         st.caption(T.FORMULAS["ligne_region"])
     for total in whole[whole["territoire"] == territory].itertuples():
@@ -93,7 +95,7 @@ chart_table(charts.table_view(cells, ["nom", "thematique", "acteurs", "score", "
 
 if territory:
     st.subheader(T.NEEDS_ROWS.format(nom=names[territory]))
-    rows = q(analytics.need_rows, snap.id, territory, level=level, needs=needs, limit=ROW_LIMIT)
+    rows = q(needs.need_rows, snap.id, territory, level=level, needs=chosen, limit=ROW_LIMIT)
     if rows.empty:
         st.info(T.NEEDS_ROWS_NONE)
     else:

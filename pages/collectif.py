@@ -4,7 +4,9 @@ missing links of support pathways (« parcours ») and the commitments board («
 facilitator notes a commitment during a session."""
 import streamlit as st
 
-from inventory import analytics, charts, reference
+from inventory import reference
+from inventory.analysis import base, collective, coverage, followup, pathways
+from inventory.outputs import charts
 from inventory import texts as T
 from inventory.models import STATUTS
 from ui import (chart_table, enter_through_app, fr_date, fr_number, q, require_snapshot, show_table, theme_labels,
@@ -26,16 +28,16 @@ def pathways_view() -> None:
     left, right = st.columns(2)
     source = url_radio(left, T.PATHWAY_SOURCE, list(reference.SOURCES), "source", default="terrain",
                        format_func=reference.SOURCES.get, horizontal=True)
-    level = url_radio(right, T.FILTER_LEVEL, list(analytics.LEVELS), "niveau", default="region",
+    level = url_radio(right, T.FILTER_LEVEL, list(base.LEVELS), "niveau", default="region",
                       format_func=T.LEVEL_LABELS.get, horizontal=True)
     if source == "ingenierie":
         st.info(T.PATHWAY_ECOSYSTEM_NOTE, icon=":material/engineering:")
-    cells = q(analytics.pathways, snap.id, level=level, source=source)
+    cells = q(pathways.pathways, snap.id, level=level, source=source)
     if cells.empty:
         st.info(T.PATHWAY_NO_NEEDS)
         return
     kinds = charts.pathway_kind(cells).value_counts()
-    for col, kind in zip(st.columns(4), [*analytics.MISSING_LINKS, "zone_blanche"]):
+    for col, kind in zip(st.columns(4), [*pathways.MISSING_LINKS, "zone_blanche"]):
         col.metric(T.PATHWAY_METRICS[kind], fr_number(int(kinds.get(kind, 0))), border=True,
                    help=T.PATHWAY_KIND_LABELS[kind])
     st.caption(T.FORMULAS["parcours"])
@@ -48,7 +50,7 @@ def pathways_view() -> None:
     every[T.PATHWAY_COLUMNS["maillon_manquant"]] = charts.pathway_kind(cells).map(T.PATHWAY_KIND_LABELS).to_numpy()
     chart_table(every, f"parcours_cases_{source}_{level}")
     st.subheader(T.PATHWAY_RANKED)
-    ranked = q(analytics.missing_links, snap.id, level=level, source=source)
+    ranked = q(pathways.missing_links, snap.id, level=level, source=source)
     show_table(charts.pathway_table(ranked, theme_labels=themes), f"maillons_manquants_{source}_{level}",
                empty=T.PATHWAY_NO_GAP)
 
@@ -63,7 +65,7 @@ def pathways_view() -> None:
         st.caption(T.PATHWAY_CELL_PROMPT)
         return
     territory, theme = cell.split("|")
-    steps = q(analytics.pathway_programmes, snap.id, territory, theme, level=level, source=source)
+    steps = q(pathways.pathway_programmes, snap.id, territory, theme, level=level, source=source)
     show_table(charts.table_view(steps, STEP_COLUMNS, theme_labels=themes, headings=T.PROGRAMME_HEADINGS),
                f"parcours_{territory}_{theme}", empty=T.PATHWAY_CELL_NONE)
 
@@ -73,11 +75,11 @@ def commitments_view() -> None:
     and the facilitator's form."""
     st.subheader(T.COMMIT_HEADER)
     st.caption(T.COMMIT_INTRO)
-    items = q(analytics.commitments, snap.id)
+    items = q(followup.commitments, snap.id)
     if items.empty:
         st.info(T.COMMIT_NONE)
     else:
-        board = q(analytics.commitments_by_status, snap.id)
+        board = q(followup.commitments_by_status, snap.id)
         counts = dict(zip(board["statut"], board["engagements"]))
         late = int(board["en_retard"].sum())
         cols = st.columns(len(counts) + 1)
@@ -93,7 +95,7 @@ def commitments_view() -> None:
 
         st.subheader(T.COMMIT_ON_TRACK)
         st.caption(T.FORMULAS["en_voie_de_couverture"])
-        zones = q(analytics.white_zones_with_commitments, snap.id)
+        zones = q(coverage.white_zones_with_commitments, snap.id)
         on_track = zones[zones["en_voie_de_couverture"]]
         st.caption(T.COMMIT_ON_TRACK_COUNT.format(on_track=fr_number(len(on_track)), total=fr_number(len(zones)),
                                                   remaining=fr_number(len(zones) - len(on_track))))
@@ -102,7 +104,7 @@ def commitments_view() -> None:
 
         st.subheader(T.COMMIT_PREMIUM)
         st.caption(T.FORMULAS["prime_alliance"])
-        premium = q(analytics.alliance_premium, snap.id)
+        premium = q(followup.alliance_premium, snap.id)
         share, amount, detail = st.columns([1, 1, 2], vertical_alignment="center")
         share.metric(T.COMMIT_PREMIUM_COUNT, percent(premium["part_engagements"]), border=True)
         amount.metric(T.COMMIT_PREMIUM_AMOUNT, percent(premium["part_montant"]), border=True)
@@ -122,7 +124,7 @@ large = workshop_mode()
 st.title(T.TOGETHER_TITLE)
 st.caption(T.TOGETHER_INTRO)
 themes = theme_labels(snap.id)
-investors = q(analytics.investors, snap.id)
+investors = q(collective.investors, snap.id)
 if investors.empty:
     st.info(T.TOGETHER_NO_INVESTORS)
     st.stop()
@@ -131,7 +133,7 @@ view = url_radio(st, T.FILTER_VIEW, list(T.TOGETHER_VIEWS), "vue", default="pays
                  format_func=T.TOGETHER_VIEWS.get, horizontal=True, label_visibility="collapsed")
 
 if view == "paysage":
-    by_theme = q(analytics.investor_themes, snap.id)
+    by_theme = q(collective.investor_themes, snap.id)
     if by_theme.empty:
         st.info(T.TOGETHER_NO_PROGRAMMES)
     else:
@@ -142,7 +144,7 @@ if view == "paysage":
         chart_table(charts.table_view(by_theme, ["nom", "thematique", "programmes"], theme_labels=themes,
                                       headings=T.INVESTOR_HEADINGS), "investisseurs_thematiques")
         st.subheader(T.TOGETHER_BY_REGION)
-        by_region = q(analytics.investor_regions, snap.id)
+        by_region = q(collective.investor_regions, snap.id)
         st.plotly_chart(charts.investor_heatmap(by_region, cols="nom_territoire", value="thematiques",
                                                 value_label=T.TOGETHER_VALUE_THEMES, col_title=T.CHART_TERRITORY,
                                                 large=large), width="stretch", config=charts.OFFLINE)
@@ -157,17 +159,17 @@ if view == "paysage":
 elif view == "alliances":
     st.subheader(T.TOGETHER_ALLIANCES)
     st.caption(T.FORMULAS["alliance"])
-    cells = q(analytics.alliance_cells, snap.id)
+    cells = q(collective.alliance_cells, snap.id)
     show_table(charts.table_view(cells, ALLIANCE_COLUMNS, theme_labels=themes), "alliances",
                empty=T.TOGETHER_NO_ALLIANCE)
     st.subheader(T.TOGETHER_COFUNDING)
-    co = q(analytics.cofunding, snap.id)
+    co = q(collective.cofunding, snap.id)
     # in workshop mode the network takes the whole width, so that its names stay large and apart
     rate, network = (st.container(), st.container()) if large else st.columns([1, 3])
     rate.metric(T.TOGETHER_COFUNDING_RATE, f"{fr_number(100 * co['taux'], 1)} %", border=True)
     rate.caption(T.TOGETHER_COFUNDING_DETAIL.format(co=fr_number(co["cofinances"]), total=fr_number(co["programmes"])))
     rate.caption(T.FORMULAS["cofinancement"])
-    edges = q(analytics.cofunding_edges, snap.id)
+    edges = q(collective.cofunding_edges, snap.id)
     with network:
         if edges.empty:
             st.info(T.TOGETHER_NO_COFUNDING)
@@ -191,7 +193,7 @@ else:  # se positionner
     if not investor:
         st.info(T.TOGETHER_PICK_PROMPT)
         st.stop()
-    footprint = q(analytics.investor_footprint, snap.id, investor)
+    footprint = q(collective.investor_footprint, snap.id, investor)
     st.subheader(T.TOGETHER_FOOTPRINT)
     if footprint.empty:
         st.info(T.TOGETHER_NO_FOOTPRINT)
@@ -211,13 +213,13 @@ else:  # se positionner
     with allies_column:
         st.subheader(T.TOGETHER_ALLIES, help=T.TOGETHER_ALLIES_HELP)
         st.caption(T.FORMULAS["cases_communes"])
-        allies = q(analytics.likely_allies, snap.id, investor, level="region")
+        allies = q(collective.likely_allies, snap.id, investor, level="region")
         show_table(charts.table_view(allies, ["nom", "cases_communes", "cofinancements", "thematiques", "type"],
                                      theme_labels=themes, headings=T.INVESTOR_HEADINGS),
                    f"allies_{investor}", empty=T.TOGETHER_NO_ALLIES)
     with uncovered_column:
         st.subheader(T.TOGETHER_UNCOVERED, help=T.TOGETHER_UNCOVERED_HELP)
-        uncovered = q(analytics.uncovered_for, snap.id, investor)
+        uncovered = q(collective.uncovered_for, snap.id, investor)
         if uncovered.empty:
             st.info(T.TOGETHER_NO_UNCOVERED)
         else:

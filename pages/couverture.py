@@ -2,9 +2,11 @@
 territory's needs beside the programmes that reach it (first mile ↔ last mile)."""
 import streamlit as st
 
-from inventory import analytics, charts, reference
+from inventory import reference
+from inventory.analysis import base, catalogue, collective, coverage, needs
+from inventory.outputs import charts
 from inventory import texts as T
-from inventory.report import plain
+from inventory.intake.report import plain
 from ui import (chart_table, enter_through_app, fr_number, q, require_snapshot, show_table, theme_labels, url_radio,
                 url_select, workshop_mode)
 
@@ -38,24 +40,24 @@ places = {t.key: t.nom if t.level != "departement" else f"{t.nom} ({t.code})" fo
 
 side = st.sidebar
 side.subheader(T.FILTERS_HEADER)
-level = url_radio(side, T.FILTER_LEVEL, list(analytics.LEVELS), "niveau", default="region",
+level = url_radio(side, T.FILTER_LEVEL, list(base.LEVELS), "niveau", default="region",
                   format_func=T.LEVEL_LABELS.get, horizontal=True)
 source = url_radio(side, T.FILTER_SOURCE, ["", *reference.SOURCES], "source", default="",
                    format_func=lambda k: reference.SOURCES.get(k, T.ALL_OPTION))
-needs = analytics.NeedFilter(source=source or None)
+chosen_needs = base.NeedFilter(source=source or None)
 view = url_radio(st, T.FILTER_VIEW, list(T.COVER_VIEWS), "vue", default="carte", format_func=T.COVER_VIEWS.get,
                  horizontal=True, label_visibility="collapsed")
 # « avec les engagements »: the white zones that would remain if open commitments are honoured
 honoured = view in ("carte", "lacunes") and st.toggle(T.COVER_WITH_COMMITMENTS, key="engagements",
                                                       bind="query-params", help=T.COVER_WITH_COMMITMENTS_HELP)
-no_programmes = not q(analytics.counts, snap.id).get("programmes")
+no_programmes = not q(needs.counts, snap.id).get("programmes")
 if no_programmes and view != "catalogue":
     st.info(T.COVER_NO_PROGRAMMES)
 
 
 if view == "carte":
-    cells = q(analytics.need_matrix_if_honoured if honoured else analytics.need_matrix, snap.id, level=level,
-              needs=needs)
+    cells = q(coverage.need_matrix_if_honoured if honoured else coverage.need_matrix, snap.id, level=level,
+              needs=chosen_needs)
     if cells.empty:
         st.info(T.COVER_NO_NEEDS_NO_PROGRAMMES)
         st.stop()
@@ -110,7 +112,7 @@ if view == "carte":
                 "matrice_couverture")
 
 elif view == "lacunes" and honoured:
-    zones = q(analytics.white_zones_with_commitments, snap.id, level=level, needs=needs)
+    zones = q(coverage.white_zones_with_commitments, snap.id, level=level, needs=chosen_needs)
     st.subheader(T.COVER_REMAINING)
     st.caption(T.FORMULAS["zones_restantes"])
     show_table(charts.table_view(zones[~zones["en_voie_de_couverture"]], ON_TRACK_COLUMNS, theme_labels=themes),
@@ -124,19 +126,19 @@ elif view == "lacunes":
     st.subheader(T.COVER_WHITE_ZONES)
     st.caption(T.FORMULAS["zone_blanche"])
     st.caption(T.FORMULAS["part_couverte"])
-    zones = q(analytics.coverage_gaps, snap.id, level=level, needs=needs)
+    zones = q(coverage.coverage_gaps, snap.id, level=level, needs=chosen_needs)
     if zones.empty:
         st.success(T.COVER_NO_WHITE_ZONE)
     else:
         show_table(charts.table_view(zones, GAP_COLUMNS, theme_labels=themes), "zones_blanches")
     st.subheader(T.COVER_TENSION)
     st.caption(T.FORMULAS["tension"])
-    tension = q(analytics.tension_ranking, snap.id, level=level, needs=needs)
+    tension = q(coverage.tension_ranking, snap.id, level=level, needs=chosen_needs)
     show_table(charts.table_view(tension, CELL_COLUMNS, theme_labels=themes), "tension", empty=T.COVER_NO_TENSION)
 
 elif view == "catalogue":
     st.subheader(T.COVER_CATALOGUE)
-    investors = dict(q(analytics.investors, snap.id)[["id", "nom"]].itertuples(index=False))
+    investors = dict(q(collective.investors, snap.id)[["id", "nom"]].itertuples(index=False))
     row1, row2 = st.columns(4), st.columns(4)
     phase = url_select(row1[0], T.FILTER_PHASE, ["", *reference.PHASES], "phase", default="",
                        format_func=lambda k: reference.PHASES.get(k, T.ALL_OPTION))
@@ -150,19 +152,19 @@ elif view == "catalogue":
                         format_func=lambda k: reference.AUDIENCES.get(k, T.ALL_OPTION))
     nature = url_select(row2[1], T.FILTER_NATURE, ["", *reference.SUPPORT_TYPES], "nature", default="",
                         format_func=lambda k: reference.SUPPORT_TYPES.get(k, T.ALL_OPTION))
-    first, last = q(analytics.programme_dates, snap.id) or (None, None)  # the calendar opens near the inventory
+    first, last = q(catalogue.programme_dates, snap.id) or (None, None)  # the calendar opens near the inventory
     active_on = row2[2].date_input(T.FILTER_ACTIVE_ON, value=None, key="actif_le", bind="query-params",
                                    min_value=first, max_value=last, format="DD/MM/YYYY", help=T.FILTER_ACTIVE_ON_HELP)
-    chosen = analytics.ProgrammeFilter(phase=phase or None, investisseur=investor or None, thematique=theme or None,
+    chosen = catalogue.ProgrammeFilter(phase=phase or None, investisseur=investor or None, thematique=theme or None,
                                        territoire=territory or None, public=public or None, nature=nature or None,
                                        actif_le=active_on)
-    catalogue = q(analytics.programmes, snap.id, chosen)
-    if catalogue.empty:
+    listed = q(catalogue.programmes, snap.id, chosen)
+    if listed.empty:
         st.info(T.COVER_CATALOGUE_NONE)
     else:
-        st.caption(T.COVER_CATALOGUE_COUNT.format(n=fr_number(len(catalogue))))
+        st.caption(T.COVER_CATALOGUE_COUNT.format(n=fr_number(len(listed))))
         st.caption(T.FORMULAS["actif"])
-        show_table(charts.table_view(catalogue, PROGRAMME_COLUMNS, theme_labels=themes,
+        show_table(charts.table_view(listed, PROGRAMME_COLUMNS, theme_labels=themes,
                                      headings=T.PROGRAMME_HEADINGS), "programmes")
 
 else:  # one territory: its needs (first mile) beside the programmes that reach it (last mile)
@@ -173,7 +175,7 @@ else:  # one territory: its needs (first mile) beside the programmes that reach 
         st.stop()
     # a région at département level is its own row: the needs entered for the whole region only
     own_level = "departement" if territory.startswith("DEP") or level == "departement" else "region"
-    cells = q(analytics.need_matrix, snap.id, level=own_level, needs=needs)
+    cells = q(coverage.need_matrix, snap.id, level=own_level, needs=chosen_needs)
     cells = cells[(cells["territoire"] == territory) & (cells["acteurs"] > 0)]
     # one above the other: side by side, at 1280 px, each table would hide its deciding columns
     first, last = st.container(), st.container()
@@ -189,11 +191,11 @@ else:  # one territory: its needs (first mile) beside the programmes that reach 
                        "besoins_par_thematique", filter=territory)
     with last:
         st.subheader(T.COVER_LAST_MILE, help=T.COVER_LAST_MILE_HELP)
-        reaching = q(analytics.programmes_reaching, snap.id, territory)
+        reaching = q(catalogue.programmes_reaching, snap.id, territory)
         show_table(charts.table_view(reaching, REACHING_COLUMNS, theme_labels=themes, headings=T.PROGRAMME_HEADINGS),
                    "programmes", filter=territory, empty=T.COVER_TERRITORY_NO_PROGRAMMES)
     if not cells.empty:
         with st.expander(T.COVER_NEED_ROWS.format(nom=places[territory])):
-            rows = q(analytics.need_rows, snap.id, territory, level=own_level, needs=needs)
+            rows = q(needs.need_rows, snap.id, territory, level=own_level, needs=chosen_needs)
             show_table(charts.table_view(rows, NEED_ROW_COLUMNS, theme_labels=themes), "signalements",
                        filter=territory)

@@ -1,9 +1,12 @@
 """Les trois défis: listen, train, evaluate — each with its demand, its first leads and its indicators."""
 import streamlit as st
 
-from inventory import analytics, charts, reference
+from inventory import reference
+from inventory.analysis import base, challenges, followup, needs
+from inventory.outputs import charts
 from inventory import texts as T
-from inventory.analytics import AUDIENCE_GROUPS, NeedFilter
+from inventory.analysis.challenges import AUDIENCE_GROUPS
+from inventory.analysis.base import NeedFilter
 import ui
 from ui import chart_table, enter_through_app, q, show_table, url_radio, workshop_mode
 
@@ -34,39 +37,39 @@ def challenge_text(challenge: dict) -> None:
 
 def listen() -> None:
     st.subheader(T.DEFIS_LISTEN_HEADER)
-    level = url_radio(st, T.DEFIS_LEVEL, list(analytics.LEVELS), "niveau", default="region",
+    level = url_radio(st, T.DEFIS_LEVEL, list(base.LEVELS), "niveau", default="region",
                       format_func=T.LEVEL_LABELS.get, horizontal=True)
-    needs = q(analytics.needs_by_territory, snap.id, level=level, needs=NeedFilter(source="terrain"))
-    if needs.empty:
+    by_territory = q(needs.needs_by_territory, snap.id, level=level, needs=NeedFilter(source="terrain"))
+    if by_territory.empty:
         st.info(T.DEFIS_LISTEN_EMPTY)
         return
     st.caption(T.DEFIS_LISTEN_CAPTION)
-    national = needs[needs["territoire"] == reference.NATIONAL]
+    national = by_territory[by_territory["territoire"] == reference.NATIONAL]
     if not national.empty:
         st.caption(T.DEFIS_LISTEN_NATIONAL.format(acteurs=ui.fr_number(national["acteurs"].iloc[0]),
                                                   score=ui.fr_number(national["score"].iloc[0])))
     left, right = st.columns(2)
-    left.plotly_chart(charts.france_map(needs, measure, level, large=large), width="stretch", config=charts.OFFLINE)
+    left.plotly_chart(charts.france_map(by_territory, measure, level, large=large), width="stretch", config=charts.OFFLINE)
     left.caption(reference.MAP_ATTRIBUTION)
-    right.plotly_chart(charts.ranked_bars(needs, label="nom", value=measure, large=large),
+    right.plotly_chart(charts.ranked_bars(by_territory, label="nom", value=measure, large=large),
                        width="stretch", config=charts.OFFLINE)
-    show_table(charts.table_view(needs, list(needs.columns)), "besoins_terrain_par_territoire")
+    show_table(charts.table_view(by_territory, list(by_territory.columns)), "besoins_terrain_par_territoire")
 
 
 def train() -> None:
     st.subheader(T.DEFIS_TRAIN_NEEDS_HEADER)
-    needs = q(analytics.needs_by_theme, snap.id, needs=NeedFilter(source="ingenierie"))
-    if needs.empty:
+    by_theme = q(needs.needs_by_theme, snap.id, needs=NeedFilter(source="ingenierie"))
+    if by_theme.empty:
         st.info(T.DEFIS_TRAIN_NEEDS_EMPTY)
     else:
-        needs.insert(1, "libelle", needs["thematique"].map(theme_labels).fillna(needs["thematique"]))
-        st.plotly_chart(charts.ranked_bars(needs, label="libelle", value=measure, large=large),
+        by_theme.insert(1, "libelle", by_theme["thematique"].map(theme_labels).fillna(by_theme["thematique"]))
+        st.plotly_chart(charts.ranked_bars(by_theme, label="libelle", value=measure, large=large),
                         width="stretch", config=charts.OFFLINE)
-        table = charts.table_view(needs.drop(columns="thematique"), [c for c in needs.columns if c != "thematique"])
+        table = charts.table_view(by_theme.drop(columns="thematique"), [c for c in by_theme.columns if c != "thematique"])
         show_table(table.rename(columns={"libelle": T.COLUMN_LABELS["thematique"]}), "besoins_ingenierie_par_thematique")
 
     st.subheader(T.DEFIS_TRAIN_AUDIENCE_HEADER)
-    offer = q(analytics.programmes_by_audience, snap.id)
+    offer = q(challenges.programmes_by_audience, snap.id)
     if offer.empty:
         st.info(T.DEFIS_TRAIN_AUDIENCE_EMPTY)
         return
@@ -83,7 +86,7 @@ def train() -> None:
 
 def evaluate() -> None:
     st.subheader(T.DEFIS_EVAL_SDG_HEADER)
-    coverage = q(analytics.sdg_coverage, snap.id)
+    coverage = q(challenges.sdg_coverage, snap.id)
     coverage.insert(1, "objectif", coverage["odd"].map(sdg_names))
     st.caption(T.DEFIS_EVAL_SDG_CAPTION)
     uncovered = coverage[(coverage["besoins"] > 0) & (coverage["programmes"] == 0)]
@@ -98,7 +101,7 @@ def evaluate() -> None:
     show_table(coverage.rename(columns=T.DEFIS_COLUMNS), "couverture_odd")
 
     st.subheader(T.DEFIS_EVAL_HEATMAP_HEADER)
-    by_investor = q(analytics.investor_sdgs, snap.id)
+    by_investor = q(challenges.investor_sdgs, snap.id)
     st.caption(T.DEFIS_EVAL_HEATMAP_CAPTION)
     st.plotly_chart(charts.investor_sdg_heatmap(by_investor, sdg_names, large=large), width="stretch",
                     config=charts.OFFLINE)
@@ -111,17 +114,17 @@ def evaluate_results() -> None:
     """Declared results: actors in need → actors reached, disbursed beside budgeted, results by SDG."""
     st.subheader(T.DEFIS_RESULTS_HEADER)
     st.caption(T.DECLARED_NOTE)
-    summary = q(analytics.followup_summary, snap.id)
-    if not q(analytics.disbursed_by_programme, snap.id).shape[0]:
+    summary = q(followup.followup_summary, snap.id)
+    if not q(followup.disbursed_by_programme, snap.id).shape[0]:
         st.info(T.DEFIS_RESULTS_NONE)
         return
-    level = url_radio(st, T.DEFIS_LEVEL, list(analytics.LEVELS), "niveau", default="region",
+    level = url_radio(st, T.DEFIS_LEVEL, list(base.LEVELS), "niveau", default="region",
                       format_func=T.LEVEL_LABELS.get, horizontal=True)
     if summary["taux_atteinte"] is not None:
         st.markdown(T.DEFIS_RESULTS_TOTAL.format(beneficiaires=ui.fr_number(summary["beneficiaires"]),
                                                  acteurs=ui.fr_number(summary["acteurs"]),
                                                  taux=ui.fr_number(100 * summary["taux_atteinte"], 1)))
-    cells = q(analytics.result_cells, snap.id, level=level)
+    cells = q(followup.result_cells, snap.id, level=level)
     st.plotly_chart(charts.reach_bars(cells, theme_labels=theme_labels, large=large), width="stretch",
                     config=charts.OFFLINE)
     st.caption(T.FORMULAS["beneficiaires"])
@@ -135,19 +138,19 @@ def evaluate_results() -> None:
     st.caption(T.FORMULAS["part_versee"])
     by_programme, by_investor = st.columns(2)
     by_programme.markdown(f"**{T.DEFIS_DISBURSED_BY_PROGRAMME}**")
-    show_table(charts.table_view(q(analytics.disbursed_by_programme, snap.id),
+    show_table(charts.table_view(q(followup.disbursed_by_programme, snap.id),
                                  ["id", "nom", "actif", "budget_eur", "montant_verse_eur", "part_versee",
                                   "beneficiaires"], headings=T.PROGRAMME_HEADINGS),
                "verse_par_programme", where=by_programme)
     by_investor.markdown(f"**{T.DEFIS_DISBURSED_BY_INVESTOR}**")
-    show_table(charts.table_view(q(analytics.disbursed_by_investor, snap.id),
+    show_table(charts.table_view(q(followup.disbursed_by_investor, snap.id),
                                  ["investisseur", "nom", "budget_eur", "montant_verse_eur", "part_versee"],
                                  headings={**T.INVESTOR_HEADINGS, "investisseur": T.DEFIS_COLUMNS["investisseur"]}),
                "verse_par_investisseur", where=by_investor)
 
     st.subheader(T.DEFIS_RESULTS_SDG_HEADER)
     st.caption(T.FORMULAS["resultats_odd"])
-    by_sdg = q(analytics.results_by_sdg, snap.id)
+    by_sdg = q(challenges.results_by_sdg, snap.id)
     by_sdg.insert(1, "objectif", by_sdg["odd"].map(sdg_names))
     shown = by_sdg[by_sdg["resultats"] > 0]
     st.plotly_chart(charts.ranked_bars(shown.assign(libelle=[f"{T.CHART_SDG_SHORT.format(n=int(n))} · {o}"
@@ -164,9 +167,9 @@ def evaluate_all() -> None:
 
 
 INDICATORS = {"ecouter": listen, "former": train, "evaluer": evaluate_all}
-challenges = reference.challenges()
-tabs = st.tabs([c["titre"] for c in challenges], key="defi", bind="query-params")
-for tab, challenge in zip(tabs, challenges):
+the_three = reference.challenges()
+tabs = st.tabs([c["titre"] for c in the_three], key="defi", bind="query-params")
+for tab, challenge in zip(tabs, the_three):
     if tab.open is False:  # only the chosen challenge is computed and drawn
         continue
     with tab:

@@ -2,10 +2,12 @@
 and opened, commitments kept, late and dropped, programmes added, ended, withdrawn and changed."""
 import streamlit as st
 
-from inventory import analytics, charts, reference
+from inventory import reference
+from inventory.analysis import base, evolution, needs
+from inventory.outputs import charts
 from inventory import texts as T
-from inventory.analytics import NeedFilter
-from inventory.report import plain
+from inventory.analysis.base import NeedFilter
+from inventory.intake.report import plain
 import ui
 from ui import enter_through_app, fr_date, fr_number, q, show_table, url_radio, url_select, workshop_mode
 
@@ -42,7 +44,7 @@ if before.as_of > after.as_of:  # "added", "ended" and "closed" read backwards w
 st.caption(T.EVOL_COMPARING.format(before=plain(before.label), before_date=fr_date(before.as_of),
                                    after=plain(after.label), after_date=fr_date(after.as_of)))
 
-was, now = q(analytics.counts, before.id), q(analytics.counts, after.id)
+was, now = q(needs.counts, before.id), q(needs.counts, after.id)
 metrics = [(T.EVOL_METRIC_SIGNALS, "besoins"), (T.EVOL_METRIC_ACTORS, "acteurs"),
            (T.EVOL_METRIC_ACTIVE, "programmes_actifs"), (T.EVOL_METRIC_INVESTORS, "investisseurs")]
 for col, (label, key) in zip(st.columns(len(metrics)), metrics):
@@ -52,12 +54,12 @@ for col, (label, key) in zip(st.columns(len(metrics)), metrics):
 
 st.subheader(T.EVOL_NEEDS_HEADER)
 f1, f2 = st.columns(2)
-level = url_radio(f1, T.DEFIS_LEVEL, list(analytics.LEVELS), "niveau", default="region",
+level = url_radio(f1, T.DEFIS_LEVEL, list(base.LEVELS), "niveau", default="region",
                   format_func=T.LEVEL_LABELS.get, horizontal=True)
 source = url_select(f2, T.EVOL_SOURCE, ["", *reference.SOURCES], "source", default="",
                     format_func=lambda s: reference.SOURCES.get(s, T.EVOL_SOURCE_ALL))
 theme_labels = ui.theme_labels(after.id)
-moves = q(analytics.compare_needs, before.id, after.id, level=level, needs=NeedFilter(source=source or None))
+moves = q(evolution.compare_needs, before.id, after.id, level=level, needs=NeedFilter(source=source or None))
 moves = moves[moves["ecart_score"] != 0]
 if moves.empty:
     st.info(T.EVOL_NO_NEED_CHANGE)
@@ -78,7 +80,7 @@ else:
 
 st.subheader(T.EVOL_WZ_HEADER)
 st.caption(T.FORMULAS["zone_blanche"])
-zones = q(analytics.compare_white_zones, before.id, after.id, level=level, needs=NeedFilter(source=source or None))
+zones = q(evolution.compare_white_zones, before.id, after.id, level=level, needs=NeedFilter(source=source or None))
 if zones.empty:
     st.info(T.EVOL_NO_WZ_CHANGE)
 else:
@@ -91,7 +93,7 @@ else:
                "zones_blanches_changements")
 
 st.subheader(T.EVOL_COMMIT_HEADER)
-kept = q(analytics.compare_commitments, before.id, after.id)
+kept = q(evolution.compare_commitments, before.id, after.id)
 if kept.empty:
     st.info(T.EVOL_NO_COMMIT)
 else:
@@ -105,7 +107,7 @@ else:
                                  headings=T.EVOL_COMMIT_COLUMNS), "engagements_changements")
 
 st.subheader(T.EVOL_PROG_HEADER)
-changes = q(analytics.compare_programmes, before.id, after.id)
+changes = q(evolution.compare_programmes, before.id, after.id)
 if changes.empty:
     st.info(T.EVOL_NO_PROG_CHANGE)
 else:

@@ -8,9 +8,11 @@ import logging
 
 import streamlit as st
 
-from inventory import exports, importer, limits, report
+from inventory.outputs import exports
+from inventory.intake import importer, report
+from inventory import limits
 from inventory import texts as T
-from inventory.report import plain
+from inventory.intake.report import plain
 import ui
 from ui import StoreBusy, enter_through_app, fr_date, fr_number, is_facilitator
 

@@ -186,7 +186,7 @@ def content(store, snapshot_id: int) -> dict[str, list[dict[str, Any]]]:
 
 def table_counts(store) -> dict[str, int]:
     """Row count of every table of the database (to prove a refused or failed write changed nothing)."""
-    from inventory.store import SNAPSHOT_TABLES, STORED_TABLES
+    from inventory.store.schema import SNAPSHOT_TABLES, STORED_TABLES
 
     tables = (*SNAPSHOT_TABLES, *STORED_TABLES, "snapshots")
     counts = {t: store.rows(f"SELECT count(*) FROM {t}")[0][0] for t in tables}
@@ -199,7 +199,7 @@ def frames(investisseurs: list[dict], programmes: list[dict], besoins: list[dict
     """Contract frames (typed values, lists as lists) from short dicts; absent columns get their defaults."""
     import pandas as pd
 
-    from inventory.importer import to_tables
+    from inventory.intake.importer import to_tables
     from inventory.models import SHEETS
     from inventory.store import SHEET_COLUMNS
 

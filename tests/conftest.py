@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from inventory import demo
+from inventory.intake import demo
 from inventory.store import Store
 
 

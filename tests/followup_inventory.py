@@ -79,7 +79,7 @@ REALISATIONS = [
 
 def tables(**sheets: list[dict]) -> dict:
     """Arrow tables of the contract from short dicts (absent columns get their model's default)."""
-    from inventory.importer import to_tables
+    from inventory.intake.importer import to_tables
     from inventory.models import SHEETS
     from inventory.store import SHEET_COLUMNS
 

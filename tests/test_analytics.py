@@ -29,7 +29,7 @@ import math
 import pandas as pd
 import pytest
 
-from inventory import analytics as an
+from inventory.analysis import base, catalogue, challenges, collective, coverage, evolution, needs
 from inventory import texts as T
 from tests.builders import frames
 
@@ -107,7 +107,7 @@ def cells(matrix: pd.DataFrame) -> dict:
 
 
 def test_region_level_by_hand(store, sid):
-    m = an.need_matrix(store, sid, level="region")
+    m = coverage.need_matrix(store, sid, level="region")
     assert list(m.columns) == ["territoire", "nom", "thematique", *COLUMNS[:-1], "score_couvert", "part_couverte",
                                "alliance", *FOLLOWUP_COLUMNS]
     got = cells(m)
@@ -117,7 +117,7 @@ def test_region_level_by_hand(store, sid):
 
 
 def test_departement_level_by_hand(store, sid):
-    got = cells(an.need_matrix(store, sid, level="departement"))
+    got = cells(coverage.need_matrix(store, sid, level="departement"))
     for key, expected in DEPARTEMENT_CELLS.items():
         assert got[key] == expected, key
     # a département reached only by the co-funded regional programme: two investors but one programme
@@ -125,7 +125,7 @@ def test_departement_level_by_hand(store, sid):
 
 
 def test_cells_without_needs_show_coverage_only(store, sid):
-    m = an.need_matrix(store, sid, level="region")
+    m = coverage.need_matrix(store, sid, level="region")
     got = cells(m)
     with_needs = {k for k, v in got.items() if v[0] > 0}
     assert with_needs == set(REGION_CELLS)
@@ -141,35 +141,35 @@ def test_cells_without_needs_show_coverage_only(store, sid):
 
 
 def test_national_needs_stay_national_and_departements_roll_up(store, sid):
-    got = cells(an.need_matrix(store, sid, level="region"))
+    got = cells(coverage.need_matrix(store, sid, level="region"))
     total = sum(v[0] for v in got.values())
     assert total == sum(n["nb_acteurs"] for n in NEEDS) == 20
     assert got[("FR", N)][0] == 4 and got[("REG-84", N)][0] == 6
 
 
 def test_source_filter(store, sid):
-    eco = cells(an.need_matrix(store, sid, needs=an.NeedFilter(source="ingenierie")))
+    eco = cells(coverage.need_matrix(store, sid, needs=base.NeedFilter(source="ingenierie")))
     assert {k for k, v in eco.items() if v[0] > 0} == {("REG-84", N), ("REG-75", M)}
     assert eco[("REG-84", N)] == (2, 10, 5.0, 2, 3.33, False, 3, True)  # n3 alone: 10 / 3 = 3.333…
-    field = cells(an.need_matrix(store, sid, needs=an.NeedFilter(source="terrain")))
+    field = cells(coverage.need_matrix(store, sid, needs=base.NeedFilter(source="terrain")))
     assert field[("REG-84", N)] == (4, 14, 3.5, 2, 4.67, False, 3, True)  # n1 + n2: 14 / 3 = 4.666…
 
 
 def test_theme_filter(store, sid):
-    got = cells(an.need_matrix(store, sid, needs=an.NeedFilter(thematiques=(J,))))
+    got = cells(coverage.need_matrix(store, sid, needs=base.NeedFilter(thematiques=(J,))))
     assert {th for _, th in got} == {J}
     assert got[("REG-84", J)] == REGION_CELLS[("REG-84", J)]
 
 
 def test_white_zones_worst_first(store, sid):
-    wz = an.white_zones(store, sid)
+    wz = coverage.white_zones(store, sid)
     assert list(zip(wz["territoire"], wz["thematique"])) == [("REG-93", J), ("REG-04", C)]
-    wz = an.white_zones(store, sid, level="departement", limit=1)
+    wz = coverage.white_zones(store, sid, level="departement", limit=1)
     assert list(zip(wz["territoire"], wz["thematique"])) == [("DEP-13", J)]
 
 
 def test_tension_ranking(store, sid):
-    ranked = an.tension_ranking(store, sid, limit=None)
+    ranked = coverage.tension_ranking(store, sid, limit=None)
     assert list(zip(ranked["territoire"], ranked["thematique"], ranked["tension"])) == [
         ("REG-93", J, 20.0), ("REG-84", N, 8.0), ("REG-04", C, 5.0), ("REG-11", N, 2.5),
         ("REG-84", J, 2.0), ("FR", N, 2.0),  # tie broken by score: 6 before 4
@@ -177,28 +177,28 @@ def test_tension_ranking(store, sid):
 
 
 def test_counts_at_a_glance(store, sid):
-    assert an.counts(store, sid) == {"besoins": 9, "programmes": 6, "investisseurs": 4, "acteurs": 20,
+    assert needs.counts(store, sid) == {"besoins": 9, "programmes": 6, "investisseurs": 4, "acteurs": 20,
                                      "territoires": 8, "programmes_actifs": 4}  # PN, PR, PD, PG
 
 
 def test_cofunding_rate_counts_active_programmes(store, sid):
     # active: PN, PR, PD, PG (PE ended, PF not started); co-funded: PR (B, C) → 1 / 4
-    assert an.cofunding(store, sid) == {"programmes": 4, "cofinances": 1, "taux": pytest.approx(1 / 4)}
-    edges = an.cofunding_edges(store, sid)
+    assert collective.cofunding(store, sid) == {"programmes": 4, "cofinances": 1, "taux": pytest.approx(1 / 4)}
+    edges = collective.cofunding_edges(store, sid)
     assert list(zip(edges["source"], edges["cible"], edges["programmes"])) == [("B", "C", 1)]
 
 
 def test_the_active_on_picker_spans_every_date_at_which_the_active_programmes_change(store, sid):
     # earliest: PR and PE start 01/01/2020; latest: PG ends 31/12/2021 (open dates do not count)
-    assert an.programme_dates(store, sid) == (dt.date(2020, 1, 1), dt.date(2021, 12, 31))
+    assert catalogue.programme_dates(store, sid) == (dt.date(2020, 1, 1), dt.date(2021, 12, 31))
     # without a programme, the snapshot's own date; an unknown snapshot, nothing
     bare = store.write_snapshot(frames(INVESTORS, [], NEEDS), label="sans programme", as_of=D)[0]
-    assert an.programme_dates(store, bare) == (D, D)
-    assert an.programme_dates(store, 999) is None
+    assert catalogue.programme_dates(store, bare) == (D, D)
+    assert catalogue.programme_dates(store, 999) is None
 
 
 def test_alliance_cells(store, sid):
-    cells_ = an.alliance_cells(store, sid)
+    cells_ = collective.alliance_cells(store, sid)
     assert set(zip(cells_["territoire"], cells_["thematique"])) == {("REG-84", N), ("REG-84", J)}
     row = cells_.set_index(["territoire", "thematique"]).loc[("REG-84", N)]
     assert row["noms_investisseurs"] == "Investisseur A ; Investisseur B ; Investisseur C"
@@ -206,7 +206,7 @@ def test_alliance_cells(store, sid):
 
 def test_programmes_reaching_a_territory(store, sid):
     def ids(territoire, **kw):
-        return list(an.programmes_reaching(store, sid, territoire, **kw)["id"])
+        return list(catalogue.programmes_reaching(store, sid, territoire, **kw)["id"])
 
     assert ids("REG-84", thematique=N) == ["PN", "PR"]  # not PE (another region, ended anyway)
     assert ids("DEP-69") == ["PD", "PN", "PR"]
@@ -217,47 +217,47 @@ def test_programmes_reaching_a_territory(store, sid):
 
 
 def test_need_rows_of_a_region_include_its_departements(store, sid):
-    rows = an.need_rows(store, sid, "REG-84")
+    rows = needs.need_rows(store, sid, "REG-84")
     assert sorted(rows["id"]) == ["n1", "n2", "n3", "n4"]
     # at département level a region row holds only the needs entered for the whole region
-    assert list(an.need_rows(store, sid, "REG-84", level="departement")["id"]) == ["n3"]
+    assert list(needs.need_rows(store, sid, "REG-84", level="departement")["id"]) == ["n3"]
     assert list(rows["score"]) == sorted(rows["score"], reverse=True)
-    assert list(an.need_rows(store, sid, "FR")["id"]) == ["n5"]
+    assert list(needs.need_rows(store, sid, "FR")["id"]) == ["n5"]
 
 
 def test_needs_by_territory_and_theme(store, sid):
-    by_terr = an.needs_by_territory(store, sid).set_index("territoire")
+    by_terr = needs.needs_by_territory(store, sid).set_index("territoire")
     assert by_terr.loc["REG-84", "acteurs"] == 8 and by_terr.loc["REG-84", "score"] == 30  # n1..n4
     assert by_terr.loc["FR", "score"] == 4
-    by_theme = an.needs_by_theme(store, sid).set_index("thematique")
+    by_theme = needs.needs_by_theme(store, sid).set_index("thematique")
     assert by_theme.loc[N, "score"] == 12 + 2 + 10 + 4 + 5
     assert by_theme.loc[J, "acteurs"] == 7
 
 
 def test_investors_and_their_footprint(store, sid):
-    inv = an.investors(store, sid).set_index("id")
+    inv = collective.investors(store, sid).set_index("id")
     # active programmes only: A has PN and PD; D's PE has ended and PF not started
     assert inv.loc["A", "programmes"] == 2 and inv.loc["D", "programmes"] == 0
     assert inv.loc["D", "programmes_inactifs"] == 2 and inv.loc["A", "programmes_inactifs"] == 0
-    fp = an.investor_footprint(store, sid, "C")
+    fp = collective.investor_footprint(store, sid, "C")
     assert {("REG-84", N), ("REG-84", J), ("REG-75", M)} <= set(zip(fp["territoire"], fp["thematique"]))
-    assert an.investor_footprint(store, sid, "D").empty  # neither of its programmes is active
-    allies = an.likely_allies(store, sid, "B")
+    assert collective.investor_footprint(store, sid, "D").empty  # neither of its programmes is active
+    allies = collective.likely_allies(store, sid, "B")
     assert list(allies["id"][:1]) == ["C"]
 
 
 def test_ended_programmes_are_reported_between_snapshots(store, sid):
     april = store.write_snapshot(frames(INVESTORS, PROGRAMMES, NEEDS[:3]), label="avril", as_of=dt.date(2020, 4, 30))[0]
-    changes = an.compare_programmes(store, april, sid)
+    changes = evolution.compare_programmes(store, april, sid)
     assert dict(zip(changes["id"], changes["changement"])) == {"PE": "terminé"}
-    moves = an.compare_needs(store, april, sid).set_index(["territoire", "thematique"])
+    moves = evolution.compare_needs(store, april, sid).set_index(["territoire", "thematique"])
     assert moves.loc[("REG-93", J), "ecart_score"] == 20
     assert moves.loc[("REG-84", N), "ecart_score"] == 0  # n1, n2, n3 in both
 
 
 def test_levels_are_checked(store, sid):
     with pytest.raises(ValueError):
-        an.need_matrix(store, sid, level="commune")
+        coverage.need_matrix(store, sid, level="commune")
 
 
 def test_every_formula_is_explained_in_one_french_sentence():
@@ -271,7 +271,7 @@ def test_demo_matrix_is_consistent(demo_store):
     """On the demo: tension is score / (1 + programmes); white zones are exactly the cells with needs and no need
     row reached; part_couverte is score_couvert / score."""
     sid = demo_store.active_snapshot_id()
-    m = an.need_matrix(demo_store, sid)
+    m = coverage.need_matrix(demo_store, sid)
     assert (m["tension"] - m["score"] / (1 + m["programmes"])).abs().max() < 1e-9
     assert ((m["acteurs"] > 0) & (m["score_couvert"] == 0)).equals(m["zone_blanche"])
     with_needs = m[m["score"] > 0]
@@ -323,29 +323,29 @@ def coverage_of(matrix: pd.DataFrame) -> dict:
 
 
 def test_a_departement_programme_does_not_cover_a_need_elsewhere_in_its_region(store, where_sid):
-    got = coverage_of(an.need_matrix(store, where_sid, level="region"))
+    got = coverage_of(coverage.need_matrix(store, where_sid, level="region"))
     assert got[("REG-93", K)] == (3, 12, 1, 0, 0.0, True)
-    assert an.need_matrix(store, where_sid).set_index(["territoire", "thematique"]).loc[("REG-93", K), "tension"] == 6
-    assert list(zip(*[an.white_zones(store, where_sid)[c] for c in ("territoire", "thematique")])) == [("REG-93", K)]
+    assert coverage.need_matrix(store, where_sid).set_index(["territoire", "thematique"]).loc[("REG-93", K), "tension"] == 6
+    assert list(zip(*[coverage.white_zones(store, where_sid)[c] for c in ("territoire", "thematique")])) == [("REG-93", K)]
 
 
 def test_partial_coverage_is_the_share_of_the_score_reached(store, where_sid):
-    got = coverage_of(an.need_matrix(store, where_sid, level="region"))
+    got = coverage_of(coverage.need_matrix(store, where_sid, level="region"))
     assert got[("REG-84", N)] == (6, 20, 1, 6, 0.3, False)
-    gaps = an.coverage_gaps(store, where_sid)  # largest unreached score first: 20 − 6 = 14, then 12
+    gaps = coverage.coverage_gaps(store, where_sid)  # largest unreached score first: 20 − 6 = 14, then 12
     assert list(zip(gaps["territoire"], gaps["thematique"], gaps["score_non_couvert"])) == [
         ("REG-84", N, 14), ("REG-93", K, 12)]
 
 
 def test_region_rows_at_departement_level_hold_only_region_level_needs(store, where_sid):
-    got = coverage_of(an.need_matrix(store, where_sid, level="departement"))
+    got = coverage_of(coverage.need_matrix(store, where_sid, level="departement"))
     assert got[("REG-84", N)] == (2, 10, 1, 0, 0.0, True)
     assert got[("DEP-69", N)] == (2, 6, 1, 6, 1.0, False)
     assert got[("DEP-38", N)] == (2, 4, 0, 0, 0.0, True)
     assert got[("DEP-84", K)] == (3, 12, 0, 0, 0.0, True)
-    by_terr = an.needs_by_territory(store, where_sid, level="departement").set_index("territoire")
+    by_terr = needs.needs_by_territory(store, where_sid, level="departement").set_index("territoire")
     assert (by_terr.loc["REG-84", "acteurs"], by_terr.loc["REG-84", "score"]) == (2, 10)
-    assert list(an.need_rows(store, where_sid, "REG-84", level="departement")["id"]) == ["n3"]
+    assert list(needs.need_rows(store, where_sid, "REG-84", level="departement")["id"]) == ["n3"]
 
 
 def test_white_zones_closed_and_opened_between_snapshots(store, where_sid):
@@ -354,7 +354,7 @@ def test_white_zones_closed_and_opened_between_snapshots(store, where_sid):
              dict(WHERE_PROGRAMMES[1], date_fin=dt.date(2020, 9, 29))]
     after = store.write_snapshot(frames(INVESTORS[:2], later, WHERE_NEEDS), label="après",
                                  as_of=dt.date(2020, 9, 30))[0]
-    moves = an.compare_white_zones(store, where_sid, after).set_index(["territoire", "thematique"])
+    moves = evolution.compare_white_zones(store, where_sid, after).set_index(["territoire", "thematique"])
     assert moves.loc[("REG-84", N), ["changement", "part_couverte_avant", "part_couverte_apres"]].tolist() == [
         "ouverte", 0.3, 0.0]
     assert moves.loc[("REG-93", K), ["changement", "part_couverte_avant", "part_couverte_apres"]].tolist() == [
@@ -372,7 +372,7 @@ def test_white_zones_closed_and_opened_between_snapshots(store, where_sid):
 # Budgets, equal shares of active programmes: I1 100 / 2 = 50; I2 100 / 2 + 10 = 60; I3 30 → 140 = 100 + 30 + 10.
 # Active programmes per investor: I1 1, I2 2, I3 1; not active: I1 1 (P3), I2 0, I3 1 (P3).
 def test_cofunding_counts_distinct_investors_of_active_programmes_and_budgets_are_shared(store, tmp_path):
-    from inventory import importer
+    from inventory.intake import importer
     from tests.builders import write_xlsx
 
     sheets = {
@@ -391,30 +391,30 @@ def test_cofunding_counts_distinct_investors_of_active_programmes_and_budgets_ar
     assert result.ok
     assert any("ligne 3 : I3" in w and "compté une fois" in w for w in result.warnings)  # P2 is on row 3
     sid = result.snapshot_id
-    assert an.cofunding(store, sid) == {"programmes": 3, "cofinances": 1, "taux": pytest.approx(1 / 3)}
-    edges = an.cofunding_edges(store, sid)
+    assert collective.cofunding(store, sid) == {"programmes": 3, "cofinances": 1, "taux": pytest.approx(1 / 3)}
+    edges = collective.cofunding_edges(store, sid)
     assert list(zip(edges["source"], edges["cible"], edges["programmes"])) == [("I1", "I2", 1)]
-    inv = an.investors(store, sid).set_index("id")
+    inv = collective.investors(store, sid).set_index("id")
     assert inv["budget_eur"].to_dict() == {"I1": 50.0, "I2": 60.0, "I3": 30.0}
     assert inv["budget_eur"].sum() == 100 + 30 + 10
     assert inv["programmes"].to_dict() == {"I1": 1, "I2": 2, "I3": 1}
     assert inv["programmes_inactifs"].to_dict() == {"I1": 1, "I2": 0, "I3": 1}
-    assert list(an.programmes(store, sid)["actif"]) == [True, True, False, True]
-    assert an.programmes(store, sid).set_index("id").loc["P2", "nb_investisseurs"] == 1
+    assert list(catalogue.programmes(store, sid)["actif"]) == [True, True, False, True]
+    assert catalogue.programmes(store, sid).set_index("id").loc["P2", "nb_investisseurs"] == 1
 
 
 def test_likely_allies_count_cells_at_the_level_named(store, sid):
     # B and C fund PR (REG-84: N, J). At region level they share REG-84 × N and REG-84 × J: 2 cells (the
     # départements of REG-84 that PR also reaches are not counted on top); C also shares PG's nothing with B.
-    allies = an.likely_allies(store, sid, "B").set_index("id")
+    allies = collective.likely_allies(store, sid, "B").set_index("id")
     assert allies.loc["C", "cases_communes"] == 2 and allies.loc["C", "cofinancements"] == 1
     # at département level: the 12 départements of REG-84 × {N, J} = 24 cells
-    assert an.likely_allies(store, sid, "B", level="departement").set_index("id").loc["C", "cases_communes"] == 24
+    assert collective.likely_allies(store, sid, "B", level="departement").set_index("id").loc["C", "cases_communes"] == 24
 
 
 def test_programmes_offered_to_each_audience_are_the_active_ones(store, sid):
     # no programme names an audience, so each is open to all three; active: N PN + PR, J PR + PD, M PG
     # (PE, numerique, ended; PF, juridique, not started)
-    offer = an.programmes_by_audience(store, sid)
+    offer = challenges.programmes_by_audience(store, sid)
     per_theme = offer.groupby("thematique")["programmes"].agg(["min", "max"])
     assert per_theme.to_dict("index") == {J: {"min": 2, "max": 2}, M: {"min": 1, "max": 1}, N: {"min": 2, "max": 2}}

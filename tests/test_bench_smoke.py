@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from bench import files
-from inventory import demo, importer
+from inventory.intake import demo, importer
 
 ROOT = Path(__file__).resolve().parent.parent
 

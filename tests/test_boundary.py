@@ -1,5 +1,7 @@
 """The house's boundaries: the domain package never imports the screen, SQL is written only in the store and the
-analytics, pages reach the store only through the app side (ui/), and importing the app side does nothing."""
+analysis, data flows one way (intake never imports analysis, outputs never write), no module imports itself back
+through a cycle (not even inside a function), pages reach the store only through the app side (ui/), and importing
+the app side does nothing."""
 import ast
 import re
 import subprocess
@@ -7,7 +9,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SQL_HOMES = {ROOT / "inventory" / "store.py", ROOT / "inventory" / "analytics.py"}
+SQL_HOMES = {*(ROOT / "inventory" / "store").glob("*.py"), *(ROOT / "inventory" / "analysis").glob("*.py")} - {
+    ROOT / "inventory" / "store" / "__init__.py", ROOT / "inventory" / "analysis" / "__init__.py"}
 # A statement, not a word: « select » or « update » alone may be French or English prose.
 SQL = re.compile(r"\bSELECT\b[\s\S]*\bFROM\b|\bINSERT\s+INTO\b|\bCREATE\s+(OR\s+REPLACE\s+)?(TEMP\s+)?"
                  r"(TABLE|VIEW|MACRO|INDEX|SEQUENCE|SCHEMA)\b|\bUPDATE\s+\w+\s+SET\b|\bDELETE\s+FROM\b|"
@@ -17,7 +20,7 @@ SQL = re.compile(r"\bSELECT\b[\s\S]*\bFROM\b|\bINSERT\s+INTO\b|\bCREATE\s+(OR\s+
 def _house() -> list[Path]:
     """The product's Python: the entry file, the app side, the pages and the domain (not tests nor benchmarks)."""
     return [ROOT / "app.py", *sorted((ROOT / "ui").glob("*.py")), *sorted((ROOT / "pages").glob("*.py")),
-            *sorted((ROOT / "inventory").glob("*.py"))]
+            *sorted((ROOT / "inventory").rglob("*.py"))]
 
 
 def _strings(tree: ast.AST) -> list[tuple[int, str]]:
@@ -41,17 +44,18 @@ def _sql_in(source: str) -> list[str]:
 def test_inventory_package_never_imports_streamlit():
     code = (
         "import importlib, pkgutil, sys, inventory\n"
-        "for m in pkgutil.iter_modules(inventory.__path__):\n"
-        "    importlib.import_module('inventory.' + m.name)\n"
+        "for m in pkgutil.walk_packages(inventory.__path__, 'inventory.'):\n"
+        "    importlib.import_module(m.name)\n"
         "sys.exit(1 if 'streamlit' in sys.modules else 0)\n"
     )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 
-def test_no_sql_is_written_outside_the_store_and_the_analytics():
+def test_no_sql_is_written_outside_the_store_and_the_analysis():
     found = {str(p.relative_to(ROOT)): _sql_in(p.read_text(encoding="utf-8")) for p in _house() if p not in SQL_HOMES}
     assert {path: hits for path, hits in found.items() if hits} == {}
-    assert all(_sql_in(p.read_text(encoding="utf-8")) for p in SQL_HOMES)  # the scan does see SQL where it lives
+    seen = {p.parent.name for p in SQL_HOMES if _sql_in(p.read_text(encoding="utf-8"))}
+    assert seen == {"store", "analysis"}  # the scan does see SQL where it lives
 
 
 def test_the_sql_scan_would_catch_a_query_in_any_form():
@@ -99,3 +103,106 @@ def test_importing_the_app_side_runs_no_streamlit_command():
             assert isinstance(node, (ast.Assign, ast.AnnAssign)), f"{path.name}:{node.lineno}: {ast.unparse(node)}"
             calls = [ast.unparse(c.func) for c in ast.walk(node) if isinstance(c, ast.Call)]
             assert not [c for c in calls if c.startswith("st.")], f"{path.name}:{node.lineno}: {calls}"
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """Module → the project modules it imports, at any depth of the file (an import inside a function runs too,
+    later, possibly while another thread imports the same modules)."""
+    files = {_module_name(p): p for p in [ROOT / "app.py", *ROOT.glob("ui/*.py"), *ROOT.glob("pages/*.py"),
+                                          *ROOT.glob("inventory/**/*.py")]}
+    graph: dict[str, set[str]] = {}
+    for name, path in files.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        targets = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets |= {a.name for a in node.names}
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:  # relative
+                    base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else []))
+                for a in node.names:  # ``from pkg import sub`` imports the module pkg.sub when there is one
+                    targets.add(f"{base}.{a.name}" if f"{base}.{a.name}" in files else base)
+        graph[name] = {t for t in targets if t in files and t != name}
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Each strongly connected group of two or more modules (Tarjan), sorted."""
+    index, low, stack, on, out, counter = {}, {}, [], set(), [], [0]
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = counter[0]; counter[0] += 1
+        stack.append(v); on.add(v)
+        for w in graph.get(v, ()):
+            if w not in index:
+                visit(w); low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while True:
+                w = stack.pop(); on.discard(w); group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1:
+                out.append(sorted(group))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return sorted(out)
+
+
+def _package_graph(graph: dict[str, set[str]]) -> dict[str, set[str]]:
+    """The same imports between folders: a module stands for its package (``inventory.intake.reading.sheet`` for
+    ``inventory.intake.reading``), modules of the ground floor and the app side for themselves."""
+    packages = {m for m in graph if any(other.startswith(m + ".") for other in graph)}
+
+    def home(m: str) -> str:
+        parent = m.rpartition(".")[0]
+        return parent if parent in packages and parent.count(".") >= 2 else m
+
+    out: dict[str, set[str]] = {}
+    for m, targets in graph.items():
+        out.setdefault(home(m), set()).update(home(t) for t in targets if home(t) != home(m))
+    return out
+
+
+def test_no_module_imports_itself_back_through_a_cycle():
+    """A cycle, even through an import inside a function, is how twelve first visitors got half-initialised modules
+    (« cannot import name 'FileRefused' from partially initialized module »): none between modules, and none
+    between the folders of intake (reading ↔ catalogues was one)."""
+    graph = _import_graph()
+    assert _cycles(graph) == []
+    assert _cycles(_package_graph(graph)) == []
+
+
+def test_the_cycle_scan_sees_an_import_inside_a_function():
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert _cycles(graph) == [["a", "b", "c"]]
+    assert "inventory.intake.reading.sheet" in _import_graph()["inventory.intake.reading"]
+
+
+def test_data_flows_one_way_intake_never_imports_analysis_nor_outputs():
+    graph = _import_graph()
+    for name, targets in graph.items():
+        if name.startswith("inventory.intake"):
+            assert not {t for t in targets if t.startswith(("inventory.analysis", "inventory.outputs"))}, name
+        if name.startswith(("inventory.analysis", "inventory.store")):
+            assert not {t for t in targets if t.startswith(("inventory.intake", "inventory.outputs"))}, name
+
+
+def test_outputs_never_write():
+    """Charts, exports and the report read: no module of outputs imports a writer nor calls a writing method."""
+    writers = re.compile(r"\bstore\.(write_snapshot|activate|delete|rename|cursor)\(|\bnote_commitment\(")
+    graph = _import_graph()
+    for path in sorted((ROOT / "inventory" / "outputs").glob("*.py")):
+        name = _module_name(path)
+        assert not {t for t in graph[name] if t.startswith(("inventory.intake.importer", "inventory.intake.noting"))}
+        assert not writers.search(path.read_text(encoding="utf-8")), name

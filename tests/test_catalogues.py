@@ -11,11 +11,12 @@ import json
 import pandas as pd
 import pytest
 
-from inventory import catalogues, texts
-from inventory.catalogues import aides_territoires as at
-from inventory.catalogues import hxl
-from inventory.catalogues.common import CatalogueRefused, plain_text
-from inventory.catalogues.correspondences import SHEET, shipped
+from inventory.intake import catalogues
+from inventory import texts
+from inventory.intake.catalogues import aides_territoires as at
+from inventory.intake.catalogues import hxl
+from inventory.intake.catalogues.common import CatalogueRefused, plain_text
+from inventory.intake.catalogues.correspondences import SHEET, shipped
 from inventory.models import Investisseur, Programme
 from inventory.reference import AUDIENCES, PHASES, SUPPORT_TYPES, default_themes
 
@@ -398,7 +399,7 @@ def test_a_forced_format_that_does_not_fit_is_refused():
 
 # --- imported: merged with the active snapshot, checked, committed ----------------------------------------
 def _import(store, tmp_path, name, data, **kw):
-    from inventory import importer
+    from inventory.intake import importer
 
     path = tmp_path / name
     path.write_bytes(data)
@@ -459,7 +460,7 @@ def test_the_command_line_forces_a_format_and_reports_set_aside_rows_in_json(dem
 
 
 def test_a_correspondances_sheet_uploaded_with_the_catalogue_overrides_the_table(demo_store, tmp_path):
-    from inventory import importer
+    from inventory.intake import importer
 
     corr = "source;valeur;thematique\ncategorie;Culture et identité collective;cooperation\n".encode()
     files = [("aides.json", page(AIDS[6:7])), ("correspondances.csv", corr)]
@@ -498,7 +499,7 @@ def test_a_csv_that_fits_no_sheet_or_two_is_an_error_naming_the_candidates(demo_
 def test_the_annotated_workbook_lists_the_rows_set_aside(tmp_path):
     from python_calamine import CalamineWorkbook
 
-    from inventory import exports
+    from inventory.outputs import exports
 
     out = catalogues.convert(page(AIDS), file="aides.json")
     data = exports.annotated_workbook([], [], [s.as_dict() for s in out.set_aside])
@@ -543,7 +544,7 @@ def _typed(cell: str):
 
 
 def test_a_3w_workbook_from_hdx_imports_as_its_csv_does_whatever_its_sheet_is_called(demo_store, tmp_path):
-    from inventory import importer
+    from inventory.intake import importer
 
     path = three_w_workbook(tmp_path / "3w_occitanie.xlsx")
     result = importer.import_files(demo_store, [path], as_of=dt.date(2021, 6, 30))
@@ -559,7 +560,7 @@ def test_a_3w_workbook_from_hdx_imports_as_its_csv_does_whatever_its_sheet_is_ca
 
 
 def test_a_workbook_can_hold_a_contract_sheet_and_a_catalogue_sheet(demo_store, tmp_path):
-    from inventory import importer
+    from inventory.intake import importer
 
     upload = importer.read_upload([("mix.xlsx", three_w_workbook(tmp_path / "mix.xlsx", contract_sheet=True)
                                     .read_bytes())])
@@ -570,7 +571,7 @@ def test_a_workbook_can_hold_a_contract_sheet_and_a_catalogue_sheet(demo_store, 
 def test_the_site_export_opened_and_saved_in_a_spreadsheet_is_still_the_catalogue(tmp_path):
     from openpyxl import Workbook
 
-    from inventory import importer
+    from inventory.intake import importer
 
     wb = Workbook()
     for line in SITE_EXPORT.strip().split("\r\n"):

@@ -6,7 +6,9 @@ import math
 import pandas as pd
 import pytest
 
-from inventory import analytics, charts, reference
+from inventory import reference
+from inventory.analysis import base, needs
+from inventory.outputs import charts
 from inventory import texts as T
 
 CELLS = pd.DataFrame({
@@ -179,10 +181,10 @@ def test_empty_frames_give_an_empty_figure_not_an_error():
     assert len(charts.france_map(empty, "acteurs").data[1].locations) == 0
 
 
-@pytest.mark.parametrize("level", analytics.LEVELS)
+@pytest.mark.parametrize("level", base.LEVELS)
 def test_demo_matrix_maps_onto_real_outlines(demo_store, level):
     snapshot = demo_store.active_snapshot_id()
-    totals = analytics.needs_by_territory(demo_store, snapshot, level=level)
+    totals = needs.needs_by_territory(demo_store, snapshot, level=level)
     coloured = charts.france_map(totals, "acteurs", level).data[1]
     outlines = {f["id"] for f in reference.geojson(level)["features"]}
     assert set(coloured.customdata) <= outlines

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from inventory.importer import check, import_files, read_upload
+from inventory.intake.importer import check, import_files, read_upload
 from tests.builders import content, errors, inventory_sheets, table_counts, write_csvs, write_xlsx
 from tests.uploads import JUNE, bad_inventory, imported
 

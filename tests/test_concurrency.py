@@ -14,7 +14,9 @@ import threading
 import time
 from pathlib import Path
 
-from inventory import analytics, demo, importer, texts
+from inventory import texts
+from inventory.analysis import coverage, needs
+from inventory.intake import demo, importer
 from inventory.store import Store
 
 READERS = 20
@@ -59,8 +61,8 @@ def test_readers_see_whole_snapshots_while_imports_commit(tmp_path):
                 if not (n == rows == signals and actors == agg_actors and progs == n_progs):
                     errors.append(f"torn read of snapshot {sid}: {n} {rows} {signals} {actors} {agg_actors}")
                 # and what the pages read: a snapshot never changes once written, whatever lands meanwhile
-                counts = analytics.counts(store, sid)
-                matrix = analytics.need_matrix(store, sid, level="region")
+                counts = needs.counts(store, sid)
+                matrix = coverage.need_matrix(store, sid, level="region")
                 if counts["besoins"] != n or int(matrix["acteurs"].sum()) != counts["acteurs"] != actors:
                     errors.append(f"analytics of snapshot {sid} disagree: {counts} {int(matrix['acteurs'].sum())}")
                 seen.add(sid)

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 import python_calamine
 
-from inventory import checking, demo, importer, limits, reading
+from inventory.intake import checking, demo, importer, reading
+from inventory import limits
 from inventory.__main__ import main
 from inventory.store import Store
 from tests.corpus import generate as corpus

@@ -6,8 +6,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from inventory import analytics as an
-from inventory import demo
+from inventory.analysis import challenges, collective, coverage, evolution, followup, needs, pathways
+from inventory.intake import demo
 from inventory.reference import canonical, default_themes, territories
 from tests.builders import plain
 
@@ -88,16 +88,16 @@ def test_the_story(demo_store):
         "WHERE snapshot_id = ? AND t.level <> 'pays' GROUP BY source", [june]).set_index("source")["n"]
     assert regions["terrain"] >= 15 and regions["ingenierie"] >= 12  # of 18 regions
     # white zones, overlaps where allies could act together, co-funded programmes
-    assert len(an.white_zones(demo_store, june)) >= 5
-    assert len(an.alliance_cells(demo_store, june)) >= 5
-    assert an.cofunding(demo_store, june)["cofinances"] >= 5
+    assert len(coverage.white_zones(demo_store, june)) >= 5
+    assert len(collective.alliance_cells(demo_store, june)) >= 5
+    assert collective.cofunding(demo_store, june)["cofinances"] >= 5
     # the three priorities of the seed stand out
-    assert set(an.top_needs(demo_store, june, n=3)["thematique"]) == {"modele_socio_eco", "numerique", "juridique"}
+    assert set(needs.top_needs(demo_store, june, n=3)["thematique"]) == {"modele_socio_eco", "numerique", "juridique"}
     # between April and June: emergency programmes end, recovery ones start, needs grow
-    changes = an.compare_programmes(demo_store, april, june)
+    changes = evolution.compare_programmes(demo_store, april, june)
     assert set(changes.loc[changes["changement"] == "ajouté", "id"]) == demo.JUNE_ONLY
     assert (changes["changement"] == "terminé").sum() >= 3
-    assert an.counts(demo_store, june)["acteurs"] > an.counts(demo_store, april)["acteurs"]
+    assert needs.counts(demo_store, june)["acteurs"] > needs.counts(demo_store, april)["acteurs"]
     # every level of programme: national, regional, départemental
     levels = {k.split("-")[0] for ts in demo.demo_frames(demo.JUNE)["programmes"]["territoires"] for k in ts}
     assert levels == {"FR", "REG", "DEP"}
@@ -106,26 +106,26 @@ def test_the_story(demo_store):
 
 @pytest.mark.parametrize("level", ["region", "departement"])
 def test_the_demo_matrix_has_no_surprise(demo_store, level):
-    m = an.need_matrix(demo_store, demo_store.active_snapshot_id(), level=level)
+    m = coverage.need_matrix(demo_store, demo_store.active_snapshot_id(), level=level)
     assert not m.empty and m["nom"].notna().all()
-    assert isinstance(m, pd.DataFrame) and m["acteurs"].sum() == an.counts(demo_store, demo_store.active_snapshot_id())["acteurs"]
+    assert isinstance(m, pd.DataFrame) and m["acteurs"].sum() == needs.counts(demo_store, demo_store.active_snapshot_id())["acteurs"]
 
 
 def test_the_follow_through_story(demo_store):
     """Commitments decided on 24/04, their fate by 30/06 (one late, one dropped, one done, joint ones), results
     declared for a few programmes."""
     april, june = (s.id for s in demo_store.snapshots())
-    before = an.commitments(demo_store, april)
+    before = followup.commitments(demo_store, april)
     assert set(before["statut"]) <= {"envisage", "engage"} and set(before["session"]) == {demo.FIRST_SESSION}
     assert before["date"].dt.date.eq(dt.date(2020, 4, 24)).all()
-    now = an.commitments(demo_store, june).set_index("id")
+    now = followup.commitments(demo_store, june).set_index("id")
     assert now.loc["E02", "en_retard"] and now["en_retard"].sum() == 1  # due 31/05, still only envisaged
     assert now.loc["E03", "statut"] == "abandonne" and now.loc["E04", "statut"] == "realise"
     assert now["conjoint"].sum() >= 2
-    changes = an.compare_commitments(demo_store, april, june).set_index("id")["changement"]
+    changes = evolution.compare_commitments(demo_store, april, june).set_index("id")["changement"]
     assert (changes["E02"], changes["E03"], changes["E04"], changes["E06"]) == ("en_retard", "abandonne", "tenu",
                                                                                "nouveau")
-    assert len(an.white_zones_on_track(demo_store, june)) >= 2  # legal aid committed where there is none
-    assert an.followup_summary(demo_store, june)["beneficiaires"] > 0
-    assert an.results_by_sdg(demo_store, june)["resultats"].sum() >= len(demo.RESULTS)
-    assert set(an.missing_links(demo_store, june)["maillon_manquant"]) == set(an.MISSING_LINKS)
+    assert len(followup.white_zones_on_track(demo_store, june)) >= 2  # legal aid committed where there is none
+    assert followup.followup_summary(demo_store, june)["beneficiaires"] > 0
+    assert challenges.results_by_sdg(demo_store, june)["resultats"].sum() >= len(demo.RESULTS)
+    assert set(pathways.missing_links(demo_store, june)["maillon_manquant"]) == set(pathways.MISSING_LINKS)

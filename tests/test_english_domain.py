@@ -8,10 +8,11 @@ import io
 import openpyxl
 import pytest
 
-from inventory import exports, formats, parsing, reference
+from inventory.outputs import exports
+from inventory import formats, parsing, reference
 from inventory import texts as T
 from inventory.__main__ import main
-from inventory.importer import import_files
+from inventory.intake.importer import import_files
 from inventory.store import Store
 from tests.builders import inventory_sheets, write
 

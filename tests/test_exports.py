@@ -8,8 +8,9 @@ import io
 import openpyxl
 import pytest
 
-from inventory import analytics, exports
-from inventory.importer import import_files
+from inventory.analysis import coverage
+from inventory.outputs import exports
+from inventory.intake.importer import import_files
 from inventory.models import SHEETS
 from tests.builders import content, inventory_sheets, write
 
@@ -31,7 +32,7 @@ def reimport(store, sid, target):
 def assert_same_inventory(store, a, b):
     assert content(store, a) == content(store, b)
     for level in ("region", "departement"):
-        assert analytics.need_matrix(store, a, level=level).equals(analytics.need_matrix(store, b, level=level))
+        assert coverage.need_matrix(store, a, level=level).equals(coverage.need_matrix(store, b, level=level))
 
 
 @pytest.mark.parametrize("target", ["inventaire.xlsx", "dossier_csv"])
@@ -228,7 +229,7 @@ def test_an_empty_template_is_refused_in_french(store, tmp_path):
 
 
 def test_annotated_workbook_marks_bad_cells(store, tmp_path):
-    from inventory.importer import check, read_upload
+    from inventory.intake.importer import check, read_upload
 
     sh = inventory_sheets()
     sh["besoins"][2][3] = 9
@@ -248,7 +249,7 @@ def test_the_contract_doc_is_generated_from_the_models_and_up_to_date():
 
 
 def test_the_annotated_workbook_keeps_the_read_me_and_the_drop_down_lists(store, tmp_path):
-    from inventory.importer import check, read_upload
+    from inventory.intake.importer import check, read_upload
 
     sh = inventory_sheets()
     sh["besoins"][2][3] = 9

@@ -7,14 +7,14 @@ import json
 
 import pytest
 
-from inventory import analytics as an
+from inventory.analysis import challenges, coverage, evolution, followup, pathways
 from inventory import texts as T
 from inventory.__main__ import main
 from tests import followup_inventory as inv
 
 
 @pytest.fixture
-def followup(store):
+def followed(store):
     return store, inv.load(store)
 
 
@@ -25,9 +25,9 @@ def cell(frame, territoire, thematique):
 
 
 # --- pathways ------------------------------------------------------------------------------------------------
-def test_each_missing_link_kind_is_named(followup):
-    store, sid = followup
-    p = an.pathways(store, sid)
+def test_each_missing_link_kind_is_named(followed):
+    store, sid = followed
+    p = pathways.pathways(store, sid)
     # 8 cells with needs at region level
     assert len(p) == 8
     # Occitanie × juridique: only P1 (urgence, subvention) reaches the Hérault need → the cliff after the emergency
@@ -49,32 +49,32 @@ def test_each_missing_link_kind_is_named(followup):
     # a white zone is not a missing link
     assert cell(p, "REG-75", "cooperation")["programmes"] == 0
     assert cell(p, "REG-75", "cooperation")["maillon_manquant"] is None
-    assert set(an.missing_links(store, sid)["territoire"] + "/" + an.missing_links(store, sid)["thematique"]) == {
+    assert set(pathways.missing_links(store, sid)["territoire"] + "/" + pathways.missing_links(store, sid)["thematique"]) == {
         "REG-76/juridique", "REG-11/juridique", "REG-84/numerique"}
-    assert set(T.MISSING_LINK_LABELS) == set(an.MISSING_LINKS)
+    assert set(T.MISSING_LINK_LABELS) == set(pathways.MISSING_LINKS)
 
 
-def test_a_departement_programme_does_not_reach_a_regions_own_need(followup):
-    store, sid = followup
+def test_a_departement_programme_does_not_reach_a_regions_own_need(followed):
+    store, sid = followed
     # N9 is an Île-de-France need at region level; P6 only lists the Hauts-de-Seine: coverage counts it for the
     # region's cell, but it reaches none of the cell's need rows, so the pathway is empty
-    p = an.pathways(store, sid)
+    p = pathways.pathways(store, sid)
     assert cell(p, "REG-11", "numerique")["programmes"] == 0
-    m = an.need_matrix(store, sid)
+    m = coverage.need_matrix(store, sid)
     assert cell(m, "REG-11", "numerique")["programmes"] == 1
 
 
-def test_the_support_ecosystem_cells_get_the_same_reading(followup):
-    store, sid = followup
-    eco = an.pathways(store, sid, source="ingenierie")
+def test_the_support_ecosystem_cells_get_the_same_reading(followed):
+    store, sid = followed
+    eco = pathways.pathways(store, sid, source="ingenierie")
     # only N7 (Haute-Garonne, competences, 2 actors × 3): nobody funds that engineering
     assert eco[["territoire", "thematique", "acteurs", "score", "programmes"]].values.tolist() == [
         ["REG-76", "competences", 2, 6, 0]]
 
 
-def test_pathways_at_departement_level(followup):
-    store, sid = followup
-    p = an.pathways(store, sid, level="departement")
+def test_pathways_at_departement_level(followed):
+    store, sid = followed
+    p = pathways.pathways(store, sid, level="departement")
     # the Rhône's need (N2) and AURA's own need (N3) are separate rows, both reached by P2
     assert cell(p, "DEP-69", "numerique")["maillon_manquant"] == "accompagnement_sans_argent"
     assert cell(p, "REG-84", "numerique")["programmes"] == 1
@@ -82,11 +82,11 @@ def test_pathways_at_departement_level(followup):
 
 
 # --- commitments -----------------------------------------------------------------------------------------------
-def test_late_dropped_and_joint_commitments(followup):
-    store, sid = followup
-    c = an.commitments(store, sid).set_index("id")
+def test_late_dropped_and_joint_commitments(followed):
+    store, sid = followed
+    c = followup.commitments(store, sid).set_index("id")
     # late first: E2 (due 31/05, still envisaged at 30/06)
-    assert an.commitments(store, sid)["id"].iloc[0] == "E2"
+    assert followup.commitments(store, sid)["id"].iloc[0] == "E2"
     assert c["en_retard"].to_dict() == {"E2": True, "E3": False, "E4": False, "E1": False, "E5": False}
     # dropped and done are never late, even past their due date
     assert c.loc["E3", "statut"] == "abandonne" and c.loc["E4", "statut"] == "realise"
@@ -97,37 +97,37 @@ def test_late_dropped_and_joint_commitments(followup):
     assert c.loc["E5", "date"].date() == inv.AS_OF and c.loc["E1", "date"].date() == dt.date(2020, 4, 24)
 
 
-def test_the_board_counts_by_status_and_the_alliance_premium(followup):
-    store, sid = followup
-    board = an.commitments_by_status(store, sid)
+def test_the_board_counts_by_status_and_the_alliance_premium(followed):
+    store, sid = followed
+    board = followup.commitments_by_status(store, sid)
     assert board.values.tolist() == [
         ["envisage", 1, 20_000.0, 1], ["engage", 2, 100_000.0, 0], ["realise", 1, 30_000.0, 0],
         ["abandonne", 1, 50_000.0, 0]]
     # 2 joint commitments of 5; 130 000 € (E1 100 000 + E4 30 000) of 200 000 €
-    assert an.alliance_premium(store, sid) == {
+    assert followup.alliance_premium(store, sid) == {
         "engagements": 5, "conjoints": 2, "part_engagements": 0.4, "montant_eur": 200_000.0,
         "montant_conjoint": 130_000.0, "part_montant": 0.65}
 
 
-def test_white_zones_en_voie_de_couverture_and_those_that_would_remain(followup):
-    store, sid = followup
-    w = an.white_zones_with_commitments(store, sid)
+def test_white_zones_en_voie_de_couverture_and_those_that_would_remain(followed):
+    store, sid = followed
+    w = coverage.white_zones_with_commitments(store, sid)
     # REG-75 × cooperation: E1 (open); REG-76 × competences: E2 (open, Haute-Garonne counts for Occitanie);
     # REG-76 × numerique: only E3, dropped
     assert cell(w, "REG-75", "cooperation")["en_voie_de_couverture"]
     assert cell(w, "REG-76", "competences")["engagements"] == 1
     assert not cell(w, "REG-76", "numerique")["en_voie_de_couverture"]
-    on_track = an.white_zones_on_track(store, sid)
+    on_track = followup.white_zones_on_track(store, sid)
     assert set(on_track["territoire"] + "/" + on_track["thematique"]) == {"REG-75/cooperation", "REG-76/competences"}
-    remaining = an.white_zones_remaining(store, sid)
+    remaining = followup.white_zones_remaining(store, sid)
     assert "REG-76/numerique" in set(remaining["territoire"] + "/" + remaining["thematique"])
     assert not set(remaining["territoire"] + "/" + remaining["thematique"]) & set(
         on_track["territoire"] + "/" + on_track["thematique"])
 
 
-def test_each_commitment_lists_the_white_zones_it_reaches(followup):
-    store, sid = followup
-    zones = an.commitments(store, sid).set_index("id")["zones_blanches"].to_dict()
+def test_each_commitment_lists_the_white_zones_it_reaches(followed):
+    store, sid = followed
+    zones = followup.commitments(store, sid).set_index("id")["zones_blanches"].to_dict()
     assert zones == {
         "E1": [{"territoire": "REG-75", "thematique": "cooperation"}],
         "E2": [{"territoire": "REG-76", "thematique": "competences"}],
@@ -135,15 +135,15 @@ def test_each_commitment_lists_the_white_zones_it_reaches(followup):
         "E4": [], "E5": []}  # FR × juridique and AURA × numerique are covered
 
 
-def test_the_matrix_counts_open_commitments_reaching_each_cell(followup):
-    store, sid = followup
-    m = an.need_matrix(store, sid)
+def test_the_matrix_counts_open_commitments_reaching_each_cell(followed):
+    store, sid = followed
+    m = coverage.need_matrix(store, sid)
     assert cell(m, "REG-75", "cooperation")["engagements"] == 1
     assert cell(m, "REG-76", "competences")["engagements"] == 1
     assert cell(m, "REG-76", "numerique")["engagements"] == 0  # dropped
     assert cell(m, "REG-11", "juridique")["engagements"] == 0  # E4 (FR) is done
     assert cell(m, "REG-84", "numerique")["engagements"] == 1  # E5
-    d = an.need_matrix(store, sid, level="departement")
+    d = coverage.need_matrix(store, sid, level="departement")
     assert cell(d, "DEP-31", "competences")["engagements"] == 1
 
 
@@ -153,51 +153,51 @@ def test_commitments_kept_late_and_dropped_between_two_snapshots(store):
                                     engagements=april), label="avril", as_of=dt.date(2020, 4, 30))
     before = store.active_snapshot_id()
     after = inv.load(store)
-    got = an.compare_commitments(store, before, after).set_index("id")["changement"].to_dict()
+    got = evolution.compare_commitments(store, before, after).set_index("id")["changement"].to_dict()
     # E2 now late, E3 dropped, E4 done, E1 still open and on time, E5 new
     assert got == {"E1": "en_cours", "E2": "en_retard", "E3": "abandonne", "E4": "tenu", "E5": "nouveau"}
 
 
 # --- results -----------------------------------------------------------------------------------------------------
-def test_results_roll_up_from_departements_to_regions(followup):
-    store, sid = followup
-    r = an.result_cells(store, sid)
+def test_results_roll_up_from_departements_to_regions(followed):
+    store, sid = followed
+    r = followup.result_cells(store, sid)
     # PACA: 4 reached in the Bouches-du-Rhône + 2 at region level = 6, for 8 actors in need → 0.75
     paca = cell(r, "REG-93", "modele_socio_eco")
     assert (paca["acteurs"], paca["beneficiaires"], paca["taux_atteinte"], paca["montant_verse_eur"]) == (8, 6, 0.75, 50_000.0)
     # Occitanie × juridique: 3 of 5 → 0.6; AURA × numerique: 1 of 3 (N2 2 + N3 1)
     assert cell(r, "REG-76", "juridique")["taux_atteinte"] == 0.6
     assert cell(r, "REG-84", "numerique")["taux_atteinte"] == pytest.approx(1 / 3)
-    d = an.result_cells(store, sid, level="departement")
+    d = followup.result_cells(store, sid, level="departement")
     assert cell(d, "DEP-13", "modele_socio_eco")["taux_atteinte"] == 0.5
     own = cell(d, "REG-93", "modele_socio_eco")  # the region's own row: results, no need → no rate
     assert own["beneficiaires"] == 2 and own["acteurs"] == 0 and own["taux_atteinte"] != own["taux_atteinte"]
 
 
-def test_the_matrix_carries_beneficiaries_and_taux_atteinte(followup):
-    store, sid = followup
-    m = an.need_matrix(store, sid)
+def test_the_matrix_carries_beneficiaries_and_taux_atteinte(followed):
+    store, sid = followed
+    m = coverage.need_matrix(store, sid)
     assert (cell(m, "REG-93", "modele_socio_eco")[["beneficiaires", "taux_atteinte"]].tolist()) == [6, 0.75]
     assert cell(m, "REG-76", "juridique")["taux_atteinte"] == 0.6
     assert cell(m, "FR", "modele_socio_eco")["taux_atteinte"] is None  # no actor in need: no rate
 
 
-def test_disbursed_beside_budgeted_by_programme_and_investor(followup):
-    store, sid = followup
-    prog = an.disbursed_by_programme(store, sid).set_index("id")
+def test_disbursed_beside_budgeted_by_programme_and_investor(followed):
+    store, sid = followed
+    prog = followup.disbursed_by_programme(store, sid).set_index("id")
     assert prog.loc["P3", ["montant_verse_eur", "budget_eur", "part_versee", "beneficiaires"]].tolist() == [
         50_000.0, 200_000.0, 0.25, 6]
     assert prog.loc["P1", "part_versee"] == 0.25
     assert prog.loc["P2", "part_versee"] != prog.loc["P2", "part_versee"]  # no budget: no share
-    inv_ = an.disbursed_by_investor(store, sid).set_index("investisseur")
+    inv_ = followup.disbursed_by_investor(store, sid).set_index("investisseur")
     # A: P1 (40 000 / 10 000) + half of P3 (100 000 / 25 000); B: half of P3 + P2's 5 000 (no budget)
     assert inv_.loc["A", ["budget_eur", "montant_verse_eur"]].tolist() == [140_000.0, 35_000.0]
     assert inv_.loc["B", ["budget_eur", "montant_verse_eur"]].tolist() == [100_000.0, 30_000.0]
 
 
-def test_results_by_sdg_use_the_programmes_sdgs_when_a_result_has_none(followup):
-    store, sid = followup
-    sdg = an.results_by_sdg(store, sid).set_index("odd")
+def test_results_by_sdg_use_the_programmes_sdgs_when_a_result_has_none(followed):
+    store, sid = followed
+    sdg = challenges.results_by_sdg(store, sid).set_index("odd")
     assert len(sdg) == 17
     # SDG 8: the Bouches-du-Rhône result (P3's SDG) and PACA's (its own 8 and 17); 16: P1's; 4: P2's result
     assert sdg.loc[8, ["resultats", "beneficiaires"]].tolist() == [2, 6]
@@ -205,10 +205,10 @@ def test_results_by_sdg_use_the_programmes_sdgs_when_a_result_has_none(followup)
     assert sdg.loc[16, "beneficiaires"] == 3 and sdg.loc[4, "beneficiaires"] == 1 and sdg.loc[1, "resultats"] == 0
 
 
-def test_the_home_pages_two_lines(followup):
-    store, sid = followup
+def test_the_home_pages_two_lines(followed):
+    store, sid = followed
     # 25 actors in need in all; 10 reached (3 + 4 + 2 + 1)
-    assert an.followup_summary(store, sid) == {"engagements": 5, "en_retard": 1, "acteurs": 25, "beneficiaires": 10,
+    assert followup.followup_summary(store, sid) == {"engagements": 5, "en_retard": 1, "acteurs": 25, "beneficiaires": 10,
                                                "taux_atteinte": 0.4}
 
 
@@ -224,12 +224,12 @@ def test_results_are_labelled_declared_never_audited():
 def test_an_inventory_without_commitments_or_results_has_empty_follow_through(store):
     sid = store.write_snapshot(inv.tables(investisseurs=inv.INVESTISSEURS, programmes=inv.PROGRAMMES,
                                           besoins=inv.BESOINS), label="sans suivi", as_of=inv.AS_OF)[0]
-    assert an.commitments(store, sid).empty
-    assert an.commitments_by_status(store, sid)["engagements"].tolist() == [0, 0, 0, 0]
-    assert an.alliance_premium(store, sid)["part_engagements"] is None
-    m = an.need_matrix(store, sid)
+    assert followup.commitments(store, sid).empty
+    assert followup.commitments_by_status(store, sid)["engagements"].tolist() == [0, 0, 0, 0]
+    assert followup.alliance_premium(store, sid)["part_engagements"] is None
+    m = coverage.need_matrix(store, sid)
     assert (m["engagements"] == 0).all() and (m["beneficiaires"] == 0).all()
-    assert an.results_by_sdg(store, sid)["resultats"].sum() == 0
+    assert challenges.results_by_sdg(store, sid)["resultats"].sum() == 0
 
 
 # --- command line ------------------------------------------------------------------------------------------------
@@ -239,8 +239,8 @@ def run(capsys, *args):
     return code, out.out, out.err
 
 
-def test_commitments_json_has_the_shape_of_design_section_6(followup, capsys):
-    store, sid = followup
+def test_commitments_json_has_the_shape_of_design_section_6(followed, capsys):
+    store, sid = followed
     store.close()
     code, out, err = run(capsys, "commitments", "--json", "--db", str(store.path))
     assert code == 0, err
@@ -254,8 +254,8 @@ def test_commitments_json_has_the_shape_of_design_section_6(followup, capsys):
     assert e5["montant_eur"] is None and e5["echeance"] is None and e5["date"] == "2020-06-30"
 
 
-def test_pathways_json_one_row_per_cell_with_needs(followup, capsys):
-    store, sid = followup
+def test_pathways_json_one_row_per_cell_with_needs(followed, capsys):
+    store, sid = followed
     store.close()
     code, out, err = run(capsys, "pathways", "--json", "--db", str(store.path))
     assert code == 0, err
@@ -271,8 +271,8 @@ def test_pathways_json_one_row_per_cell_with_needs(followup, capsys):
     assert code == 0 and [(r["territoire"], r["thematique"]) for r in json.loads(out)] == [("DEP-31", "competences")]
 
 
-def test_matrix_json_gains_engagements_beneficiaires_taux_atteinte(followup, capsys):
-    store, sid = followup
+def test_matrix_json_gains_engagements_beneficiaires_taux_atteinte(followed, capsys):
+    store, sid = followed
     store.close()
     code, out, err = run(capsys, "matrix", "--json", "--db", str(store.path))
     assert code == 0, err
@@ -401,8 +401,8 @@ def test_an_inventory_without_follow_through_reports_nothing_carried(store, tmp_
 
 @pytest.mark.parametrize("target", ["export.xlsx", "csv"])
 def test_exports_include_commitments_and_results_and_reimport_as_is(store, tmp_path, target):
-    from inventory.exports import export_snapshot
-    from inventory.importer import import_files
+    from inventory.outputs.exports import export_snapshot
+    from inventory.intake.importer import import_files
     from inventory.store import Store
 
     first = imported(store, tmp_path / "in", with_followup())
@@ -424,7 +424,7 @@ def test_the_template_offers_statuses_investors_and_themes(tmp_path):
 
     import openpyxl
 
-    from inventory.exports import template_bytes
+    from inventory.outputs.exports import template_bytes
 
     wb = openpyxl.load_workbook(io.BytesIO(template_bytes()))
     ws = wb["engagements"]
@@ -443,8 +443,8 @@ def test_the_annotated_workbook_marks_follow_through_errors(store, tmp_path):
 
     import openpyxl
 
-    from inventory.exports import annotated_workbook
-    from inventory.importer import check, read_upload
+    from inventory.outputs.exports import annotated_workbook
+    from inventory.intake.importer import check, read_upload
 
     sh = with_followup()
     sh["engagements"][2][4] = "promis"
@@ -456,10 +456,10 @@ def test_the_annotated_workbook_marks_follow_through_errors(store, tmp_path):
 
 
 # --- noting a commitment during a session -------------------------------------------------------------------
-def test_a_noted_commitment_becomes_a_snapshot_sharing_everything_else(followup):
-    from inventory.noting import note_commitment
+def test_a_noted_commitment_becomes_a_snapshot_sharing_everything_else(followed):
+    from inventory.intake.noting import note_commitment
 
-    store, sid = followup
+    store, sid = followed
     before = {t: store.rows(f"SELECT count(*) FROM {t}_rows")[0][0] for t in ("besoins", "programmes", "realisations")}
     got = note_commitment(store, {"investisseurs": ["A", "C"], "thematiques": "numerique", "territoires": "Hérault",
                                   "statut": "engagé", "montant_eur": "12 000", "echeance": "31/12/2020",
@@ -471,18 +471,18 @@ def test_a_noted_commitment_becomes_a_snapshot_sharing_everything_else(followup)
     # no need, programme or result row copied
     assert {t: store.rows(f"SELECT count(*) FROM {t}_rows")[0][0] for t in before} == before
     # the Hérault × numerique white zone is now en voie de couverture
-    w = an.white_zones_with_commitments(store, got.snapshot_id)
+    w = coverage.white_zones_with_commitments(store, got.snapshot_id)
     assert cell(w, "REG-76", "numerique")["en_voie_de_couverture"]
-    assert an.alliance_premium(store, got.snapshot_id)["conjoints"] == 3
+    assert followup.alliance_premium(store, got.snapshot_id)["conjoints"] == 3
     # undo: activate the previous snapshot
     store.activate(sid)
-    assert an.commitments(store, store.active_snapshot_id())["id"].tolist() == ["E2", "E3", "E4", "E1", "E5"]
+    assert followup.commitments(store, store.active_snapshot_id())["id"].tolist() == ["E2", "E3", "E4", "E1", "E5"]
 
 
-def test_a_bad_commitment_is_explained_and_nothing_is_written(followup):
-    from inventory.noting import note_commitment
+def test_a_bad_commitment_is_explained_and_nothing_is_written(followed):
+    from inventory.intake.noting import note_commitment
 
-    store, sid = followup
+    store, sid = followed
     before = store.snapshots()
     got = note_commitment(store, {"id": "E1", "investisseurs": "Z", "thematiques": "numerique", "territoires": "FR",
                                   "statut": "promis", "date": "30/06/2020", "echeance": "01/06/2020"})
@@ -495,10 +495,10 @@ def test_a_bad_commitment_is_explained_and_nothing_is_written(followup):
     assert store.snapshots() == before
 
 
-def test_noting_twice_keeps_the_session_in_the_label(followup):
-    from inventory.noting import note_commitment
+def test_noting_twice_keeps_the_session_in_the_label(followed):
+    from inventory.intake.noting import note_commitment
 
-    store, _ = followup
+    store, _ = followed
     row = {"investisseurs": "A", "thematiques": "numerique", "territoires": "FR", "statut": "envisage"}
     first = note_commitment(store, row, at=dt.datetime(2020, 6, 30, 10, 0))
     second = note_commitment(store, row, at=dt.datetime(2020, 6, 30, 10, 5))
@@ -507,8 +507,8 @@ def test_noting_twice_keeps_the_session_in_the_label(followup):
     assert store.snapshot(second.snapshot_id).counts["engagements"] == 7
 
 
-def test_a_new_catalogue_leaves_out_commitments_that_no_longer_fit_and_says_so(followup, tmp_path):
-    store, sid = followup
+def test_a_new_catalogue_leaves_out_commitments_that_no_longer_fit_and_says_so(followed, tmp_path):
+    store, sid = followed
     # the builders' inventory has investors INV1–INV3 and programmes P1, P2: the commitments name A, B, C and a
     # result names P3
     result = imported(store, tmp_path, inventory_sheets())
@@ -523,25 +523,25 @@ def test_a_new_catalogue_leaves_out_commitments_that_no_longer_fit_and_says_so(f
     assert later.ok and {"engagements", "realisations"} <= set(later.carried_over)
 
 
-def test_a_cells_pathway_lists_the_programmes_it_counts(followup):
-    store, sid = followup
+def test_a_cells_pathway_lists_the_programmes_it_counts(followed):
+    store, sid = followed
     # Occitanie × juridique: P1 only (urgence, subvention, in the Hérault)
-    assert an.pathway_programmes(store, sid, "REG-76", "juridique")["id"].tolist() == ["P1"]
+    assert pathways.pathway_programmes(store, sid, "REG-76", "juridique")["id"].tolist() == ["P1"]
     # Île-de-France × numerique: P6 sits in the Hauts-de-Seine and reaches none of the region's own need rows
-    assert an.pathway_programmes(store, sid, "REG-11", "numerique").empty
+    assert pathways.pathway_programmes(store, sid, "REG-11", "numerique").empty
     # AURA × numerique: P2 (P4 ended on 31/05); PACA × modele_socio_eco: P3 (national)
-    assert an.pathway_programmes(store, sid, "REG-84", "numerique")["id"].tolist() == ["P2"]
-    assert an.pathway_programmes(store, sid, "REG-93", "modele_socio_eco")["id"].tolist() == ["P3"]
+    assert pathways.pathway_programmes(store, sid, "REG-84", "numerique")["id"].tolist() == ["P2"]
+    assert pathways.pathway_programmes(store, sid, "REG-93", "modele_socio_eco")["id"].tolist() == ["P3"]
     # the support ecosystem's own cell: nobody
-    assert an.pathway_programmes(store, sid, "REG-76", "competences", source="ingenierie").empty
+    assert pathways.pathway_programmes(store, sid, "REG-76", "competences", source="ingenierie").empty
 
 
-def test_the_matrix_if_commitments_are_honoured_keeps_only_the_remaining_white_zones(followup):
-    store, sid = followup
-    m = an.need_matrix_if_honoured(store, sid)
+def test_the_matrix_if_commitments_are_honoured_keeps_only_the_remaining_white_zones(followed):
+    store, sid = followed
+    m = coverage.need_matrix_if_honoured(store, sid)
     # REG-75 × cooperation (E1) and REG-76 × competences (E2) are en voie de couverture; REG-76 × numerique
     # (only E3, dropped) stays white
     assert cell(m, "REG-75", "cooperation")[["zone_blanche", "en_voie_de_couverture"]].tolist() == [False, True]
     assert cell(m, "REG-76", "numerique")[["zone_blanche", "en_voie_de_couverture"]].tolist() == [True, False]
-    remaining = an.white_zones_remaining(store, sid)
+    remaining = followup.white_zones_remaining(store, sid)
     assert int(m["zone_blanche"].sum()) == len(remaining)

@@ -7,8 +7,8 @@ import hashlib
 
 import pytest
 
-from inventory import importer
-from inventory.importer import check, import_files, read_upload
+from inventory.intake import importer
+from inventory.intake.importer import check, import_files, read_upload
 from tests.builders import content, errors, inventory_sheets, table_counts, write
 from tests.uploads import EXPECTED_BESOINS, EXPECTED_PROGRAMMES, FORMATS, JUNE, bad_inventory, imported
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from inventory import analytics, demo, importer
+from inventory.analysis import base, coverage
+from inventory.intake import demo, importer
 from inventory.store import Store
 
 ROWS = 60_000  # about 1.5 s for a whole import on a 2-core machine, most of it starting Python
@@ -41,8 +42,8 @@ def snapshot_state_of(store: Store) -> dict:
                   for t in ("besoins", "programmes", "investisseurs", "engagements", "realisations")}
         assert stored == snap.counts, (sid, stored, snap.counts)  # the counts row matches the rows
         digest = hashlib.sha256()
-        for level in analytics.LEVELS:
-            digest.update(analytics.need_matrix(store, sid, level=level).to_csv(index=False).encode())
+        for level in base.LEVELS:
+            digest.update(coverage.need_matrix(store, sid, level=level).to_csv(index=False).encode())
         signals = store.rows("SELECT coalesce(sum(signaux), 0) FROM need_agg WHERE snapshot_id = ?", [sid])[0][0]
         assert signals == snap.counts["besoins"], (sid, signals)  # aggregates written with the rows
         out["snapshots"][sid] = (snap.label, snap.counts["besoins"], snap.counts["programmes"],

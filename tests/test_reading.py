@@ -15,12 +15,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from inventory import exports, reading, report
+from inventory.outputs import exports
+from inventory.intake import reading, report
 from inventory import texts as T
-from inventory.importer import check, import_files, read_upload
+from inventory.intake.importer import check, import_files, read_upload
 from inventory.parsing import is_blank
-from inventory.reading import FileRefused, blanks
-from inventory.reading import csv as csv_reading
+from inventory.intake.reading import FileRefused, blanks
+from inventory.intake.reading import csv as csv_reading
 from tests import builders as b
 from tests.corpus import generate as corpus
 from tests.builders import CellError, content, errors, inventory_sheets, write_csvs, write_xlsx
@@ -244,7 +245,7 @@ def test_formulas_with_their_saved_result_are_read_as_that_result(store, tmp_pat
     ('<x:c r="B2"><x:f>1+1</x:f></x:c>', "=1+1"),  # a namespace prefix
 ])
 def test_formula_cells_without_a_result_are_found_in_the_sheet_xml(cell, formula):
-    from inventory.reading.cell_errors import _uncalculated
+    from inventory.intake.reading.cell_errors import _uncalculated
 
     xml = f'<worksheet><sheetData><row r="2"><c r="A2"><v>1</v></c>{cell}</row></sheetData>' \
           '<dataValidations><dataValidation><formula1>"a,b"</formula1></dataValidation></dataValidations></worksheet>'

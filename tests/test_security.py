@@ -20,7 +20,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from inventory import exports, importer, limits
+from inventory.outputs import exports
+from inventory.intake import importer
+from inventory import limits
 from inventory.__main__ import parser
 from inventory.parsing import FORMULA_STARTS
 from tests.corpus import generate as corpus

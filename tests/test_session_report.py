@@ -8,10 +8,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from inventory import analytics as an
-from inventory import session_report
+from inventory.analysis import coverage, followup, needs, pathways
+from inventory.outputs import session_report
 from inventory import texts as T
-from inventory.charts import fr_number
+from inventory.outputs.charts import fr_number
 from inventory.store import Store
 from tests import followup_inventory as inv
 from tests.test_cli import cli, no_traceback, run
@@ -67,7 +67,7 @@ def column(table: dict, heading: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def followup(tmp_path_factory):
+def followed(tmp_path_factory):
     """One database and one report for the tests that only read them (a report takes a second or two)."""
     store = Store(tmp_path_factory.mktemp("report") / "inventory.duckdb")
     yield store, inv.load(store)
@@ -75,13 +75,13 @@ def followup(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def report(followup):
-    store, sid = followup
+def report(followed):
+    store, sid = followed
     return session_report.build_html(store, sid)
 
 
-def test_key_figures_are_the_home_page_counts(followup, report):
-    store, sid = followup
+def test_key_figures_are_the_home_page_counts(followed, report):
+    store, sid = followed
     figures = dict(tables(report)["chiffres_cles"]["rows"])
     # 9 need rows, 25 actors (5+2+1+8+2+3+2+1+1); 5 active programmes (P4 ended on 31/05); 3 investors; 8 territories
     # with needs; 4 white zones at region level (below); 5 commitments, 1 late (E2, due 31/05, still envisaged);
@@ -94,26 +94,26 @@ def test_key_figures_are_the_home_page_counts(followup, report):
     assert figures[T.CHART_WHITE_ZONES] == "4"
     assert figures[T.REPORT_COMMITMENTS] == "5" and figures[T.REPORT_LATE] == "1"
     assert figures[T.REPORT_REACHED] == "10"
-    matrix = an.need_matrix(store, sid, level="region")
+    matrix = coverage.need_matrix(store, sid, level="region")
     assert figures[T.CHART_WHITE_ZONES] == fr_number(int(matrix["zone_blanche"].sum()))
     assert figures[T.COLUMN_LABELS["alliance"]] == fr_number(int(matrix["alliance"].sum()))
 
 
-def test_the_map_table_holds_the_matrix_numbers_of_each_region(followup, report):
-    store, sid = followup
+def test_the_map_table_holds_the_matrix_numbers_of_each_region(followed, report):
+    store, sid = followed
     shown = tables(report)["besoins_par_region"]
     rows = {r[0]: r[1:] for r in shown["rows"]}
     # Occitanie: Hérault 5 actors × 4 + 1 × 2, Haute-Garonne 2 × 3 → 8 actors, score 28, mean intensity 3.5
     assert rows["Occitanie"] == ["8", "28", "3,50"]
     assert rows["Provence-Alpes-Côte d'Azur"] == ["8", "40", "5,00"]
-    matrix = an.need_matrix(store, sid, level="region")
+    matrix = coverage.need_matrix(store, sid, level="region")
     by_region = matrix[matrix["acteurs"] > 0].groupby("nom")[["acteurs", "score"]].sum()
     assert {nom: (int(a), int(s)) for nom, (a, s) in by_region.iterrows()} == {
         nom: (int(a), int(s)) for nom, (a, s, _) in rows.items()}
 
 
-def test_the_worst_white_zones_are_the_matrix_white_zones_worst_first(followup, report):
-    store, sid = followup
+def test_the_worst_white_zones_are_the_matrix_white_zones_worst_first(followed, report):
+    store, sid = followed
     shown = tables(report)["zones_blanches"]
     # Gironde's cooperation need (3 × 4) has no programme; Haute-Garonne's skills need (2 × 3) and Hérault's digital
     # need (1 × 2) neither (P4 ended, E3 abandoned); Île-de-France's own digital need (1 × 1) is not reached by the
@@ -128,13 +128,13 @@ def test_the_worst_white_zones_are_the_matrix_white_zones_worst_first(followup, 
                                                                         T.NO]
     assert column(shown, T.COLUMN_LABELS["couverture"])[3] == T.COVERAGE_WORDS.format(
         programmes="1", where=T.COVERAGE_WHERE["region"], part="0")
-    white = an.white_zones(store, sid, level="region")
+    white = coverage.white_zones(store, sid, level="region")
     assert [(r[0], r[2], r[3]) for r in shown["rows"]] == [
         (n, fr_number(a), fr_number(s)) for n, a, s in zip(white["nom"], white["acteurs"], white["score"])]
 
 
-def test_top_needs_missing_links_and_commitments_are_the_analytics_rows(followup, report):
-    store, sid = followup
+def test_top_needs_missing_links_and_commitments_are_the_analytics_rows(followed, report):
+    store, sid = followed
     got = tables(report)
     # scores by theme: model 40, legal 20 + 6 = 26, cooperation 12, digital 11, skills 6 → total 95
     assert [r[:4] for r in got["besoins_principaux"]["rows"]] == [
@@ -142,12 +142,12 @@ def test_top_needs_missing_links_and_commitments_are_the_analytics_rows(followup
         ["Juridique", "7", "26", "27,4"],
         ["Alliances et coopération", "3", "12", "12,6"],
     ]
-    links = an.missing_links(store, sid)
+    links = pathways.missing_links(store, sid)
     assert column(got["maillons_manquants"], T.COLUMN_LABELS["nom"]) == list(links["nom"])
     assert column(got["maillons_manquants"], T.REPORT_HEADINGS["maillon_manquant"]) == [
         T.MISSING_LINK_LABELS[k] for k in links["maillon_manquant"]]
     # late ones first: E2 (late), then by due date
-    assert column(got["engagements"], T.TABLE_LABELS["id"]) == list(an.commitments(store, sid)["id"])
+    assert column(got["engagements"], T.TABLE_LABELS["id"]) == list(followup.commitments(store, sid)["id"])
     assert column(got["engagements"], T.TABLE_LABELS["id"])[0] == "E2"
     assert column(got["engagements_par_statut"], T.REPORT_HEADINGS["engagements"]) == ["1", "2", "1", "1"]
 
@@ -184,13 +184,13 @@ def test_what_changed_compares_with_the_previous_snapshot(demo_store):
     html = session_report.build_html(demo_store, after.id)
     assert T.HOME_CHANGES_SINCE.format(label=before.label, as_of=before.as_of.strftime("%d/%m/%Y")) in html
     counts = {r[0]: r[1:] for r in tables(html)["evolution_chiffres"]["rows"]}
-    was, now = an.counts(demo_store, before.id), an.counts(demo_store, after.id)
+    was, now = needs.counts(demo_store, before.id), needs.counts(demo_store, after.id)
     assert counts[T.EVOL_METRIC_SIGNALS] == [fr_number(was["besoins"]), fr_number(now["besoins"]),
                                              fr_number(now["besoins"] - was["besoins"])]
 
 
-def test_the_report_speaks_its_own_language_without_changing_the_callers(followup):
-    store, sid = followup
+def test_the_report_speaks_its_own_language_without_changing_the_callers(followed):
+    store, sid = followed
     assert T.language() == "fr"
     html = session_report.build_html(store, sid, lang="en")
     assert T.language() == "fr"

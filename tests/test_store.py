@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from inventory import demo, texts
-from inventory.importer import to_tables
+from inventory.intake import demo
+from inventory import texts
+from inventory.intake.importer import to_tables
 from inventory.store import PART_OF, PARTS, SNAPSHOT_TABLES, STORED_TABLES, Store, StoreBusy
 from tests.builders import content, table_counts
 
@@ -74,8 +75,8 @@ def test_a_failure_on_a_fresh_database_leaves_it_empty(store, step):
 
 KILLER = textwrap.dedent("""
     import os, sys
-    from inventory import demo
-    from inventory.importer import to_tables
+    from inventory.intake import demo
+    from inventory.intake.importer import to_tables
     from inventory.store import Store
 
     class Killed(Store):
@@ -322,19 +323,20 @@ def test_a_file_of_the_previous_layout_is_migrated_with_nothing_lost(store, tmp_
 
 def test_a_file_without_coverage_reach_gets_it_on_open_with_the_same_numbers(tmp_path):
     """Schema 2 files have no ``coverage.atteint``: opening one adds it, computed as an import would."""
-    from inventory import analytics, demo
+    from inventory.analysis import coverage
+    from inventory.intake import demo
 
     path = tmp_path / "old.duckdb"
     store = Store(path)
     demo.load_demo(store)
     sid = store.active_snapshot_id()
-    expected = analytics.need_matrix(store, sid)
+    expected = coverage.need_matrix(store, sid)
     with store.cursor() as cur:
         cur.execute("ALTER TABLE coverage_rows DROP COLUMN atteint")
         cur.execute("UPDATE settings SET value = '2' WHERE key = 'schema_version'")
     store.close()
     reopened = Store(path)
-    assert analytics.need_matrix(reopened, sid).equals(expected)
+    assert coverage.need_matrix(reopened, sid).equals(expected)
     assert reopened.rows("SELECT value FROM settings WHERE key = 'schema_version'") == [("3",)]
     reopened.close()
 
@@ -342,7 +344,8 @@ def test_a_file_without_coverage_reach_gets_it_on_open_with_the_same_numbers(tmp
 def test_opening_and_reading_a_current_file_leaves_it_untouched(tmp_path):
     """A reader writes nothing: the file (and its log) are the same after a reader opened, read and closed it,
     so the dashboard's snapshot list is not read again, and a backup or a read-only mount sees no change."""
-    from inventory import analytics, demo
+    from inventory.analysis import coverage
+    from inventory.intake import demo
 
     path = tmp_path / "inventory.duckdb"
     store = Store(path)
@@ -356,7 +359,7 @@ def test_opening_and_reading_a_current_file_leaves_it_untouched(tmp_path):
     before = state()
     for _ in range(2):
         reader = Store(path)
-        analytics.need_matrix(reader, reader.active_snapshot_id())
+        coverage.need_matrix(reader, reader.active_snapshot_id())
         reader.snapshots()
         reader.close()
         assert state() == before

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from inventory.importer import import_files
+from inventory.intake.importer import import_files
 from tests.builders import inventory_sheets, write
 
 

@@ -9,7 +9,8 @@ from typing import Any, Callable
 
 import streamlit as st
 
-from inventory import analytics, reference
+from inventory import reference
+from inventory.analysis import needs
 from inventory.models import Snapshot
 from inventory.store import Store, StoreBusy
 
@@ -36,7 +37,7 @@ def _cached(fn: Callable) -> Callable:
 
 def q(fn: Callable, *args: Any, **kwargs: Any) -> Any:
     """``fn(current_store(), *args, **kwargs)`` through a cache keyed by the function, the database file, the
-    snapshot id and the filters: ``q(analytics.need_matrix, snap.id, level="region")``.
+    snapshot id and the filters: ``q(coverage.need_matrix, snap.id, level="region")``.
 
     Snapshots never change once written, so a cached result stays true for the life of the snapshot.
     """
@@ -88,5 +89,5 @@ def active_snapshot() -> Snapshot | None:
 def theme_labels(snapshot_id: int) -> dict[str, str]:
     """Theme code → label in that snapshot (the default themes and the inventory's own), in their order; a default
     theme in the run's language, a theme the inventory defined as people typed it."""
-    themes = q(analytics.themes, snapshot_id)
+    themes = q(needs.themes, snapshot_id)
     return {code: reference.theme_label(code, label) for code, label in zip(themes["code"], themes["libelle"])}

@@ -8,7 +8,8 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from inventory import exports, formats
+from inventory.outputs import exports
+from inventory import formats
 from inventory import texts as T
 from ui.data import active_snapshot
 

@@ -1,6 +1,6 @@
 """The short form where a facilitator notes a commitment during a session, and its undo.
 
-The form hands the commitment as typed to ``inventory.noting.note_commitment`` (the same models and
+The form hands the commitment as typed to ``inventory.intake.noting.note_commitment`` (the same models and
 cross-references as an uploaded « engagements » sheet); a clean one becomes a new active snapshot, a bad one is
 explained field by field and nothing is written. Undo activates the snapshot that was active before. Readers and
 workshop mode get no form; every write re-checks the facilitator's rights right before writing."""
@@ -14,8 +14,8 @@ import streamlit as st
 
 from inventory import texts as T
 from inventory.models import STATUTS, Snapshot
-from inventory.noting import note_commitment
-from inventory.report import plain
+from inventory.intake.noting import note_commitment
+from inventory.intake.report import plain
 from ui.access import facilitator_name, is_facilitator, workshop_mode
 from ui.data import StoreBusy, current_store
 from ui.display import fr_date

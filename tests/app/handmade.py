@@ -32,7 +32,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from inventory import importer
+from inventory.intake import importer
 from inventory.store import Store
 from tests.builders import write_xlsx
 

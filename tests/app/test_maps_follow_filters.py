@@ -1,9 +1,9 @@
 """Maps and the figures beside them say what they show (issue 13), on the tiny inventory (numbers in tiny.py)."""
 from __future__ import annotations
 
-from inventory import charts
+from inventory.outputs import charts
 from inventory import texts as T
-from inventory.report import plain
+from inventory.intake.report import plain
 from tests.app.pagetools import assert_clean, maps, metrics, texts, values
 
 

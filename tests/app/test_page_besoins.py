@@ -1,7 +1,8 @@
 """Besoins par territoire: map, matrix, URL-bound filters and a territory's need rows (numbers in tiny.py)."""
 from __future__ import annotations
 
-from inventory import charts, reference
+from inventory.outputs import charts
+from inventory import reference
 from inventory import texts as T
 from tests.app.pagetools import assert_clean, chart_configs, figures, map_values, maps, metrics, table, texts, values
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from inventory import charts, reference
+from inventory.outputs import charts
+from inventory import reference
 from inventory import texts as T
 from inventory.texts import FORMULAS
 from tests.app.pagetools import (assert_clean, chart_configs, figures, map_values, maps, metrics, table, texts,

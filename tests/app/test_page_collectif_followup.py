@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from inventory import charts
+from inventory.outputs import charts
 from inventory import texts as T
 from inventory.store import Store
 from tests.app.followup_db import PASSWORD, build_followup

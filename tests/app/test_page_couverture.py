@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from inventory import charts, reference
+from inventory.outputs import charts
+from inventory import reference
 from inventory.texts import FORMULAS
 from inventory import texts as T
 from tests.app.pagetools import (assert_clean, chart_configs, figures, map_values, maps, metrics, table, texts,
@@ -205,11 +206,11 @@ def test_unreached_needs_are_ranked_with_the_part_reached_in_words(where_db, ope
 
 
 def test_pages_show_exactly_the_matrix_numbers(where_db, open_page):
-    from inventory import analytics
+    from inventory.analysis import coverage
     from inventory.store import Store
 
     store = Store(where_db)
-    m = analytics.need_matrix(store, store.active_snapshot_id())
+    m = coverage.need_matrix(store, store.active_snapshot_id())
     store.close()
     at = open_page(where_db, "couverture")
     assert_clean(at)

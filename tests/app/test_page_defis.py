@@ -6,7 +6,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from inventory import importer, reference
+from inventory.intake import importer
+from inventory import reference
 from inventory import texts as T
 from inventory.store import SHEET_COLUMNS
 from tests.app.handmade import build, open_page, table, texts

@@ -7,7 +7,7 @@ import io
 
 import openpyxl
 
-from inventory import importer
+from inventory.intake import importer
 from inventory import texts as T
 from inventory.store import Store
 from tests.app.handmade import APRIL_SHEETS, JUNE_SHEETS, april, open_page, texts

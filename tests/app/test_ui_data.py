@@ -1,12 +1,12 @@
 """The app side's data room (ui/data.py): ``q`` calls, through a cache, the very function it is given; one helper
 gives a snapshot's theme labels."""
-from inventory import analytics
+from inventory.analysis import needs
 from inventory.store import Store
 from ui.data import q, theme_labels
 
 
 def counts(store: Store, snapshot_id: int) -> dict:
-    """Not analytics.counts: a function of the same name that q must not mistake for it."""
+    """Not needs.counts: a function of the same name that q must not mistake for it."""
     return {"appelée": "la fonction du test", "inventaire": snapshot_id}
 
 
@@ -14,7 +14,7 @@ def test_q_calls_the_function_it_is_given_even_when_analytics_has_one_of_the_sam
     monkeypatch.setenv("INVENTORY_DB", str(tiny_db))
     assert q(counts, 2) == {"appelée": "la fonction du test", "inventaire": 2}
     # and the analytics one is itself: tiny « juin » has 5 need rows (N1–N5), 3 programmes, 2 investors
-    got = q(analytics.counts, 2)
+    got = q(needs.counts, 2)
     assert (got["besoins"], got["programmes"], got["investisseurs"]) == (5, 3, 2)
 
 
@@ -38,7 +38,7 @@ def test_theme_labels_are_the_snapshots_themes_by_code_in_order(tiny_db, monkeyp
     monkeypatch.setenv("INVENTORY_DB", str(tiny_db))
     labels = theme_labels(2)
     assert labels["numerique"] == "Outils numériques"  # data/reference/thematiques.csv
-    assert list(labels) == q(analytics.themes, 2)["code"].tolist()
+    assert list(labels) == q(needs.themes, 2)["code"].tolist()
 
 
 def test_snapshots_are_read_once_until_someone_writes_the_database(tiny_db, monkeypatch):

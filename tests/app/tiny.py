@@ -28,8 +28,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from inventory import demo
-from inventory.importer import to_tables
+from inventory.intake import demo
+from inventory.intake.importer import to_tables
 from inventory.store import Store
 
 APRIL, JUNE = dt.date(2020, 4, 30), dt.date(2020, 6, 30)

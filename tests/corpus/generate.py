@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from inventory.report import column_letter
+from inventory.intake.report import column_letter
 
 Rows = list[list[Any]]
 Files = list[tuple[str, bytes]]

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from inventory import charts
+from inventory.outputs import charts
 from inventory import texts as T
 
 from .helpers import (assert_no_exception, eventually, expect_charts_drawn, goto_app, main, open_options, page_tables,

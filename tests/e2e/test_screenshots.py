@@ -4,7 +4,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from inventory import demo, session_report
+from inventory.intake import demo
+from inventory.outputs import session_report
 from inventory import texts as T
 from inventory.store import Store
 

@@ -1,0 +1,520 @@
+"""The session report (« rapport de séance »): for one snapshot, what a dialogue session needs on paper, as one
+self-contained HTML file that opens with no network and prints on A4 landscape, and as PDF where Chromium is present.
+
+The numbers are the pages' own: the same ``analytics`` functions, the same ``charts`` figures and table views.
+Figures stay small (aggregates, never raw rows) and tables are cut to their first ``ROW_LIMIT`` rows, with a line
+saying how many there are, so a 1,000,000-need snapshot still makes a report of a few megabytes. Not to be confused
+with ``inventory.intake.report``, the import report.
+
+    html = session_report.build_html(store, snapshot_id, lang="fr")
+    session_report.write(store, Path("rapport.pdf"))      # .html or .pdf
+"""
+from __future__ import annotations
+
+import contextvars
+import datetime as dt
+import html
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io
+import plotly.offline
+
+from inventory import reference
+from inventory.analysis import collective, coverage, evolution, followup, needs, pathways
+from inventory.outputs import charts
+from inventory import texts
+from inventory.models import STATUTS, Snapshot
+from inventory.parsing import LIST_SEPARATOR
+from inventory.store import Store
+
+T = texts
+ROW_LIMIT = 15
+# A4 landscape is 297 × 210 mm; with 10 mm margins about 1 050 × 720 CSS pixels remain for the content.
+PAGE_WIDTH_PX = 1040
+MAP_SIZE = (600, 500)
+SMALL_MAP_SIZE = (560, 420)
+WIDE_SIZE = (PAGE_WIDTH_PX, 420)
+# The trace's ``geojson`` is this key of ``window.PlotlyGeoAssets``, filled once in the page from data/geo: plotly
+# reads outlines given by name from there and fetches nothing.
+OUTLINE_KEY = "outlines_{level}"
+# A geo figure makes plotly fetch its base map (world_110m) even with every base layer hidden: the empty one the app
+# serves from static/ is inlined instead.
+BASE_MAP = Path(__file__).resolve().parents[2] / "static" / "plotly_topojson" / "world_110m.json"
+AMOUNTS = {"budget_eur", "montant_eur", "montant_verse_eur"}
+LONGEST_CELL = 160  # characters of a text cell on paper (a list of fifty investors is cut, the dashboard has it)
+PDF_TIMEOUT = 180
+
+
+class ChromiumMissing(RuntimeError):
+    """No Chromium on this machine: the report exists as HTML only."""
+
+
+# --- what the report holds -----------------------------------------------------------------------------------
+@dataclass
+class Table:
+    """A table as shown: French headings, values formatted for reading; ``total`` rows before the cut."""
+
+    frame: pd.DataFrame
+    keys: list[str]  # the column keys behind the headings (decimals and kinds of values)
+    total: int
+    name: str
+    title: str | None = None
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    lines: list[str] = field(default_factory=list)  # sentences (already formatted, escaped at rendering)
+    figures: list[tuple[go.Figure, tuple[int, int]]] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    formulas: list[str] = field(default_factory=list)  # keys of texts.FORMULAS
+    side_by_side: bool = False  # the figure with its table beside it (a map and its numbers)
+    empty: str | None = None  # the sentence shown instead when there is nothing
+
+
+def fr_date(value: Any) -> str:
+    return charts.fr_date(value)
+
+
+def number(value: Any, decimals: int = 0) -> str:
+    return charts.fr_number(value, decimals)
+
+
+def _table(frame: pd.DataFrame, columns: list[str], name: str, *, themes: dict[str, str], title: str | None = None,
+           headings: dict[str, str] | None = None, limit: int | None = ROW_LIMIT) -> Table:
+    """The rows as the pages show them (``charts.table_view``), cut to ``limit``."""
+    total = len(frame)
+    shown = frame.head(limit) if limit else frame
+    view = charts.table_view(shown, columns, theme_labels=themes, headings={**T.REPORT_HEADINGS, **(headings or {})})
+    keys = [c for c in columns if c in shown or (c == "couverture" and "part_couverte" in shown)]
+    return Table(view, keys, total, name, title)
+
+
+def _lists(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """List cells (a commitment's investors, themes, territories) as « a ; b » text, as the catalogue shows them."""
+    out = frame.copy()
+    for col in columns:
+        if col in out:
+            out[col] = [LIST_SEPARATOR.join(map(str, v)) if isinstance(v, (list, tuple, np.ndarray)) else v
+                        for v in out[col]]
+    return out
+
+
+def previous_snapshot(store: Store, snap: Snapshot) -> Snapshot | None:
+    """The snapshot just before ``snap`` in time (the home page's and Évolution's « previous »)."""
+    earlier = sorted((s for s in store.snapshots() if (s.as_of, s.id) < (snap.as_of, snap.id)),
+                     key=lambda s: (s.as_of, s.id))
+    return earlier[-1] if earlier else None
+
+
+def sections(store: Store, snap: Snapshot) -> list[Section]:
+    """Every section of the report, in order, with its numbers."""
+    sid = snap.id
+    themes = dict(needs.themes(store, sid)[["code", "libelle"]].itertuples(index=False))
+    region = coverage.need_matrix(store, sid, level="region")
+    c = needs.counts(store, sid)
+    follow = followup.followup_summary(store, sid)
+    co = collective.cofunding(store, sid)
+    out: list[Section] = []
+
+    # key figures
+    figures = pd.DataFrame([
+        (T.HOME_METRIC_NEEDS, c.get("besoins", 0)), (T.HOME_METRIC_ACTORS, c.get("acteurs", 0)),
+        (T.HOME_METRIC_PROGRAMMES, c.get("programmes_actifs", 0)), (T.HOME_METRIC_INVESTORS, c.get("investisseurs", 0)),
+        (T.HOME_METRIC_TERRITORIES, c.get("territoires", 0)), (T.CHART_WHITE_ZONES, int(region["zone_blanche"].sum())),
+        (T.COLUMN_LABELS["alliance"], int(region["alliance"].sum())),
+        (T.REPORT_COMMITMENTS, follow["engagements"]), (T.REPORT_LATE, follow["en_retard"]),
+        (T.REPORT_REACHED, follow["beneficiaires"]),
+    ], columns=["chiffre", "valeur"])
+    key = Section("chiffres", T.REPORT_KEY_FIGURES, formulas=["actif", "acteurs", "zone_blanche", "alliance"])
+    key.lines.append(T.REPORT_COFUNDING_LINE.format(rate=number(100 * co["taux"], 1), co=number(co["cofinances"]),
+                                                    total=number(co["programmes"])))
+    key.tables.append(Table(figures.rename(columns=T.REPORT_FIGURE_COLUMNS), ["chiffre", "valeur"], len(figures),
+                            "chiffres_cles"))
+    out.append(key)
+
+    # top needs
+    top = needs.top_needs(store, sid)
+    top_section = Section("besoins", T.HOME_TOP_NEEDS, formulas=["score", "intensite_moyenne"], empty=T.HOME_NO_NEEDS)
+    if not top.empty:
+        top_section.tables.append(_table(top, ["thematique", "acteurs", "score", "part", "intensite_moyenne",
+                                         "territoire_max_nom"], "besoins_principaux", themes=themes))
+    out.append(top_section)
+
+    # the map: actors in need by region, with the same numbers beside it
+    totals = needs.needs_by_territory(store, sid, level="region")
+    where = Section("carte", T.REPORT_MAP, formulas=["acteurs", "score", "intensite_moyenne"], side_by_side=True,
+                    empty=T.HOME_NO_NEEDS)
+    if not totals.empty:
+        where.figures.append((_offline(charts.france_map(totals, "acteurs", "region"), "region"), MAP_SIZE))
+        where.tables.append(_table(totals, ["nom", "acteurs", "score", "intensite_moyenne"], "besoins_par_region",
+                                   themes=themes, limit=None))
+        for national in totals[totals["territoire"] == reference.NATIONAL].itertuples():
+            where.lines.append(T.NATIONAL_NOTE.format(acteurs=number(national.acteurs), score=number(national.score)))
+        where.lines.append(T.MAP_ATTRIBUTION)
+    out.append(where)
+
+    # white zones and partly covered cells
+    zones = coverage.white_zones_with_commitments(store, sid, level="region")
+    gaps = coverage.coverage_gaps(store, sid, level="region")
+    partial = gaps[~gaps["zone_blanche"]]
+    white = Section("zones_blanches", T.REPORT_WHITE_ZONES,
+                    formulas=["zone_blanche", "part_couverte", "en_voie_de_couverture"])
+    if zones.empty:
+        white.lines.append(T.HOME_NO_WHITE_ZONE)
+    else:
+        shown = charts.per_territory(region)
+        white.figures.append((_offline(charts.france_map(shown, "zones_blanches", "region",
+                                                         value_label=T.CHART_WHITE_ZONES), "region"), SMALL_MAP_SIZE))
+        white.side_by_side = True  # the map's numbers beside it: white-zone themes per territory
+        per_place = shown[shown["zones_blanches"] > 0].sort_values("zones_blanches", ascending=False, kind="stable")
+        white.tables.append(_table(per_place.astype({"zones_blanches": "int64"}), ["nom", "zones_blanches"],
+                                   "zones_blanches_par_territoire", themes=themes, limit=None,
+                                   headings={"zones_blanches": T.CHART_WHITE_ZONES}))
+        white.tables.append(_table(zones, ["nom", "thematique", "acteurs", "score", "programmes", "couverture",
+                                           "en_voie_de_couverture"], "zones_blanches", themes=themes,
+                                   title=T.REPORT_WORST_WHITE_ZONES))
+    if not partial.empty:
+        white.tables.append(_table(partial, ["nom", "thematique", "acteurs", "score", "score_couvert", "part_couverte",
+                                             "couverture"], "cases_partiellement_couvertes", themes=themes,
+                                   title=T.REPORT_PARTLY_COVERED))
+    out.append(white)
+
+    # pathways and commitments
+    links = pathways.missing_links(store, sid, level="region")
+    follow_through = Section("parcours", T.REPORT_PATHWAYS,
+                             formulas=["parcours", "maillon_manquant", "en_retard", "prime_alliance"])
+    if links.empty:
+        follow_through.lines.append(T.REPORT_NO_MISSING_LINK)
+    else:
+        links = links.assign(maillon_manquant=links["maillon_manquant"].map(T.MISSING_LINK_LABELS))
+        follow_through.tables.append(_table(links, ["nom", "thematique", "acteurs", "score", "programmes",
+                                                    "maillon_manquant"], "maillons_manquants", themes=themes,
+                                            title=T.REPORT_MISSING_LINKS))
+    commitments = followup.commitments(store, sid)
+    if commitments.empty:
+        follow_through.lines.append(T.CLI_NO_COMMITMENTS)
+    else:
+        premium = followup.alliance_premium(store, sid)
+        follow_through.lines.append(T.REPORT_PREMIUM_LINE.format(
+            joint=number(premium["conjoints"]), total=number(premium["engagements"]),
+            part=number(100 * (premium["part_engagements"] or 0), 0)))
+        status = followup.commitments_by_status(store, sid)
+        status = status.assign(statut=status["statut"].map(STATUTS))
+        follow_through.tables.append(_table(status, ["statut", "engagements", "montant_eur", "en_retard"],
+                                            "engagements_par_statut", themes=themes, title=T.REPORT_BY_STATUS))
+        rows = _lists(commitments.assign(statut=commitments["statut"].map(STATUTS),
+                                         zones_blanches=[len(z) for z in commitments["zones_blanches"]]),
+                      ["thematiques", "territoires"])
+        follow_through.tables.append(_table(rows, ["id", "noms_investisseurs", "thematiques", "territoires", "statut",
+                                                   "montant_eur", "echeance", "en_retard", "zones_blanches"],
+                                            "engagements", themes=themes, title=T.REPORT_COMMITMENT_LIST))
+    out.append(follow_through)
+
+    # alliance opportunities
+    cells = collective.alliance_cells(store, sid)
+    together = Section("alliances", T.TOGETHER_ALLIANCES, formulas=["alliance", "cofinancement"],
+                       empty=T.TOGETHER_NO_ALLIANCE)
+    together.lines.append(T.REPORT_COFUNDING_LINE.format(rate=number(100 * co["taux"], 1),
+                                                         co=number(co["cofinances"]), total=number(co["programmes"])))
+    if not cells.empty:
+        together.tables.append(_table(cells, ["nom", "thematique", "acteurs", "score", "programmes", "investisseurs",
+                                              "noms_investisseurs"], "alliances", themes=themes))
+    out.append(together)
+
+    # results (declared)
+    results = Section("resultats", T.REPORT_RESULTS, formulas=["beneficiaires", "taux_atteinte", "montant_verse"])
+    reached = followup.result_cells(store, sid, level="region")
+    reached = reached[reached["beneficiaires"] > 0].sort_values(["beneficiaires", "acteurs"], ascending=False,
+                                                                  kind="stable")
+    if reached.empty:
+        results.lines.append(T.REPORT_NO_RESULTS)
+    else:
+        results.lines.append(T.DECLARED_NOTE)
+        results.lines.append(T.REPORT_REACH_LINE.format(
+            reached=number(follow["beneficiaires"]), actors=number(follow["acteurs"]),
+            rate=number(100 * follow["taux_atteinte"], 0) if follow["taux_atteinte"] is not None else "–"))
+        results.tables.append(_table(reached, ["nom", "thematique", "acteurs", "beneficiaires", "taux_atteinte",
+                                               "montant_verse_eur"], "resultats", themes=themes,
+                                     title=T.REPORT_RESULT_CELLS))
+        paid = followup.disbursed_by_investor(store, sid)
+        if not paid.empty:
+            results.tables.append(_table(paid, ["nom", "budget_eur", "montant_verse_eur", "part_versee"],
+                                         "verse_par_investisseur", themes=themes, title=T.REPORT_DISBURSED,
+                                         headings={"nom": T.CHART_INVESTOR}))
+    out.append(results)
+
+    out.append(_changes(store, snap, themes, c))
+
+    definitions = Section("definitions", T.REPORT_DEFINITIONS)
+    definitions.lines.append(T.METHOD_INTRO.format(label=snap.label, as_of=fr_date(snap.as_of)))
+    definitions.formulas = list(T.FORMULAS)
+    out.append(definitions)
+    return out
+
+
+def _changes(store: Store, snap: Snapshot, themes: dict[str, str], now: dict[str, int]) -> Section:
+    """What changed since the previous snapshot: the counts, the largest moves of need, white zones closed and
+    opened, programmes and commitments."""
+    section = Section("evolution", T.HOME_CHANGES, formulas=["zone_blanche"])
+    before = previous_snapshot(store, snap)
+    if before is None:
+        section.lines.append(T.HOME_NO_PREVIOUS)
+        return section
+    section.lines.append(T.HOME_CHANGES_SINCE.format(label=before.label, as_of=fr_date(before.as_of)))
+    was = needs.counts(store, before.id)
+    rows = [(label, was.get(k, 0), now.get(k, 0), now.get(k, 0) - was.get(k, 0)) for label, k in (
+        (T.EVOL_METRIC_SIGNALS, "besoins"), (T.EVOL_METRIC_ACTORS, "acteurs"),
+        (T.EVOL_METRIC_ACTIVE, "programmes_actifs"), (T.EVOL_METRIC_INVESTORS, "investisseurs"))]
+    counts = pd.DataFrame(rows, columns=["chiffre", "avant", "apres", "ecart"])
+    section.tables.append(Table(counts.rename(columns=T.REPORT_CHANGE_COLUMNS), list(counts.columns), len(counts),
+                                "evolution_chiffres"))
+    moves = evolution.compare_needs(store, before.id, snap.id, level="region")
+    moves = moves[moves["ecart_score"] != 0]
+    if not moves.empty:
+        section.figures.append((charts.change_bars(moves, theme_labels=themes, limit=ROW_LIMIT), WIDE_SIZE))
+        section.tables.append(_table(moves, ["nom", "thematique", "score_avant", "score_apres", "ecart_score"],
+                                     "besoins_evolution", themes=themes, title=T.REPORT_NEED_MOVES))
+    zones = evolution.compare_white_zones(store, before.id, snap.id, level="region")
+    moved = zones["changement"].value_counts() if not zones.empty else pd.Series(dtype=int)
+    section.lines.append(T.REPORT_WZ_LINE.format(closed=number(int(moved.get("fermée", 0))),
+                                                 opened=number(int(moved.get("ouverte", 0)))))
+    if not zones.empty:
+        section.tables.append(_table(zones, ["nom", "thematique", "changement", "score_avant", "score_apres",
+                                             "part_couverte_avant", "part_couverte_apres"], "zones_blanches_evolution",
+                                     themes=themes, title=T.EVOL_WZ_HEADER))
+    changes = evolution.compare_programmes(store, before.id, snap.id)["changement"].value_counts()
+    section.lines.append(T.REPORT_PROGRAMME_LINE.format(
+        added=number(int(changes.get("ajouté", 0))), ended=number(int(changes.get("terminé", 0))),
+        withdrawn=number(int(changes.get("retiré", 0))), changed=number(int(changes.get("modifié", 0)))))
+    kept = evolution.compare_commitments(store, before.id, snap.id)["changement"].value_counts()
+    if kept.sum():
+        section.lines.append(T.REPORT_COMMITMENT_CHANGES.format(
+            **{k: number(int(kept.get(k, 0))) for k in ("tenu", "en_retard", "abandonne", "nouveau")}))
+    return section
+
+
+# --- figures -------------------------------------------------------------------------------------------------
+def _offline(fig: go.Figure, level: str) -> go.Figure:
+    """A map whose outlines are read from the page (``OUTLINE_KEY``), not from the app's static folder."""
+    fig.update_traces(geojson=OUTLINE_KEY.format(level=level), selector={"type": "choropleth"})
+    return fig
+
+
+@lru_cache(maxsize=2)
+def _outlines(level: str) -> str:
+    """The outline file of a level (features keyed by ``properties.code``), as the JSON the page inlines."""
+    name = "regions" if level == "region" else "departements"
+    return (reference.GEO_DIR / f"{name}.geojson").read_text(encoding="utf-8").strip()
+
+
+@lru_cache(maxsize=1)
+def _plotly_js() -> str:
+    return plotly.offline.get_plotlyjs()
+
+
+def _script_json(text: str) -> str:
+    """JSON placed inside <script>: no « </script> » nor « <!-- » can end or bend it."""
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+# --- HTML ----------------------------------------------------------------------------------------------------
+def _cell(value: Any, key: str) -> str:
+    if isinstance(value, (list, tuple, np.ndarray)):
+        value = LIST_SEPARATOR.join(map(str, value))
+    if value is None or value is pd.NaT or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+        return "–"
+    if isinstance(value, (bool, np.bool_)):
+        return html.escape(T.YES if value else T.NO)
+    if isinstance(value, (dt.date, pd.Timestamp)):
+        return html.escape(fr_date(value))
+    if isinstance(value, (int, np.integer)):
+        return html.escape(number(int(value)))
+    if isinstance(value, (float, np.floating)):
+        decimals = 0 if key in AMOUNTS else charts.TABLE_DISPLAY.get(key, (1, 2))[1]
+        return html.escape(number(float(value), decimals))
+    text = str(value)
+    return html.escape(text if len(text) <= LONGEST_CELL else text[:LONGEST_CELL - 1].rstrip() + "…")
+
+
+def _numeric(value: Any) -> bool:
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
+
+
+def render_table(table: Table) -> str:
+    head = "".join(f'<th scope="col">{html.escape(str(h))}</th>' for h in table.frame.columns)
+    body = []
+    for row in table.frame.itertuples(index=False, name=None):
+        cells = "".join(f'<td class="{"num" if _numeric(v) else "txt"}">{_cell(v, k)}</td>'
+                        for v, k in zip(row, table.keys))
+        body.append(f"<tr>{cells}</tr>")
+    title = f"<h3>{html.escape(table.title)}</h3>" if table.title else ""
+    cut = ""
+    if table.total > len(table.frame):
+        cut = f'<p class="cut">{html.escape(T.REPORT_ROWS_CUT.format(shown=number(len(table.frame)), total=number(table.total)))}</p>'
+    return (f'<div class="table" data-name="{html.escape(table.name)}">{title}'
+            f'<table><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>{cut}</div>')
+
+
+def render(snap: Snapshot, parts: list[Section], *, made: dt.datetime | None = None) -> str:
+    """The report as one HTML document: plotly's script, the outlines and every figure inlined."""
+    made = made or dt.datetime.now()
+    figures: list[dict] = []
+    body: list[str] = []
+    for section in parts:
+        chunks = [f'<h2>{html.escape(section.title)}</h2>']
+        chunks += [f"<p>{html.escape(line)}</p>" for line in section.lines]
+        charts_html = []
+        for fig, (width, height) in section.figures:
+            fig.update_layout(width=width, height=height, autosize=False)
+            figures.append(json.loads(plotly.io.to_json(fig, validate=False)))
+            charts_html.append(f'<div class="chart" id="chart-{len(figures) - 1}" '
+                               f'style="width:{width}px;height:{height}px"></div>')
+        tables_html = [render_table(t) for t in section.tables]
+        if section.side_by_side and charts_html and tables_html:
+            chunks.append(f'<div class="side">{charts_html[0]}<div class="beside">{tables_html[0]}</div></div>')
+            chunks += charts_html[1:] + tables_html[1:]
+        else:
+            chunks += charts_html + tables_html
+        if section.empty and not section.tables and not section.figures and not section.lines:
+            chunks.append(f"<p>{html.escape(section.empty)}</p>")
+        if section.formulas:
+            items = "".join(f"<li>{html.escape(T.FORMULAS[k])}</li>" for k in section.formulas)
+            cls = "definitions" if section.key == "definitions" else "formulas"
+            chunks.append(f'<ul class="{cls}">{items}</ul>')
+        body.append(f'<section id="{section.key}">{"".join(chunks)}</section>')
+
+    levels = sorted({t.get("geojson", "") for f in figures for t in f.get("data", [])
+                     if isinstance(t.get("geojson"), str)})
+    assets = ", ".join(f'"{key}": {_outlines(key.split("_", 1)[1])}' for key in levels if key.startswith("outlines_"))
+    base_map = BASE_MAP.read_text(encoding="utf-8").strip()
+    title = T.REPORT_TITLE
+    header = (f'<header><h1>{html.escape(title)}</h1>'
+              f'<p class="snapshot">{html.escape(T.REPORT_SNAPSHOT.format(label=snap.label, as_of=fr_date(snap.as_of)))}</p>'
+              f'<p class="made">{html.escape(T.REPORT_MADE.format(date=fr_date(made), time=made.strftime("%H:%M")))}</p>'
+              + (f'<p class="demo">{html.escape(T.DEMO_BANNER)}</p>' if snap.demo else "") + "</header>")
+    config = {"displaylogo": False, "responsive": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+    return f"""<!DOCTYPE html>
+<html lang="{html.escape(T.language())}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(title)} – {html.escape(snap.label)}</title>
+<style>{_css()}</style>
+<script>window.PlotlyGeoAssets = {{"topojson": {{"world_110m": {base_map}}}{", " + assets if assets else ""}}};</script>
+<script>{_plotly_js()}</script>
+</head>
+<body>
+{header}
+{"".join(body)}
+<script>
+(function () {{
+  var figures = {_script_json(json.dumps(figures, separators=(",", ":")))};
+  var config = {json.dumps(config)};
+  var drawn = figures.map(function (f, i) {{
+    return Plotly.newPlot("chart-" + i, f.data, f.layout, config);
+  }});
+  Promise.all(drawn).then(function () {{ document.body.setAttribute("data-drawn", String(drawn.length)); }});
+}})();
+</script>
+</body>
+</html>
+"""
+
+
+@lru_cache(maxsize=1)
+def _css() -> str:
+    return (Path(__file__).resolve().parent / "session_report.css").read_text(encoding="utf-8")
+
+
+# --- building, writing, PDF -----------------------------------------------------------------------------------
+def _snapshot(store: Store, snapshot_id: int | None) -> Snapshot:
+    sid = snapshot_id if snapshot_id is not None else store.active_snapshot_id()
+    snap = store.snapshot(sid) if sid is not None else None
+    if snap is None:
+        raise LookupError(T.CLI_UNKNOWN_SNAPSHOT.format(id=sid) if sid is not None else T.CLI_NO_SNAPSHOT)
+    return snap
+
+
+def _in_language(lang: str | None, fn, *args, **kwargs):
+    """``fn`` run in ``lang`` (``texts.use``) without changing the caller's language."""
+    def run():
+        if lang:
+            texts.use(lang)
+        return fn(*args, **kwargs)
+    return contextvars.copy_context().run(run)
+
+
+def build_html(store: Store, snapshot_id: int | None = None, *, lang: str | None = None) -> str:
+    """The report of a snapshot (the active one by default) as one self-contained HTML document."""
+    def make() -> str:
+        snap = _snapshot(store, snapshot_id)
+        return render(snap, sections(store, snap))
+    return _in_language(lang, make)
+
+
+def chromium() -> str | None:
+    """Chromium's executable, if this machine has one (``INVENTORY_CHROMIUM`` names another, or none when empty)."""
+    wanted = os.environ.get("INVENTORY_CHROMIUM")
+    if wanted is not None:
+        return wanted if wanted and os.access(wanted, os.X_OK) else None
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def html_to_pdf(document: str) -> bytes:
+    """The HTML printed by headless Chromium (its own @page: A4 landscape). Raises ``ChromiumMissing``."""
+    exe = chromium()
+    if exe is None:
+        raise ChromiumMissing(T.REPORT_NO_CHROMIUM)
+    with tempfile.TemporaryDirectory(prefix="rapport-") as tmp:
+        source, target = Path(tmp) / "rapport.html", Path(tmp) / "rapport.pdf"
+        source.write_text(document, encoding="utf-8")
+        cmd = [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync",
+               f"--user-data-dir={Path(tmp) / 'profile'}", "--no-pdf-header-footer",
+               "--run-all-compositor-stages-before-draw", "--virtual-time-budget=20000",
+               f"--print-to-pdf={target}", source.as_uri()]
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=PDF_TIMEOUT, stdin=subprocess.DEVNULL)
+        if not target.exists() or target.stat().st_size == 0:
+            raise RuntimeError(T.REPORT_PDF_FAILED.format(error=(proc.stderr or "").strip()[-300:]))
+        return target.read_bytes()
+
+
+def build_pdf(store: Store, snapshot_id: int | None = None, *, lang: str | None = None) -> bytes:
+    return html_to_pdf(build_html(store, snapshot_id, lang=lang))
+
+
+def write(store: Store, path: Path | str, snapshot_id: int | None = None, *, lang: str | None = None) -> Path:
+    """The report written to ``path``: PDF for a .pdf name, HTML for .html/.htm (else ``ValueError``)."""
+    path = Path(path)
+    kind = path.suffix.lower()
+    if kind not in (".html", ".htm", ".pdf"):
+        raise ValueError(T.REPORT_BAD_PATH.format(path=path))
+    if kind == ".pdf":
+        data = build_pdf(store, snapshot_id, lang=lang)
+    else:
+        data = build_html(store, snapshot_id, lang=lang).encode("utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def file_name(snap: Snapshot, kind: str) -> str:
+    """« rapport_de_seance_2020-06-30.html »."""
+    return T.REPORT_FILE_NAME.format(as_of=snap.as_of.isoformat(), kind=kind)

@@ -1,0 +1,357 @@
+"""The one object in charge of the DuckDB file: schema, reads (a cursor per call) and the single writer.
+
+Every accepted upload becomes a snapshot written in one transaction, together with the per-snapshot
+aggregate tables that every view reads (``need_agg``, ``reach``, ``coverage``, ``investor_reach``), so
+readers see the old or the new snapshot, never a half, and pages never scan raw rows.
+
+DuckDB lets one process at a time open a file for writing. The dashboard passes ``idle_close`` so that
+it lets go of the file a few seconds after its last read: a command-line import then gets the lock, and
+the dashboard picks up the new snapshot on its next read.
+"""
+from __future__ import annotations
+
+import atexit
+import datetime as dt
+import getpass
+import weakref
+import os
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from inventory import texts
+from inventory.models import Snapshot
+from inventory.store.migrations import migrate, migrate_coverage, schema_is_current, stamp
+from inventory.store.schema import (FOLLOWUP_OPTIONAL, ORDERED_SHEETS, PART_OF, PARTS, SCHEMA, SHEET_COLUMNS,
+                                    aggregates_sql)
+from inventory.reference import default_themes, territories
+
+DEFAULT_DB = "data/inventory.duckdb"
+
+_OPEN_STORES: "weakref.WeakSet[Store]" = weakref.WeakSet()
+
+
+@atexit.register
+def _close_open_stores() -> None:
+    # a DuckDB connection still open while the interpreter tears down can abort the process (exit code 134)
+    for store in list(_OPEN_STORES):
+        store.close()
+
+
+class StoreBusy(RuntimeError):
+    """Another process holds the database file."""
+
+
+class Store:
+    """The DuckDB file: reads through ``read``, writes through ``write_snapshot``/``activate``/``delete``."""
+
+    def __init__(self, path: str | os.PathLike | None = None, *, idle_close: float | None = None,
+                 lock_timeout: float = 30.0) -> None:
+        self.path = Path(path or os.environ.get("INVENTORY_DB") or DEFAULT_DB)
+        self.idle_close = idle_close
+        self.lock_timeout = lock_timeout
+        self._lock = threading.RLock()
+        self._write_lock = threading.Lock()
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._users = 0
+        self._last_use = 0.0
+        self._timer: threading.Timer | None = None
+        _OPEN_STORES.add(self)
+
+    # -- connection ---------------------------------------------------------------------------------
+    def _open(self) -> duckdb.DuckDBPyConnection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + self.lock_timeout
+        while True:
+            try:
+                con = duckdb.connect(str(self.path))
+                break
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower():
+                    raise
+                if time.monotonic() >= deadline:
+                    raise StoreBusy(texts.STORE_BUSY.format(path=self.path)) from None
+                time.sleep(0.2)
+        if schema_is_current(con):
+            return con  # nothing written: opening and reading leave the file as it was
+        migrate(con)
+        con.execute(SCHEMA)
+        migrate_coverage(con)
+        if con.execute("SELECT count(*) FROM territoires").fetchall()[0][0] == 0:
+            rows = [(t.key, t.level, t.code, t.nom, t.region_key, i) for i, t in enumerate(territories().values())]
+            con.executemany("INSERT INTO territoires VALUES (?, ?, ?, ?, ?, ?)", rows)
+        stamp(con)
+        return con
+
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of the shared connection, for one use; the connection opens on demand."""
+        with self._lock:
+            if self._con is None:
+                self._con = self._open()
+            self._users += 1
+            cur = self._con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+            with self._lock:
+                self._users -= 1
+                self._last_use = time.monotonic()
+                self._schedule_close()
+
+    def _schedule_close(self) -> None:
+        if self.idle_close is None or self._timer is not None:
+            return
+        self._timer = threading.Timer(self.idle_close, self._close_if_idle)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _close_if_idle(self) -> None:
+        with self._lock:
+            self._timer = None
+            if self._con is None:
+                return
+            idle = time.monotonic() - self._last_use
+            if self._users == 0 and idle >= self.idle_close:
+                self._con.close()
+                self._con = None
+            else:
+                self._schedule_close()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+
+    # -- reads --------------------------------------------------------------------------------------
+    def read(self, sql: str, params: Any = None) -> pd.DataFrame:
+        """Run one query and return the whole result as a DataFrame."""
+        with self.cursor() as cur:
+            return cur.execute(sql, params).df()
+
+    def rows(self, sql: str, params: Any = None) -> list[tuple]:
+        with self.cursor() as cur:
+            return cur.execute(sql, params).fetchall()
+
+    def active_snapshot_id(self) -> int | None:
+        got = self.rows("SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'active_snapshot'")
+        return got[0][0] if got else None
+
+    def snapshots(self) -> list[Snapshot]:
+        # plain rows, one cursor: every page rerun lists the snapshots, a DataFrame here cost ~10 ms a call
+        with self.cursor() as cur:
+            got = cur.execute("SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'active_snapshot'").fetchall()
+            active = got[0][0] if got else None
+            rows = cur.execute(
+                "SELECT id, label, as_of, created_at, created_by, files, sha256, demo, n_besoins, n_programmes, "
+                "n_investisseurs, n_engagements, n_realisations FROM snapshots ORDER BY id").fetchall()
+        return [
+            Snapshot(
+                id=sid, label=label, as_of=as_of, created_at=created_at, created_by=created_by,
+                files=files, sha256=sha256, active=sid == active, demo=bool(demo),
+                counts={"besoins": int(n_b or 0), "programmes": int(n_p or 0), "investisseurs": int(n_i or 0),
+                        "engagements": int(n_e or 0), "realisations": int(n_r or 0)},
+            )
+            for sid, label, as_of, created_at, created_by, files, sha256, demo, n_b, n_p, n_i, n_e, n_r in rows
+        ]
+
+    def snapshot(self, snapshot_id: int | None) -> Snapshot | None:
+        return next((s for s in self.snapshots() if s.id == snapshot_id), None)
+
+    def sheet(self, snapshot_id: int, sheet: str) -> pd.DataFrame:
+        """One sheet of a snapshot, in contract column order and in the order of its file (for exports and
+        cross-checks): read from the stored rows, whose rowid the views do not carry."""
+        cols = ", ".join(f'r."{c}"' for c in SHEET_COLUMNS[sheet])
+        order = "r.ordre" if sheet in ORDERED_SHEETS else "r.rowid"
+        return self.read(f"SELECT {cols} FROM {sheet}_rows r JOIN snapshots s ON r.part = s.{PART_OF[sheet]}_part "
+                         f"WHERE s.id = ? ORDER BY {order}", [snapshot_id])
+
+    def sheet_table(self, snapshot_id: int, sheet: str) -> pa.Table:
+        """One sheet of a snapshot as Arrow, in contract column order and file order (to append a row to it)."""
+        cols = ", ".join(f'r."{c}"' for c in SHEET_COLUMNS[sheet])
+        order = "r.ordre" if sheet in ORDERED_SHEETS else "r.rowid"
+        with self.cursor() as cur:
+            return cur.sql(f"SELECT {cols} FROM {sheet}_rows r JOIN snapshots s ON r.part = s.{PART_OF[sheet]}_part "
+                           f"WHERE s.id = ? ORDER BY {order}", params=[snapshot_id]).to_arrow_table()
+
+    def programme_themes(self, snapshot_id: int) -> dict[str, set[str]]:
+        """Programme id → its theme codes, in a snapshot (cross-checks of an upload without programmes)."""
+        rows = self.rows("SELECT id, thematiques FROM programmes WHERE snapshot_id = ?", [snapshot_id])
+        return {pid: set(themes or []) for pid, themes in rows}
+
+    def has_id(self, snapshot_id: int, sheet: str, row_id: str) -> bool:
+        """Whether a row of ``sheet`` with this id exists in a snapshot."""
+        return bool(self.rows(f"SELECT 1 FROM {sheet} WHERE snapshot_id = ? AND id = ? LIMIT 1", [snapshot_id, row_id]))
+
+    # -- the single writer --------------------------------------------------------------------------
+    def write_snapshot(self, frames: dict[str, pd.DataFrame | pa.Table], *, label: str, as_of: dt.date,
+                       files: str | None = None, sha256: str | None = None, demo: bool = False,
+                       created_by: str | None = None, activate: bool = True, action: str = "import",
+                       _fail_after: str | None = None) -> tuple[int, list[str]]:
+        """Write a new snapshot in one transaction; sheets absent from ``frames`` are carried over from the
+        active snapshot. Returns the new id and the carried-over sheet names. The audit log records ``action``
+        by ``created_by`` (default: the operating system's user) in the same transaction.
+
+        ``_fail_after`` names a step after which to raise, so tests can prove a failure changes nothing.
+        """
+        with self._write_lock, self.cursor() as cur:
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                # ids are never reused, even after a delete: caches are keyed by snapshot id
+                sid = cur.execute(
+                    "SELECT greatest(coalesce(max(id), 0), coalesce((SELECT CAST(value AS INTEGER) FROM settings "
+                    "WHERE key = 'last_snapshot_id'), 0)) + 1 FROM snapshots").fetchall()[0][0]
+                cur.execute("INSERT INTO settings VALUES ('last_snapshot_id', ?) ON CONFLICT (key) DO UPDATE "
+                            "SET value = excluded.value", [str(sid)])
+                previous = cur.execute(
+                    "SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'active_snapshot'").fetchall()
+                previous = previous[0][0] if previous else None
+                parts = _parts_of(cur, sid, previous, as_of, set(frames))
+                who = created_by or _whoami()
+                cur.execute(
+                    "INSERT INTO snapshots (id, label, as_of, created_at, created_by, files, sha256, demo, "
+                    f"{', '.join(f'{k}_part' for k in parts)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?{', ?' * len(parts)})",
+                    [sid, label, as_of, dt.datetime.now().replace(microsecond=0),
+                     who, files, sha256, demo, *parts.values()],
+                )
+                _audit(cur, who, action, sid, label)
+                carried = [sheet for sheet in SHEET_COLUMNS if parts[sheet] != sid
+                           and (sheet not in FOLLOWUP_OPTIONAL or _holds_rows(cur, sheet, parts[sheet]))]
+                for sheet, cols in SHEET_COLUMNS.items():
+                    quoted = ", ".join(f'"{c}"' for c in cols)
+                    if sheet in frames:
+                        frame = frames[sheet]
+                        if sheet == "thematiques":
+                            frame = _with_default_themes(_as_pandas(frame))
+                        cur.register("incoming", frame.select(cols) if isinstance(frame, pa.Table) else frame[cols])
+                        extra = ", row_number() OVER () - 1" if sheet in ORDERED_SHEETS else ""
+                        cur.execute(f"INSERT INTO {sheet}_rows (part, {quoted}{', ordre' if extra else ''}) "
+                                    f"SELECT {sid}, {quoted}{extra} FROM incoming")
+                        cur.unregister("incoming")
+                    elif sheet == "thematiques" and parts[sheet] == sid:  # a first snapshot without the sheet
+                        cur.register("incoming", _with_default_themes(pd.DataFrame(columns=cols)))
+                        cur.execute(f"INSERT INTO thematiques_rows SELECT {sid}, code, libelle, "
+                                    "row_number() OVER () - 1 FROM incoming")
+                        cur.unregister("incoming")
+                    if _fail_after == sheet:
+                        raise RuntimeError(f"injected failure after {sheet}")
+                cur.execute(aggregates_sql(sid, {kind for kind, part in parts.items() if part == sid}))
+                if _fail_after == "aggregates":
+                    raise RuntimeError("injected failure after aggregates")
+                if activate:
+                    _set_active(cur, sid)
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+        return sid, carried
+
+    def activate(self, snapshot_id: int, *, by: str | None = None) -> None:
+        with self._write_lock, self._transaction() as cur:
+            got = cur.execute("SELECT label FROM snapshots WHERE id = ?", [snapshot_id]).fetchall()
+            if not got:
+                raise KeyError(snapshot_id)
+            _set_active(cur, snapshot_id)
+            _audit(cur, by or _whoami(), "activate", snapshot_id, got[0][0])
+
+    def rename(self, snapshot_id: int, label: str, *, by: str | None = None) -> None:
+        with self._write_lock, self._transaction() as cur:
+            got = cur.execute("SELECT label FROM snapshots WHERE id = ?", [snapshot_id]).fetchall()
+            if not got:
+                raise KeyError(snapshot_id)
+            cur.execute("UPDATE snapshots SET label = ? WHERE id = ?", [label, snapshot_id])
+            _audit(cur, by or _whoami(), "rename", snapshot_id, f"{got[0][0]} → {label}")
+
+    def delete(self, snapshot_id: int, *, by: str | None = None) -> None:
+        """Delete a snapshot that is not the active one."""
+        if snapshot_id == self.active_snapshot_id():
+            raise ValueError(texts.CANNOT_DELETE_ACTIVE)
+        with self._write_lock, self._transaction() as cur:
+            got = cur.execute("SELECT label FROM snapshots WHERE id = ?", [snapshot_id]).fetchall()
+            cur.execute("DELETE FROM snapshots WHERE id = ?", [snapshot_id])
+            for table, kind in PART_OF.items():  # the rows no other snapshot points at
+                cur.execute(f"DELETE FROM {table}_rows WHERE part NOT IN "
+                            f"(SELECT {kind}_part FROM snapshots WHERE {kind}_part IS NOT NULL)")
+            if got:
+                _audit(cur, by or _whoami(), "delete", snapshot_id, got[0][0])
+
+    def audit_log(self, limit: int | None = None) -> pd.DataFrame:
+        """Who did what when to the snapshots, newest first: ``happened_at``, ``who``, ``action`` (import, activate,
+        rename, delete, or what else wrote a snapshot), ``snapshot_id``, ``detail`` (the label; « old → new »)."""
+        sql = ("SELECT happened_at, who, action, snapshot_id, detail FROM audit_log "
+               "ORDER BY happened_at DESC, rowid DESC")
+        return self.read(sql + (f" LIMIT {int(limit)}" if limit else ""))
+
+    @contextmanager
+    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self.cursor() as cur:
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                yield cur
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+
+
+def _audit(cur: duckdb.DuckDBPyConnection, who: str, action: str, snapshot_id: int | None,
+           detail: str | None) -> None:
+    cur.execute("INSERT INTO audit_log VALUES (?, ?, ?, ?, ?)",
+                [dt.datetime.now().replace(microsecond=0), who, action, snapshot_id, detail])
+
+
+def _holds_rows(cur: duckdb.DuckDBPyConnection, sheet: str, part: int | None) -> bool:
+    return part is not None and bool(cur.execute(f"SELECT 1 FROM {sheet}_rows WHERE part = ? LIMIT 1", [part]).fetchall())
+
+
+def _parts_of(cur: duckdb.DuckDBPyConnection, sid: int, previous: int | None, as_of: dt.date,
+              incoming: set[str]) -> dict[str, int]:
+    """Which part each kind of row of snapshot ``sid`` lives in: its own for the sheets it brings (and
+    the aggregates that depend on them), the previous snapshot's for what it carries over."""
+    before: dict[str, Any] = {}
+    if previous is not None:
+        got = cur.execute(f"SELECT as_of, {', '.join(f'{k}_part' for k in PARTS)} FROM snapshots WHERE id = ?",
+                          [previous]).fetchall()[0]
+        before = dict(zip(["as_of", *PARTS], got))
+    parts = {kind: sid if kind in incoming or previous is None else before[kind] for kind in PARTS if kind != "couverture"}
+    # coverage counts the programmes active at the snapshot's date
+    same = previous is not None and parts["programmes"] != sid and before["as_of"] == as_of
+    parts["couverture"] = before["couverture"] if same else sid
+    return parts
+
+
+def _set_active(cur: duckdb.DuckDBPyConnection, snapshot_id: int) -> None:
+    cur.execute(
+        "INSERT INTO settings VALUES ('active_snapshot', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [str(snapshot_id)],
+    )
+
+
+def _with_default_themes(frame: pd.DataFrame) -> pd.DataFrame:
+    """Default themes first, then the sheet's own (a sheet row may relabel a default theme)."""
+    own = {r.code: r.libelle for r in frame.itertuples()}
+    rows = [(t.code, own.pop(t.code, t.libelle)) for t in default_themes()]
+    rows += list(own.items())
+    return pd.DataFrame(rows, columns=["code", "libelle"])
+
+
+def _as_pandas(frame: pd.DataFrame | pa.Table) -> pd.DataFrame:
+    return frame.to_pandas() if isinstance(frame, pa.Table) else frame
+
+
+def _whoami() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in some containers
+        return "inconnu"
