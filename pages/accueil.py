@@ -77,12 +77,12 @@ else:
     before = earlier[-1]
     st.caption(T.HOME_CHANGES_SINCE.format(label=plain(before.label), as_of=fr_date(before.as_of)))
     moves = q(evolution.compare_needs, before.id, snap.id)
-    changes = q(evolution.compare_programmes, before.id, snap.id)["changement"].value_counts()
+    changes = q(evolution.programme_change_counts, before.id, snap.id)
     cols = st.columns(4)
     cols[0].metric(T.HOME_CELLS_UP, fr_number(int((moves["ecart_score"] > 0).sum())), help=T.HOME_CELLS_HELP)
     cols[1].metric(T.HOME_CELLS_DOWN, fr_number(int((moves["ecart_score"] < 0).sum())), help=T.HOME_CELLS_HELP)
-    cols[2].metric(T.HOME_PROG_ADDED, fr_number(int(changes.get("ajouté", 0))))
-    cols[3].metric(T.HOME_PROG_ENDED, fr_number(int(changes.get("terminé", 0) + changes.get("retiré", 0))))
+    cols[2].metric(T.HOME_PROG_ADDED, fr_number(changes["ajouté"] + changes["démarré"]))
+    cols[3].metric(T.HOME_PROG_ENDED, fr_number(changes["terminé"] + changes["retiré"]))
     rise = moves[moves["ecart_score"] > 0].head(1)
     for r in rise.itertuples():
         st.markdown(T.HOME_BIGGEST_RISE.format(nom=r.nom, theme=plain(themes.get(r.thematique, r.thematique)),

@@ -295,10 +295,11 @@ def _changes(store: Store, snap: Snapshot, themes: dict[str, str], now: dict[str
         section.tables.append(_table(zones, ["nom", "thematique", "changement", "score_avant", "score_apres",
                                              "part_couverte_avant", "part_couverte_apres"], "zones_blanches_evolution",
                                      themes=themes, title=T.EVOL_WZ_HEADER))
-    changes = evolution.compare_programmes(store, before.id, snap.id)["changement"].value_counts()
+    changes = evolution.programme_change_counts(store, before.id, snap.id)
     section.lines.append(T.REPORT_PROGRAMME_LINE.format(
-        added=number(int(changes.get("ajouté", 0))), ended=number(int(changes.get("terminé", 0))),
-        withdrawn=number(int(changes.get("retiré", 0))), changed=number(int(changes.get("modifié", 0)))))
+        active_before=number(changes["actifs_avant"]), active_after=number(changes["actifs_apres"]),
+        added=number(changes["ajouté"]), started=number(changes["démarré"]), ended=number(changes["terminé"]),
+        withdrawn=number(changes["retiré"]), changed=number(changes["modifié"])))
     kept = evolution.compare_commitments(store, before.id, snap.id)["changement"].value_counts()
     if kept.sum():
         section.lines.append(T.REPORT_COMMITMENT_CHANGES.format(

@@ -27,7 +27,7 @@ import pyarrow as pa
 
 from inventory import texts
 from inventory.models import Snapshot
-from inventory.store.migrations import migrate, migrate_coverage, schema_is_current, stamp
+from inventory.store.migrations import fill_reach, migrate, schema_is_current, stamp
 from inventory.store.schema import (FOLLOWUP_OPTIONAL, ORDERED_SHEETS, PART_OF, PARTS, SCHEMA, SHEET_COLUMNS,
                                     aggregates_sql)
 from inventory.reference import default_themes, territories
@@ -82,7 +82,7 @@ class Store:
             return con  # nothing written: opening and reading leave the file as it was
         migrate(con)
         con.execute(SCHEMA)
-        migrate_coverage(con)
+        fill_reach(con)
         if con.execute("SELECT count(*) FROM territoires").fetchall()[0][0] == 0:
             rows = [(t.key, t.level, t.code, t.nom, t.region_key, i) for i, t in enumerate(territories().values())]
             con.executemany("INSERT INTO territoires VALUES (?, ?, ?, ?, ?, ?)", rows)

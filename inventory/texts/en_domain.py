@@ -519,7 +519,8 @@ REPORT_DEFINITIONS = "Definitions used"
 REPORT_CHANGE_COLUMNS = {"chiffre": "Figure", "avant": "Before", "apres": "After", "ecart": "Change"}
 REPORT_NEED_MOVES = "The largest changes in need (score)"
 REPORT_WZ_LINE = "White zones closed: {closed}; opened: {opened}."
-REPORT_PROGRAMME_LINE = "Programmes added: {added}; ended: {ended}; removed: {withdrawn}; changed: {changed}."
+REPORT_PROGRAMME_LINE = ("Active programmes: {active_before} → {active_after}; added: {added}; started: {started}; "
+                         "ended: {ended}; removed: {withdrawn}; changed: {changed}.")
 REPORT_COMMITMENT_CHANGES = "Commitments kept: {tenu}; late: {en_retard}; dropped: {abandonne}; new: {nouveau}."
 REPORT_ROWS_CUT = "The first {shown} rows out of {total}: the dashboard and its downloads give them all."
 REPORT_NO_CHROMIUM = (

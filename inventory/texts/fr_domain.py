@@ -433,7 +433,8 @@ REPORT_DEFINITIONS = "Définitions utilisées"
 REPORT_CHANGE_COLUMNS = {"chiffre": "Chiffre", "avant": "Avant", "apres": "Après", "ecart": "Écart"}
 REPORT_NEED_MOVES = "Les plus fortes variations de besoin (score)"
 REPORT_WZ_LINE = "Zones blanches fermées : {closed} ; ouvertes : {opened}."
-REPORT_PROGRAMME_LINE = "Programmes ajoutés : {added} ; terminés : {ended} ; retirés : {withdrawn} ; modifiés : {changed}."
+REPORT_PROGRAMME_LINE = ("Programmes actifs : {active_before} → {active_after} ; ajoutés : {added} ; démarrés : {started} ; "
+                         "terminés : {ended} ; retirés : {withdrawn} ; modifiés : {changed}.")
 REPORT_COMMITMENT_CHANGES = "Engagements tenus : {tenu} ; en retard : {en_retard} ; abandonnés : {abandonne} ; nouveaux : {nouveau}."
 REPORT_ROWS_CUT = "Les {shown} premières lignes sur {total} : le tableau de bord et ses téléchargements les donnent toutes."
 REPORT_NO_CHROMIUM = (
