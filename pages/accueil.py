@@ -6,7 +6,7 @@ from inventory.analysis import coverage, evolution, followup, needs
 from inventory.outputs import charts, session_report
 from inventory.intake.report import plain
 from inventory import texts as T
-from ui import current_store, enter_through_app, fr_date, fr_number, q, require_snapshot, snapshots, theme_labels
+from ui import percent, current_store, enter_through_app, fr_date, fr_number, q, require_snapshot, snapshots, theme_labels
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
@@ -39,7 +39,7 @@ else:
 late_link.page_link("pages/collectif.py", label=T.HOME_COMMITMENTS_LINK, icon=":material/arrow_forward:",
                     query_params={**keep, "vue": "engagements"})
 if follow["beneficiaires"] and follow["taux_atteinte"] is not None:
-    st.markdown(T.HOME_REACHED_LINE.format(taux=fr_number(100 * follow["taux_atteinte"], 1),
+    st.markdown(T.HOME_REACHED_LINE.format(taux=percent(follow["taux_atteinte"], "taux_atteinte"),
                                            beneficiaires=fr_number(follow["beneficiaires"]),
                                            acteurs=fr_number(follow["acteurs"])), help=T.FORMULAS["taux_atteinte"])
 else:

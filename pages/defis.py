@@ -123,7 +123,7 @@ def evaluate_results() -> None:
     if summary["taux_atteinte"] is not None:
         st.markdown(T.DEFIS_RESULTS_TOTAL.format(beneficiaires=ui.fr_number(summary["beneficiaires"]),
                                                  acteurs=ui.fr_number(summary["acteurs"]),
-                                                 taux=ui.fr_number(100 * summary["taux_atteinte"], 1)))
+                                                 taux=ui.percent(summary["taux_atteinte"], "taux_atteinte")))
     cells = q(followup.result_cells, snap.id, level=level)
     st.plotly_chart(charts.reach_bars(cells, theme_labels=theme_labels, large=large), width="stretch",
                     config=charts.OFFLINE)

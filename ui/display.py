@@ -20,6 +20,11 @@ def fr_number(value: Any, decimals: int = 0) -> str:
     return formats.number(value, decimals)  # the one formatting rule, shared with charts and tables
 
 
+def percent(share: Any, kind: str) -> str:
+    """A share (0–1) as people read it, « 37,5 % », with the decimals of its kind (``inventory.formats.percent``)."""
+    return formats.percent(share, kind)
+
+
 def fr_date(value: Any) -> str:
     """30/06/2020 in French, 30 Jun 2020 in English (the run's language)."""
     return formats.date(value)

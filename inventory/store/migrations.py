@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import duckdb
 
+from inventory.models import SHEETS, storage
+
 from inventory.store.schema import (FOLLOWUP_SNAPSHOT_COLUMNS, PART_OF, PARTS, SCHEMA, STAMP,
                                     migrate_from_1)
 
@@ -36,6 +38,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
             add_followup_columns(con)
         if "reach_rows" in kinds:  # before schema 4; the views built on it need the column (filled by fill_reach)
             con.execute("ALTER TABLE reach_rows ADD COLUMN IF NOT EXISTS reaches_need BOOLEAN")
+        add_model_columns(con, kinds)
         return
     con.execute("BEGIN TRANSACTION")
     try:
@@ -51,6 +54,19 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
     except BaseException:
         con.execute("ROLLBACK")
         raise
+
+
+def add_model_columns(con: duckdb.DuckDBPyConnection, kinds: dict[str, str]) -> None:
+    """A column declared in a model since the file was written is added to its stored rows (empty: the sheets
+    imported before did not have it): the model is the one place a new optional column is declared."""
+    for sheet, model in SHEETS.items():
+        if f"{sheet}_rows" not in kinds:
+            continue
+        present = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ?",
+                                             [f"{sheet}_rows"]).fetchall()}
+        for name, info in model.model_fields.items():
+            if name not in present:
+                con.execute(f'ALTER TABLE {sheet}_rows ADD COLUMN "{name}" {storage(info.annotation)[0]}')
 
 
 def add_followup_columns(con: duckdb.DuckDBPyConnection) -> None:

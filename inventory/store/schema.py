@@ -3,31 +3,20 @@ queries share (``active_at``, ``territory_reach``, the reach of an active progra
 aggregates computed inside the import transaction."""
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import typing
-from typing import Any
 
-from inventory.models import OPEN_STATUTS, SHEETS
+from inventory.models import OPEN_STATUTS, SHEETS, storage
 
 # Column order of each stored sheet, read off the models (the contract's one home); the importer hands frames with
 # exactly these columns.
 SHEET_COLUMNS: dict[str, list[str]] = {sheet: list(model.model_fields) for sheet, model in SHEETS.items()}
 
 
-def _sql_type(annotation: Any) -> str:
-    """The DuckDB type of a model field: str → VARCHAR, list[int] → INTEGER[], date | None → DATE…"""
-    if typing.get_origin(annotation) is list:
-        return _sql_type(typing.get_args(annotation)[0]) + "[]"
-    args = [a for a in typing.get_args(annotation) if a is not type(None)]
-    base = args[0] if args else annotation
-    return {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", dt.date: "DATE", bool: "BOOLEAN"}[base]
-
-
 def _sheet_table(sheet: str, extra: str = "") -> str:
     """CREATE TABLE of a sheet's stored rows: ``part`` then the model's fields (a required scalar is NOT NULL)."""
     fields = SHEETS[sheet].model_fields
-    cols = [f"{name} {_sql_type(info.annotation)}"
+    cols = [f"{name} {storage(info.annotation)[0]}"
             + (" NOT NULL" if info.is_required() and typing.get_origin(info.annotation) is not list else "")
             for name, info in fields.items()]
     return f"CREATE TABLE IF NOT EXISTS {sheet}_rows (part INTEGER NOT NULL, {', '.join(cols)}{extra});\n"

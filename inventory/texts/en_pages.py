@@ -295,6 +295,7 @@ IMP_EXPORT_NAME = "inventory_{id}_{as_of}.xlsx"
 
 # --- tables shown on the exploration pages (column labels; codes become their labels) -----------------------
 TABLE_LABELS = {
+    "alerte_taux": "Rate warning",
     **COLUMN_LABELS,
     "source": "Source",
     "intensite": "Intensity",
@@ -544,7 +545,7 @@ HOME_REPORT_HTML = "Session report (HTML)"
 HOME_REPORT_PDF = "Session report (PDF)"
 HOME_LATE_LINE = "**Late commitments**: {late} out of {total}."
 HOME_NO_COMMITMENT_LINE = "**Commitments**: none noted in this snapshot yet."
-HOME_REACHED_LINE = ("**Needs reached (declared)**: {taux} % of the actors who expressed a need ({beneficiaires} out "
+HOME_REACHED_LINE = ("**Needs reached (declared)**: {taux} of the actors who expressed a need ({beneficiaires} out "
                      "of {acteurs}).")
 HOME_NO_RESULT_LINE = "**Needs reached (declared)**: no result declared yet."
 HOME_COMMITMENTS_LINK = "See the commitments"
@@ -642,7 +643,7 @@ NOTE_UNDONE = "Commitment undone: snapshot no. {id} « {label} » is active agai
 # --- the three challenges: results ---------------------------------------------------------------------------
 DEFIS_RESULTS_HEADER = "From actors in need to actors reached (declared)"
 DEFIS_RESULTS_NONE = "No result declared in this snapshot."
-DEFIS_RESULTS_TOTAL = "{beneficiaires} actors reached (declared) for {acteurs} actors who expressed a need: {taux} %."
+DEFIS_RESULTS_TOTAL = "{beneficiaires} actors reached (declared) for {acteurs} actors who expressed a need: {taux}."
 DEFIS_DISBURSED_HEADER = "Disbursed (declared) next to the announced budget"
 DEFIS_DISBURSED_BY_PROGRAMME = "By programme"
 DEFIS_DISBURSED_BY_INVESTOR = "By investor"

@@ -361,6 +361,7 @@ IMP_AUDIT_ACTIONS = {"import": "import", "activate": "activation", "rename": "re
 
 # --- tables shown on the exploration pages (column labels; codes become their French labels) ---------------
 TABLE_LABELS = {
+    "alerte_taux": "Alerte sur le taux",
     **COLUMN_LABELS,
     "source": "Source",
     "intensite": "Intensité",
@@ -620,7 +621,7 @@ COVER_METRIC_REMAINING = "Zones blanches restantes"
 # --- Les trois défis › Évaluer: declared results -----------------------------------------------------------
 DEFIS_RESULTS_HEADER = "Des acteurs dans le besoin aux acteurs atteints (déclaré)"
 DEFIS_RESULTS_NONE = "Aucune réalisation déclarée dans cet inventaire."
-DEFIS_RESULTS_TOTAL = "{beneficiaires} acteurs atteints (déclaré) pour {acteurs} acteurs ayant exprimé un besoin : {taux} %."
+DEFIS_RESULTS_TOTAL = "{beneficiaires} acteurs atteints (déclaré) pour {acteurs} acteurs ayant exprimé un besoin : {taux}."
 DEFIS_DISBURSED_HEADER = "Versé (déclaré) en face du budget annoncé"
 DEFIS_DISBURSED_BY_PROGRAMME = "Par programme"
 DEFIS_DISBURSED_BY_INVESTOR = "Par investisseur"
@@ -641,6 +642,6 @@ EVOL_COMMIT_COLUMNS = {"id": "Identifiant", "investisseurs": "Investisseurs", "t
 # --- Accueil › follow-through ----------------------------------------------------------------------------------
 HOME_LATE_LINE = "**Engagements en retard** : {late} sur {total}."
 HOME_NO_COMMITMENT_LINE = "**Engagements** : aucun n'est encore noté dans cet inventaire."
-HOME_REACHED_LINE = "**Besoins atteints (déclaré)** : {taux} % des acteurs ayant exprimé un besoin ({beneficiaires} sur {acteurs})."
+HOME_REACHED_LINE = "**Besoins atteints (déclaré)** : {taux} des acteurs ayant exprimé un besoin ({beneficiaires} sur {acteurs})."
 HOME_NO_RESULT_LINE = "**Besoins atteints (déclaré)** : aucune réalisation déclarée pour l'instant."
 HOME_COMMITMENTS_LINK = "Voir les engagements"
