@@ -19,7 +19,7 @@ def investors(store: Store, snapshot_id: int) -> pd.DataFrame:
             FROM programme_activity p WHERE p.snapshot_id = ?
         ), x AS (SELECT unnest(invs) AS inv, id, actif, budget_eur / len(invs) AS part FROM p)
         SELECT i.id, i.nom, i.type, count(x.id) FILTER (WHERE x.actif) AS programmes,
-               coalesce(sum(x.part) FILTER (WHERE x.actif), 0) AS budget_eur,
+               sum(x.part) FILTER (WHERE x.actif) AS budget_eur,  -- none known: unknown (« – »), never 0
                count(x.id) FILTER (WHERE NOT x.actif) AS programmes_inactifs
         FROM investisseurs i LEFT JOIN x ON x.inv = i.id
         WHERE i.snapshot_id = ? GROUP BY ALL ORDER BY i.id

@@ -18,6 +18,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from inventory import texts as T
+from ui import registry
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FACILITATOR_PASSWORD = "e2e-secret"
@@ -189,17 +190,8 @@ def goto_app(page: Page, url: str, **wait) -> None:
 
 
 # --- reading and driving pages -------------------------------------------------------------------------
-# The seven views as (url path, title in the navigation).
-PAGES = [
-    ("accueil", T.PAGE_ACCUEIL),
-    ("besoins", T.PAGE_BESOINS),
-    ("couverture", T.PAGE_COUVERTURE),
-    ("collectif", T.PAGE_COLLECTIF),
-    ("defis", T.PAGE_DEFIS),
-    ("evolution", T.PAGE_EVOLUTION),
-    ("methode", T.PAGE_METHODE),
-    ("importer", T.PAGE_IMPORTER),
-]
+# Every page as (url path, title in the navigation), from the one registry; home by its typed name.
+PAGES = [("accueil" if p.default else p.url_path, p.title_text) for p in registry.PAGES]
 # Plotly draws one <path> per territory outline in this layer once the outlines (served by the app) arrived.
 MAP_PATHS = ".js-plotly-plot .choroplethlayer path"
 # France has 18 regions and 101 départements (outre-mer included).
