@@ -4,7 +4,7 @@ import streamlit as st
 
 from inventory.analysis import coverage, evolution, followup, needs
 from inventory.outputs import charts, session_report
-from inventory.intake.report import plain
+from ui.display import plain
 from inventory import texts as T
 from ui import percent, current_store, enter_through_app, fr_date, fr_number, q, require_snapshot, snapshots, theme_labels
 

@@ -6,7 +6,7 @@ from inventory import reference
 from inventory.analysis import base, catalogue, collective, coverage, needs
 from inventory.outputs import charts
 from inventory import texts as T
-from inventory.intake.report import plain
+from ui.display import plain
 from ui import (url_date, url_toggle, chart_table, enter_through_app, fr_number, q, require_snapshot, show_table, theme_labels, url_radio,
                 url_select, workshop_mode)
 

@@ -7,7 +7,7 @@ from inventory.analysis import base, evolution, needs
 from inventory.outputs import charts
 from inventory import texts as T
 from inventory.analysis.base import NeedFilter
-from inventory.intake.report import plain
+from ui.display import plain
 import ui
 from ui import enter_through_app, fr_date, fr_number, q, show_table, url_radio, url_select, workshop_mode
 

@@ -12,7 +12,7 @@ from inventory.outputs import exports
 from inventory.intake import importer, report
 from inventory import limits
 from inventory import texts as T
-from inventory.intake.report import plain
+from ui.display import plain
 import ui
 from ui import StoreBusy, enter_through_app, fr_date, fr_number, is_facilitator
 

@@ -2,6 +2,8 @@
 downloads."""
 from __future__ import annotations
 
+import re
+
 from typing import Any
 from urllib.parse import urlencode
 
@@ -28,6 +30,15 @@ def percent(share: Any, kind: str) -> str:
 def fr_date(value: Any) -> str:
     """30/06/2020 in French, 30 Jun 2020 in English (the run's language)."""
     return formats.date(value)
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
+
+
+def plain(text: object) -> str:
+    """Text typed by a user, made inert for a Markdown element (alerts, captions): every character Markdown
+    could read as syntax is backslash-escaped, so it shows exactly as typed and never becomes a link or image."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
 
 
 def download_table(frame: pd.DataFrame, name: str, *, where=None, filter: str | None = None) -> None:

@@ -6,7 +6,7 @@ import pandas as pd
 from inventory.models import STATUTS
 from inventory.store import Store
 from inventory.analysis.base import ALL, LEVEL_CELLS, NeedFilter, check_level, level_expr, levels_sql
-from inventory.analysis.coverage import white_zones, white_zones_with_commitments
+from inventory.analysis.coverage import white_zones
 
 
 def commitment_rows(snapshot_id: int) -> tuple[str, list]:
@@ -100,18 +100,6 @@ def alliance_premium(store: Store, snapshot_id: int) -> dict[str, float | int | 
     return {"engagements": int(n), "conjoints": int(joint), "part_engagements": joint / n if n else None,
             "montant_eur": float(amount), "montant_conjoint": float(joint_amount),
             "part_montant": joint_amount / amount if amount else None}
-
-
-def white_zones_on_track(store: Store, snapshot_id: int, *, level: str = "region", needs: NeedFilter = ALL) -> pd.DataFrame:
-    """White zones « en voie de couverture »: an open commitment reaches them."""
-    w = white_zones_with_commitments(store, snapshot_id, level=level, needs=needs)
-    return w[w["en_voie_de_couverture"]].reset_index(drop=True)
-
-
-def white_zones_remaining(store: Store, snapshot_id: int, *, level: str = "region", needs: NeedFilter = ALL) -> pd.DataFrame:
-    """The white zones that would remain if every open commitment were honoured."""
-    w = white_zones_with_commitments(store, snapshot_id, level=level, needs=needs)
-    return w[~w["en_voie_de_couverture"]].reset_index(drop=True)
 
 
 def result_cells(store: Store, snapshot_id: int, *, level: str = "region", needs: NeedFilter = ALL) -> pd.DataFrame:

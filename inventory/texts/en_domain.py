@@ -562,7 +562,6 @@ CONTEXT_FILTERS = "Filters"
 CONTEXT_NO_FILTER = "none: the whole inventory"
 CONTEXT_URL = "Address of the view"
 CONTEXT_DOWNLOADED = "Downloaded on"
-CONTEXT_COLUMNS = "Columns"
 CONTEXT_COLUMN = "Column"
 CONTEXT_DEFINITION = "Definition"
 

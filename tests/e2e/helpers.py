@@ -351,8 +351,12 @@ def figure_data(page: Page) -> list[list[dict]]:
 
 def colour_scales(page: Page) -> set[tuple[str, str]]:
     """(first, last) colour of every continuous colour scale the page's charts drew with."""
+    # plotly's resolved traces (``_fullData``, private: the colour scale as drawn, defaults applied) are read; a
+    # plotly that no longer has them makes this fail loudly rather than find no colour scale and pass
     pairs = page.evaluate(
-        """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd => (gd._fullData || [])
+        """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd => {
+                if (!Array.isArray(gd._fullData)) throw new Error("plotly's gd._fullData is gone: update colour_scales");
+                return gd._fullData; })
                 .filter(t => Array.isArray(t.colorscale) && t.colorscale.length)
                 .map(t => [t.colorscale[0][1], t.colorscale[t.colorscale.length - 1][1]]))""")
     return {(a.lower(), b.lower()) for a, b in pairs}
