@@ -1,6 +1,6 @@
 """Plotly figures for the dashboard: small, French-labelled, colour-blind and greyscale friendly.
 
-Every function takes a small DataFrame from ``inventory.analytics`` and returns a ``go.Figure``; none
+Every function takes a small DataFrame from ``inventory.analysis`` and returns a ``go.Figure``; none
 reads the database. Sequential scales (Viridis, Cividis) stay ordered in greyscale and for colour-blind
 readers; numbers use the French separators (decimal comma, narrow space for thousands).
 """
