@@ -496,7 +496,7 @@ def ranked_bars(frame: pd.DataFrame, *, label: str, value: str, value_label: str
 
 def audience_bars(frame: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = None,
                   audience_labels: Mapping[str, str] | None = None, large: bool = False) -> go.Figure:
-    """Programmes per theme, one bar per audience side by side (``analytics.programmes_by_audience``)."""
+    """Programmes per theme, one bar per audience side by side (``challenges.programmes_by_audience``)."""
     if frame.empty:
         return _empty(large)
     theme_labels, audience_labels = theme_labels or {}, audience_labels or {}
@@ -526,7 +526,7 @@ def audience_bars(frame: pd.DataFrame, *, theme_labels: Mapping[str, str] | None
 
 def sdg_bars(frame: pd.DataFrame, sdg_names: Mapping[int, str], *, large: bool = False) -> go.Figure:
     """The 17 goals, top to bottom, with the programmes and the investors citing each
-    (``analytics.sdg_coverage``); goals nobody cites keep their empty row."""
+    (``challenges.sdg_coverage``); goals nobody cites keep their empty row."""
     if frame.empty:
         return _empty(large)
     labels = [f"{T.CHART_SDG_SHORT.format(n=int(n))} · {_short(sdg_names.get(int(n), ''), 34)}" for n in frame["odd"]]
@@ -546,7 +546,7 @@ def sdg_bars(frame: pd.DataFrame, sdg_names: Mapping[int, str], *, large: bool =
 
 def investor_sdg_heatmap(frame: pd.DataFrame, sdg_names: Mapping[int, str], *, large: bool = False) -> go.Figure:
     """Investors (rows, by name) × the 17 goals: programmes of each investor citing each goal
-    (``analytics.investor_sdgs``); every goal keeps its column so the uncovered ones show."""
+    (``challenges.investor_sdgs``); every goal keeps its column so the uncovered ones show."""
     if frame.empty:
         return _empty(large)
     goals = sorted(sdg_names) or list(range(1, 18))
@@ -568,7 +568,7 @@ def investor_sdg_heatmap(frame: pd.DataFrame, sdg_names: Mapping[int, str], *, l
 
 def change_bars(frame: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = None, limit: int = 15,
                 large: bool = False) -> go.Figure:
-    """The largest moves of need score between two snapshots (``analytics.compare_needs``): rises to the
+    """The largest moves of need score between two snapshots (``evolution.compare_needs``): rises to the
     right, falls to the left, one bar per territory × theme."""
     data = frame[frame["ecart_score"] != 0].head(limit) if not frame.empty else frame
     if data.empty:
@@ -612,7 +612,7 @@ def pathway_kind(cells: pd.DataFrame) -> pd.Series:
 
 def pathway_heatmap(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = None,
                     large: bool = False) -> go.Figure:
-    """Territory × theme map of the missing links (``analytics.pathways``): one colour and one short mark per
+    """Territory × theme map of the missing links (``pathways.pathways``): one colour and one short mark per
     kind, a legend naming each, the cell's steps on hover."""
     if cells.empty:
         return _empty(large)
@@ -650,7 +650,7 @@ def pathway_heatmap(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | No
 
 
 def commitment_bars(board: pd.DataFrame, *, large: bool = False) -> go.Figure:
-    """Commitments by status (``analytics.commitments_by_status``), the late ones as their own bar beside."""
+    """Commitments by status (``followup.commitments_by_status``), the late ones as their own bar beside."""
     if board.empty or not board["engagements"].sum():
         return _empty(large)
     labels = [STATUTS.get(s, s) for s in board["statut"]]
@@ -684,7 +684,7 @@ def pathway_table(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | None
 
 
 def commitment_table(items: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """The commitments (``analytics.commitments``) as people read them: lists written out, territories and themes
+    """The commitments (``followup.commitments``) as people read them: lists written out, territories and themes
     by name, the white zones each reaches as « territoire · thématique »."""
     theme_labels = theme_labels or {}
     names = {k: t.nom for k, t in reference.territories().items()}
@@ -701,7 +701,7 @@ def commitment_table(items: pd.DataFrame, *, theme_labels: Mapping[str, str] | N
 def reach_bars(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = None, limit: int = 15,
                large: bool = False) -> go.Figure:
     """Actors in need beside actors reached (declared) for the cells with the most actors in need
-    (``analytics.result_cells``), one pair of bars per territory × theme."""
+    (``followup.result_cells``), one pair of bars per territory × theme."""
     data = cells.sort_values(["acteurs", "beneficiaires"], ascending=False).head(limit) if not cells.empty else cells
     if data.empty:
         return _empty(large)
