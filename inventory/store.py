@@ -351,6 +351,8 @@ class Store:
             con = self._con
             self._users += 1
             cur = con.cursor()
+            if self.read_only:
+                cur.execute(f"USE {READ_ONLY_ALIAS}")  # a cursor starts in the connection's own (empty) database
         try:
             yield cur
         finally:
@@ -374,10 +376,16 @@ class Store:
             opened_as = _identity(self.path)
             if opened_as is None:
                 raise FileNotFoundError(2, "No such file", str(self.path))
+            # attached to a database of its own: DuckDB hands out one cached instance per file path, so after a
+            # publish connect() would give back the replaced file while a read under way still holds it
+            con = duckdb.connect(":memory:")
             try:
-                con = duckdb.connect(str(self.path), read_only=True)
+                quoted = str(self.path).replace("'", "''")
+                con.execute(f"ATTACH '{quoted}' AS {READ_ONLY_ALIAS} (READ_ONLY)")
+                con.execute(f"USE {READ_ONLY_ALIAS}")
                 break
             except duckdb.IOException as exc:
+                con.close()
                 if "lock" not in str(exc).lower():
                     raise
                 if time.monotonic() >= deadline:
@@ -723,6 +731,9 @@ def _whoami() -> str:
 
 
 # --- one writer, many readers: publishing a copy, read tokens --------------------------------------------------
+READ_ONLY_ALIAS = "inventaire"  # the name a read-only Store attaches its file under
+
+
 def _identity(path: Path) -> tuple | None:
     """What a publish changes: the file's inode (a rename puts a new one in place), modification time and size."""
     try:
