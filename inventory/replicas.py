@@ -159,6 +159,10 @@ def main(args) -> int:
     """``serve``: publish the inventory if nothing was published yet, then run until Ctrl+C."""
     from inventory.store import Store, publish
 
+    def stop(signum, frame):  # `kill` or a terminal closing: the replicas and HAProxy go too
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
     published = Path(args.published)
     if not published.exists():
         store = Store(args.db)
