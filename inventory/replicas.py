@@ -98,14 +98,18 @@ class Replicas:
         if not Path(haproxy).exists():
             raise RuntimeError(texts.CLI_HAPROXY_MISSING)
         self.workdir.mkdir(parents=True, exist_ok=True)
-        env = dict(os.environ, INVENTORY_DB=str(self.db), INVENTORY_READONLY="1", PYTHONUNBUFFERED="1", **self.env)
+        # no facilitator behind the balancer (no password, no secrets file): imports, activations and notes go to
+        # the one writer, never to a read-only replica
+        env = {**os.environ, "INVENTORY_DB": str(self.db), "INVENTORY_READONLY": "1", "PYTHONUNBUFFERED": "1",
+               "INVENTORY_FACILITATOR_PASSWORD": "", **self.env}
+        options = {"secrets.files": str(self.workdir / "no-secrets.toml"), **self.options}
         try:
             for k in range(self.n):
                 port = free_port()
                 cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
                        "--server.address", "127.0.0.1", "--server.headless", "true",
                        "--browser.gatherUsageStats", "false"]
-                for key, value in self.options.items():
+                for key, value in options.items():
                     cmd += [f"--{key}", value]
                 self._start(cmd, self.workdir / f"replica-{k + 1}.log", env)
                 self.ports.append(port)

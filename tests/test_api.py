@@ -176,3 +176,12 @@ def test_token_names_and_the_token_list(served, capsys):
     listed = capsys.readouterr().out
     today = dt.date.today().strftime("%d/%m/%Y")
     assert f"analyste  créé le {today}  en service" in listed and "inv_" not in listed
+
+
+def test_the_readmes_pandas_one_liner_reads_a_snapshots_matrix(served):
+    import pandas as pd
+
+    url, token = f"{served['base']}/snapshots/3/matrix?level=departement", served["token"]
+    m = pd.read_json(url, storage_options={"Authorization": f"Bearer {token}"})
+    cell = m[(m.territoire == "DEP-69") & (m.thematique == "modele_socio_eco")].iloc[0]
+    assert (cell.acteurs, cell.score, cell.programmes) == (3, 12, 1)  # B1, reached by P1 (FR)

@@ -15,7 +15,7 @@ from inventory.__main__ import main
 from inventory.replicas import Replicas
 from inventory.store import Store, publish
 from tests.api_server import api_server
-from tests.e2e.helpers import FACILITATOR_PASSWORD, assert_no_exception, goto_app, wait_for_app
+from tests.e2e.helpers import assert_no_exception, goto_app, wait_for_app
 
 NEW_LABEL = "Séance plénière du 30/09"
 
@@ -74,10 +74,8 @@ def test_two_replicas_behind_haproxy_serve_pages_and_show_a_publish_without_an_e
     writer, published = tmp_path / "inventory.duckdb", tmp_path / "published" / "inventory.duckdb"
     _cli("init", "--db", writer)
     _cli("publish", "--to", published, "--db", writer)
-    options = {"server.fileWatcherType": "none", "client.showErrorDetails": "full",
-               "secrets.files": str(tmp_path / "no-secrets.toml")}
-    with Replicas(published, 2, workdir=tmp_path / "replicas", options=options,
-                  env={"INVENTORY_FACILITATOR_PASSWORD": FACILITATOR_PASSWORD}) as running:
+    options = {"server.fileWatcherType": "none", "client.showErrorDetails": "full"}
+    with Replicas(published, 2, workdir=tmp_path / "replicas", options=options) as running:
         people = [new_context().new_page() for _ in range(2)]  # two browsers: two sessions, two cookies
         for person, path in zip(people, ("/besoins", "/couverture?vue=lacunes")):
             goto_app(person, running.url + path, timeout=60_000)
@@ -89,7 +87,7 @@ def test_two_replicas_behind_haproxy_serve_pages_and_show_a_publish_without_an_e
         publisher = threading.Thread(target=_publish_new_snapshot, args=(writer, published, errors))
         publisher.start()
         reader = people[0]
-        for path in ("/couverture?vue=carte", "/collectif", "/besoins?niveau=departement", "/"):
+        for path in ("/couverture?vue=carte", "/besoins?niveau=departement"):
             goto_app(reader, running.url + path, timeout=60_000)
             assert_no_exception(reader)
         publisher.join()
