@@ -195,6 +195,7 @@ def cmd_results(store: Store, args) -> int:
 def cmd_api(store: Store, args) -> int:
     from inventory.api import app
 
+    store.active_snapshot_id()  # a missing or unprepared file is said now, in one sentence, not at the first request
     print(texts.CLI_API_LISTENING.format(host=args.host, port=args.port), flush=True)
     app.serve(store, args.host, args.port)
     return 0

@@ -95,6 +95,9 @@ def test_lists_come_as_csv_for_french_excel(served):
     status, headers, body = get(f"{served['base']}/snapshots/2/commitments?format=csv", served["token"])
     text = body.decode("utf-8")
     assert status == 200 and text.startswith("\ufeffid;investisseurs;thematiques;territoires;statut;")
+    snapshots = get(f"{served['base']}/snapshots?format=csv", served["token"])[2].decode("utf-8-sig").splitlines()
+    assert snapshots[0] == "id;label;as_of;created_at;active;besoins;programmes;investisseurs;engagements;realisations"
+    assert snapshots[3].startswith("3;Petit;2020-06-30;") and snapshots[3].endswith(";oui;3;2;3;0;0")
     matrix = get(f"{served['base']}/snapshots/3/matrix?format=csv", served["token"])[2].decode("utf-8-sig")
     assert "REG-84;Auvergne-Rhône-Alpes;modele_socio_eco;3;12;4;1;6;non;" in matrix
 

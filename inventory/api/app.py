@@ -186,7 +186,11 @@ class Api:
         return _json({"status": "ok"}, {"Cache-Control": "no-store"})
 
     def snapshots(self, request: Request) -> Response:
-        return _json(listings.snapshots(self.store), {"Cache-Control": FRESH, "Vary": "Authorization"})
+        rows, headers = listings.snapshots(self.store), {"Cache-Control": FRESH, "Vary": "Authorization"}
+        if _choice(request, FORMAT) == "csv":  # one column per count, as a spreadsheet wants them
+            frame = pd.DataFrame([{**{k: v for k, v in r.items() if k != "counts"}, **r["counts"]} for r in rows])
+            return _rows_response(frame, "csv", "snapshots", headers)
+        return _json(rows, headers)
 
     def listing(self, name: str) -> Callable[[Request], Response]:
         spec = LISTS[name]
@@ -282,7 +286,7 @@ def openapi_document() -> dict[str, Any]:
                                      "responses": {"200": {"description": '{"status": "ok"}'}}}},
         f"{PREFIX}/snapshots": {"get": {
             "summary": "The snapshots (`snapshots --json`): id, label, as_of, created_at, active, counts; not cached",
-            "security": [{"bearer": []}],
+            "security": [{"bearer": []}], "parameters": [_param(FORMAT)],
             "responses": {"200": {"description": "the snapshots",
                                   "content": {"application/json": {"schema": {"type": "array"}}}},
                           "401": PROBLEM}}},
