@@ -18,6 +18,7 @@ from tests.api_server import api_server
 from tests.e2e.helpers import assert_no_exception, goto_app, wait_for_app
 
 NEW_LABEL = "Séance plénière du 30/09"
+CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
 
 
 @pytest.fixture(scope="session")
@@ -78,7 +79,10 @@ def test_two_replicas_behind_haproxy_serve_pages_and_show_a_publish_without_an_e
     with Replicas(published, 2, workdir=tmp_path / "replicas", options=options) as running:
         people = [new_context().new_page() for _ in range(2)]  # two browsers: two sessions, two cookies
         for person, path in zip(people, ("/besoins", "/couverture?vue=lacunes")):
-            goto_app(person, running.url + path, timeout=60_000)
+            person.goto(running.url + path)  # the next one arrives once this one's websocket holds its replica
+            expect(person.locator(CONNECTED)).to_have_count(1, timeout=60_000)
+        for person in people:  # both first runs (the replicas' coldest) at once, one per replica
+            wait_for_app(person, timeout=90_000)
             assert_no_exception(person)
         replicas = {c["value"] for p in people for c in p.context.cookies() if c["name"] == "INVENTAIRE_REPLIQUE"}
         assert replicas == {"r1", "r2"}  # HAProxy gave each newcomer the replica with fewer sessions
@@ -87,9 +91,8 @@ def test_two_replicas_behind_haproxy_serve_pages_and_show_a_publish_without_an_e
         publisher = threading.Thread(target=_publish_new_snapshot, args=(writer, published, errors))
         publisher.start()
         reader = people[0]
-        for path in ("/couverture?vue=carte", "/besoins?niveau=departement"):
-            goto_app(reader, running.url + path, timeout=60_000)
-            assert_no_exception(reader)
+        goto_app(reader, running.url + "/couverture?vue=carte", timeout=60_000)
+        assert_no_exception(reader)
         publisher.join()
         assert errors == []
         for person in people:  # on both replicas, the next run shows the new snapshot
