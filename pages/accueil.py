@@ -52,7 +52,7 @@ if top.empty:
 else:
     st.caption(T.FORMULAS["score"])
     for col, need in zip(st.columns(3), top.itertuples()):
-        col.metric(themes.get(need.thematique, need.thematique), f"{fr_number(need.part, 1)} %", border=True)
+        col.metric(themes.get(need.thematique, need.thematique), percent(need.part / 100, "part"), border=True)
         col.caption(T.HOME_TOP_NEED_DETAIL.format(acteurs=fr_number(need.acteurs),
                                                   intensite=fr_number(need.intensite_moyenne, 2),
                                                   territoire=need.territoire_max_nom))

@@ -249,7 +249,11 @@ def test_investors_and_their_footprint(store, sid):
 def test_ended_programmes_are_reported_between_snapshots(store, sid):
     april = store.write_snapshot(frames(INVESTORS, PROGRAMMES, NEEDS[:3]), label="avril", as_of=dt.date(2020, 4, 30))[0]
     changes = evolution.compare_programmes(store, april, sid)
-    assert dict(zip(changes["id"], changes["changement"])) == {"PE": "terminé"}
+    # PE ran on 30/04, ended 29/06; PD runs on 30/06 only (not yet on 30/04): the categories add up
+    assert dict(zip(changes["id"], changes["changement"])) == {"PE": "terminé", "PD": "démarré"}
+    counted = evolution.programme_change_counts(store, april, sid)
+    assert (counted["actifs_avant"], counted["actifs_apres"]) == (4, 4)  # PN PR PG PE → PN PR PD PG
+    assert counted["actifs_apres"] - counted["actifs_avant"] == counted["démarré"] - counted["terminé"]
     moves = evolution.compare_needs(store, april, sid).set_index(["territoire", "thematique"])
     assert moves.loc[("REG-93", J), "ecart_score"] == 20
     assert moves.loc[("REG-84", N), "ecart_score"] == 0  # n1, n2, n3 in both

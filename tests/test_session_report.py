@@ -10,6 +10,7 @@ import pytest
 
 from inventory.analysis import coverage, followup, needs, pathways
 from inventory.outputs import session_report
+from inventory import formats
 from inventory import texts as T
 from inventory.outputs.charts import fr_number
 from inventory.store import Store
@@ -127,7 +128,7 @@ def test_the_worst_white_zones_are_the_matrix_white_zones_worst_first(followed, 
     assert column(shown, T.REPORT_HEADINGS["en_voie_de_couverture"]) == [T.YES, T.YES, T.NO,
                                                                         T.NO]
     assert column(shown, T.COLUMN_LABELS["couverture"])[3] == T.COVERAGE_WORDS.format(
-        programmes="1", where=T.COVERAGE_WHERE["region"], part="0")
+        programmes="1", where=T.COVERAGE_WHERE["region"], part=formats.percent(0, "part_couverte"))
     white = coverage.white_zones(store, sid, level="region")
     assert [(r[0], r[2], r[3]) for r in shown["rows"]] == [
         (n, fr_number(a), fr_number(s)) for n, a, s in zip(white["nom"], white["acteurs"], white["score"])]

@@ -15,6 +15,7 @@ from inventory.intake import demo
 from inventory import texts
 from inventory.intake.importer import to_tables
 from inventory.store import Store, StoreBusy
+from inventory.store import schema
 from inventory.store.schema import PART_OF, PARTS, SNAPSHOT_TABLES, STORED_TABLES
 from tests.builders import content, table_counts
 
@@ -316,7 +317,7 @@ def test_a_file_of_the_previous_layout_is_migrated_with_nothing_lost(store, tmp_
             got = _aggregates(reopened, sid)
             assert all(got[t].equals(aggregates[t]) for t in AGGREGATE_TABLES)
             assert reopened.snapshot(sid) == snap
-        assert reopened.rows("SELECT value FROM settings WHERE key = 'schema_version'") == [("3",)]
+        assert reopened.rows("SELECT value FROM settings WHERE key = 'schema_version'") == [(schema.SCHEMA_VERSION,)]
         assert write(reopened) == b + 1
     finally:
         reopened.close()
@@ -338,7 +339,29 @@ def test_a_file_without_coverage_reach_gets_it_on_open_with_the_same_numbers(tmp
     store.close()
     reopened = Store(path)
     assert coverage.need_matrix(reopened, sid).equals(expected)
-    assert reopened.rows("SELECT value FROM settings WHERE key = 'schema_version'") == [("3",)]
+    assert reopened.rows("SELECT value FROM settings WHERE key = 'schema_version'") == [(schema.SCHEMA_VERSION,)]
+    reopened.close()
+
+
+def test_a_schema_3_file_gets_the_reach_of_need_rows_on_open_with_the_same_numbers(tmp_path):
+    """Schema 3 files have no ``reach.reaches_need`` (the shared programme_reach view reads it): opening one adds
+    it from the stored programmes, and coverage and pathways read the same numbers as on a new file."""
+    from inventory.analysis import coverage, pathways
+    from inventory.intake import demo
+
+    path = tmp_path / "old.duckdb"
+    store = Store(path)
+    demo.load_demo(store)
+    sid = store.active_snapshot_id()
+    matrix, steps = coverage.need_matrix(store, sid), pathways.pathways(store, sid)
+    with store.cursor() as cur:
+        cur.execute("ALTER TABLE reach_rows DROP COLUMN reaches_need")
+        cur.execute("UPDATE settings SET value = '3' WHERE key = 'schema_version'")
+    store.close()
+    reopened = Store(path)
+    assert coverage.need_matrix(reopened, sid).equals(matrix)
+    assert pathways.pathways(reopened, sid).equals(steps)
+    assert reopened.rows("SELECT count(*) FROM reach_rows WHERE reaches_need IS NULL") == [(0,)]
     reopened.close()
 
 

@@ -68,8 +68,8 @@ def _sentences(path: Path):
 
 # Data, not interface: the fictitious demo inventory, the closed lists' labels and the contract's own vocabulary
 # (models: labels and help that generate the template and docs/contract.md), and the catalogues' real column names.
-NOT_INTERFACE = {"inventory/demo.py", "inventory/reference.py", "inventory/models.py",
-                 "inventory/catalogues/aides_territoires.py", "inventory/catalogues/__init__.py"}
+NOT_INTERFACE = {"inventory/intake/demo.py", "inventory/reference.py", "inventory/models.py",
+                 "inventory/intake/catalogues/aides_territoires.py", "inventory/intake/catalogues/__init__.py"}
 
 
 def test_no_french_sentence_is_written_outside_the_text_tables():

@@ -209,14 +209,13 @@ def coverage_heatmap(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | N
                      large: bool = False) -> go.Figure:
     """Territory × theme heatmap of the part of each cell's need reached (%, colour), with the number of
     programmes in the territory written in it, « ZB » for white zones, and the coverage in words on hover.
-    A cell with programmes but no need is « no need here », as on the needs heatmap: blank and uncoloured (its
-    words on hover), never the colour of 0 % nor a white zone."""
+    A cell with programmes but no need is « no need here »: uncoloured as on the needs heatmap, its programmes still
+    written, never the colour of 0 % nor a white zone."""
     if cells.empty:
         return _empty(large)
     has_need = cells["score"] > 0
     marks = cells.assign(
-        _t=cells["programmes"].map("{:d}".format).where(~cells["zone_blanche"], T.CHART_WHITE_ZONE_MARK)
-        .where(has_need, ""),
+        _t=cells["programmes"].map("{:d}".format).where(~cells["zone_blanche"], T.CHART_WHITE_ZONE_MARK),
         _pct=(100 * cells["part_couverte"]).where(has_need), _words=coverage_words(cells))
     text = marks.pivot_table(index="nom", columns="thematique", values="_t", aggfunc="first", sort=False)
     words = marks.pivot_table(index="nom", columns="thematique", values="_words", aggfunc="first", sort=False)

@@ -44,16 +44,16 @@ def test_the_three_top_needs_are_themes_by_share_of_the_total_score(tiny_db, ope
     at = open_page(tiny_db, "accueil")
     shown = metrics(at)
     # scores 16, 15 and 12 of 43
-    assert shown["Outils numériques"] == "37,2 %"
-    assert shown["Modèle socio-économique et financement"] == "34,9 %"
-    assert shown["Juridique"] == "27,9 %"
+    assert shown["Outils numériques"] == "37,2\u202f%"
+    assert shown["Modèle socio-économique et financement"] == "34,9\u202f%"
+    assert shown["Juridique"] == "27,9\u202f%"
     assert T.HOME_TOP_NEED_DETAIL.format(acteurs="5", intensite="3,20", territoire="Auvergne-Rhône-Alpes") in texts(at)
 
 
 def test_white_zones_are_listed_worst_first_each_with_a_link_to_its_territory(tiny_db, open_page):
     at = open_page(tiny_db, "accueil")
     lines = [m.value for m in at.markdown if "du besoin atteint" in m.value]
-    nothing = "0 programme(s) dans la région, 0 % du besoin atteint"
+    nothing = "0 programme(s) dans la région, 0\u202f% du besoin atteint"
     assert lines == [
         T.HOME_WHITE_ZONE_LINE.format(nom="Auvergne-Rhône-Alpes", theme="Modèle socio-économique et financement",
                                       acteurs="2", score="10", couverture=nothing),

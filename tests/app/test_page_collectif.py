@@ -54,7 +54,7 @@ def test_alliance_cells_and_cofunding_rate(tiny_db, open_page):
     assert alliances[["Territoire", "Thématique", "Programmes", "Investisseurs", "Investisseurs présents"]] \
         .values.tolist() == [["Auvergne-Rhône-Alpes", "Outils numériques", 2, 2, f"{ALPHA} ; {BETA}"]]
     # the only co-funded programme, P3, ended on 31/05: 0 of the 2 active programmes
-    assert metrics(at) == {T.TOGETHER_COFUNDING_RATE: "0,0 %"}
+    assert metrics(at) == {T.TOGETHER_COFUNDING_RATE: "0,0\u202f%"}
     shown = texts(at)
     assert T.TOGETHER_COFUNDING_DETAIL.format(co="0", total="2") in shown
     assert FORMULAS["alliance"] in shown and FORMULAS["cofinancement"] in shown
@@ -64,7 +64,7 @@ def test_alliance_cells_and_cofunding_rate(tiny_db, open_page):
 def test_the_cofunding_network_of_the_demo_links_investors_of_active_programmes(demo_db, open_page):
     at = open_page(demo_db, "collectif", vue="alliances")
     assert_clean(at)
-    assert metrics(at) == {T.TOGETHER_COFUNDING_RATE: "35,0 %"}  # 7 of the 20 active programmes on 30/06
+    assert metrics(at) == {T.TOGETHER_COFUNDING_RATE: "35,0\u202f%"}  # 7 of the 20 active programmes on 30/06
     assert T.TOGETHER_COFUNDING_DETAIL.format(co="7", total="20") in texts(at)
     assert figures(at)[0]["data"][-1]["text"]  # the network's nodes
 
@@ -100,7 +100,7 @@ def test_a_snapshot_without_programmes_is_sentences(no_programmes_db, open_page)
     at = open_page(no_programmes_db, "collectif", vue="alliances")
     assert_clean(at)
     assert T.TOGETHER_NO_ALLIANCE in texts(at) and T.TOGETHER_NO_COFUNDING in texts(at)
-    assert metrics(at) == {T.TOGETHER_COFUNDING_RATE: "0,0 %"}
+    assert metrics(at) == {T.TOGETHER_COFUNDING_RATE: "0,0\u202f%"}
     at = open_page(no_programmes_db, "collectif", vue="positionner", investisseur="FA")
     assert_clean(at)
     shown = texts(at)

@@ -96,7 +96,7 @@ def test_the_board_counts_by_status_late_first_with_formulas(followup_db, open_p
     on_track = table(at, 1)
     assert sorted(on_track["Territoire"]) == ["Nouvelle-Aquitaine", "Occitanie"]
     # prime d'alliance: 2 joint of 5 (40 %), 130 000 € of 200 000 € (65 %)
-    assert (got[T.COMMIT_PREMIUM_COUNT], got[T.COMMIT_PREMIUM_AMOUNT]) == ("40,0 %", "65,0 %")
+    assert (got[T.COMMIT_PREMIUM_COUNT], got[T.COMMIT_PREMIUM_AMOUNT]) == ("40,0\u202f%", "65,0\u202f%")
     shown = texts(at)
     for key in ("en_retard", "en_voie_de_couverture", "prime_alliance"):
         assert T.FORMULAS[key] in shown
@@ -180,8 +180,8 @@ def test_a_noted_commitment_shows_on_the_board_and_undo_reactivates_the_previous
     board = table(at, 0)
     assert len(board) == 6
     # joint (A and C), 12 000 €: 3 joint of 6 (50 %), 142 000 € of 212 000 € (≈ 67,0 %)
-    assert metrics(at)[T.COMMIT_PREMIUM_COUNT] == "50,0 %"
-    assert metrics(at)[T.COMMIT_PREMIUM_AMOUNT] == "67,0 %"
+    assert metrics(at)[T.COMMIT_PREMIUM_COUNT] == "50,0\u202f%"
+    assert metrics(at)[T.COMMIT_PREMIUM_AMOUNT] == "67,0\u202f%"
     # Occitanie × numerique, a white zone only E3 (dropped) reached, is now en voie de couverture
     assert "Occitanie" in table(at, 1)["Territoire"].tolist() and len(table(at, 1)) == 3
     at.button(key="note_undo").click().run()

@@ -18,7 +18,7 @@ def test_with_commitments_the_white_zones_en_voie_de_couverture_leave_the_list(f
     at = open_page(followup_db, "couverture", vue="lacunes")
     assert_clean(at)
     assert T.COVER_REMAINING not in texts(at)
-    at.toggle(key="engagements").set_value(True).run()
+    at.toggle(key="url_engagements").set_value(True).run()
     assert_clean(at)
     remaining, on_track = table(at, 0), table(at, 1)
     # REG-75 × cooperation (E1) and REG-76 × competences (E2, ingénierie) are en voie de couverture;
@@ -36,7 +36,7 @@ def test_a_shared_link_reopens_the_map_with_the_remaining_white_zones(followup_d
     plain = metrics(open_page(followup_db, "couverture"))
     at = open_page(followup_db, "couverture", engagements="true")
     assert_clean(at)
-    assert at.toggle(key="engagements").value is True
+    assert at.toggle(key="url_engagements").value is True
     # 4 white zones today (REG-75 cooperation, REG-76 competences and numerique, REG-11 numerique), of which
     # 2 en voie de couverture (E1, E2): 2 would remain
     assert (plain[T.CHART_WHITE_ZONES], metrics(at)[T.COVER_METRIC_REMAINING]) == ("4", "2")
