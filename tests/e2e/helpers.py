@@ -356,9 +356,9 @@ def colour_scales(page: Page) -> set[tuple[str, str]]:
     pairs = page.evaluate(
         """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd => {
                 if (!Array.isArray(gd._fullData)) throw new Error("plotly's gd._fullData is gone: update colour_scales");
-                return gd._fullData; })
-                .filter(t => Array.isArray(t.colorscale) && t.colorscale.length)
-                .map(t => [t.colorscale[0][1], t.colorscale[t.colorscale.length - 1][1]]))""")
+                return gd._fullData
+                    .filter(t => Array.isArray(t.colorscale) && t.colorscale.length)
+                    .map(t => [t.colorscale[0][1], t.colorscale[t.colorscale.length - 1][1]]); })""")
     return {(a.lower(), b.lower()) for a, b in pairs}
 
 
