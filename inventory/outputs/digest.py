@@ -40,6 +40,14 @@ def theme_names(store: Store, snapshot_id: int) -> dict[str, str]:
     return {c: reference.theme_label(c, l) for c, l in zip(themes["code"], themes["libelle"])}
 
 
+def thresholds_sentence(th: signals.Thresholds = signals.THRESHOLDS) -> str:
+    """The thresholds in one sentence (the Méthode page, the Signaux page, the report)."""
+    return T.SIGNAL_THRESHOLDS.format(hausse_part=formats.number(100 * th.hausse_part),
+                                      hausse_points=formats.number(th.hausse_points),
+                                      fin_jours=formats.number(th.fin_jours),
+                                      anciennete_jours=formats.number(th.anciennete_jours))
+
+
 def sentence(signal: dict[str, Any], themes: dict[str, str]) -> str:
     """One sentence saying what the signal is (numbers and dates in the run's language)."""
     kind = signal["type"]

@@ -27,7 +27,7 @@ SIGNAL_REASONS = {
     "engagement": "the commitment is theirs",
     "programme": "the programme is theirs",
     "ici": "already funds the theme in this territory",
-    "voisin": "funds the theme in a neighbouring territory (same region)",
+    "voisin": "funds the theme in a neighbouring territory, in the same region",
     "allie": "co-funds a programme with someone who funds the theme here",
     "donnees": "its rows are in this data",
 }

@@ -30,7 +30,7 @@ SIGNAL_REASONS = {
     "engagement": "l'engagement est le sien",
     "programme": "le programme est le sien",
     "ici": "finance déjà la thématique sur ce territoire",
-    "voisin": "finance la thématique dans un territoire voisin (même région)",
+    "voisin": "finance la thématique dans un territoire voisin, de la même région",
     "allie": "cofinance un programme avec qui finance la thématique ici",
     "donnees": "ses lignes figurent dans ces données",
 }
