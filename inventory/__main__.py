@@ -424,6 +424,7 @@ def parser() -> argparse.ArgumentParser:
             p.add_argument("dir")
             p.add_argument("--send", action="store_true", help=texts.CLI_HELP_SEND)
             p.add_argument("--base-url", default=os.environ.get("INVENTORY_BASE_URL", "http://localhost:8501"))
+        p.add_argument("--lang", choices=texts.LANGUAGES, default=argparse.SUPPRESS, help=texts.CLI_HELP_LANG)
         p.add_argument("--from", dest="before", type=int)
         p.add_argument("--to", dest="after", type=int)
         if name == "signals":

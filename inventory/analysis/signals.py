@@ -6,11 +6,7 @@ public catalogue not refreshed for long. The thresholds live once in ``THRESHOLD
 them). Cells are read where needs sit (``need_matrix`` at département level: a département, a region's own row,
 FR), so the reach rule is the store's (``programme_reach``, ``investor_reach``).
 
-Who is best placed, strongest reason first (``REASONS``): the commitment or the programme is theirs; they fund
-the theme there (an active programme reaching the cell); they fund it in a neighbouring territory; they co-fund an
-active programme with someone who funds it there (allies); their rows are in the stale sheet. The geography in
-data/geo has no adjacency, so a département's neighbours are the other départements of its region, and a region's
-own row's neighbours are its départements.
+Each is routed to the members best placed to act, best first (``routing``).
 """
 from __future__ import annotations
 
@@ -22,6 +18,7 @@ import pandas as pd
 
 from inventory.store import Store
 from inventory.analysis.coverage import need_matrix
+from inventory.analysis import routing
 from inventory.analysis.followup import commitment_key, commitment_rows
 
 
@@ -38,8 +35,7 @@ class Thresholds:
 THRESHOLDS = Thresholds()
 # most pressing first: the order of ``rang``
 TYPES = ("zone_blanche_ouverte", "fin_de_programme", "besoin_en_hausse", "engagement_en_retard", "donnees_anciennes")
-# why a member is named, strongest first
-REASONS = ("engagement", "programme", "ici", "voisin", "allie", "donnees")
+REASONS = routing.REASONS
 # Programmes converted from a public catalogue carry its id prefix (intake.catalogues.*.PREFIX; analysis never
 # imports intake, and tests/test_signals.py checks that these are theirs).
 CATALOGUE_PREFIXES = {"aides-territoires": "AT-", "hxl": "HXL-"}
@@ -83,7 +79,7 @@ def signals(store: Store, before: int | None, after: int, *, investisseur: str |
     found += _cliffs(store, after, thresholds)
     found += _late_commitments(store, before, after)
     found += _stale_data(store, after, thresholds)
-    _route(store, after, found)
+    routing.route(store, after, found, catalogues=CATALOGUE_PREFIXES)
     order = {t: i for i, t in enumerate(TYPES)}
     found.sort(key=lambda s: (order[s["type"]], -float(s.pop("poids")), str(s["territoire"]), str(s["thematique"]),
                               str(s["objet"])))
@@ -125,10 +121,14 @@ def members_with_signals(store: Store, before: int | None, after: int) -> pd.Dat
     for pour in frame["pour"]:
         for member in {p["investisseur"] for p in pour}:
             counted[member] = counted.get(member, 0) + 1
-    people = store.read("SELECT id AS investisseur, nom, contact FROM investisseurs WHERE snapshot_id = ? ORDER BY id",
-                        [after])
+    people = contacts(store, after).rename(columns={"id": "investisseur"})
     people = people[people["investisseur"].isin(list(counted))].reset_index(drop=True)
     return people.assign(signaux=[counted[m] for m in people["investisseur"]])
+
+
+def contacts(store: Store, snapshot_id: int) -> pd.DataFrame:
+    """id, nom, contact (None when not given) of every investor of a snapshot, by id."""
+    return store.read("SELECT id, nom, contact FROM investisseurs WHERE snapshot_id = ? ORDER BY id", [snapshot_id])
 
 
 # --- the five kinds --------------------------------------------------------------------------------------------
@@ -246,99 +246,6 @@ def _stale_data(store: Store, after: int, th: Thresholds) -> list[dict[str, Any]
     )
     return [_signal("donnees_anciennes", None, None, since, now, days, objet=objet, date=since, jours=int(days))
             for objet, since, now, days in rows]
-
-
-# --- routing -------------------------------------------------------------------------------------------------
-def _route(store: Store, after: int, found: list[dict[str, Any]]) -> None:
-    """Fill each signal's ``pour``: its owners first, then who funds the theme there, nearby, and their allies;
-    a stale sheet goes to the members whose rows it holds."""
-    cells = sorted({(s["territoire"], s["thematique"]) for s in found
-                    if s["type"] in ("besoin_en_hausse", "zone_blanche_ouverte", "fin_de_programme")})
-    near = _near(store, after, cells)
-    owners_of = _sheet_owners(store, after)
-    names = dict(store.rows("SELECT id, nom FROM investisseurs WHERE snapshot_id = ?", [after]))
-    for s in found:
-        best: dict[str, tuple[int, int]] = {}  # member → (reason rank, programmes there)
-
-        def name(member: str, reason: str, weight: int = 0) -> None:
-            rank = REASONS.index(reason)
-            if member not in best or (rank, -weight) < (best[member][0], -best[member][1]):
-                best[member] = (rank, weight)
-
-        for member in s.pop("owners"):
-            name(member, s["owner_reason"])
-        s.pop("owner_reason")
-        if s["type"] == "donnees_anciennes":
-            for member in owners_of.get(s["objet"], []):
-                name(member, "donnees")
-        for member, reason, weight in near.get((s["territoire"], s["thematique"]), []):
-            name(member, reason, weight)
-        ranked = sorted(best.items(), key=lambda kv: (kv[1][0], -kv[1][1], kv[0]))
-        s["pour"] = [{"investisseur": m, "nom": names.get(m, m), "raison": REASONS[r], "programmes": w}
-                     for m, (r, w) in ranked]
-
-
-def _near(store: Store, after: int, cells: list[tuple[str, str]]) -> dict[tuple[str, str], list[tuple[str, str, int]]]:
-    """(territoire, thematique) → [(member, reason, programmes)] for reasons ici, voisin, allie."""
-    if not cells:
-        return {}
-    rows = store.rows(
-        """
-        WITH cells AS (SELECT unnest($t::VARCHAR[]) AS territoire, unnest($h::VARCHAR[]) AS thematique),
-        here AS (
-            SELECT c.territoire, c.thematique, r.investisseur, r.programmes
-            FROM cells c JOIN investor_reach r ON r.snapshot_id = $a AND r.territoire = c.territoire
-             AND r.thematique = c.thematique
-        ), neighbours AS (  -- no adjacency in data/geo: the other départements of the region, a region's départements
-            SELECT t.key AS territoire, n.key AS voisin FROM territoires t JOIN territoires n ON n.level = 'departement'
-             AND ((t.level = 'departement' AND n.region_key = t.region_key AND n.key <> t.key)
-                  OR (t.level = 'region' AND n.region_key = t.key))
-        ), nearby AS (
-            SELECT c.territoire, c.thematique, r.investisseur, sum(r.programmes)::BIGINT AS programmes
-            FROM cells c JOIN neighbours v ON v.territoire = c.territoire
-            JOIN investor_reach r ON r.snapshot_id = $a AND r.territoire = v.voisin AND r.thematique = c.thematique
-            GROUP BY ALL
-        ), funders AS (
-            SELECT id, unnest(list_distinct(investisseurs)) AS inv FROM active_programmes WHERE snapshot_id = $a
-        ), pairs AS (
-            SELECT a.inv AS a, b.inv AS b, count(*) AS programmes FROM funders a JOIN funders b ON a.id = b.id
-             AND a.inv <> b.inv GROUP BY ALL
-        ), allies AS (
-            SELECT h.territoire, h.thematique, p.b AS investisseur, sum(p.programmes)::BIGINT AS programmes
-            FROM here h JOIN pairs p ON p.a = h.investisseur GROUP BY ALL
-        )
-        SELECT territoire, thematique, investisseur, 'ici', programmes FROM here
-        UNION ALL SELECT territoire, thematique, investisseur, 'voisin', programmes FROM nearby
-        UNION ALL SELECT territoire, thematique, investisseur, 'allie', programmes FROM allies
-        """,
-        {"a": after, "t": [c[0] for c in cells], "h": [c[1] for c in cells]},
-    )
-    out: dict[tuple[str, str], list[tuple[str, str, int]]] = {}
-    for terr, theme, member, reason, weight in rows:
-        out.setdefault((terr, theme), []).append((member, reason, int(weight)))
-    return out
-
-
-def _sheet_owners(store: Store, after: int) -> dict[str, list[str]]:
-    """Sheet or catalogue → the members whose rows it holds: programmes (and each catalogue) their funders,
-    engagements those who made the open ones, realisations the funders of the programmes reported on."""
-    cases = " ".join(f"WHEN starts_with(p.id, '{prefix}') THEN '{name}'" for name, prefix in CATALOGUE_PREFIXES.items())
-    rows = store.rows(
-        f"""
-        SELECT CASE {cases} ELSE 'programmes' END, unnest(list_distinct(p.investisseurs)) FROM programmes p
-        WHERE p.snapshot_id = $a
-        UNION SELECT 'programmes', unnest(list_distinct(p.investisseurs)) FROM programmes p WHERE p.snapshot_id = $a
-        UNION SELECT 'engagements', unnest(list_distinct(e.investisseurs)) FROM engagements e
-              WHERE e.snapshot_id = $a AND is_open(e.statut)
-        UNION SELECT 'realisations', unnest(list_distinct(p.investisseurs)) FROM programmes p
-              SEMI JOIN realisations r ON r.snapshot_id = p.snapshot_id AND r.programme = p.id WHERE p.snapshot_id = $a
-        """,
-        {"a": after},
-    )
-    out: dict[str, list[str]] = {}
-    for sheet, member in sorted(rows):
-        out.setdefault(sheet, []).append(member)
-    return out
 
 
 def _plain(value: Any) -> Any:

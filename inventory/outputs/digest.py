@@ -103,7 +103,7 @@ class Letter:
 def letters(store: Store, before: int | None, after: int, *, base_url: str = DEFAULT_BASE_URL) -> list[Letter]:
     """One letter per member some signal names, its signals in rank order (the shared ``rang``)."""
     found = signals.signals(store, before, after)
-    people = store.read("SELECT id, nom, contact FROM investisseurs WHERE snapshot_id = ? ORDER BY id", [after])
+    people = signals.contacts(store, after)
     snaps = {s.id: s for s in store.snapshots()}
     themes = theme_names(store, after)
     out = []
