@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from inventory.parsing import LIST_SEPARATOR
 from inventory.store import Store
 from inventory.analysis.coverage import need_matrix
 from inventory.analysis import routing
@@ -155,7 +156,8 @@ def _cell_signals(store: Store, before: int, after: int, th: Thresholds) -> list
                 and c.score_couvert <= covered_b):
             out.append(_signal("besoin_en_hausse", c.territoire, c.thematique, score_b, int(c.score),
                                c.score - score_b, nom=c.nom, score=int(c.score)))
-        if bool(c.zone_blanche) and not (c.zone_blanche_avant is True or c.zone_blanche_avant == 1):
+        was_white = not pd.isna(c.zone_blanche_avant) and bool(c.zone_blanche_avant)  # NaN: no needs before
+        if bool(c.zone_blanche) and not was_white:
             part_b = None if pd.isna(c.part_couverte_avant) else float(c.part_couverte_avant)
             out.append(_signal("zone_blanche_ouverte", c.territoire, c.thematique, part_b, 0.0, c.score, nom=c.nom, score=int(c.score)))
     return out
@@ -194,19 +196,19 @@ def _late_commitments(store: Store, before: int | None, after: int) -> list[dict
     b_rows, b_params = commitment_rows(before if before is not None else -1)
     rows = store.rows(
         f"""
-        WITH a AS ({a_rows}), b AS ({b_rows}),
+        WITH a AS ({a_rows}), b AS ({b_rows}),  -- without an earlier snapshot, b is empty (no snapshot -1)
         ak AS (SELECT *, {commitment_key('a')} AS k FROM a), bk AS (SELECT *, {commitment_key('b')} AS k FROM b)
         SELECT ak.id, ak.ordre, ak.territoires, ak.thematiques, ak.echeance, ak.investisseurs, ak.montant_eur,
                (SELECT as_of FROM snapshots WHERE id = ?) - ak.echeance AS late_now,
                CASE WHEN bk.en_retard THEN (SELECT as_of FROM snapshots WHERE id = ?) - bk.echeance END AS late_before,
-               (SELECT string_agg(t.nom, ' ; ' ORDER BY t.ordre) FROM territoires t
+               (SELECT string_agg(t.nom, ? ORDER BY t.ordre) FROM territoires t
                 WHERE list_contains(ak.territoires, t.key)) AS noms
         FROM ak LEFT JOIN bk ON bk.k = ak.k
         WHERE ak.en_retard ORDER BY ak.ordre
         """,
-        [*a_params, *b_params, after, before if before is not None else -1],
+        [*a_params, *b_params, after, before if before is not None else -1, LIST_SEPARATOR],
     )
-    return [_signal("engagement_en_retard", " ; ".join(terr), " ; ".join(themes),
+    return [_signal("engagement_en_retard", LIST_SEPARATOR.join(terr), LIST_SEPARATOR.join(themes),
                     None if late_b is None else int(late_b), int(late_now), late_now, objet=eid or f"#{ordre + 1}",
                     nom=noms, date=due, jours=int(late_now), owners=list(dict.fromkeys(invs)), owner_reason="engagement")
             for eid, ordre, terr, themes, due, invs, amount, late_now, late_b, noms in rows]

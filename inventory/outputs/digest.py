@@ -22,6 +22,7 @@ import pandas as pd
 from inventory import formats, reference
 from inventory import texts as T
 from inventory.analysis import needs, signals
+from inventory.parsing import LIST_SEPARATOR
 from inventory.store import Store
 
 SECRETS_FILE = Path(".streamlit/secrets.toml")
@@ -59,7 +60,7 @@ def sentence(signal: dict[str, Any], themes: dict[str, str]) -> str:
     else:
         avant = "–" if avant is None else formats.number(avant)
         apres = formats.number(apres)
-    theme_codes = [] if signal["thematique"] is None else str(signal["thematique"]).split(" ; ")
+    theme_codes = [] if signal["thematique"] is None else str(signal["thematique"]).split(LIST_SEPARATOR)
     return T.SIGNAL_SENTENCES[kind].format(
         nom=signal.get("nom") or signal["territoire"] or "", theme=", ".join(themes.get(c, c) for c in theme_codes),
         avant=avant, apres=apres, objet=signal["objet"] or "", libelle=signal.get("libelle") or "",
@@ -106,9 +107,13 @@ def letters(store: Store, before: int | None, after: int, *, base_url: str = DEF
     people = signals.contacts(store, after)
     snaps = {s.id: s for s in store.snapshots()}
     themes = theme_names(store, after)
+    by_member: dict[str, list[dict[str, Any]]] = {}
+    for s in found.to_dict(orient="records"):  # once, in rank order
+        for member in dict.fromkeys(p["investisseur"] for p in s["pour"]):
+            by_member.setdefault(member, []).append(s)
     out = []
     for person in people.itertuples(index=False):
-        mine = [s for s in found.to_dict(orient="records") if any(p["investisseur"] == person.id for p in s["pour"])]
+        mine = by_member.get(person.id)
         if not mine:
             continue
         out.append(_letter(person.id, person.nom, None if pd.isna(person.contact) else person.contact, mine,
