@@ -254,3 +254,17 @@ def test_a_file_written_before_the_contact_column_gets_it_on_open(tmp_path):
     store = Store(path)
     assert store.rows("SELECT id, contact FROM investisseurs ORDER BY id")[:2] == [("A", None), ("B", None)]
     store.close()
+
+
+def test_the_session_report_opens_on_the_same_signals(store):
+    import html as html_lib
+    import re
+
+    from inventory.outputs import session_report
+
+    page = session_report.build_html(store, 2)
+    assert re.findall(r'<section id="(\w+)"', page)[0] == "signaux"
+    opening = html_lib.unescape(page[page.index('<section id="signaux"'):page.index('<section id="chiffres"')])
+    assert [int(n) for n in re.findall(r">(\d)\. ", opening)] == [1, 2, 3, 4, 5, 6]
+    assert "3. Besoin en hausse — Loire, Outils numériques : le score du besoin passe de 2 à 12" in opening
+    assert "Pour : Conseil Gamma (le programme est le sien) ; Banque Beta" in opening
