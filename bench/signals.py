@@ -71,7 +71,7 @@ def measure(db: Path, repeat: int) -> dict:
 def markdown(n: int, m: int, r: dict) -> str:
     ok = "✅" if r["cold"] <= BAR_SECONDS else "❌"
     counts = ", ".join(f"{k} {v}" for k, v in r["counts"].items() if k != "total")
-    return (f"## 9. Signals (issue 26)\n\n"
+    return (f"## 10. Signals (issue 26)\n\n"
             f"`python -m bench.signals --needs {n} --programmes {m} --repeat {r['repeat']}`: `signals.signals` on the "
             f"synthetic pair (snapshot {r['before']} → {r['after']}), medians of {r['repeat']} runs; cold = a new "
             f"Store (new DuckDB connection, empty buffer pool; the file opened outside the timing). Load average "

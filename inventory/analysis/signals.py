@@ -168,24 +168,32 @@ def _cliffs(store: Store, after: int, th: Thresholds) -> list[dict[str, Any]]:
     need rows of a cell: avant = the score it reaches, apres = 0 once it ends."""
     rows = store.rows(
         """
-        WITH cells AS (
-            SELECT territoire, thematique, sum(score)::BIGINT AS score FROM need_agg WHERE snapshot_id = $a GROUP BY ALL
-        ), reached AS (
+        WITH ending AS (  -- the few active programmes ending soon, first
+            SELECT p.id, p.nom, p.date_fin, p.date_fin - s.as_of AS jours, list_distinct(p.investisseurs) AS invs
+            FROM active_programmes p JOIN snapshots s ON s.id = p.snapshot_id
+            WHERE p.snapshot_id = $a AND p.date_fin IS NOT NULL AND p.date_fin - s.as_of <= $days
+        ), candidates AS (  -- the cells with needs whose need rows they reach
+            SELECT DISTINCT r.territoire, r.thematique FROM programme_reach r
+            WHERE r.snapshot_id = $a AND r.reaches_need AND r.programme_id IN (SELECT id FROM ending)
+        ), reached AS (  -- how many programmes reach those cells' need rows, and which one when only one
             SELECT r.territoire, r.thematique, count(DISTINCT r.programme_id) AS n, any_value(r.programme_id) AS pid
-            FROM programme_reach r SEMI JOIN cells c ON c.territoire = r.territoire AND c.thematique = r.thematique
+            FROM programme_reach r SEMI JOIN candidates c ON c.territoire = r.territoire AND c.thematique = r.thematique
             WHERE r.snapshot_id = $a AND r.reaches_need GROUP BY ALL
+        ), cells AS (
+            SELECT a.territoire, a.thematique, sum(a.score)::BIGINT AS score FROM need_agg a
+            SEMI JOIN candidates c ON c.territoire = a.territoire AND c.thematique = a.thematique
+            WHERE a.snapshot_id = $a GROUP BY ALL
         )
-        SELECT c.territoire, t.nom, c.thematique, c.score, p.id, p.nom, p.date_fin, p.date_fin - s.as_of,
-               list_distinct(p.investisseurs)
-        FROM cells c JOIN reached x USING (territoire, thematique)
-        JOIN active_programmes p ON p.snapshot_id = $a AND p.id = x.pid
-        JOIN snapshots s ON s.id = $a JOIN territoires t ON t.key = c.territoire
-        WHERE x.n = 1 AND p.date_fin IS NOT NULL AND p.date_fin - s.as_of <= $days
+        SELECT c.territoire, t.nom, c.thematique, c.score, e.id, e.nom, e.date_fin, e.jours, e.invs
+        FROM cells c JOIN reached x USING (territoire, thematique) JOIN ending e ON e.id = x.pid
+        JOIN territoires t ON t.key = c.territoire
+        WHERE x.n = 1
+        ORDER BY c.territoire, c.thematique
         """,
         {"a": after, "days": th.fin_jours},
     )
-    return [_signal("fin_de_programme", terr, theme, int(score), 0, score, nom=nom, score=int(score), objet=pid, libelle=pnom,
-                    date=end, jours=int(days), owners=list(invs), owner_reason="programme")
+    return [_signal("fin_de_programme", terr, theme, int(score), 0, score, nom=nom, score=int(score), objet=pid,
+                    libelle=pnom, date=end, jours=int(days), owners=list(invs), owner_reason="programme")
             for terr, nom, theme, score, pid, pnom, end, days, invs in rows]
 
 
