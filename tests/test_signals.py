@@ -117,7 +117,7 @@ def test_digest_writes_one_html_and_one_text_letter_per_member_with_signals(db, 
     text = (tmp_path / "lettres" / "A.txt").read_text(encoding="utf-8")
     # A's three signals, in the shared rank order, each with why A and a link pinned to June (id 2)
     assert [line.split(". ", 1)[0] for line in text.splitlines() if line[:2] in ("1.", "3.", "5.")] == ["1", "3", "5"]
-    assert "Isère, Modèle socio-économique et financement : plus aucun besoin n'est atteint (100 % auparavant" in text
+    assert "Isère, Modèle socio-économique et financement : plus aucun besoin n'est atteint (100\u202f% auparavant" in text
     assert "Loire, Outils numériques : le score du besoin passe de 2 à 12" in text
     assert "échéance du 31/03/2020 dépassée de 91 jours (devenu en retard" in text
     assert "https://inventaire.example.org/couverture?inventaire=2&vue=territoire&territoire=DEP-38" in text

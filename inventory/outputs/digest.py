@@ -54,7 +54,7 @@ def sentence(signal: dict[str, Any], themes: dict[str, str]) -> str:
     kind = signal["type"]
     avant, apres = signal["avant"], signal["apres"]
     if kind == "zone_blanche_ouverte":
-        avant = T.SIGNAL_NO_PART if avant is None else formats.number(100 * avant, 0)
+        avant = T.SIGNAL_NO_PART if avant is None else formats.percent(avant, "part_couverte")
     elif kind == "donnees_anciennes":
         avant, apres = formats.date(avant), formats.date(apres)
     else:

@@ -12,7 +12,7 @@ SIGNAL_TYPES = {
     "donnees_anciennes": "Stale data",
 }
 SIGNAL_SENTENCES = {
-    "zone_blanche_ouverte": "{nom}, {theme}: no need is reached any more ({avant} % before, score {score}).",
+    "zone_blanche_ouverte": "{nom}, {theme}: no need is reached any more ({avant} before, score {score}).",
     "fin_de_programme": "{nom}, {theme}: « {libelle} » ({objet}) ends on {date}, in {jours} days; it is the only "
                         "programme reaching these needs (score {avant}).",
     "besoin_en_hausse": "{nom}, {theme}: the need's score goes from {avant} to {apres}, while the share reached "

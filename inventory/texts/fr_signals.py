@@ -14,7 +14,7 @@ SIGNAL_TYPES = {
 }
 # one sentence per signal; {nom} territory name, {theme} theme label, numbers and dates already formatted
 SIGNAL_SENTENCES = {
-    "zone_blanche_ouverte": "{nom}, {theme} : plus aucun besoin n'est atteint ({avant} % auparavant, score {score}).",
+    "zone_blanche_ouverte": "{nom}, {theme} : plus aucun besoin n'est atteint ({avant} auparavant, score {score}).",
     "fin_de_programme": "{nom}, {theme} : « {libelle} » ({objet}) s'achève le {date}, dans {jours} jours ; c'est le "
                         "seul programme qui atteint ces besoins (score {avant}).",
     "besoin_en_hausse": "{nom}, {theme} : le score du besoin passe de {avant} à {apres}, sans que la part atteinte "
