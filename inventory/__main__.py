@@ -269,6 +269,66 @@ def cmd_report(store: Store, args) -> int:
     return 0
 
 
+def cmd_signals(store: Store, args) -> int:
+    from inventory.analysis import signals
+
+    before, after = signals.snapshot_pair(store, args.before, args.after)
+    if after is None or store.snapshot(after) is None or (before is not None and store.snapshot(before) is None):
+        print(texts.CLI_UNKNOWN_SNAPSHOT.format(id=args.after or args.before) if (args.after or args.before)
+              else texts.CLI_SIGNALS_NO_SNAPSHOT, file=sys.stderr)
+        return 1
+    found = signals.signals_json(store, before, after, investisseur=args.investisseur)
+    if args.json:
+        _print_json(found)
+    elif not found:
+        print(texts.SIGNALS_NONE)
+    else:
+        from inventory.outputs import digest
+
+        frame = signals.signals(store, before, after, investisseur=args.investisseur)
+        themes = digest.theme_names(store, after)
+        for s in frame.to_dict(orient="records"):
+            print(f"{s['rang']:>3}. {texts.SIGNAL_TYPES[s['type']]} — {digest.sentence(s, themes)}")
+            print(f"     {texts.SIGNALS_FOR_LINE.format(members=digest.members_line(s))}")
+    return 0
+
+
+def cmd_digest(store: Store, args) -> int:
+    from inventory.analysis import signals
+    from inventory.outputs import digest
+
+    before, after = signals.snapshot_pair(store, args.before, args.after)
+    if after is None or store.snapshot(after) is None:
+        print(texts.CLI_SIGNALS_NO_SNAPSHOT, file=sys.stderr)
+        return 1
+    settings = digest.smtp_settings() if args.send else None
+    if args.send and settings is None:
+        print(texts.CLI_DIGEST_NO_SMTP, file=sys.stderr)
+        return 2
+    letters = digest.letters(store, before, after, base_url=args.base_url)
+    if not letters:
+        print(texts.CLI_DIGEST_NONE)
+        return 0
+    for letter, html_path, text_path in digest.write(letters, args.dir):
+        print(texts.CLI_DIGEST_WRITTEN.format(investisseur=letter.investisseur, nom=letter.nom,
+                                              signaux=letter.signaux, html=html_path, text=text_path))
+    if not args.send:
+        print(texts.CLI_DIGEST_NOT_SENT)
+        return 0
+    sent = digest.send(letters, settings)
+    for member, contact, error in sent:
+        if contact is None:
+            print(texts.CLI_DIGEST_NO_CONTACT.format(investisseur=member))
+        elif error is None:
+            print(texts.CLI_DIGEST_SENT.format(investisseur=member, contact=contact))
+        else:
+            print(texts.CLI_DIGEST_FAILED.format(investisseur=member, contact=contact, error=error), file=sys.stderr)
+    failed = sum(1 for _, c, e in sent if c and e)
+    print(texts.CLI_DIGEST_SUMMARY.format(sent=sum(1 for _, c, e in sent if c and not e), failed=failed,
+                                          missing=sum(1 for _, c, _ in sent if c is None)))
+    return 6 if failed else 0
+
+
 def cmd_demo(store: Store, args) -> int:
     if args.needs is None:
         print(demo.load_demo(store))
@@ -357,6 +417,20 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--snapshot", type=int)
     p.add_argument("--lang", choices=texts.LANGUAGES, default=argparse.SUPPRESS, help=texts.CLI_HELP_LANG)
     p.set_defaults(func=cmd_report)
+    for name, help, func in (("signals", texts.CLI_HELP_SIGNALS, cmd_signals),
+                             ("digest", texts.CLI_HELP_DIGEST, cmd_digest)):
+        p = add(name, help)
+        if name == "digest":
+            p.add_argument("dir")
+            p.add_argument("--send", action="store_true", help=texts.CLI_HELP_SEND)
+            p.add_argument("--base-url", default=os.environ.get("INVENTORY_BASE_URL", "http://localhost:8501"))
+        p.add_argument("--lang", choices=texts.LANGUAGES, default=argparse.SUPPRESS, help=texts.CLI_HELP_LANG)
+        p.add_argument("--from", dest="before", type=int)
+        p.add_argument("--to", dest="after", type=int)
+        if name == "signals":
+            p.add_argument("--investisseur")
+            p.add_argument("--json", action="store_true")
+        p.set_defaults(func=func)
     p = add("demo", texts.CLI_HELP_DEMO)
     p.add_argument("--needs", type=int)
     p.add_argument("--programmes", type=int)

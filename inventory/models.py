@@ -98,6 +98,9 @@ class Investisseur(Row):
         "Type", "type", help="institution, fondation ou entreprise", choices=INVESTOR_TYPES
     )
     site_web: Text = column("Site web", "website", help="Adresse du site (facultatif)", default=None)
+    contact: Annotated[str | None, BeforeValidator(p.email)] = column(
+        "Contact", "contact", help="Adresse e-mail où envoyer le suivi des signaux, ex. suivi@exemple.org (facultatif)",
+        default=None)
 
 
 class Programme(Row):

@@ -83,6 +83,23 @@ def code(value: Any) -> str | None:
     return s
 
 
+# an e-mail address as a mail server accepts it: one @, a local part without spaces, a domain with a dot
+_EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
+
+
+def email(value: Any) -> str | None:
+    """An e-mail address (``Prénom.Nom@exemple.org``), kept as typed without surrounding spaces; a
+    ``mailto:`` prefix, as a spreadsheet's hyperlink gives it, is dropped."""
+    s = text(value)
+    if s is None:
+        return None
+    if s.lower().startswith("mailto:"):
+        s = s[len("mailto:"):].strip()
+    if not _EMAIL.fullmatch(s) or ".." in s:
+        raise fail(T.ERR_EMAIL.format(value=s))
+    return s
+
+
 def choice(options: dict[str, str]):
     """A parser for one value of a closed list: matches the code or its label (in any language, for a
     ``reference.Labels``), any case or accent."""

@@ -2,7 +2,7 @@
 that stand out, the worst white zones, and what changed since the previous snapshot."""
 import streamlit as st
 
-from inventory.analysis import coverage, evolution, followup, needs
+from inventory.analysis import coverage, evolution, followup, needs, signals
 from inventory.outputs import charts, session_report
 from ui.display import plain
 from inventory import texts as T
@@ -44,6 +44,17 @@ if follow["beneficiaires"] and follow["taux_atteinte"] is not None:
                                            acteurs=fr_number(follow["acteurs"])), help=T.FORMULAS["taux_atteinte"])
 else:
     st.markdown(T.HOME_NO_RESULT_LINE)
+
+# signals since the previous import, one line (the Signaux page has them, each with who is best placed)
+found = q(signals.signal_counts, q(signals.previous_import, snap.id), snap.id)
+signal_line, signal_link = st.columns([4, 1], vertical_alignment="center")
+signal_line.markdown(T.HOME_SIGNALS_LINE.format(
+    total=fr_number(found["total"]), zones=fr_number(found["zone_blanche_ouverte"]),
+    fins=fr_number(found["fin_de_programme"]), hausses=fr_number(found["besoin_en_hausse"]),
+    retards=fr_number(found["engagement_en_retard"]), anciennes=fr_number(found["donnees_anciennes"]))
+    if found["total"] else T.SIGNALS_NONE)
+signal_link.page_link("pages/signaux.py", label=T.HOME_SIGNALS_LINK, icon=":material/notifications:",
+                      query_params=keep)
 
 st.subheader(T.HOME_TOP_NEEDS, help=T.HOME_TOP_NEEDS_HELP)
 top = q(needs.top_needs, snap.id)

@@ -62,6 +62,8 @@ def test_every_list_gives_the_command_lines_numbers(served, capsys, sid):
             assert api == cli_json(capsys, name, "--json", "--snapshot", sid, *args, "--db", db), (name, query)
     assert get_json(f"{base}/snapshots/{sid}/commitments", token) == cli_json(
         capsys, "commitments", "--json", "--snapshot", sid, "--db", db)
+    assert get_json(f"{base}/snapshots/{sid}/signals", token) == cli_json(  # against the import before it
+        capsys, "signals", "--json", "--to", sid, "--db", db)
 
 
 def test_a_small_inventorys_matrix_reads_as_worked_by_hand(served):

@@ -10,7 +10,8 @@ from inventory.models import SHEETS, Besoin, Investisseur, Programme, Thematique
 from inventory.store import SHEET_COLUMNS
 
 CONTRACT = {  # docs/contract.md: column [English alias]
-    "investisseurs": {"id": "id", "nom": "name", "type": "type", "site_web": "website"},
+    "investisseurs": {"id": "id", "nom": "name", "type": "type", "site_web": "website",
+                      "contact": "contact"},
     "programmes": {"id": "id", "nom": "name", "investisseurs": "investors", "phase": "phase",
                    "nature": "support_type", "thematiques": "themes", "territoires": "territories",
                    "publics": "audiences", "budget_eur": "budget_eur", "date_debut": "start", "date_fin": "end",

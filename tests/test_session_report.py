@@ -174,8 +174,8 @@ def test_an_inventory_without_follow_up_or_history_says_so(store):
     html = session_report.build_html(store, sid)
     for sentence in (T.CLI_NO_COMMITMENTS, T.REPORT_NO_RESULTS, T.HOME_NO_PREVIOUS):
         assert sentence.replace("'", "&#x27;") in html
-    assert [m for m in re.findall(r'<section id="(\w+)"', html)] == [
-        "chiffres", "besoins", "carte", "zones_blanches", "parcours", "alliances", "resultats", "evolution",
+    assert [m for m in re.findall(r'<section id="(\w+)"', html)] == [  # the report opens on the signals
+        "signaux", "chiffres", "besoins", "carte", "zones_blanches", "parcours", "alliances", "resultats", "evolution",
         "definitions"]
 
 

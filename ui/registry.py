@@ -34,6 +34,7 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("pages/collectif.py", "collectif", "PAGE_COLLECTIF", ":material/handshake:", views="TOGETHER_VIEWS"),
     PageEntry("pages/defis.py", "defis", "PAGE_DEFIS", ":material/flag:"),
     PageEntry("pages/evolution.py", "evolution", "PAGE_EVOLUTION", ":material/trending_up:"),
+    PageEntry("pages/signaux.py", "signaux", "PAGE_SIGNAUX", ":material/notifications:"),
     PageEntry("pages/methode.py", "methode", "PAGE_METHODE", ":material/menu_book:"),
     PageEntry("pages/importer.py", "importer", "PAGE_IMPORTER", ":material/upload_file:", writes=True),
 )

@@ -7,9 +7,9 @@ Every function takes the ``Store`` and a snapshot id and returns a small DataFra
 (which cells an active programme reaches, and whose need rows), ``territory_reach``, ``is_open``.
 """
 from inventory.analysis import (base, catalogue, challenges, collective, coverage, evolution, followup, needs,
-                                pathways)
+                                pathways, signals)
 
-MODULES = (needs, coverage, catalogue, collective, challenges, pathways, followup, evolution)
+MODULES = (needs, coverage, catalogue, collective, challenges, pathways, followup, evolution, signals)
 
 __all__ = ["MODULES", "base", "catalogue", "challenges", "collective", "coverage", "evolution", "followup", "needs",
-           "pathways"]
+           "pathways", "signals"]

@@ -6,7 +6,7 @@ import pandas as pd
 from inventory.store import Store
 from inventory.analysis.base import ALL, NeedFilter, check_level, level_expr
 from inventory.analysis.coverage import need_matrix
-from inventory.analysis.followup import commitment_rows
+from inventory.analysis.followup import commitment_key, commitment_rows
 
 
 def compare_needs(store: Store, before: int, after: int, *, level: str = "region", needs: NeedFilter = ALL) -> pd.DataFrame:
@@ -104,10 +104,8 @@ def compare_commitments(store: Store, before: int, after: int) -> pd.DataFrame:
     return store.read(
         f"""
         WITH b AS ({b_rows}), a AS ({a_rows}),
-        bk AS (SELECT *, coalesce(id, array_to_string(investisseurs, ';') || '|' || array_to_string(thematiques, ';')
-                                   || '|' || array_to_string(territoires, ';')) AS k FROM b),
-        ak AS (SELECT *, coalesce(id, array_to_string(investisseurs, ';') || '|' || array_to_string(thematiques, ';')
-                                   || '|' || array_to_string(territoires, ';')) AS k FROM a)
+        bk AS (SELECT *, {commitment_key('b')} AS k FROM b),
+        ak AS (SELECT *, {commitment_key('a')} AS k FROM a)
         SELECT coalesce(ak.id, bk.id) AS id, coalesce(ak.investisseurs, bk.investisseurs) AS investisseurs,
                coalesce(ak.thematiques, bk.thematiques) AS thematiques,
                coalesce(ak.territoires, bk.territoires) AS territoires,

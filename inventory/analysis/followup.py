@@ -22,6 +22,14 @@ def commitment_rows(snapshot_id: int) -> tuple[str, list]:
     """, [snapshot_id]
 
 
+def commitment_key(alias: str) -> str:
+    """SQL naming one commitment across snapshots: its id, else its investors, themes and territories (a
+    commitment may lack an id)."""
+    a = f"{alias}."
+    return (f"coalesce({a}id, array_to_string({a}investisseurs, ';') || '|' || array_to_string({a}thematiques, ';')"
+            f" || '|' || array_to_string({a}territoires, ';'))")
+
+
 def commitments(store: Store, snapshot_id: int) -> pd.DataFrame:
     """One row per commitment, late ones first then by due date: ordre, id, investisseurs, noms_investisseurs,
     thematiques, territoires (resolved codes), statut, montant_eur, date, echeance, en_retard, programme,

@@ -59,14 +59,13 @@ class Listing:
     summary: str
 
 
-# The lists under /snapshots/{id}/: one line each. signals and organisations are for the lead to wire when their
-# modules land (inventory/analysis/signals.py, organisations), e.g.
-#   "signals": Listing(signals.listing, (), "Signals between this snapshot and the previous import"),
+# The lists under /snapshots/{id}/: one line each. organisations is for the lead to wire when its module lands.
 LISTS: dict[str, Listing] = {
     "matrix": Listing(listings.matrix, (LEVEL, SOURCE), "One row per territory × theme: the numbers of `matrix --json`"),
     "pathways": Listing(listings.pathways, (LEVEL, SOURCE), "Support pathways per cell with needs (`pathways --json`)"),
     "commitments": Listing(listings.commitments, (), "Commitments, late ones first (`commitments --json`)"),
     "results": Listing(listings.results, (LEVEL, SOURCE), "Declared results per cell (`results --json`)"),
+    "signals": Listing(listings.signals, (), "Signals between this snapshot and the import before it (`signals --json`)"),
 }
 
 

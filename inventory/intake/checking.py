@@ -252,7 +252,9 @@ def _to_arrow(sheet: str, frame: pd.DataFrame | ParsedSheet) -> pa.Table:
     if isinstance(frame, ParsedSheet):  # no Python object per row: distinct values, then taken per row
         arrays = [frame.columns[c].to_arrow(types[c]) for c in cols]
     else:
-        arrays = [pa.array(frame[c].tolist(), type=types[c], from_pandas=True) for c in cols]
+        # an optional column a hand-built frame lacks (one the contract gained since: investisseurs.contact) is empty
+        arrays = [pa.array(frame[c].tolist() if c in frame else [None] * len(frame), type=types[c], from_pandas=True)
+                  for c in cols]
     return pa.Table.from_arrays(arrays, names=cols)
 
 

@@ -176,6 +176,8 @@ def demo_frames(as_of: dt.date) -> dict[str, pd.DataFrame]:
     """The demo inventory at the end of April or the end of June."""
     june = as_of >= JUNE
     inv = pd.DataFrame(INVESTORS, columns=["id", "nom", "type", "site_web"])
+    # reserved example addresses (RFC 2606): a demo digest has recipients, and nobody real receives it
+    inv["contact"] = [f"suivi+{i.lower()}@example.org" for i in inv["id"]]
     rows = []
     for (pid, nom, invs, phase, nat, th, ter, pub, budget, start, end, odd) in PROGRAMMES:
         if pid in JUNE_ONLY and not june:
@@ -229,6 +231,7 @@ def synthetic_frames(n_needs: int, n_programmes: int, *, seed: int = 7, as_of: d
     inv = pd.DataFrame({
         "id": [f"I{i:05d}" for i in range(n_inv)], "nom": [f"Investisseur fictif {i}" for i in range(n_inv)],
         "type": rng.choice(["institution", "fondation", "entreprise"], size=n_inv), "site_web": [None] * n_inv,
+        "contact": [None] * n_inv,
     })
     keys = [k for k in territories() if k in ("FR",) or k.startswith(("REG", "DEP"))]
     themes = [t.code for t in default_themes()]

@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from inventory.analysis import base, coverage, followup
+from inventory.analysis import base, coverage, followup, signals as signal_analysis
 from inventory.analysis import pathways as pathway_analysis
 from inventory.store import SHEET_COLUMNS, Store
 
@@ -18,6 +18,7 @@ COMMITMENT_KEYS = ["id", "investisseurs", "thematiques", "territoires", "statut"
                    "en_retard", "zones_blanches"]
 PATHWAY_KEYS = ["territoire", "nom", "thematique", "acteurs", "score", "programmes", "phases", "natures", "urgence",
                 "relance", "structurel", "argent", "accompagnement", "maillon_manquant"]
+SIGNAL_KEYS = ["type", "territoire", "thematique", "avant", "apres", "pour", "rang", "objet", "date", "jours"]
 RESULT_KEYS = ["territoire", "nom", "thematique", "acteurs", "beneficiaires", "taux_atteinte", "montant_verse_eur"]
 
 
@@ -72,3 +73,9 @@ def sheet(store: Store, snapshot_id: int, name: str) -> pd.DataFrame:
     if name not in SHEET_COLUMNS:
         raise KeyError(name)
     return store.sheet(snapshot_id, name)
+
+
+def signals(store: Store, snapshot_id: int) -> pd.DataFrame:
+    """``signals --json`` of a snapshot against the import before it: one row per signal, most pressing first
+    (``pour``: the members best placed, as {investisseur, raison})."""
+    return pd.DataFrame(signal_analysis.signals_json(store, None, snapshot_id), columns=SIGNAL_KEYS)

@@ -31,8 +31,8 @@ import plotly.io
 import plotly.offline
 
 from inventory import formats, reference
-from inventory.analysis import collective, coverage, evolution, followup, needs, pathways
-from inventory.outputs import charts
+from inventory.analysis import collective, coverage, evolution, followup, needs, pathways, signals
+from inventory.outputs import charts, digest
 from inventory import texts
 from inventory.models import STATUTS, Snapshot
 from inventory.parsing import LIST_SEPARATOR
@@ -128,7 +128,7 @@ def sections(store: Store, snap: Snapshot) -> list[Section]:
     c = needs.counts(store, sid)
     follow = followup.followup_summary(store, sid)
     co = collective.cofunding(store, sid)
-    out: list[Section] = []
+    out: list[Section] = [_signals(store, snap)]  # the report opens on what needs someone
 
     # key figures
     figures = pd.DataFrame([
@@ -264,6 +264,23 @@ def sections(store: Store, snap: Snapshot) -> list[Section]:
     definitions.formulas = list(T.FORMULAS)
     out.append(definitions)
     return out
+
+
+def _signals(store: Store, snap: Snapshot) -> Section:
+    """The signals since the previous import, most pressing first, each with the members best placed (the
+    Signaux page's own sentences), then the thresholds."""
+    section = Section("signaux", T.REPORT_SIGNALS)
+    found = signals.signals(store, signals.previous_import(store, snap.id), snap.id)
+    themes = digest.theme_names(store, snap.id)
+    for s in found.head(ROW_LIMIT).to_dict(orient="records"):
+        section.lines.append(f"{s['rang']}. {T.SIGNAL_TYPES[s['type']]} — {digest.sentence(s, themes)} "
+                             f"{T.SIGNALS_FOR_LINE.format(members=digest.members_line(s))}")
+    if len(found) > ROW_LIMIT:
+        section.lines.append(T.REPORT_SIGNALS_MORE.format(n=number(len(found) - ROW_LIMIT)))
+    if found.empty:
+        section.lines.append(T.SIGNALS_NONE)
+    section.lines.append(digest.thresholds_sentence())
+    return section
 
 
 def _changes(store: Store, snap: Snapshot, themes: dict[str, str], now: dict[str, int]) -> Section:

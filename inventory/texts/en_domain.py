@@ -415,6 +415,7 @@ CONTRACT_HELP = {
     "investisseurs.nom": "Name of the investor",
     "investisseurs.type": "institution, fondation or entreprise",
     "investisseurs.site_web": "Website address (optional)",
+    "investisseurs.contact": "E-mail address the signals digest is sent to, e.g. follow-up@example.org (optional)",
     "programmes.id": "Short unique code, e.g. P001",
     "programmes.nom": "Name of the programme",
     "programmes.investisseurs": "Identifiers of the investors, separated by ; (at least one); an investor named twice in the same cell is counted once, and the import report says so (warning)",
