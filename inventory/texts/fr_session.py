@@ -1,0 +1,46 @@
+"""What the live session says (noting, retiring, following up commitments; the séances in the picker), in French."""
+
+# --- the domain: intake.noting, the command line ----------------------------------------------------------------
+SESSION_RETIRED_LABEL = "{session} – engagement {id} retiré à {time}"
+SESSION_STATUS_LABEL = "{session} – engagement {id} mis à jour à {time}"
+SESSION_AUDIT_NOTE = "{session} : engagement {id} noté"
+SESSION_AUDIT_RETIRED = "{session} : engagement {id} retiré"
+SESSION_AUDIT_STATUS = "{session} : engagement {id} – {changes}"
+SESSION_CHANGE = "{field} {before} → {after}"
+SESSION_UNKNOWN_COMMITMENT = "Aucun engagement « {id} » dans l'inventaire actif."
+SESSION_NOT_THIS_SEANCE = ("L'engagement « {id} » n'a pas été noté pendant la séance en cours ; seuls ceux-là peuvent "
+                           "être retirés (changez plutôt son statut en « abandonné »).")
+SESSION_NO_SEANCE = "Aucune séance en cours : l'inventaire actif n'a reçu aucun engagement noté."
+SESSION_STATUS_BACKWARDS = ("Le statut ne revient pas en arrière : « {before} » ne peut devenir « {after} » "
+                            "(envisagé → engagé → réalisé ou abandonné).")
+SESSION_NOTHING_CHANGED = "Rien à modifier : l'engagement « {id} » a déjà ces valeurs."
+SESSION_NOT_SAVED = ("L'inventaire actif a changé pendant l'enregistrement et l'engagement n'y figure pas ; rien n'a "
+                     "été enregistré, réessayez.")
+SESSION_CLI_SAVED = "Inventaire n° {id} « {label} » actif."
+# the import page's journal: actions of a séance, never « activation »
+SESSION_AUDIT_ACTIONS = {"annulation": "annulation", "statut": "statut modifié"}
+SESSION_FIELDS = {"statut": "statut", "echeance": "échéance", "montant_eur": "montant"}
+
+# --- the sidebar picker and the comparisons ---------------------------------------------------------------------
+SEANCE_OPTION = "{as_of} · {seance} – {n} engagement(s) noté(s)"
+SEANCE_SINCE = "Comparaison avec « {label} » (données au {as_of}), l'état d'avant la séance « {seance} »."
+SINCE_PREVIOUS = "Comparaison avec « {label} » (données au {as_of}), l'entrée précédente de la liste des inventaires."
+
+# --- the form --------------------------------------------------------------------------------------------------
+SESSION_ALREADY_SAVED = ("Cet engagement vient d'être enregistré (n° {id}) : ce second envoi du même formulaire n'a "
+                         "rien ajouté.")
+SESSION_FOLLOW_HEADER = "Suivre les engagements de la séance"
+SESSION_FOLLOW_INTRO = ("Retirer un engagement noté pendant la séance en cours, ou changer le statut, l'échéance ou le "
+                        "montant d'un engagement ; chaque changement est un nouvel inventaire, inscrit au journal.")
+SESSION_PICK = "Engagement"
+SESSION_RETIRE = "Retirer cet engagement"
+SESSION_RETIRE_HELP = "Seuls les engagements notés pendant la séance en cours peuvent être retirés."
+SESSION_RETIRED = "Engagement {id} retiré : l'inventaire n° {snapshot} « {label} » est maintenant actif."
+SESSION_NEW_STATUS = "Nouveau statut"
+SESSION_NEW_DUE = "Nouvelle échéance (facultative)"
+SESSION_NEW_AMOUNT = "Nouveau montant (€, facultatif)"
+SESSION_UPDATE = "Enregistrer le changement"
+SESSION_UPDATED = "Engagement {id} mis à jour : l'inventaire n° {snapshot} « {label} » est maintenant actif."
+SESSION_COMMITMENT_OPTION = "{id} · {investors} · {status}"
+SESSION_REJECTED = "Rien n'a été modifié :"
+SESSION_NO_COMMITMENT = "Aucun engagement à suivre dans l'inventaire actif."
