@@ -154,3 +154,58 @@ def test_a_file_written_before_seances_gets_kinds_from_its_audit_log(tmp_path):
     assert [(s.id, s.kind, s.seance) for s in again.snapshots()] == [(sid, "import", None),
                                                                      (noted.snapshot_id, "note", "Séance du 30/06")]
     again.close()
+
+
+# --- 7. the command line ----------------------------------------------------------------------------------------
+CONCURRENT = 10
+
+
+def test_ten_concurrent_note_commands_leave_ten_commitments(followed, tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    store, _ = followed
+    store.close()  # the commands open the file themselves, one writer process at a time
+    env = {**os.environ, "INVENTORY_LOCK_TIMEOUT": "120"}
+    commands = [subprocess.Popen([sys.executable, "-m", "inventory", "note", "--db", str(store.path),
+                                  "--investisseurs", "A;B", "--thematiques", "numerique", "--territoires", "Hérault",
+                                  "--statut", "engagé", "--montant", "1 000", "--seance", "Séance du 06/12",
+                                  "--description", f"cmd-{k}", "--json"],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+                for k in range(CONCURRENT)]
+    outputs = [c.communicate(timeout=300) for c in commands]
+    assert [c.returncode for c in commands] == [0] * CONCURRENT, [err for _, err in outputs]
+    printed = [json.loads(out) for out, _ in outputs]
+    assert len({p["snapshot_id"] for p in printed}) == CONCURRENT
+    assert {p["engagement"]["id"] for p in printed} == {f"E{n}" for n in range(6, 6 + CONCURRENT)}
+    assert printed[0]["engagement"]["territoires"] == ["DEP-34"] and printed[0]["engagement"]["statut"] == "engage"
+    assert active_commitments(store) == sorted(f"cmd-{k}" for k in range(CONCURRENT))
+    assert store.snapshot(store.active_snapshot_id()).counts["engagements"] == 5 + CONCURRENT
+
+
+def test_the_status_command_follows_up_and_refuses_as_the_form_does(followed, capsys):
+    import json
+
+    from inventory.__main__ import main
+
+    store, _ = followed
+    path = str(store.path)
+    store.close()
+    assert main(["note", "--db", path, "--investisseurs", "A", "--thematiques", "numerique", "--territoires", "FR",
+                 "--statut", "envisage", "--seance", "Séance du 06/12", "--json"]) == 0
+    noted = json.loads(capsys.readouterr().out)
+    assert noted["engagement"]["id"] == "E6" and noted["engagement"]["statut"] == "envisage"
+    assert main(["status", "--db", path, "E6", "--statut", "réalisé", "--montant", "2 500", "--echeance",
+                 "2026-12-31", "--json"]) == 0
+    done = json.loads(capsys.readouterr().out)
+    assert done["snapshot_id"] == noted["snapshot_id"] + 1
+    assert (done["engagement"]["statut"], done["engagement"]["montant_eur"], done["engagement"]["echeance"]) == (
+        "realise", 2500.0, "2026-12-31")
+    assert main(["status", "--db", path, "E6", "--statut", "engage"]) == 1
+    assert "Le statut ne revient pas en arrière" in capsys.readouterr().err
+    assert main(["note", "--db", path, "--investisseurs", "Z", "--thematiques", "numerique", "--territoires", "FR",
+                 "--statut", "promis"]) == 1
+    err = capsys.readouterr().err
+    assert "investisseur « Z » inconnu" in err and "« promis » n'est pas une valeur permise" in err

@@ -190,9 +190,10 @@ def _ids(table: pa.Table) -> list[str | None]:
 
 
 def _next_id(table: pa.Table) -> str:
-    """« E<n> », n one more than the largest such id already there."""
-    taken = [int(m.group(1)) for v in _ids(table) if v and (m := re.fullmatch(r"E(\d+)", v))]
-    return f"E{max(taken, default=0) + 1}"
+    """« E<n> », n one more than the largest such id already there, as wide as theirs (E02 → E13, E5 → E6)."""
+    taken = [m.group(1) for v in _ids(table) if v and (m := re.fullmatch(r"E(\d+)", v))]
+    width = max((len(t) for t in taken), default=1)
+    return f"E{max((int(t) for t in taken), default=0) + 1:0{width}d}"
 
 
 def _shown(column: str, value: Any) -> str:

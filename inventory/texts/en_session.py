@@ -43,3 +43,9 @@ SESSION_UPDATED = "Commitment {id} updated: snapshot no. {snapshot} “{label}�
 SESSION_COMMITMENT_OPTION = "{id} · {investors} · {status}"
 SESSION_REJECTED = "Nothing was changed:"
 SESSION_NO_COMMITMENT = "No commitment to follow up in the active snapshot."
+
+# --- the command line's help -------------------------------------------------------------------------------------
+CLI_HELP_NOTE = "note a commitment as the session form does (a new active snapshot)"
+CLI_HELP_STATUS = "change a commitment's status, due date or amount (a new active snapshot)"
+CLI_HELP_LIST = "a list separated by ; (e.g. A;B)"
+CLI_HELP_SEANCE = "the session (default: “Session of” and today's date)"

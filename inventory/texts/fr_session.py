@@ -44,3 +44,9 @@ SESSION_UPDATED = "Engagement {id} mis à jour : l'inventaire n° {snapshot} « 
 SESSION_COMMITMENT_OPTION = "{id} · {investors} · {status}"
 SESSION_REJECTED = "Rien n'a été modifié :"
 SESSION_NO_COMMITMENT = "Aucun engagement à suivre dans l'inventaire actif."
+
+# --- the command line's help -------------------------------------------------------------------------------------
+CLI_HELP_NOTE = "noter un engagement comme le formulaire de séance (nouvel inventaire actif)"
+CLI_HELP_STATUS = "changer le statut, l'échéance ou le montant d'un engagement (nouvel inventaire actif)"
+CLI_HELP_LIST = "liste séparée par ; (ex. A;B)"
+CLI_HELP_SEANCE = "la séance (défaut : « Séance du » et la date du jour)"
