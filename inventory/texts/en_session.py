@@ -21,7 +21,8 @@ SESSION_AUDIT_ACTIONS = {"annulation": "withdrawal", "statut": "status changed"}
 SESSION_FIELDS = {"statut": "status", "echeance": "due date", "montant_eur": "amount"}
 
 # --- the sidebar picker and the comparisons ---------------------------------------------------------------------
-SEANCE_OPTION = "{as_of} · {seance} – {n} commitment(s) noted"
+SEANCE_OPTION = "{as_of} · {seance} – {noted}"
+SEANCE_NOTED = {"one": "{n} commitment noted", "many": "{n} commitments noted"}
 SEANCE_SINCE = "Compared with “{label}” (data as of {as_of}), the state before session “{seance}”."
 SINCE_PREVIOUS = "Compared with “{label}” (data as of {as_of}), the previous entry of the snapshot list."
 
@@ -49,3 +50,4 @@ CLI_HELP_NOTE = "note a commitment as the session form does (a new active snapsh
 CLI_HELP_STATUS = "change a commitment's status, due date or amount (a new active snapshot)"
 CLI_HELP_LIST = "a list separated by ; (e.g. A;B)"
 CLI_HELP_SEANCE = "the session (default: “Session of” and today's date)"
+SESSION_TO_NEWEST = "Show the newest snapshot (no. {id})"

@@ -22,7 +22,8 @@ SESSION_AUDIT_ACTIONS = {"annulation": "annulation", "statut": "statut modifié"
 SESSION_FIELDS = {"statut": "statut", "echeance": "échéance", "montant_eur": "montant"}
 
 # --- the sidebar picker and the comparisons ---------------------------------------------------------------------
-SEANCE_OPTION = "{as_of} · {seance} – {n} engagement(s) noté(s)"
+SEANCE_OPTION = "{as_of} · {seance} – {noted}"
+SEANCE_NOTED = {"one": "{n} engagement noté", "many": "{n} engagements notés"}
 SEANCE_SINCE = "Comparaison avec « {label} » (données au {as_of}), l'état d'avant la séance « {seance} »."
 SINCE_PREVIOUS = "Comparaison avec « {label} » (données au {as_of}), l'entrée précédente de la liste des inventaires."
 
@@ -50,3 +51,4 @@ CLI_HELP_NOTE = "noter un engagement comme le formulaire de séance (nouvel inve
 CLI_HELP_STATUS = "changer le statut, l'échéance ou le montant d'un engagement (nouvel inventaire actif)"
 CLI_HELP_LIST = "liste séparée par ; (ex. A;B)"
 CLI_HELP_SEANCE = "la séance (défaut : « Séance du » et la date du jour)"
+SESSION_TO_NEWEST = "Voir l'inventaire le plus récent (n° {id})"
