@@ -9,7 +9,10 @@ the one it belongs to: the last import before the séance, or the previous séan
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
+from inventory import formats
+from inventory import texts as T
 from inventory.models import Snapshot
 
 
@@ -54,13 +57,32 @@ def entry_of(snaps: list[Snapshot], snapshot_id: int) -> Entry | None:
 
 
 def baseline(snaps: list[Snapshot], snapshot_id: int) -> Snapshot | None:
-    """What ``snapshot_id`` is compared with: the entry before its own (the last import before its séance, or the
-    previous séance; for an import, the previous import or séance). None for the first."""
+    """What ``snapshot_id`` is compared with: for a state of a séance, the entry the séance started from (the
+    last import before it, or the previous séance); for an import, the entry just before it in time. None for
+    the first."""
     listed = entries(snaps)
     for before, entry in zip([None, *listed], listed):
-        if entry.holds(snapshot_id):
+        if not entry.holds(snapshot_id):
+            continue
+        if entry.seance is not None:
             return before.shown if before is not None else None
+        me = entry.shown
+        earlier = [e.shown for e in listed if (e.shown.as_of, e.shown.id) < (me.as_of, me.id)]
+        return max(earlier, key=lambda s: (s.as_of, s.id)) if earlier else None
     return None
+
+
+def since(snaps: list[Snapshot], snapshot_id: int, *,
+          shown: Callable[[str], str] = str) -> tuple[Snapshot | None, str]:
+    """The baseline of ``snapshot_id`` and the sentence saying which it is (the home page, Évolution, the report);
+    ``shown`` escapes what people typed (labels, séances) for where the sentence goes."""
+    before = baseline(snaps, snapshot_id)
+    if before is None:
+        return None, T.HOME_NO_PREVIOUS
+    entry = entry_of(snaps, snapshot_id)
+    words = T.SEANCE_SINCE if entry is not None and entry.seance else T.HOME_CHANGES_SINCE
+    return before, words.format(label=shown(before.label), as_of=formats.date(before.as_of),
+                                seance=shown(entry.seance or "") if entry is not None else "")
 
 
 def session_start(snaps: list[Snapshot], snapshot_id: int) -> Snapshot | None:

@@ -5,8 +5,9 @@ import streamlit as st
 from inventory.analysis import coverage, evolution, followup, needs
 from inventory.outputs import charts, session_report
 from inventory.intake.report import plain
+from inventory import seances
 from inventory import texts as T
-from ui import current_store, enter_through_app, fr_date, fr_number, q, require_snapshot, snapshots, theme_labels
+from ui import current_store, enter_through_app, fr_number, q, require_snapshot, snapshots, theme_labels
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
@@ -70,12 +71,11 @@ else:
                        query_params={**keep, "vue": "territoire", "territoire": zone.territoire})
 
 st.subheader(T.HOME_CHANGES)
-earlier = sorted((s for s in snapshots() if (s.as_of, s.id) < (snap.as_of, snap.id)), key=lambda s: (s.as_of, s.id))
-if not earlier:
-    st.info(T.HOME_NO_PREVIOUS)
+before, since = seances.since(snapshots(), snap.id, shown=plain)  # a séance against the state it started from
+if before is None:
+    st.info(since)
 else:
-    before = earlier[-1]
-    st.caption(T.HOME_CHANGES_SINCE.format(label=plain(before.label), as_of=fr_date(before.as_of)))
+    st.caption(since)
     moves = q(evolution.compare_needs, before.id, snap.id)
     changes = q(evolution.compare_programmes, before.id, snap.id)["changement"].value_counts()
     cols = st.columns(4)

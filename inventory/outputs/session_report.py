@@ -30,6 +30,7 @@ import plotly.graph_objects as go
 import plotly.io
 import plotly.offline
 
+from inventory import seances
 from inventory import reference
 from inventory.analysis import collective, coverage, evolution, followup, needs, pathways
 from inventory.outputs import charts
@@ -113,10 +114,8 @@ def _lists(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
 
 
 def previous_snapshot(store: Store, snap: Snapshot) -> Snapshot | None:
-    """The snapshot just before ``snap`` in time (the home page's and Évolution's « previous »)."""
-    earlier = sorted((s for s in store.snapshots() if (s.as_of, s.id) < (snap.as_of, snap.id)),
-                     key=lambda s: (s.as_of, s.id))
-    return earlier[-1] if earlier else None
+    """What ``snap`` is compared with, as on the home page and Évolution (``seances.baseline``)."""
+    return seances.baseline(store.snapshots(), snap.id)
 
 
 def sections(store: Store, snap: Snapshot) -> list[Section]:
@@ -269,11 +268,10 @@ def _changes(store: Store, snap: Snapshot, themes: dict[str, str], now: dict[str
     """What changed since the previous snapshot: the counts, the largest moves of need, white zones closed and
     opened, programmes and commitments."""
     section = Section("evolution", T.HOME_CHANGES, formulas=["zone_blanche"])
-    before = previous_snapshot(store, snap)
+    before, since = seances.since(store.snapshots(), snap.id)
+    section.lines.append(since)
     if before is None:
-        section.lines.append(T.HOME_NO_PREVIOUS)
         return section
-    section.lines.append(T.HOME_CHANGES_SINCE.format(label=before.label, as_of=fr_date(before.as_of)))
     was = needs.counts(store, before.id)
     rows = [(label, was.get(k, 0), now.get(k, 0), now.get(k, 0) - was.get(k, 0)) for label, k in (
         (T.EVOL_METRIC_SIGNALS, "besoins"), (T.EVOL_METRIC_ACTORS, "acteurs"),

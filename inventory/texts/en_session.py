@@ -24,7 +24,6 @@ SESSION_FIELDS = {"statut": "status", "echeance": "due date", "montant_eur": "am
 SEANCE_OPTION = "{as_of} · {seance} – {noted}"
 SEANCE_NOTED = {"one": "{n} commitment noted", "many": "{n} commitments noted"}
 SEANCE_SINCE = "Compared with “{label}” (data as of {as_of}), the state before session “{seance}”."
-SINCE_PREVIOUS = "Compared with “{label}” (data as of {as_of}), the previous entry of the snapshot list."
 
 # --- the form --------------------------------------------------------------------------------------------------
 SESSION_ALREADY_SAVED = ("This commitment was just saved (no. {id}): this second submission of the same form added "

@@ -25,7 +25,6 @@ SESSION_FIELDS = {"statut": "statut", "echeance": "échéance", "montant_eur": "
 SEANCE_OPTION = "{as_of} · {seance} – {noted}"
 SEANCE_NOTED = {"one": "{n} engagement noté", "many": "{n} engagements notés"}
 SEANCE_SINCE = "Comparaison avec « {label} » (données au {as_of}), l'état d'avant la séance « {seance} »."
-SINCE_PREVIOUS = "Comparaison avec « {label} » (données au {as_of}), l'entrée précédente de la liste des inventaires."
 
 # --- the form --------------------------------------------------------------------------------------------------
 SESSION_ALREADY_SAVED = ("Cet engagement vient d'être enregistré (n° {id}) : ce second envoi du même formulaire n'a "
