@@ -92,6 +92,10 @@ else:
 st.subheader(T.HOME_REPORT, help=T.HOME_REPORT_HELP)
 # made on click (a few seconds at 1M needs), in the reader's language, from the store this page reads
 store, lang = current_store(), T.language()
+if waiting := session_report.queued():  # renders run one at a time: say how many are ahead
+    st.caption(T.REPORT_QUEUE.format(n=fr_number(waiting)))
+elif session_report.ready(store, snap, lang, "html"):
+    st.caption(T.REPORT_READY)
 html_button, pdf_button = st.columns(2)
 html_button.download_button(T.HOME_REPORT_HTML, lambda: session_report.build_html(store, snap.id, lang=lang).encode(),
                             file_name=session_report.file_name(snap, "html"), mime="text/html", on_click="ignore",

@@ -209,3 +209,46 @@ def test_the_status_command_follows_up_and_refuses_as_the_form_does(followed, ca
                  "--statut", "promis"]) == 1
     err = capsys.readouterr().err
     assert "investisseur « Z » inconnu" in err and "« promis » n'est pas une valeur permise" in err
+
+
+# --- 6. the session report for a room full of readers -------------------------------------------------------------
+def test_six_readers_asking_for_the_pdf_at_once_get_one_render_by_one_chromium(followed, monkeypatch):
+    import time
+
+    from inventory.outputs import session_report
+
+    if session_report.chromium() is None:
+        pytest.skip("no Chromium on this machine")
+    store, sid = followed
+    prints, running, most = [], [0], [0]
+    real = session_report.html_to_pdf
+
+    def counted(document: str) -> bytes:  # the real Chromium, counted
+        running[0] += 1
+        most[0] = max(most[0], running[0])
+        try:
+            prints.append(1)
+            return real(document)
+        finally:
+            running[0] -= 1
+
+    monkeypatch.setattr(session_report, "html_to_pdf", counted)
+    start, got = threading.Barrier(6), [None] * 6
+
+    def reader(k: int) -> None:
+        start.wait()
+        got[k] = session_report.build_pdf(store, sid, lang="fr")
+
+    readers = [threading.Thread(target=reader, args=(k,)) for k in range(6)]
+    for t in readers:
+        t.start()
+    for t in readers:
+        t.join()
+    assert len(prints) == 1 and most[0] == 1
+    assert all(g is not None and g.startswith(b"%PDF") and g == got[0] for g in got)
+    assert session_report.ready(store, store.snapshot(sid), "fr", "pdf") and session_report.queued() == 0
+    t0 = time.perf_counter()
+    assert session_report.build_pdf(store, sid, lang="fr") == got[0]
+    assert time.perf_counter() - t0 < 0.5 and len(prints) == 1  # a later download is immediate
+    # another language is another report
+    assert session_report.build_html(store, sid, lang="en") != session_report.build_html(store, sid, lang="fr")

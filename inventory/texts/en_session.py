@@ -50,3 +50,8 @@ CLI_HELP_STATUS = "change a commitment's status, due date or amount (a new activ
 CLI_HELP_LIST = "a list separated by ; (e.g. A;B)"
 CLI_HELP_SEANCE = "the session (default: “Session of” and today's date)"
 SESSION_TO_NEWEST = "Show the newest snapshot (no. {id})"
+
+# --- the session report for a room full of readers ----------------------------------------------------------------
+REPORT_QUEUE = ("{n} report(s) being made on this server, one at a time: yours follows, then it is kept and the "
+                "next downloads are immediate.")
+REPORT_READY = "This snapshot's report is already made: immediate download."

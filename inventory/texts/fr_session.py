@@ -51,3 +51,8 @@ CLI_HELP_STATUS = "changer le statut, l'échéance ou le montant d'un engagement
 CLI_HELP_LIST = "liste séparée par ; (ex. A;B)"
 CLI_HELP_SEANCE = "la séance (défaut : « Séance du » et la date du jour)"
 SESSION_TO_NEWEST = "Voir l'inventaire le plus récent (n° {id})"
+
+# --- the session report for a room full of readers ----------------------------------------------------------------
+REPORT_QUEUE = ("{n} rapport(s) en préparation sur ce serveur, un à la fois : le vôtre suit, puis il est gardé et "
+                "les téléchargements suivants sont immédiats.")
+REPORT_READY = "Rapport de cet inventaire déjà prêt : téléchargement immédiat."
