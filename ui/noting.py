@@ -29,6 +29,10 @@ from ui.display import fr_date, fr_number
 log = logging.getLogger("inventory.noting_form")
 _NOTED = "_noted_commitment"  # {"new", "commitment", "label"} right after a save
 _FLASH = "_noted_flash"
+_EMPTY = "_noted_empty_form"
+# what the form shows empty: a widget's value is set before it is drawn (popping its key leaves the browser's value)
+EMPTY_FORM = {"note_investisseurs": [], "note_thematiques": [], "note_territoires": [], "note_montant": "",
+              "note_echeance": None, "note_description": ""}
 _SENT = "_noted_fields"  # (what the form sent, the snapshot it made): the last commitment this session saved
 
 
@@ -104,6 +108,8 @@ def commitment_form(snap: Snapshot, investors: Mapping[str, str], themes: Mappin
     if not snap.active:
         st.info(T.NOTE_ACTIVE_ONLY)
         return
+    if st.session_state.pop(_EMPTY, False):
+        st.session_state.update(EMPTY_FORM)
     with st.form("note_commitment"):
         chosen_investors = st.multiselect(T.NOTE_INVESTORS, list(investors), format_func=lambda k: investors[k],
                                           key="note_investisseurs")
@@ -156,9 +162,7 @@ def commitment_form(snap: Snapshot, investors: Mapping[str, str], themes: Mappin
     label = new.label if new else ""
     noted = q(followup.commitments, result.snapshot_id).sort_values("ordre")["id"].iloc[-1]
     st.session_state[_NOTED] = {"new": result.snapshot_id, "commitment": noted, "label": label}
-    for key in ("note_investisseurs", "note_thematiques", "note_territoires", "note_montant", "note_echeance",
-                "note_description"):
-        st.session_state.pop(key, None)  # an empty form for the next commitment
+    st.session_state[_EMPTY] = True  # an empty form for the next commitment, on the next run
     _after_write(T.NOTE_SAVED.format(id=result.snapshot_id, label=plain(label)), result.snapshot_id)
 
 
