@@ -62,7 +62,7 @@ def test_a_facilitator_notes_a_commitment_sees_it_on_the_board_then_undoes_it(ta
     # over a hundred territories: the list shows the ones that match what is typed
     pick_option(tab, T.NOTE_TERRITORIES, "Bretagne", main(tab), typed="Bretagne")
     assert eventually(tab, lambda: len(chosen_tags(tab, T.NOTE_TERRITORIES, main(tab))) == 1)
-    main(tab).get_by_label(T.NOTE_AMOUNT).fill("12 000")
+    main(tab).get_by_role("textbox", name=T.NOTE_AMOUNT, exact=True).fill("12 000")
     main(tab).get_by_role("button", name=T.NOTE_SUBMIT).click()
     expect(main(tab).get_by_text("Engagement enregistré", exact=False)).to_be_visible(timeout=20_000)
     assert_no_exception(tab)
