@@ -64,3 +64,14 @@ def test_any_commitment_of_the_seance_is_withdrawn_and_a_status_followed_up(fres
     assert len(board) == 7
     picker = at.sidebar.selectbox[0]
     assert picker.options[0] == "30/06/2020 · Séance du 06/12 – 2 engagements notés – actif"
+
+
+def test_an_older_pinned_inventory_keeps_its_band_and_a_button_to_the_newest(fresh_followup_db, open_page):
+    at = open_page(fresh_followup_db, "accueil", inventaire="1")
+    assert_clean(at)
+    assert any(T.SHOWN_INVENTORY.format(label="Suivi au 30/04", as_of="30/04/2020") in w.value for w in at.warning)
+    assert at.query_params["inventaire"] == "1"  # pinned: the link keeps showing « Suivi au 30/04 »
+    at.button(key="to_newest").click().run()
+    assert_clean(at)
+    assert at.query_params["inventaire"] == "2" and not at.warning
+    assert not [b for b in at.button if b.key == "to_newest"]
