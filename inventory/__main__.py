@@ -178,6 +178,50 @@ def cmd_commitments(store: Store, args) -> int:
     return 0
 
 
+def cmd_note(store: Store, args) -> int:
+    from inventory.intake.noting import note_commitment
+
+    fields = {"investisseurs": args.investisseurs, "thematiques": args.thematiques, "territoires": args.territoires,
+              "statut": args.statut, "montant_eur": args.montant, "echeance": args.echeance,
+              "session": args.seance or texts.NOTE_SESSION_DEFAULT.format(date=formats.date(dt.date.today())),
+              "description": args.description}
+    return _session_change(store, args, note_commitment(store, {k: v for k, v in fields.items() if v is not None}),
+                           None)
+
+
+def cmd_status(store: Store, args) -> int:
+    from inventory.intake.noting import update_commitment
+
+    changes = {k: v for k, v in (("statut", args.statut), ("echeance", args.echeance), ("montant_eur", args.montant))
+               if v is not None}
+    return _session_change(store, args, update_commitment(store, args.id, changes, seance=args.seance), args.id)
+
+
+def _session_change(store: Store, args, result, commitment_id: str | None) -> int:
+    """What ``note`` and ``status`` print: the new snapshot and the commitment as ``commitments --json`` shows it,
+    or every problem in the form's own words."""
+    if not result.ok:
+        if args.json:
+            _print_json({"ok": False, "errors": [{"column": e.column, "value": e.value, "message": e.message}
+                                                 for e in result.errors]})
+        else:
+            for e in result.errors:  # as the form lists them: the field, then what is wrong
+                field = texts.NOTE_FIELDS.get(e.column or "", e.column or "")
+                print(f"  {field} : {e.message}" if field and not e.message.startswith(field) else f"  {e.message}",
+                      file=sys.stderr)
+        return 1
+    rows = followup.commitments(store, result.snapshot_id)
+    wanted = commitment_id or rows.sort_values("ordre")["id"].iloc[-1]
+    commitment = listings.records(rows[rows["id"] == wanted][listings.COMMITMENT_KEYS])[0]
+    if args.json:
+        _print_json({"ok": True, "snapshot_id": result.snapshot_id, "engagement": commitment})
+    else:
+        snap = store.snapshot(result.snapshot_id)
+        print(texts.SESSION_CLI_SAVED.format(id=result.snapshot_id, label=snap.label if snap else ""))
+        print(json.dumps(commitment, ensure_ascii=False))
+    return 0
+
+
 def cmd_pathways(store: Store, args) -> int:
     sid = _snapshot(store, args.snapshot)
     if sid is None:
@@ -412,6 +456,22 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--published", default=os.environ.get("INVENTORY_PUBLISHED") or PUBLISHED_DB,
                    help=texts.CLI_HELP_PUBLISH_TO)
     p.set_defaults(func=cmd_serve, no_store=True)
+    p = add("note", texts.CLI_HELP_NOTE)
+    for name in ("investisseurs", "thematiques", "territoires"):
+        p.add_argument(f"--{name}", required=True, help=texts.CLI_HELP_LIST)
+    p.add_argument("--statut", required=True)
+    for name in ("montant", "echeance", "description"):
+        p.add_argument(f"--{name}")
+    p.add_argument("--seance", help=texts.CLI_HELP_SEANCE)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_note)
+    p = add("status", texts.CLI_HELP_STATUS)
+    p.add_argument("id")
+    for name in ("statut", "montant", "echeance"):
+        p.add_argument(f"--{name}")
+    p.add_argument("--seance", help=texts.CLI_HELP_SEANCE)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_status)
     p = add("report", texts.CLI_HELP_REPORT)
     p.add_argument("path")
     p.add_argument("--snapshot", type=int)

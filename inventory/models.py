@@ -292,6 +292,10 @@ class Issue(BaseModel):
     kind: str = "valeur"  # groups issues in the report: valeur, reference, doublon, fichier, colonne
 
 
+# What wrote a snapshot: an upload (or the demo), a commitment noted in a séance, one retired, one's status changed.
+SNAPSHOT_KINDS = ("import", "note", "undo", "status")
+
+
 class Snapshot(BaseModel):
     id: int
     label: str
@@ -303,6 +307,8 @@ class Snapshot(BaseModel):
     active: bool = False
     demo: bool = False
     counts: dict[str, int] = Field(default_factory=dict)
+    kind: str = "import"  # one of SNAPSHOT_KINDS
+    seance: str | None = None  # the dialogue session a note, an undo or a status change belongs to
 
 
 class ImportResult(BaseModel):

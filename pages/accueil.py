@@ -5,6 +5,7 @@ import streamlit as st
 from inventory.analysis import coverage, evolution, followup, needs, signals
 from inventory.outputs import charts, session_report
 from ui.display import plain
+from inventory import seances
 from inventory import texts as T
 from ui import percent, current_store, enter_through_app, fr_date, fr_number, q, require_snapshot, snapshots, theme_labels
 
@@ -81,12 +82,11 @@ else:
                        query_params={**keep, "vue": "territoire", "territoire": zone.territoire})
 
 st.subheader(T.HOME_CHANGES)
-earlier = sorted((s for s in snapshots() if (s.as_of, s.id) < (snap.as_of, snap.id)), key=lambda s: (s.as_of, s.id))
-if not earlier:
-    st.info(T.HOME_NO_PREVIOUS)
+before, since = seances.since(snapshots(), snap.id, shown=plain)  # a séance against the state it started from
+if before is None:
+    st.info(since)
 else:
-    before = earlier[-1]
-    st.caption(T.HOME_CHANGES_SINCE.format(label=plain(before.label), as_of=fr_date(before.as_of)))
+    st.caption(since)
     moves = q(evolution.compare_needs, before.id, snap.id)
     changes = q(evolution.programme_change_counts, before.id, snap.id)
     cols = st.columns(4)
@@ -103,6 +103,10 @@ else:
 st.subheader(T.HOME_REPORT, help=T.HOME_REPORT_HELP)
 # made on click (a few seconds at 1M needs), in the reader's language, from the store this page reads
 store, lang = current_store(), T.language()
+if waiting := session_report.queued():  # renders run one at a time: say how many are ahead
+    st.caption(T.REPORT_QUEUE.format(n=fr_number(waiting)))
+elif session_report.ready(store, snap, lang, "html"):
+    st.caption(T.REPORT_READY)
 html_button, pdf_button = st.columns(2)
 html_button.download_button(T.HOME_REPORT_HTML, lambda: session_report.build_html(store, snap.id, lang=lang).encode(),
                             file_name=session_report.file_name(snap, "html"), mime="text/html", on_click="ignore",

@@ -11,7 +11,7 @@ from inventory import texts as T
 from inventory.models import STATUTS
 from ui import (percent, chart_table, enter_through_app, fr_date, fr_number, q, require_snapshot, show_table, theme_labels,
                 url_radio, url_select, workshop_mode)
-from ui.noting import commitment_form
+from ui.noting import commitment_form, follow_up
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
@@ -114,6 +114,7 @@ def commitments_view() -> None:
     places = {t.key: t.nom if t.level != "departement" else f"{t.nom} ({t.code})"
               for t in reference.territories().values()}
     commitment_form(snap, names, themes, places)
+    follow_up(snap)
 
 
 snap = require_snapshot()

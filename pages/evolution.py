@@ -2,7 +2,7 @@
 and opened, commitments kept, late and dropped, programmes added, ended, withdrawn and changed."""
 import streamlit as st
 
-from inventory import reference
+from inventory import reference, seances
 from inventory.analysis import base, evolution, needs
 from inventory.outputs import charts
 from inventory import texts as T
@@ -22,15 +22,19 @@ if len(snaps) < 2:
     st.info(T.EVOL_NEED_TWO)
     st.stop()
 
-labels = {s.id: T.SNAPSHOT_OPTION.format(label=s.label, as_of=fr_date(s.as_of)) for s in snaps}
+# one entry per import and per séance (the states a séance went through, undone ones included, are not compared)
+labels = ui.picker_labels(snaps, shown)
 by_id = {s.id: s for s in snaps}
-in_time = sorted(snaps, key=lambda s: (s.as_of, s.id))
-earlier = [s for s in in_time if (s.as_of, s.id) < (shown.as_of, shown.id)]
-# the shown snapshot against the one before it; the oldest one against the next (never backwards by default)
-default_before, default_after = ((earlier[-1].id, shown.id) if earlier
-                                 else (shown.id, next(s for s in in_time if s.id != shown.id).id))
-ids = [s.id for s in reversed(in_time)]
-
+if len(labels) < 2:
+    st.info(T.EVOL_NEED_TWO)
+    st.stop()
+ids = list(reversed(list(labels)))
+baseline, since = seances.since(snaps, shown.id, shown=plain)
+# the shown snapshot against what it is compared with everywhere; the oldest one against the next
+default_before, default_after = ((baseline.id, shown.id) if baseline is not None
+                                 else (shown.id, next(i for i in reversed(ids) if i != shown.id)))
+if baseline is not None and shown.id not in labels:
+    default_after = shown.id
 c1, c2 = st.columns(2)
 before = by_id[url_select(c1, T.EVOL_BEFORE, ids, "avant", default=default_before, format_func=labels.get)]
 after = by_id[url_select(c2, T.EVOL_AFTER, ids, "apres", default=default_after, format_func=labels.get)]
@@ -43,6 +47,8 @@ if before.as_of > after.as_of:  # "added", "ended" and "closed" read backwards w
     st.stop()
 st.caption(T.EVOL_COMPARING.format(before=plain(before.label), before_date=fr_date(before.as_of),
                                    after=plain(after.label), after_date=fr_date(after.as_of)))
+if (before.id, after.id) == (default_before, default_after) and baseline is not None:
+    st.caption(since)
 
 was, now = q(needs.counts, before.id), q(needs.counts, after.id)
 metrics = [(T.EVOL_METRIC_SIGNALS, "besoins"), (T.EVOL_METRIC_ACTORS, "acteurs"),

@@ -73,6 +73,8 @@ def download_context() -> exports.DownloadContext:
     """The inventory the page shows, the filters in its URL (named as on screen) and the view's address."""
     snap = active_snapshot()
     params = st.query_params.to_dict()
+    if snap is not None:  # the address pins the inventory the file holds, whatever is imported later
+        params["inventaire"] = str(snap.id)
     filters = [(T.FILTER_NAMES.get(k, k), v) for k, v in params.items() if k not in HIDDEN_PARAMETERS and v != ""]
     try:
         base = st.context.url

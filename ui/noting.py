@@ -1,28 +1,39 @@
-"""The short form where a facilitator notes a commitment during a session, and its undo.
+"""The short form where a facilitator notes a commitment during a session, its undo, and the follow-up.
 
 The form hands the commitment as typed to ``inventory.intake.noting.note_commitment`` (the same models and
 cross-references as an uploaded « engagements » sheet); a clean one becomes a new active snapshot, a bad one is
-explained field by field and nothing is written. Undo activates the snapshot that was active before. Readers and
-workshop mode get no form; every write re-checks the facilitator's rights right before writing."""
+explained field by field and nothing is written. The form empties after a save, and the same commitment sent
+again by the same form (a double click) records nothing and says so. Undo withdraws the commitment just noted
+(a new snapshot, « annulation » in the journal); below the form, any commitment noted in the current séance can be
+withdrawn and any commitment's status, due date and amount changed. Readers and workshop mode get no form; every
+write re-checks the facilitator's rights right before writing."""
 from __future__ import annotations
 
 import datetime as dt
 import logging
 from typing import Mapping
 
+import pandas as pd
 import streamlit as st
 
+from inventory import seances
 from inventory import texts as T
-from inventory.models import STATUTS, Snapshot
-from inventory.intake.noting import note_commitment
+from inventory.analysis import followup
+from inventory.models import STATUTS, ImportResult, Snapshot
+from inventory.intake.noting import STATUS_STEP, note_commitment, retire_commitment, update_commitment
 from ui.display import plain
 from ui.access import facilitator_name, is_facilitator, workshop_mode
-from ui.data import StoreBusy, current_store
-from ui.display import fr_date
+from ui.data import StoreBusy, current_store, q, snapshots
+from ui.display import fr_date, fr_number
 
 log = logging.getLogger("inventory.noting_form")
-_NOTED = "_noted_commitment"  # {"new", "previous", "label", "previous_label"} right after a save
+_NOTED = "_noted_commitment"  # {"new", "commitment", "label"} right after a save
 _FLASH = "_noted_flash"
+_EMPTY = "_noted_empty_form"
+# what the form shows empty: a widget's value is set before it is drawn (popping its key leaves the browser's value)
+EMPTY_FORM = {"note_investisseurs": [], "note_thematiques": [], "note_territoires": [], "note_montant": "",
+              "note_echeance": None, "note_description": ""}
+_SENT = "_noted_fields"  # (what the form sent, the snapshot it made): the last commitment this session saved
 
 
 def _signed() -> str:
@@ -38,21 +49,29 @@ def _after_write(message: str, show: int) -> None:
     st.rerun()
 
 
-def _undo(noted: dict) -> None:
+def _write(change, done: str, **words) -> bool:
+    """Run one of noting's writes for a facilitator; say what went wrong, or rerun on the new active snapshot."""
     if not is_facilitator():
         st.error(T.IMP_NOT_ALLOWED)
-        return
+        return False
     try:
-        current_store().activate(noted["previous"], by=_signed())
+        result: ImportResult = change(current_store(), created_by=_signed())
     except StoreBusy:
         st.warning(T.DB_BUSY)
-        return
-    except Exception:
-        log.exception("undo of a noted commitment failed")
+        return False
+    except Exception:  # each write is one transaction: nothing was written
+        log.exception("a séance change failed")
         st.error(T.UNEXPECTED)
-        return
+        return False
+    if not result.ok:
+        st.error(T.SESSION_REJECTED)
+        st.markdown("\n".join("- " + plain(i.message) for i in result.errors))
+        return False
     st.session_state.pop(_NOTED, None)
-    _after_write(T.NOTE_UNDONE.format(id=noted["previous"], label=plain(noted["previous_label"])), noted["previous"])
+    new = current_store().snapshot(result.snapshot_id)
+    _after_write(done.format(snapshot=result.snapshot_id, label=plain(new.label if new else ""), **words),
+                 result.snapshot_id)
+    return True
 
 
 def _saved_and_undo() -> None:
@@ -66,11 +85,12 @@ def _saved_and_undo() -> None:
         still_active = current_store().active_snapshot_id() == noted["new"]
     except StoreBusy:
         still_active = False
-    if not still_active:  # someone imported or activated meanwhile: undoing would undo their work
+    if not still_active:  # someone wrote meanwhile: the follow-up below still withdraws it
         st.session_state.pop(_NOTED, None)
         return
-    if st.button(T.NOTE_UNDO, help=T.NOTE_UNDO_HELP, key="note_undo", icon=":material/undo:"):
-        _undo(noted)
+    if st.button(T.NOTE_UNDO, help=T.SESSION_RETIRE_HELP, key="note_undo", icon=":material/undo:"):
+        cid = noted["commitment"]
+        _write(lambda store, **kw: retire_commitment(store, cid, **kw), T.SESSION_RETIRED, id=cid)
 
 
 def commitment_form(snap: Snapshot, investors: Mapping[str, str], themes: Mapping[str, str],
@@ -88,6 +108,8 @@ def commitment_form(snap: Snapshot, investors: Mapping[str, str], themes: Mappin
     if not snap.active:
         st.info(T.NOTE_ACTIVE_ONLY)
         return
+    if st.session_state.pop(_EMPTY, False):
+        st.session_state.update(EMPTY_FORM)
     with st.form("note_commitment"):
         chosen_investors = st.multiselect(T.NOTE_INVESTORS, list(investors), format_func=lambda k: investors[k],
                                           key="note_investisseurs")
@@ -113,6 +135,11 @@ def commitment_form(snap: Snapshot, investors: Mapping[str, str], themes: Mappin
     fields = {"investisseurs": chosen_investors, "thematiques": chosen_themes, "territoires": chosen_places,
               "statut": statut, "montant_eur": montant.strip() or None, "echeance": echeance,
               "session": session.strip() or None, "description": description.strip() or None}
+    sent = repr(sorted(fields.items(), key=lambda kv: kv[0]))
+    last = st.session_state.get(_SENT)
+    if last is not None and last[0] == sent:  # the same form sent twice (a double click): once is enough
+        st.info(T.SESSION_ALREADY_SAVED.format(id=last[1]))
+        return
     store = current_store()
     try:
         result = note_commitment(store, fields, created_by=_signed())
@@ -130,11 +157,53 @@ def commitment_form(snap: Snapshot, investors: Mapping[str, str], themes: Mappin
                                        message=plain(i.message))
             for i in result.errors))
         return
+    st.session_state[_SENT] = (sent, result.snapshot_id)
     new = store.snapshot(result.snapshot_id)
     label = new.label if new else ""
-    st.session_state[_NOTED] = {"new": result.snapshot_id, "previous": snap.id, "label": label,
-                                "previous_label": snap.label}
-    for key in ("note_investisseurs", "note_thematiques", "note_territoires", "note_montant", "note_echeance",
-                "note_description"):
-        st.session_state.pop(key, None)  # an empty form for the next commitment
+    noted = q(followup.commitments, result.snapshot_id).sort_values("ordre")["id"].iloc[-1]
+    st.session_state[_NOTED] = {"new": result.snapshot_id, "commitment": noted, "label": label}
+    st.session_state[_EMPTY] = True  # an empty form for the next commitment, on the next run
     _after_write(T.NOTE_SAVED.format(id=result.snapshot_id, label=plain(label)), result.snapshot_id)
+
+
+def follow_up(snap: Snapshot) -> None:
+    """Withdraw a commitment noted in the current séance, or change any commitment's status, due date, amount."""
+    if workshop_mode() or not is_facilitator() or not snap.active:
+        return
+    st.subheader(T.SESSION_FOLLOW_HEADER)
+    st.caption(T.SESSION_FOLLOW_INTRO)
+    rows = q(followup.commitments, snap.id)
+    rows = rows[rows["id"].notna()].sort_values("ordre")
+    if rows.empty:
+        st.info(T.SESSION_NO_COMMITMENT)
+        return
+    snaps = snapshots()
+    entry = seances.entry_of(snaps, snap.id)
+    start = seances.baseline(snaps, snap.id) if entry is not None and entry.seance else None
+    earlier = set(q(followup.commitments, start.id)["id"].dropna()) if start is not None else set()
+    retirable = set(rows["id"]) - earlier if entry is not None and entry.seance else set()
+    by_id = {r.id: r for r in rows.itertuples()}
+    cid = st.selectbox(T.SESSION_PICK, list(reversed(list(by_id))), key="follow_id", format_func=lambda k: (
+        T.SESSION_COMMITMENT_OPTION.format(id=k, investors=by_id[k].noms_investisseurs,
+                                           status=STATUTS.get(by_id[k].statut))))
+    chosen = by_id[cid]
+    if st.button(T.SESSION_RETIRE, key="follow_retire", help=T.SESSION_RETIRE_HELP, disabled=cid not in retirable,
+                 icon=":material/remove_circle:"):
+        _write(lambda store, **kw: retire_commitment(store, cid, **kw), T.SESSION_RETIRED, id=cid)
+    steps = [k for k in STATUTS if STATUS_STEP[k] >= STATUS_STEP[chosen.statut]]
+    with st.form(f"follow_{cid}"):
+        status, due, amount = st.columns(3)
+        statut = status.selectbox(T.SESSION_NEW_STATUS, steps, index=steps.index(chosen.statut),
+                                  format_func=STATUTS.get, key=f"follow_statut_{cid}")
+        echeance = due.date_input(T.SESSION_NEW_DUE, value=None if pd.isna(chosen.echeance)
+                                  else pd.Timestamp(chosen.echeance).date(), format="DD/MM/YYYY",
+                                  key=f"follow_echeance_{cid}")
+        montant = amount.text_input(T.SESSION_NEW_AMOUNT, max_chars=40, key=f"follow_montant_{cid}",
+                                    value="" if pd.isna(chosen.montant_eur) else fr_number(chosen.montant_eur))
+        sent = st.form_submit_button(T.SESSION_UPDATE, type="primary")
+    if sent:
+        changes = {"statut": statut, "echeance": echeance, "montant_eur": montant.strip() or None}
+        seance = (entry.seance if entry is not None else None) or T.NOTE_SESSION_DEFAULT.format(
+            date=fr_date(dt.date.today()))
+        _write(lambda store, **kw: update_commitment(store, cid, changes, seance=seance, **kw), T.SESSION_UPDATED,
+               id=cid)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from inventory import seances
 from inventory import texts as T
 from inventory.models import Snapshot
 from ui.display import plain
@@ -25,11 +26,10 @@ def sidebar() -> Snapshot | None:
         st.stop()
     snap = active_snapshot()
     if snaps:
-        labels = {s.id: T.SNAPSHOT_OPTION.format(label=s.label, as_of=fr_date(s.as_of))
-                  + (T.SNAPSHOT_ACTIVE_SUFFIX if s.active else "") for s in snaps}
+        labels = picker_labels(snaps, snap)
         active_id = next((s.id for s in snaps if s.active), snaps[-1].id)
         chosen = url_select(st.sidebar, T.SIDEBAR_SNAPSHOT, list(reversed(list(labels))), "inventaire",
-                            default=active_id, format_func=labels.get)
+                            default=active_id, format_func=labels.get, pin=True)
         snap = next(s for s in snaps if s.id == chosen)
     st.html(css.print_style(T.PRINT_TABLE_NOTE))  # static CSS and one sentence of ours, never user text
     st.sidebar.html(css.BASE_CSS)  # static CSS only: text contrast at WCAG AA on every page
@@ -57,11 +57,30 @@ def sidebar() -> Snapshot | None:
         line = T.SHOWN_INVENTORY.format(label=plain(snap.label), as_of=fr_date(snap.as_of))
         if older := not_the_active(snap, snaps):
             st.warning(f"{line} {older}", icon=":material/history:")
+            newest = next(s for s in snaps if s.active)
+            if st.button(T.SESSION_TO_NEWEST.format(id=newest.id), key="to_newest", icon=":material/update:"):
+                st.query_params["inventaire"] = str(newest.id)
+                st.rerun()
         else:
             st.caption(line)
         if snap.demo:
             st.info(T.DEMO_BANNER, icon=":material/info:")
     return snap
+
+
+def picker_labels(snaps: list[Snapshot], shown: Snapshot | None) -> dict[int, str]:
+    """Snapshot id → its line in the picker, oldest first: each import, each séance once (« Séance du 06/12 –
+    3 engagements notés », by its last state); an earlier state of a séance only when a link shows it."""
+    labels: dict[int, str] = {}
+    for entry in seances.entries(snaps):
+        s = entry.shown
+        noted = T.SEANCE_NOTED["one" if entry.noted == 1 else "many"].format(n=entry.noted)
+        text = (T.SEANCE_OPTION.format(seance=entry.seance, noted=noted, as_of=fr_date(s.as_of)) if entry.seance
+                else T.SNAPSHOT_OPTION.format(label=s.label, as_of=fr_date(s.as_of)))
+        if shown is not None and entry.holds(shown.id) and shown.id != s.id:  # a pinned earlier state
+            labels[shown.id] = T.SNAPSHOT_OPTION.format(label=shown.label, as_of=fr_date(shown.as_of))
+        labels[s.id] = text + (T.SNAPSHOT_ACTIVE_SUFFIX if s.active else "")
+    return labels
 
 
 def not_the_active(snap: Snapshot, snaps: list[Snapshot]) -> str | None:

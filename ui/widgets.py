@@ -40,10 +40,11 @@ def _url_moved(key: str, raw: str | None) -> bool:
 
 def url_bound(widget: Callable, label: str, options: Sequence[Any], key: str, *, default: Any,
               many: bool = False, format_func: Callable[[Any], str] = str, draw: Callable[[str], Any] | None = None,
-              **kw: Any) -> Any:
+              pin: bool = False, **kw: Any) -> Any:
     """Draw ``widget`` (``where.selectbox``, ``where.multiselect``, ``where.radio``) showing the URL's value of
-    ``key``, and write the value it returns back to the URL (the default leaves the URL). ``draw(widget_key)``
-    draws another kind of widget whose value is one of ``options`` (a switch, a date, tabs)."""
+    ``key``, and write the value it returns back to the URL (the default leaves the URL, unless ``pin``: the
+    inventory shown stays in every address, so that a shared link keeps showing the same numbers).
+    ``draw(widget_key)`` draws another kind of widget whose value is one of ``options`` (a switch, a date, tabs)."""
     options = list(options)
     raw = st.query_params.get(key)
     concept = CONCEPT.get(key, key)
@@ -68,7 +69,7 @@ def url_bound(widget: Callable, label: str, options: Sequence[Any], key: str, *,
         st.session_state[widget_key] = from_url
     value = draw(widget_key) if draw else widget(label, options, key=widget_key, format_func=format_func, **kw)
     text = _as_text(value)
-    if text in (None, "", _as_text(default)):
+    if text in (None, "") or (text == _as_text(default) and not pin):
         if key in st.query_params:
             del st.query_params[key]
         if not (carried and _as_text(from_url) != raw):  # a carried value this page cannot show stays remembered

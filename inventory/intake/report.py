@@ -171,7 +171,7 @@ def audit_frame(log: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         c["happened_at"]: log["happened_at"],
         c["who"]: log["who"],
-        c["action"]: [T.IMP_AUDIT_ACTIONS.get(a, a) for a in log["action"]],
+        c["action"]: [{**T.IMP_AUDIT_ACTIONS, **T.SESSION_AUDIT_ACTIONS}.get(a, a) for a in log["action"]],
         c["snapshot_id"]: log["snapshot_id"].astype("Int64"),
         c["detail"]: log["detail"].fillna(""),
     })

@@ -19,10 +19,12 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -30,7 +32,7 @@ import plotly.graph_objects as go
 import plotly.io
 import plotly.offline
 
-from inventory import formats, reference
+from inventory import formats, reference, seances
 from inventory.analysis import collective, coverage, evolution, followup, needs, pathways, signals
 from inventory.outputs import charts, digest
 from inventory import texts
@@ -114,10 +116,8 @@ def _lists(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
 
 
 def previous_snapshot(store: Store, snap: Snapshot) -> Snapshot | None:
-    """The snapshot just before ``snap`` in time (the home page's and Évolution's « previous »)."""
-    earlier = sorted((s for s in store.snapshots() if (s.as_of, s.id) < (snap.as_of, snap.id)),
-                     key=lambda s: (s.as_of, s.id))
-    return earlier[-1] if earlier else None
+    """What ``snap`` is compared with, as on the home page and Évolution (``seances.baseline``)."""
+    return seances.baseline(store.snapshots(), snap.id)
 
 
 def sections(store: Store, snap: Snapshot) -> list[Section]:
@@ -287,11 +287,10 @@ def _changes(store: Store, snap: Snapshot, themes: dict[str, str], now: dict[str
     """What changed since the previous snapshot: the counts, the largest moves of need, white zones closed and
     opened, programmes and commitments."""
     section = Section("evolution", T.HOME_CHANGES, formulas=["zone_blanche"])
-    before = previous_snapshot(store, snap)
+    before, since = seances.since(store.snapshots(), snap.id)
+    section.lines.append(since)
     if before is None:
-        section.lines.append(T.HOME_NO_PREVIOUS)
         return section
-    section.lines.append(T.HOME_CHANGES_SINCE.format(label=before.label, as_of=fr_date(before.as_of)))
     was = needs.counts(store, before.id)
     rows = [(label, was.get(k, 0), now.get(k, 0), now.get(k, 0) - was.get(k, 0)) for label, k in (
         (T.EVOL_METRIC_SIGNALS, "besoins"), (T.EVOL_METRIC_ACTORS, "acteurs"),
@@ -477,11 +476,64 @@ def _in_language(lang: str | None, fn, *args, **kwargs):
 
 
 def build_html(store: Store, snapshot_id: int | None = None, *, lang: str | None = None) -> str:
-    """The report of a snapshot (the active one by default) as one self-contained HTML document."""
+    """The report of a snapshot (the active one by default) as one self-contained HTML document, made once per
+    snapshot and language (a snapshot never changes once written)."""
     def make() -> str:
         snap = _snapshot(store, snapshot_id)
         return render(snap, sections(store, snap))
-    return _in_language(lang, make)
+    snap = _snapshot(store, snapshot_id)
+    return _made_once(_key(store, snap, lang, "html"),
+                      lambda: _in_language(lang, make).encode("utf-8")).decode("utf-8")
+
+
+# --- made once, one at a time ---------------------------------------------------------------------------------
+# A room full of readers asks for the same report in the same minute: each (file, snapshot, language, kind) is
+# rendered once and kept (the last few), renders run one at a time (one Chromium, not six), and the readers
+# waiting meanwhile are counted, so that the page can say how many are ahead.
+KEPT = 8
+_made: "OrderedDict[tuple, bytes]" = OrderedDict()
+_state = threading.Lock()  # guards _made and _waiting
+_rendering = threading.RLock()  # one render at a time (a PDF's render makes its HTML inside)
+_waiting: list[tuple] = []
+
+
+def _key(store: Store, snap: Snapshot, lang: str | None, kind: str) -> tuple:
+    # the label too: a renamed snapshot's report names it anew
+    return str(store.path), snap.id, snap.label, lang or texts.language(), kind
+
+
+def _made_once(key: tuple, make: Callable[[], bytes]) -> bytes:
+    with _state:
+        if key in _made:
+            _made.move_to_end(key)
+            return _made[key]
+        _waiting.append(key)
+    try:
+        with _rendering:
+            with _state:
+                if key in _made:  # made by the reader ahead in the queue
+                    return _made[key]
+            data = make()
+            with _state:
+                _made[key] = data
+                while len(_made) > KEPT:
+                    _made.popitem(last=False)
+            return data
+    finally:
+        with _state:
+            _waiting.remove(key)
+
+
+def ready(store: Store, snap: Snapshot, lang: str, kind: str) -> bool:
+    """Whether that report is already made (its download is immediate)."""
+    with _state:
+        return _key(store, snap, lang, kind) in _made
+
+
+def queued() -> int:
+    """How many report downloads are being made or waiting for their turn, in this process."""
+    with _state:
+        return len(_waiting)
 
 
 def chromium() -> str | None:
@@ -516,7 +568,9 @@ def html_to_pdf(document: str) -> bytes:
 
 
 def build_pdf(store: Store, snapshot_id: int | None = None, *, lang: str | None = None) -> bytes:
-    return html_to_pdf(build_html(store, snapshot_id, lang=lang))
+    """The report as PDF, printed once per snapshot and language by one Chromium at a time."""
+    snap = _snapshot(store, snapshot_id)
+    return _made_once(_key(store, snap, lang, "pdf"), lambda: html_to_pdf(build_html(store, snap.id, lang=lang)))
 
 
 def write(store: Store, path: Path | str, snapshot_id: int | None = None, *, lang: str | None = None) -> Path:

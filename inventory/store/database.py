@@ -28,7 +28,7 @@ import pyarrow as pa
 
 from inventory import texts
 from inventory.models import Snapshot
-from inventory.store.migrations import fill_reach, migrate, schema_is_current, stamp
+from inventory.store.migrations import add_session_columns, fill_reach, migrate, schema_is_current, stamp
 from inventory.store.schema import (FOLLOWUP_OPTIONAL, ORDERED_SHEETS, PART_OF, PARTS, SCHEMA, SHEET_COLUMNS,
                                     aggregates_sql)
 from inventory.reference import default_themes, territories
@@ -51,6 +51,8 @@ class StoreBusy(RuntimeError):
 
 class StoreNotCurrent(RuntimeError):
     """A file opened read-only was not laid out by this version (run the command line on it once, or publish)."""
+class ActiveChanged(RuntimeError):
+    """The active snapshot is no longer the one a write was built on (someone else wrote meanwhile)."""
 
 
 class Store:
@@ -67,7 +69,7 @@ class Store:
         self._opened_as: tuple | None = None
         self._retired: dict[int, list] = {}  # replaced connections still in use: id → [connection, users]
         self._lock = threading.RLock()
-        self._write_lock = threading.Lock()
+        self._write_lock = threading.RLock()  # re-entrant: see writing()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._users = 0
         self._last_use = 0.0
@@ -95,6 +97,7 @@ class Store:
         migrate(con)
         con.execute(SCHEMA)
         fill_reach(con)
+        add_session_columns(con)
         if con.execute("SELECT count(*) FROM territoires").fetchall()[0][0] == 0:
             rows = [(t.key, t.level, t.code, t.nom, t.region_key, i) for i, t in enumerate(territories().values())]
             con.executemany("INSERT INTO territoires VALUES (?, ?, ?, ?, ?, ?)", rows)
@@ -218,15 +221,17 @@ class Store:
             active = got[0][0] if got else None
             rows = cur.execute(
                 "SELECT id, label, as_of, created_at, created_by, files, sha256, demo, n_besoins, n_programmes, "
-                "n_investisseurs, n_engagements, n_realisations FROM snapshots ORDER BY id").fetchall()
+                "n_investisseurs, n_engagements, n_realisations, kind, seance FROM snapshots ORDER BY id").fetchall()
         return [
             Snapshot(
                 id=sid, label=label, as_of=as_of, created_at=created_at, created_by=created_by,
-                files=files, sha256=sha256, active=sid == active, demo=bool(demo),
+                files=files, sha256=sha256, active=sid == active, demo=bool(demo), kind=kind or "import",
+                seance=seance,
                 counts={"besoins": int(n_b or 0), "programmes": int(n_p or 0), "investisseurs": int(n_i or 0),
                         "engagements": int(n_e or 0), "realisations": int(n_r or 0)},
             )
-            for sid, label, as_of, created_at, created_by, files, sha256, demo, n_b, n_p, n_i, n_e, n_r in rows
+            for sid, label, as_of, created_at, created_by, files, sha256, demo, n_b, n_p, n_i, n_e, n_r, kind, seance
+            in rows
         ]
 
     def snapshot(self, snapshot_id: int | None) -> Snapshot | None:
@@ -258,13 +263,25 @@ class Store:
         return bool(self.rows(f"SELECT 1 FROM {sheet} WHERE snapshot_id = ? AND id = ? LIMIT 1", [snapshot_id, row_id]))
 
     # -- the single writer --------------------------------------------------------------------------
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold this Store's write lock across a read and the write built on it (``write_snapshot`` and the other
+        writers take it again, re-entrantly). Other processes are kept out by ``expect_active`` instead: the
+        file may be let go of between the read and the write."""
+        with self._write_lock:
+            yield
+
     def write_snapshot(self, frames: dict[str, pd.DataFrame | pa.Table], *, label: str, as_of: dt.date,
                        files: str | None = None, sha256: str | None = None, demo: bool = False,
                        created_by: str | None = None, activate: bool = True, action: str = "import",
-                       _fail_after: str | None = None) -> tuple[int, list[str]]:
+                       kind: str = "import", seance: str | None = None, expect_active: int | None = None,
+                       detail: str | None = None, _fail_after: str | None = None) -> tuple[int, list[str]]:
         """Write a new snapshot in one transaction; sheets absent from ``frames`` are carried over from the
         active snapshot. Returns the new id and the carried-over sheet names. The audit log records ``action``
-        by ``created_by`` (default: the operating system's user) in the same transaction.
+        by ``created_by`` (default: the operating system's user) in the same transaction, with ``detail`` (default:
+        the label). ``kind`` and ``seance`` say what the snapshot is (models.SNAPSHOT_KINDS) and which séance it
+        belongs to. With ``expect_active``, raise ``ActiveChanged`` and write nothing unless that snapshot is
+        still the active one, read inside the transaction (compare-and-swap: the caller rebuilds on the new state).
 
         ``_fail_after`` names a step after which to raise, so tests can prove a failure changes nothing.
         """
@@ -280,15 +297,17 @@ class Store:
                 previous = cur.execute(
                     "SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'active_snapshot'").fetchall()
                 previous = previous[0][0] if previous else None
+                if expect_active is not None and previous != expect_active:
+                    raise ActiveChanged(f"active snapshot is {previous}, not {expect_active}")
                 parts = _parts_of(cur, sid, previous, as_of, set(frames))
                 who = created_by or _whoami()
                 cur.execute(
-                    "INSERT INTO snapshots (id, label, as_of, created_at, created_by, files, sha256, demo, "
-                    f"{', '.join(f'{k}_part' for k in parts)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?{', ?' * len(parts)})",
+                    "INSERT INTO snapshots (id, label, as_of, created_at, created_by, files, sha256, demo, kind, seance, "
+                    f"{', '.join(f'{k}_part' for k in parts)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?{', ?' * len(parts)})",
                     [sid, label, as_of, dt.datetime.now().replace(microsecond=0),
-                     who, files, sha256, demo, *parts.values()],
+                     who, files, sha256, demo, kind, seance, *parts.values()],
                 )
-                _audit(cur, who, action, sid, label)
+                _audit(cur, who, action, sid, detail or label)
                 carried = [sheet for sheet in SHEET_COLUMNS if parts[sheet] != sid
                            and (sheet not in FOLLOWUP_OPTIONAL or _holds_rows(cur, sheet, parts[sheet]))]
                 for sheet, cols in SHEET_COLUMNS.items():

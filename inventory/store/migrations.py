@@ -4,9 +4,8 @@ from __future__ import annotations
 import duckdb
 
 from inventory.models import SHEETS, storage
-
-from inventory.store.schema import (FOLLOWUP_SNAPSHOT_COLUMNS, PART_OF, PARTS, SCHEMA, STAMP,
-                                    migrate_from_1)
+from inventory.store.schema import (FOLLOWUP_SNAPSHOT_COLUMNS, PART_OF, PARTS, SCHEMA, SESSION_SNAPSHOT_COLUMNS,
+                                    STAMP, migrate_from_1)
 
 
 def schema_is_current(con: duckdb.DuckDBPyConnection) -> bool:
@@ -73,6 +72,26 @@ def add_followup_columns(con: duckdb.DuckDBPyConnection) -> None:
     """A file written before commitments and results gets their snapshot columns (empty: no such rows)."""
     for column in FOLLOWUP_SNAPSHOT_COLUMNS:
         con.execute(f"ALTER TABLE snapshots ADD COLUMN IF NOT EXISTS {column}")
+
+
+def add_session_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """Every snapshot knows its kind and séance. A file written before has them added: its imports stay imports,
+    and the snapshots its audit log says were written by noting a commitment become notes of the séance their
+    label names (« Séance du 30/06 – engagement noté à 10:42 »)."""
+    has = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                     "WHERE table_name = 'snapshots'").fetchall()}
+    if {c.split()[0] for c in SESSION_SNAPSHOT_COLUMNS} <= has:
+        return
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for column in SESSION_SNAPSHOT_COLUMNS:
+            con.execute(f"ALTER TABLE snapshots ADD COLUMN IF NOT EXISTS {column}")
+        con.execute("UPDATE snapshots SET kind = 'note', seance = regexp_replace(label, ' – [^–]*$', '') "
+                    "WHERE id IN (SELECT snapshot_id FROM audit_log WHERE action = 'engagement')")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
 
 
 def fill_reach(con: duckdb.DuckDBPyConnection) -> None:

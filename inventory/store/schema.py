@@ -57,6 +57,10 @@ CREATE TABLE IF NOT EXISTS result_agg_rows (
 FOLLOWUP_SNAPSHOT_COLUMNS = ("engagements_part INTEGER", "realisations_part INTEGER", "n_engagements BIGINT",
                              "n_realisations BIGINT")
 
+# What a snapshot is and which séance it belongs to (import, note, undo, status: inventory.models.SNAPSHOT_KINDS);
+# added to the snapshots table of every file, new or old, when it is opened (migrations.add_session_columns).
+SESSION_SNAPSHOT_COLUMNS = ("kind VARCHAR DEFAULT 'import'", "seance VARCHAR")
+
 PART_OF = {table: kind for kind, tables in PARTS.items() for table in tables}
 SNAPSHOT_TABLES = tuple(PART_OF)  # the views, one row set per snapshot
 STORED_TABLES = tuple(f"{t}_rows" for t in PART_OF)  # where the rows live, once per part
@@ -132,7 +136,8 @@ SELECT r.snapshot_id, r.programme_id, r.territoire, r.thematique, r.reaches_need
 FROM reach r JOIN active_programmes a ON a.snapshot_id = r.snapshot_id AND a.id = r.programme_id;
 """
 # Which layout a file was written with: stored in its settings, compared on open (see _schema_is_current).
-SCHEMA_FINGERPRINT = hashlib.sha256("\n".join((SCHEMA_VERSION, SCHEMA, *FOLLOWUP_SNAPSHOT_COLUMNS)).encode())\
+SCHEMA_FINGERPRINT = hashlib.sha256("\n".join((SCHEMA_VERSION, SCHEMA, *FOLLOWUP_SNAPSHOT_COLUMNS,
+                                                        *SESSION_SNAPSHOT_COLUMNS)).encode())\
     .hexdigest()[:16]
 STAMP = {"schema_version": SCHEMA_VERSION, "schema_fingerprint": SCHEMA_FINGERPRINT}  # in settings, once laid out
 

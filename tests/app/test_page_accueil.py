@@ -61,12 +61,14 @@ def test_white_zones_are_listed_worst_first_each_with_a_link_to_its_territory(ti
                                       acteurs="1", score="5", couverture=nothing),
     ]
     links = [link.proto for link in at.get("page_link") if link.proto.label == T.HOME_WHITE_ZONE_LINK]
+    # the links pin the inventory shown (the active one, n° 2): a link shared later shows the same numbers
     assert [(link.page, link.query_string) for link in links] == [
-        ("couverture", "vue=territoire&territoire=REG-84"), ("couverture", "vue=territoire&territoire=REG-93")]
+        ("couverture", "inventaire=2&vue=territoire&territoire=REG-84"),
+        ("couverture", "inventaire=2&vue=territoire&territoire=REG-93")]
 
 
 def test_links_keep_the_chosen_snapshot_and_workshop_mode(tiny_db, open_page):
-    # « avril » (1) is not the active snapshot, so the URL names it (the active one is the URL's default)
+    # « avril » (1) is not the active snapshot; the URL names it (as it names the active one)
     at = open_page(tiny_db, "accueil", inventaire="1", atelier="1")
     links = [link.proto for link in at.get("page_link") if link.proto.label == T.HOME_WHITE_ZONE_LINK]
     assert links[0].query_string == "inventaire=1&atelier=1&vue=territoire&territoire=REG-93"

@@ -161,7 +161,7 @@ def test_bad_input_is_explained_field_by_field_and_nothing_is_written(fresh_foll
     assert at.text_input(key="note_montant").value == "-5"
 
 
-def test_a_noted_commitment_shows_on_the_board_and_undo_reactivates_the_previous_snapshot(
+def test_a_noted_commitment_shows_on_the_board_and_undo_withdraws_it(
         fresh_followup_db, open_page, monkeypatch):
     at = facilitator(open_page, monkeypatch, fresh_followup_db)
     at.multiselect(key="note_investisseurs").set_value(["A", "C"])
@@ -186,7 +186,8 @@ def test_a_noted_commitment_shows_on_the_board_and_undo_reactivates_the_previous
     assert "Occitanie" in table(at, 1)["Territoire"].tolist() and len(table(at, 1)) == 3
     at.button(key="note_undo").click().run()
     assert_clean(at)
-    assert [s[2] for s in snapshots_of(fresh_followup_db)] == [False, True, False]
-    assert any(s.value.startswith("Engagement annulé : l'inventaire n° 2") for s in at.success)
+    # a new snapshot without it (the journal says « annulation », never « activation »)
+    assert [(s[2], s[3]) for s in snapshots_of(fresh_followup_db)] == [(False, 4), (False, 5), (False, 6), (True, 5)]
+    assert any(s.value.startswith("Engagement E6 retiré : l'inventaire n° 4") for s in at.success)
     assert len(table(at, 0)) == 5
     assert [b for b in at.button if b.key == "note_undo"] == []  # undone: nothing left to undo

@@ -21,5 +21,6 @@ def test_a_territorys_need_rows_download_with_the_date_the_filter_and_a_context_
     filters = [b for a, b in book[T.CONTEXT_SHEET].iter_rows(values_only=True) if b and " : " in str(b)]
     assert {"Territoire : REG-84", "Source des besoins : terrain"} <= set(filters)
     assert "territoire=REG-84" in rows[T.CONTEXT_URL] and "source=terrain" in rows[T.CONTEXT_URL]
+    assert "inventaire=2" in rows[T.CONTEXT_URL]  # the inventory shown, so the address keeps showing these numbers
     csv_text = downloads["besoins_2020-06-30_REG-84.csv"]().decode("utf-8-sig")
     assert not csv_text.startswith(T.CONTEXT_TITLE)  # the CSV stays plain rows
