@@ -1,0 +1,32 @@
+"""French texts of the hardening (issue 24): refusals of hostile or careless input."""
+
+ERR_ONE_LINE = "un retour à la ligne ou une tabulation n'a pas sa place ici : écrivez le texte sur une seule ligne"
+ERR_ENTRY_TOO_LONG = "texte trop long ({length} caractères, au plus {limit})"
+ERR_ENTRY_REQUIRED = "ce texte ne peut pas être vide"
+ERR_MIXED_ENCODINGS = ("le fichier mélange deux encodages : la ligne {utf8} est en UTF-8 mais la ligne {other} en "
+                       "Windows-1252 (« {sample} ») ; enregistrez-le de nouveau en « CSV UTF-8 » depuis votre tableur")
+ERR_URL_SCHEME = "adresse refusée : seules les adresses web commençant par http:// ou https:// sont acceptées"
+LOGIN_LOCKED = ("Trop d'essais de mot de passe manqués depuis cet ordinateur ou sur le serveur : réessayez dans "
+                "{seconds} secondes.")
+LOG_LOGIN_FAILED = "mot de passe manqué (client {client}, nom déclaré « {name} »)"
+CLI_ARGUMENT_ERROR = "{prog} : {message}\nAide : {prog} --help"
+CLI_ARG_REQUIRED = "argument obligatoire manquant : {names}"
+CLI_ARG_INVALID_CHOICE = "valeur « {value} » refusée pour {option} (valeurs permises : {choices})"
+CLI_ARG_NOT_INTEGER = "valeur « {value} » refusée pour {option} : un nombre entier est attendu"
+CLI_ARG_EXPECTS_ONE = "l'option {option} attend une valeur"
+CLI_ARG_UNKNOWN = "arguments non reconnus : {args}"
+CLI_ARG_OTHER = "ligne de commande incorrecte : {detail}"
+CLI_WRITE_FAILED = "Écriture impossible dans {path} : {reason}. Rien n'a été écrit."
+WRITE_NO_SPACE = "le disque est plein"
+WRITE_NOT_ALLOWED = "vous n'avez pas le droit d'écrire à cet endroit"
+WRITE_PARENT_NOT_FOLDER = "un élément du chemin n'est pas un dossier"
+WRITE_IS_FOLDER = "c'est un dossier, pas un fichier"
+WRITE_READ_ONLY = "le disque est en lecture seule"
+WRITE_OTHER = "erreur du système de fichiers"
+CLI_BAD_LABEL = "Nom d'inventaire refusé : {reason}."
+REPORT_CHROMIUM_TIMEOUT = ("Chromium n'a pas produit le PDF en {seconds} secondes et a été arrêté. Le rapport HTML "
+                           "reste disponible ; réessayez plus tard.")
+AT_DEADLINE = "date limite de candidature"
+PROPOSED_DATE_EXPLAINED = ("Date proposée : {date}, la plus récente des dates de collecte ou de début trouvées dans "
+                           "les fichiers (les dates de fin et les dates limites n'en sont jamais).")
+PROPOSED_DATE_TODAY = "Date proposée : aujourd'hui, aucune date de collecte ou de début n'ayant été trouvée dans les fichiers."
