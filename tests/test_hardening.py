@@ -66,3 +66,47 @@ def test_one_neutralising_rule_for_table_downloads(store):
     assert f"'{INJECTED_ID} ; INV2" in text and "'-moins" in text
     wb = openpyxl.load_workbook(io.BytesIO(exports.table_xlsx(frame)))
     assert wb.active["A2"].value == f"'{INJECTED_ID} ; INV2"
+
+
+# --- 2. HTML in names stays text in charts -------------------------------------------------------------
+LINK = '<a href="https://exemple.org/piege">Cliquez</a>'
+GIANT = '<span style="font-size:60px;color:red">Énorme</span>'
+
+
+def _no_live_markup(fig) -> None:
+    text = str(fig.to_dict())  # (to_json would hide « < » as \\u003c)
+    for markup in ("<a ", "<a>", "<span", "</a>", "</span>"):
+        assert markup not in text, (markup, text[:400])
+
+
+def test_html_in_names_and_labels_is_drawn_as_text_in_every_chart():
+    import pandas as pd
+
+    from inventory.outputs import charts
+
+    themes = {"t1": GIANT, "t2": "Juridique & fiscal"}
+    cells = pd.DataFrame({"territoire": ["REG-84", "REG-84"], "nom": [LINK, LINK], "thematique": ["t1", "t2"],
+                          "acteurs": [3, 2], "score": [9, 4], "intensite_moyenne": [3.0, 2.0], "programmes": [0, 1],
+                          "tension": [9.0, 2.0], "zone_blanche": [True, False], "investisseurs": [0, 1],
+                          "score_couvert": [0, 4], "part_couverte": [0.0, 1.0], "beneficiaires": [1, 2],
+                          "maillon_manquant": [None, "argent_sans_accompagnement"], "phases": [[], ["urgence"]],
+                          "ecart_score": [3, -1], "score_avant": [6, 5], "score_apres": [9, 4]})
+    figures = [charts.need_heatmap(cells, theme_labels=themes), charts.coverage_heatmap(cells, theme_labels=themes),
+               charts.investor_heatmap(cells, cols="thematique", value="programmes", value_label="p",
+                                       col_labels=themes),
+               charts.ranked_bars(cells, label="nom", value="score"),
+               charts.change_bars(cells, theme_labels=themes), charts.reach_bars(cells, theme_labels=themes),
+               charts.pathway_heatmap(cells, theme_labels=themes),
+               charts.investor_sdg_heatmap(pd.DataFrame({"nom": [LINK], "odd": [8], "programmes": [1]}), {8: "Travail"}),
+               charts.audience_bars(pd.DataFrame({"thematique": ["t1"], "public": ["association"], "programmes": [1]}),
+                                    theme_labels=themes, audience_labels={"association": "Associations"}),
+               charts.cofunding_network(
+                   pd.DataFrame({"source": ["A"], "cible": ["B"], "nom_source": [LINK], "nom_cible": [GIANT],
+                                 "programmes": [1]}),
+                   pd.DataFrame({"id": ["A", "B"], "nom": [LINK, GIANT], "programmes": [1, 1]}))]
+    for fig in figures:
+        _no_live_markup(fig)
+    heat = figures[0].data[0]
+    # shown as typed: plotly turns the entities back into the characters people typed
+    assert list(heat.y) == ['&lt;a href="https://exemple.org/piege"&gt;Cliquez&lt;/a&gt;']
+    assert "Juridique &amp; fiscal" in "".join(heat.x)
