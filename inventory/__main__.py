@@ -5,6 +5,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import secrets
 import sys
 from pathlib import Path
@@ -27,6 +28,47 @@ def _date(value: str) -> dt.date:
         return date(value)
     except Exception:
         raise argparse.ArgumentTypeError(texts.CLI_BAD_DATE.format(value=value)) from None
+
+
+def _label(value: str) -> str:
+    """``--label``: the same one-line text rule as the dashboard's label field."""
+    from inventory import limits
+    from inventory.parsing import entry
+
+    try:
+        return entry(value, limit=limits.MAX_LABEL_CHARS)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(texts.CLI_BAD_LABEL.format(reason=exc)) from None
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse speaking the language of the run: its refusals (an unknown choice, a number that is not one, a
+    missing argument) become one sentence of the text tables, without argparse's English."""
+
+    _PATTERNS = (
+        (re.compile(r"argument (?P<option>[^:]+): invalid choice: '?(?P<value>.*?)'? \(choose from (?P<choices>.*)\)$"),
+         "CLI_ARG_INVALID_CHOICE"),
+        (re.compile(r"argument (?P<option>[^:]+): invalid (?:int|float) value: '?(?P<value>.*?)'?$"),
+         "CLI_ARG_NOT_INTEGER"),
+        (re.compile(r"argument (?P<option>[^:]+): expected one argument$"), "CLI_ARG_EXPECTS_ONE"),
+        (re.compile(r"the following arguments are required: (?P<names>.*)$"), "CLI_ARG_REQUIRED"),
+        (re.compile(r"unrecognized arguments: (?P<args>.*)$"), "CLI_ARG_UNKNOWN"),
+    )
+
+    def error(self, message: str):  # noqa: D401 (argparse's hook)
+        self.exit(2, texts.CLI_ARGUMENT_ERROR.format(prog=self.prog, message=self.french(message)) + "\n")
+
+    @classmethod
+    def french(cls, message: str) -> str:
+        for pattern, key in cls._PATTERNS:
+            found = pattern.match(message)
+            if found:
+                fields = {k: v.replace("'", "") if k == "choices" else v for k, v in found.groupdict().items()}
+                return getattr(texts, key).format(**fields)
+        own = re.match(r"argument (?P<option>[^:]+): (?P<detail>.*)$", message, re.S)
+        if own:  # our own ArgumentTypeError: already a sentence of the text tables
+            return own["detail"]
+        return texts.CLI_ARG_OTHER.format(detail=message)
 
 
 def _print_json(obj) -> None:
@@ -236,7 +278,7 @@ def cmd_demo(store: Store, args) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="python -m inventory", description=texts.CLI_DESCRIPTION)
+    ap = _Parser(prog="python -m inventory", description=texts.CLI_DESCRIPTION)
     ap.add_argument("--lang", choices=texts.LANGUAGES, default=argparse.SUPPRESS, help=texts.CLI_HELP_LANG)
     sub = ap.add_subparsers(dest="command", required=True)
 
@@ -260,7 +302,7 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_init)
     p = add("import", texts.CLI_HELP_IMPORT)
     p.add_argument("files", nargs="+")
-    p.add_argument("--label")
+    p.add_argument("--label", type=_label)
     p.add_argument("--as-of", type=_date)
     p.add_argument("--format", choices=["aides-territoires", "hxl"],
                    help=texts.CLI_HELP_FORMAT)

@@ -21,7 +21,12 @@ EXCEL_ERRORS = {"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # How the house writes a list in one cell (exports, tables, SQL string_agg); reading accepts ';' ',' or a newline.
 LIST_SEPARATOR = " ; "
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What no text may hold, in a cell or typed in the dashboard or on the command line: control characters (NUL,
+# ESC that drives terminals, C1 controls) and the invisible marks that change how text reads without being seen
+# (bidirectional overrides and isolates such as U+202E, zero-width space, word joiner, a stray byte-order mark).
+# Line breaks and tabs are allowed in cells (a description may have lines), never in a one-line entry.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+_LINE_BREAKS = re.compile("[\t\n\r\x85\u2028\u2029]")
 
 
 def fail(message: str) -> PydanticCustomError:
@@ -73,6 +78,30 @@ def text(value: Any) -> str | None:
     if len(s) > limits.MAX_CELL_CHARS:
         raise fail(T.ERR_TEXT_TOO_LONG.format(length=len(s), limit=limits.MAX_CELL_CHARS))
     return s
+
+
+def entry(value: Any, *, limit: int) -> str:
+    """A one-line text typed in the dashboard or on the command line (a snapshot's label, a facilitator's name):
+    the cell rule (``text``), no line break or tab, not empty, at most ``limit`` characters. Raises ``ValueError``
+    whose message is the French sentence to show."""
+    raw = "" if value is None else str(value)
+    if _LINE_BREAKS.search(raw.strip()):
+        raise ValueError(T.ERR_ONE_LINE)
+    try:
+        s = text(raw)
+    except PydanticCustomError as exc:
+        raise ValueError(exc.message()) from None
+    if s is None:
+        raise ValueError(T.ERR_ENTRY_REQUIRED)
+    if len(s) > limit:
+        raise ValueError(T.ERR_ENTRY_TOO_LONG.format(length=len(s), limit=limit))
+    return s
+
+
+def visible(value: Any, limit: int = 200) -> str:
+    """Text that may not be clean (a refused name) made safe for a log line: every control character, invisible
+    mark and line break shown as « � », cut at ``limit`` characters."""
+    return _LINE_BREAKS.sub("�", _CONTROL.sub("�", str(value)))[:limit]
 
 
 def code(value: Any) -> str | None:

@@ -13,6 +13,7 @@ from inventory.intake import importer, report
 from inventory import limits
 from inventory import texts as T
 from inventory.intake.report import plain
+from inventory.parsing import entry
 import ui
 from ui import StoreBusy, enter_through_app, fr_date, fr_number, is_facilitator
 
@@ -24,6 +25,15 @@ store = ui.current_store()
 
 
 # --- small helpers ---------------------------------------------------------------------------------------
+def text_problem(value: str, limit: int = limits.MAX_LABEL_CHARS) -> str | None:
+    """Why a typed label or name is refused (the one text rule, ``parsing.entry``), or None."""
+    try:
+        entry(value, limit=limit)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
 def flash(message: str | None = None) -> None:
     """Remember a message across the rerun that follows a write, or show (once) the remembered one."""
     if message is not None:
@@ -84,6 +94,10 @@ def login_form() -> None:
     if submitted:
         if not name.strip():
             st.error(T.IMP_NAME_REQUIRED)
+        elif problem := text_problem(name, ui.access.NAME_LIMIT):
+            st.error(problem)
+        elif wait := ui.access.login_wait():
+            st.error(T.LOGIN_LOCKED.format(seconds=wait))
         elif ui.login(password, name):
             st.rerun()
         else:
@@ -249,7 +263,7 @@ def commit_section(checked: importer.Checked) -> None:
         st.caption(T.IMP_NO_DATES)
     default_label = T.IMP_LABEL_DEFAULT.format(date=fr_date(proposed)) if proposed else ""
     with st.form("commit"):
-        label = st.text_input(T.IMP_LABEL, value=default_label, max_chars=200, key="commit_label",
+        label = st.text_input(T.IMP_LABEL, value=default_label, max_chars=limits.MAX_LABEL_CHARS, key="commit_label",
                               placeholder=T.IMP_LABEL_PLACEHOLDER)
         # the picker opens on the data's own month (the latest date in the file), never on today's
         as_of = st.date_input(T.IMP_AS_OF, value=proposed, format="DD/MM/YYYY", key="commit_as_of")
@@ -268,6 +282,9 @@ def commit_section(checked: importer.Checked) -> None:
         label = label.strip()
         if not label or label == default_label:  # the default label follows the chosen date
             label = T.IMP_LABEL_DEFAULT.format(date=fr_date(as_of))
+        if problem := text_problem(label):
+            st.error(problem)
+            return
         if as_of != dt.date.today() or as_of in found.values():
             if allowed():
                 save(checked, label, as_of)
@@ -334,10 +351,12 @@ def snapshot_section() -> None:
                               key=f"manage_pick_{st.session_state.get('_writes', 0)}")]
     rename, activate, delete = st.columns(3)
     with rename.form(f"rename_{snap.id}"):
-        new_label = st.text_input(T.IMP_RENAME, value=snap.label, max_chars=200, key=f"rename_label_{snap.id}")
+        new_label = st.text_input(T.IMP_RENAME, value=snap.label, max_chars=limits.MAX_LABEL_CHARS, key=f"rename_label_{snap.id}")
         if st.form_submit_button(T.IMP_RENAME_BUTTON) and allowed():
             if not new_label.strip():
                 st.error(T.IMP_LABEL_REQUIRED)
+            elif problem := text_problem(new_label):
+                st.error(problem)
             elif written(lambda: store.rename(snap.id, new_label.strip(), by=who())):
                 after_write(T.IMP_RENAMED.format(id=snap.id, label=plain(new_label.strip())),
                             st.query_params.get("inventaire"), snap.id)

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 
 import openpyxl
 import pytest
 
+from inventory import texts as T
 from inventory.intake.importer import import_files
 from inventory.outputs import exports
 from tests.builders import inventory_sheets, write
@@ -110,3 +112,58 @@ def test_html_in_names_and_labels_is_drawn_as_text_in_every_chart():
     # shown as typed: plotly turns the entities back into the characters people typed
     assert list(heat.y) == ['&lt;a href="https://exemple.org/piege"&gt;Cliquez&lt;/a&gt;']
     assert "Juridique &amp; fiscal" in "".join(heat.x)
+
+
+# --- 3. failed logins, server-wide ---------------------------------------------------------------------
+def test_login_guard_grows_per_address_and_caps_everyone():
+    from ui.login_guard import LoginGuard
+
+    now = [0.0]
+    guard = LoginGuard(window=900, max_wait=300, overall=5, clock=lambda: now[0])
+    assert guard.wait("a") == 0
+    for expected in (1, 2, 4, 8):  # 1 s after the first failure, then twice as long each time
+        guard.failed("a")
+        assert guard.wait("a") == expected
+        assert guard.wait("b") == 0  # another address is not slowed by a's failures…
+    now[0] += 8
+    assert guard.wait("a") == 0
+    guard.failed("c")  # …until five failures in the window from anyone: then everybody waits
+    assert guard.wait("b") == 900 - 8
+    now[0] += 900 - 8
+    assert guard.wait("b") == 0  # the first failure aged out of the window
+    guard.succeeded("a")
+    assert guard.wait("a") == 0
+
+
+# --- 4. one text rule for typed labels and names -------------------------------------------------------
+HOSTILE_ENTRIES = ["Juin\x00", "Juin\x1b[2J", "Juin\u202eniuJ", "Ju\u200bin", "Juin\nJuillet", "Juin\u2028Juillet"]
+
+
+@pytest.mark.parametrize("typed", HOSTILE_ENTRIES)
+def test_the_store_refuses_unclean_labels_and_names_and_writes_nothing(demo_store, typed):
+    from inventory.outputs.exports import snapshot_frames
+
+    frames = snapshot_frames(demo_store, demo_store.active_snapshot_id())
+    before = (demo_store.snapshots(), len(demo_store.audit_log()))
+    for write in (lambda: demo_store.write_snapshot(frames, label=typed, as_of=dt.date(2020, 6, 30)),
+                  lambda: demo_store.write_snapshot(frames, label="Juin", as_of=dt.date(2020, 6, 30), created_by=typed),
+                  lambda: demo_store.rename(1, typed), lambda: demo_store.activate(1, by=typed)):
+        with pytest.raises(ValueError) as refused:
+            write()
+        assert str(refused.value) in (T.ERR_CONTROL_CHARACTERS, T.ERR_ONE_LINE)
+    assert (demo_store.snapshots(), len(demo_store.audit_log())) == before
+
+
+@pytest.mark.parametrize("typed", HOSTILE_ENTRIES)
+def test_the_command_line_refuses_an_unclean_label_in_french(demo_store, tmp_path, capsys, typed):
+    from inventory.__main__ import main
+
+    paths = write("csv", tmp_path, inventory_sheets())
+    before = demo_store.snapshots()
+    with pytest.raises(SystemExit) as exit_:
+        main(["import", "--db", str(demo_store.path), "--label", typed, *map(str, paths)])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2
+    assert "Nom d'inventaire refusé" in err and "\x1b" not in err and "\u202e" not in err
+    assert "error:" not in err and "invalid" not in err
+    assert demo_store.snapshots() == before

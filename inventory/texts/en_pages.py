@@ -530,7 +530,8 @@ IMP_AUDIT_EMPTY = "No action recorded yet."
 IMP_AUDIT_COLUMNS = {"happened_at": "When", "who": "Who", "action": "Action", "snapshot_id": "Snapshot no.",
                      "detail": "Label"}
 IMP_AUDIT_ACTIONS = {"import": "import", "activate": "activation", "rename": "renaming", "delete": "deletion",
-                     "engagement": "commitment noted"}
+                     "engagement": "commitment noted",
+                     "login_failed": "wrong password"}
 
 # --- home: the session report, commitments and results -------------------------------------------------------
 HOME_REPORT = "Session report"

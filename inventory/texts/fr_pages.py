@@ -355,7 +355,8 @@ IMP_AUDIT_EMPTY = "Aucune action enregistrée pour l'instant."
 IMP_AUDIT_COLUMNS = {"happened_at": "Quand", "who": "Qui", "action": "Action", "snapshot_id": "Inventaire n°",
                      "detail": "Libellé"}
 IMP_AUDIT_ACTIONS = {"import": "import", "activate": "activation", "rename": "renommage", "delete": "suppression",
-                     "engagement": "engagement noté"}
+                     "engagement": "engagement noté",
+                     "login_failed": "mot de passe manqué"}
 
 # --- tables shown on the exploration pages (column labels; codes become their French labels) ---------------
 TABLE_LABELS = {
