@@ -447,6 +447,25 @@ BAD: list[Case] = [
          lambda: need_csv(need_row(secteur="cul\x07ture\x1b")), "caractères de contrôle"),
 ]
 
+def mixed_encodings_csv() -> Files:
+    """Rows pasted from two exports: the header and the first need in UTF-8, the second in Windows-1252."""
+    utf8 = csv_bytes([NEED_HEADERS, need_row(description="Été solidaire", id="M1")], encoding="utf-8")
+    ansi = csv_bytes([need_row(description="Café associatif", id="M2")], encoding="cp1252")
+    return [("besoins.csv", utf8 + ansi)]
+
+
+# Hostile or careless inputs found in the hardening review (issue 24)
+BAD += [
+    Case("mixed-encodings", "a CSV whose rows mix UTF-8 and Windows-1252", mixed_encodings_csv,
+         "la ligne 2 est en UTF-8 mais la ligne 3 en Windows-1252"),
+    Case("bidi-override", "a right-to-left override (U+202E) that reverses how a name reads",
+         lambda: need_csv(need_row(secteur="culture\u202eerutluc")), "caractères de contrôle"),
+    Case("zero-width-space", "a zero-width space hidden in a sector",
+         lambda: need_csv(need_row(secteur="cul\u200bture")), "caractères de contrôle"),
+    Case("terminal-escape", "ESC[2J (clears a terminal) in a description",
+         lambda: need_csv(need_row(description="\x1b[2JBonjour")), "caractères de contrôle"),
+]
+
 GOOD = {
     "million-empty-rows": lambda: [("besoins.xlsx", million_empty_rows())],
     "unicode-text": lambda: [("besoins.txt", unicode_text(BESOINS))],
