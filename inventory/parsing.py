@@ -104,6 +104,26 @@ def visible(value: Any, limit: int = 200) -> str:
     return _LINE_BREAKS.sub("�", _CONTROL.sub("�", str(value)))[:limit]
 
 
+def web_address(value: Any) -> str | None:
+    """A web address (``url``, ``site_web``): only ``http://`` and ``https://`` (never ``javascript:``,
+    ``data:``, ``vbscript:`` or a file path), with a host, without spaces."""
+    s = text(value)
+    if s is None:
+        return None
+    scheme, _, rest = s.partition("://")
+    if scheme.lower() not in ("http", "https") or not rest or rest.startswith("/") or any(c.isspace() for c in s):
+        raise fail(T.ERR_URL_SCHEME)
+    return s
+
+
+def name(value: Any) -> str | None:
+    """A name (of an investor, a programme, a theme): text of at most ``limits.MAX_NAME_CHARS`` characters."""
+    s = text(value)
+    if s is not None and len(s) > limits.MAX_NAME_CHARS:
+        raise fail(T.ERR_NAME_TOO_LONG.format(length=len(s), limit=limits.MAX_NAME_CHARS))
+    return s
+
+
 def code(value: Any) -> str | None:
     """A short identifier: text without surrounding spaces."""
     s = text(value)

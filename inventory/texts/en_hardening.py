@@ -29,3 +29,4 @@ AT_DEADLINE = "application deadline"
 PROPOSED_DATE_EXPLAINED = ("Proposed date: {date}, the latest collection or start date found in the files (end dates "
                            "and deadlines never are).")
 PROPOSED_DATE_TODAY = "Proposed date: today, as no collection or start date was found in the files."
+ERR_NAME_TOO_LONG = "name too long ({length} characters, at most {limit})"

@@ -30,3 +30,4 @@ AT_DEADLINE = "date limite de candidature"
 PROPOSED_DATE_EXPLAINED = ("Date proposée : {date}, la plus récente des dates de collecte ou de début trouvées dans "
                            "les fichiers (les dates de fin et les dates limites n'en sont jamais).")
 PROPOSED_DATE_TODAY = "Date proposée : aujourd'hui, aucune date de collecte ou de début n'ayant été trouvée dans les fichiers."
+ERR_NAME_TOO_LONG = "nom trop long ({length} caractères, au plus {limit})"

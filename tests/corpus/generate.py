@@ -464,6 +464,15 @@ BAD += [
          lambda: need_csv(need_row(secteur="cul\u200bture")), "caractères de contrôle"),
     Case("terminal-escape", "ESC[2J (clears a terminal) in a description",
          lambda: need_csv(need_row(description="\x1b[2JBonjour")), "caractères de contrôle"),
+    Case("javascript-url", "a javascript: address as a programme's link",
+         _wb(lambda: with_cell("programmes", 2, "url", "javascript:alert(document.cookie)")), "http:// ou https://"),
+    Case("data-url", "a data: address as an investor's website",
+         _wb(lambda: with_cell("investisseurs", 2, "site_web", "data:text/html;base64,PHNjcmlwdD4=")),
+         "http:// ou https://"),
+    Case("vbscript-url", "a vbscript: address", _wb(lambda: with_cell("programmes", 3, "url", "VBScript:msgbox(1)")),
+         "http:// ou https://"),
+    Case("long-name", "a programme name of 250 characters",
+         _wb(lambda: with_cell("programmes", 2, "nom", "Fonds " * 50)), "nom trop long"),
 ]
 
 GOOD = {
