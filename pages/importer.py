@@ -259,6 +259,7 @@ def commit_section(checked: importer.Checked) -> None:
     if found:
         st.caption(T.IMP_DATES_FOUND.format(dates=" ; ".join(
             T.IMP_DATE_FOUND.format(sheet=sheet, date=fr_date(d)) for sheet, d in found.items())))
+        st.caption(T.PROPOSED_DATE_RULE)
     else:
         st.caption(T.IMP_NO_DATES)
     default_label = T.IMP_LABEL_DEFAULT.format(date=fr_date(proposed)) if proposed else ""

@@ -167,3 +167,36 @@ def test_the_command_line_refuses_an_unclean_label_in_french(demo_store, tmp_pat
     assert "Nom d'inventaire refusé" in err and "\x1b" not in err and "\u202e" not in err
     assert "error:" not in err and "invalid" not in err
     assert demo_store.snapshots() == before
+
+
+# --- 10. catalogue dates read as users read them ------------------------------------------------------------
+def test_an_aid_stays_active_after_its_application_deadline_which_is_shown_and_exported(demo_store, tmp_path):
+    """AT-102 opens 01/02/2024 and takes applications until 30/06/2024: on 30/09/2024 it still funds (it is still
+    in the catalogue as active), and its deadline is said as a deadline in the exported description."""
+    from inventory.analysis import catalogue
+    from tests.test_catalogues import AIDS, page
+
+    path = tmp_path / "aides.json"
+    path.write_bytes(page(AIDS))
+    result = import_files(demo_store, [path], as_of=dt.date(2024, 9, 30))
+    assert result.ok, result.errors
+    progs = catalogue.programmes(demo_store, result.snapshot_id).set_index("id")
+    assert bool(progs.loc["AT-102", "actif"]) is True
+    exports.export_snapshot(demo_store, result.snapshot_id, tmp_path / "out")
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO((tmp_path / "out" / "programmes.csv")
+                                                           .read_text(encoding="utf-8-sig")), delimiter=";")}
+    assert rows["AT-102"]["date_fin"] == ""
+    assert rows["AT-102"]["description"].endswith("Date limite de candidature : 30/06/2024")
+
+
+def test_the_proposed_date_of_an_upload_is_never_an_end_date(demo_store):
+    """tests/test_catalogues.THREE_W: its results are dated by their period's end (#date+end, up to 30/06/2021),
+    its need by its activity's start (01/04/2020), merged with the demo's needs (up to 30/06/2020): the date
+    proposed is the needs', never a period's end (which would deactivate the programmes just imported)."""
+    from inventory.intake import importer, report
+    from tests.test_catalogues import THREE_W
+
+    checked = importer.check(importer.read_upload([("3w.csv", THREE_W.encode())]), demo_store)
+    assert checked.ok, checked.issues
+    dates = report.data_dates(checked)
+    assert dates == {"besoins": dt.date(2020, 6, 30)}

@@ -25,8 +25,8 @@ WRITE_OTHER = "file system error"
 CLI_BAD_LABEL = "Inventory name refused: {reason}."
 REPORT_CHROMIUM_TIMEOUT = ("Chromium did not produce the PDF within {seconds} seconds and was stopped. The HTML report "
                            "is still available; try again later.")
-AT_DEADLINE = "application deadline"
-PROPOSED_DATE_EXPLAINED = ("Proposed date: {date}, the latest collection or start date found in the files (end dates "
-                           "and deadlines never are).")
-PROPOSED_DATE_TODAY = "Proposed date: today, as no collection or start date was found in the files."
 ERR_NAME_TOO_LONG = "name too long ({length} characters, at most {limit})"
+AT_DEADLINE_LINE = "Application deadline: {date}"
+PROPOSED_DATE_RULE = ("The date proposed is the latest of the needs' collection dates and the commitments' decision "
+                      "dates; an end date (end of a result's period, #date+end, application deadline) never is: it "
+                      "would deactivate the programmes just imported.")

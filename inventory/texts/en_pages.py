@@ -514,7 +514,7 @@ IMP_REMOVAL_NOT_CONFIRMED = "Tick the confirmation that the rows are removed to 
 IMP_DATES_FOUND = "Dates found in the file: {dates}. The date of the data proposed is the most recent one."
 IMP_DATE_FOUND = "{sheet} up to {date}"
 IMP_NO_DATES = (
-    "The file holds no date (« date » column of the needs, results or commitments): say which date these data "
+    "The file holds no date (« date » column of the needs or commitments): say which date these data "
     "refer to."
 )
 IMP_LABEL_PLACEHOLDER = "Inventory as of DD/MM/YYYY"

@@ -26,8 +26,8 @@ WRITE_OTHER = "erreur du système de fichiers"
 CLI_BAD_LABEL = "Nom d'inventaire refusé : {reason}."
 REPORT_CHROMIUM_TIMEOUT = ("Chromium n'a pas produit le PDF en {seconds} secondes et a été arrêté. Le rapport HTML "
                            "reste disponible ; réessayez plus tard.")
-AT_DEADLINE = "date limite de candidature"
-PROPOSED_DATE_EXPLAINED = ("Date proposée : {date}, la plus récente des dates de collecte ou de début trouvées dans "
-                           "les fichiers (les dates de fin et les dates limites n'en sont jamais).")
-PROPOSED_DATE_TODAY = "Date proposée : aujourd'hui, aucune date de collecte ou de début n'ayant été trouvée dans les fichiers."
 ERR_NAME_TOO_LONG = "nom trop long ({length} caractères, au plus {limit})"
+AT_DEADLINE_LINE = "Date limite de candidature : {date}"
+PROPOSED_DATE_RULE = ("La date proposée est la plus récente des dates de collecte des besoins et de décision des "
+                      "engagements ; une date de fin (fin de période d'une réalisation, #date+end, date limite de "
+                      "candidature) ne l'est jamais : elle désactiverait les programmes tout juste importés.")

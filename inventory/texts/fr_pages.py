@@ -341,7 +341,7 @@ IMP_REMOVAL_NOT_CONFIRMED = "Cochez la confirmation de la suppression des lignes
 # the inventory's date: proposed from the file, today's only when confirmed
 IMP_DATES_FOUND = "Dates trouvées dans le fichier : {dates}. La date des données proposée est la plus récente."
 IMP_DATE_FOUND = "{sheet} jusqu'au {date}"
-IMP_NO_DATES = ("Le fichier ne contient aucune date (colonne « date » des besoins, réalisations ou engagements) : "
+IMP_NO_DATES = ("Le fichier ne contient aucune date (colonne « date » des besoins ou des engagements) : "
                 "indiquez à quelle date ces données se rapportent.")
 IMP_LABEL_PLACEHOLDER = "Inventaire au JJ/MM/AAAA"
 IMP_AS_OF_REQUIRED = "Indiquez la date des données. Rien n'a été enregistré."
