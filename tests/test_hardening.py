@@ -200,3 +200,36 @@ def test_the_proposed_date_of_an_upload_is_never_an_end_date(demo_store):
     assert checked.ok, checked.issues
     dates = report.data_dates(checked)
     assert dates == {"besoins": dt.date(2020, 6, 30)}
+
+
+# --- 7. a hung Chromium -----------------------------------------------------------------------------------
+def test_a_hung_chromium_is_stopped_with_its_children_and_a_french_sentence(tmp_path, monkeypatch):
+    """A « Chromium » that starts a helper then hangs: past the timeout both are gone, and the message is one
+    French sentence without the command line."""
+    import os
+    import time
+
+    from inventory.outputs import session_report
+
+    pids = tmp_path / "pids"
+    fake = tmp_path / "chromium"
+    fake.write_text(f"#!/bin/sh\nsleep 300 &\necho $! >> {pids}\necho $$ >> {pids}\nsleep 300\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("INVENTORY_CHROMIUM", str(fake))
+    monkeypatch.setattr(session_report, "PDF_TIMEOUT", 2)
+    start = time.monotonic()
+    with pytest.raises(RuntimeError) as stopped:
+        session_report.html_to_pdf("<html><body>rapport</body></html>")
+    assert time.monotonic() - start < 15
+    assert str(stopped.value) == T.REPORT_CHROMIUM_TIMEOUT.format(seconds=2)
+    assert "--headless" not in str(stopped.value) and str(fake) not in str(stopped.value)
+    for pid in map(int, pids.read_text().split()):
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError(f"process {pid} was left behind")
