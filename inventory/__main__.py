@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import json
 import os
 import re
@@ -344,6 +345,27 @@ def parser() -> argparse.ArgumentParser:
     return ap
 
 
+_WRITE_REASONS = {errno.ENOSPC: "WRITE_NO_SPACE", errno.EDQUOT: "WRITE_NO_SPACE", errno.EACCES: "WRITE_NOT_ALLOWED",
+                  errno.EPERM: "WRITE_NOT_ALLOWED", errno.ENOTDIR: "WRITE_PARENT_NOT_FOLDER",
+                  errno.EISDIR: "WRITE_IS_FOLDER", errno.EROFS: "WRITE_READ_ONLY", errno.EEXIST: "WRITE_PARENT_NOT_FOLDER",
+                  errno.ENOENT: "WRITE_NO_FOLDER"}
+
+
+def _is_write_error(exc: OSError, target: str | None) -> bool:
+    """An error while writing the command's output (``PATH`` of export, template, report), not while reading
+    its input: the file or one of its folders is named, or the disk itself refused (full, read-only)."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
+        return True
+    if not target or not exc.filename:
+        return False
+    failed, wanted = Path(exc.filename).resolve(), Path(target).resolve()
+    return failed == wanted or failed in wanted.parents
+
+
+def _write_reason(exc: OSError) -> str:
+    return getattr(texts, _WRITE_REASONS.get(exc.errno, "WRITE_OTHER"))
+
+
 def _lock_timeout() -> float:
     try:
         return max(0.0, float(os.environ.get("INVENTORY_LOCK_TIMEOUT") or 30))
@@ -371,22 +393,35 @@ def main(argv: list[str] | None = None) -> int:
 def _run(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     if getattr(args, "no_store", False):
-        return args.func(None, args)
+        return _answer(args, lambda: args.func(None, args))
     # how long to wait for the dashboard (or another import) to let go of the file before giving up
     store = Store(args.db, lock_timeout=_lock_timeout())
     try:
-        return args.func(store, args)
+        return _answer(args, lambda: args.func(store, args))
+    finally:
+        store.close()
+
+
+def _answer(args, run) -> int:
+    """``run()``'s exit code, or one French sentence for what went wrong (never a traceback for a facilitator)."""
+    try:
+        return run()
     except StoreBusy as exc:
         print(str(exc), file=sys.stderr)
         return 3
-    except FileNotFoundError as exc:
-        print(texts.CLI_FILE_NOT_FOUND.format(path=exc.filename), file=sys.stderr)
-        return 2
-    except Exception as exc:  # never a traceback for a facilitator
+    except OSError as exc:
+        target = getattr(args, "path", None)
+        if _is_write_error(exc, target):
+            print(texts.CLI_WRITE_FAILED.format(path=target or exc.filename, reason=_write_reason(exc)), file=sys.stderr)
+            return 2
+        if isinstance(exc, FileNotFoundError):
+            print(texts.CLI_FILE_NOT_FOUND.format(path=exc.filename), file=sys.stderr)
+            return 2
+        print(texts.CLI_UNEXPECTED.format(error=_write_reason(exc)), file=sys.stderr)
+        return 4
+    except Exception as exc:
         print(texts.CLI_UNEXPECTED.format(error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return 4
-    finally:
-        store.close()
 
 
 if __name__ == "__main__":

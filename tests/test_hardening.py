@@ -233,3 +233,35 @@ def test_a_hung_chromium_is_stopped_with_its_children_and_a_french_sentence(tmp_
             time.sleep(0.1)
         else:
             raise AssertionError(f"process {pid} was left behind")
+
+
+# --- 6. the command line's refusals, in French -------------------------------------------------------------
+@pytest.mark.parametrize("argv, expected", [
+    (["--lang", "xx", "snapshots"], "valeur « xx » refusée pour --lang (valeurs permises : fr, en)"),
+    (["matrix", "--snapshot", "abc"], "valeur « abc » refusée pour --snapshot : un nombre entier est attendu"),
+    (["import"], "argument obligatoire manquant : files"),
+    (["snapshots", "--bogus"], "arguments non reconnus : --bogus"),
+])
+def test_argument_errors_are_french_sentences(argv, expected, capsys, tmp_path):
+    from inventory.__main__ import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main([*argv, "--db", str(tmp_path / "x.duckdb")] if argv[0] != "--lang" else argv)
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2
+    assert expected in err
+    assert "usage:" not in err and "error:" not in err and "invalid" not in err
+
+
+def test_write_errors_are_named_as_such(tmp_path, capsys):
+    from inventory.__main__ import main
+
+    a_file = tmp_path / "fichier"
+    a_file.write_text("x")
+    cases = [(a_file / "modele.xlsx", T.WRITE_PARENT_NOT_FOLDER), (tmp_path, T.WRITE_IS_FOLDER),
+             (tmp_path / "absent" / "modele.xlsx", T.WRITE_NO_FOLDER)]
+    for target, reason in cases:
+        assert main(["template", str(target)]) == 2
+        err = capsys.readouterr().err
+        assert err.strip() == T.CLI_WRITE_FAILED.format(path=target, reason=reason)
+        assert "introuvable" not in err and "Errno" not in err

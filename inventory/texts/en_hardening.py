@@ -30,3 +30,4 @@ AT_DEADLINE_LINE = "Application deadline: {date}"
 PROPOSED_DATE_RULE = ("The date proposed is the latest of the needs' collection dates and the commitments' decision "
                       "dates; an end date (end of a result's period, #date+end, application deadline) never is: it "
                       "would deactivate the programmes just imported.")
+WRITE_NO_FOLDER = "the folder does not exist"

@@ -31,3 +31,4 @@ AT_DEADLINE_LINE = "Date limite de candidature : {date}"
 PROPOSED_DATE_RULE = ("La date proposée est la plus récente des dates de collecte des besoins et de décision des "
                       "engagements ; une date de fin (fin de période d'une réalisation, #date+end, date limite de "
                       "candidature) ne l'est jamais : elle désactiverait les programmes tout juste importés.")
+WRITE_NO_FOLDER = "le dossier n'existe pas"
