@@ -31,3 +31,5 @@ PROPOSED_DATE_RULE = ("The date proposed is the latest of the needs' collection 
                       "dates; an end date (end of a result's period, #date+end, application deadline) never is: it "
                       "would deactivate the programmes just imported.")
 WRITE_NO_FOLDER = "the folder does not exist"
+ERR_JSON_TOO_DEEP = "the JSON file nests lists or objects thousands of levels deep: it is not an aides-territoires export"
+ERR_JSON_HUGE_NUMBER = "the JSON file holds a number of thousands of digits: it is not an aides-territoires export"

@@ -32,3 +32,5 @@ PROPOSED_DATE_RULE = ("La date proposée est la plus récente des dates de colle
                       "engagements ; une date de fin (fin de période d'une réalisation, #date+end, date limite de "
                       "candidature) ne l'est jamais : elle désactiverait les programmes tout juste importés.")
 WRITE_NO_FOLDER = "le dossier n'existe pas"
+ERR_JSON_TOO_DEEP = "le fichier JSON imbrique des listes ou des objets sur des milliers de niveaux : ce n'est pas un export aides-territoires"
+ERR_JSON_HUGE_NUMBER = "le fichier JSON contient un nombre de plusieurs milliers de chiffres : ce n'est pas un export aides-territoires"

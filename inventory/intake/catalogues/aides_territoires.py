@@ -78,8 +78,20 @@ PARTIAL = {"outre mer", "france metropolitaine", "metropole", "mainland", "overs
 
 
 # --- recognising -----------------------------------------------------------------------------------------
+def _json_text(data: bytes | str) -> str:
+    """A JSON file's text: UTF-8 (with or without BOM), or UTF-16 with its BOM (as some Windows tools save)."""
+    if isinstance(data, str):
+        return data
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
+
+
 def looks_like_json(data: bytes) -> bool:
-    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    head = data[:64]
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its BOM: a JSON, not a CSV
+        head = head.decode("utf-16", errors="ignore").encode()
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     return head[:1] in (b"{", b"[")
 
 
@@ -104,11 +116,15 @@ def convert_json(data: bytes, *, file: str = NAME, investors: Investors | None =
                  table: Correspondences | None = None) -> Converted:
     """An API page (or a list of aids) → contract rows. Refuses, in French, a truncated or foreign JSON."""
     try:
-        payload = json.loads(data.decode("utf-8-sig") if isinstance(data, bytes) else data)
+        payload = json.loads(_json_text(data))
     except UnicodeDecodeError:
         raise CatalogueRefused(texts.ERR_CATALOGUE_BINARY) from None
     except json.JSONDecodeError as exc:
         raise CatalogueRefused(texts.ERR_CATALOGUE_JSON.format(line=exc.lineno, column=exc.colno)) from None
+    except RecursionError:  # lists in lists thousands deep: no export is built like that
+        raise CatalogueRefused(texts.ERR_JSON_TOO_DEEP) from None
+    except ValueError:  # an integer of thousands of digits (Python refuses to read past 4 300)
+        raise CatalogueRefused(texts.ERR_JSON_HUGE_NUMBER) from None
     aids = aids_of(payload)
     if aids is None:
         raise CatalogueRefused(texts.ERR_CATALOGUE_NOT_AT)
