@@ -483,9 +483,31 @@ BAD += [
          _wb(lambda: with_cell("programmes", 2, "nom", "Fonds " * 50)), "nom trop long"),
 ]
 
+def formula_first_in_lists() -> Files:
+    """An investor id and a theme that are formulas, each used first in a list cell (issue 24): accepted as
+    typed, neutralised when they leave the tool."""
+    sheets = inventory()
+    sheets["investisseurs"][1][0] = "+cmd|'/C calc'!A0"
+    sheets["programmes"][1][2] = "+cmd|'/C calc'!A0;CI2"
+    sheets["thematiques"] = [["code", "libelle"], ["=2+3", "Thème piégé"]]
+    sheets["programmes"][1][5] = "=2+3;numerique"
+    return csv_files(sheets)
+
+
+def html_in_names() -> Files:
+    """Names that are HTML (issue 24): accepted as typed, drawn as text in charts."""
+    sheets = inventory()
+    sheets["investisseurs"][1][1] = '<a href="https://exemple.org/piege">Cliquez</a>'
+    sheets["investisseurs"][2][1] = '<span style="font-size:60px;color:red">Énorme</span>'
+    sheets["thematiques"] = [["code", "libelle"], ["piege", "&lt;a href=x&gt;lien&lt;/a&gt;"]]
+    return csv_files(sheets)
+
+
 GOOD = {
     "million-empty-rows": lambda: [("besoins.xlsx", million_empty_rows())],
     "unicode-text": lambda: [("besoins.txt", unicode_text(BESOINS))],
+    "formula-first-in-lists": formula_first_in_lists,
+    "html-in-names": html_in_names,
 }
 
 
