@@ -63,11 +63,11 @@ def login(password: str, name: str | None = None) -> bool:
     the session and written with each of its actions on the snapshots."""
     expected = facilitator_password()
     client = client_address()
-    if GUARD.wait(client):
-        return False
     failures = st.session_state.get("_login_failures", 0)
     if failures:
         time.sleep(min(8.0, 2 ** (failures - 1)))
+    if GUARD.wait(client):  # checked after the session's own wait, which may have served it
+        return False
     if expected and hmac.compare_digest(password.encode(), expected.encode()):
         GUARD.succeeded(client)
         st.session_state["_facilitator_token"] = password
