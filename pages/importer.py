@@ -10,7 +10,7 @@ import streamlit as st
 
 from inventory.outputs import exports
 from inventory.intake import importer, report
-from inventory import limits
+from inventory import limits, memory
 from inventory import texts as T
 from inventory.intake.report import plain
 from inventory.parsing import entry
@@ -153,6 +153,8 @@ def validate(files: list[tuple[str, bytes]], key: str) -> dict | None:
 
 
 def upload_section() -> None:
+    if st.session_state.pop("_release_memory", False):
+        memory.release()  # the committed upload's objects are gone: give their memory back to the system
     st.subheader(T.IMP_UPLOAD_HEADER)
     st.html(ui.css.uploader_css(T.language()))  # the uploader's own words in the page's language (static CSS)
     uploaded = st.file_uploader(T.IMP_UPLOADER, type=["xlsx", "ods", "csv", "json"], accept_multiple_files=True,
@@ -323,6 +325,7 @@ def save(checked: importer.Checked, label: str, as_of: dt.date) -> None:
         status.update(label=T.IMP_STEP_SAVE_DONE.format(id=result.snapshot_id), state="complete")
     st.session_state.pop("_import", None)
     st.session_state["_upload_round"] = st.session_state.get("_upload_round", 0) + 1
+    st.session_state["_release_memory"] = True  # once this run's frames let go of the upload (next run)
     after_write(T.IMP_COMMITTED.format(id=result.snapshot_id, label=plain(label),
                                        **{k: fr_number(result.counts.get(k, 0))
                                           for k in ("besoins", "programmes", "investisseurs")}),

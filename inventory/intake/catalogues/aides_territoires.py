@@ -36,7 +36,7 @@ from __future__ import annotations
 import ast
 import json
 import re
-from typing import Any
+from typing import Any, Iterator
 
 from inventory import texts
 from inventory.intake.catalogues.common import (TEXT_LIMIT, CatalogueRefused, Converted, Investors, SetAside, as_date,
@@ -130,11 +130,23 @@ def convert_json(data: bytes, *, file: str = NAME, investors: Investors | None =
         raise CatalogueRefused(texts.ERR_CATALOGUE_NOT_AT)
     if not aids:
         raise CatalogueRefused(texts.ERR_CATALOGUE_NO_AIDS)
-    out = convert_aids(((n, a) for n, a in enumerate(aids, start=1)), file=file, investors=investors, table=table)
+    read = len(aids)
     count = payload.get("count") if isinstance(payload, dict) else None
-    if isinstance(count, int) and count > len(aids):
-        out.warnings.append(texts.WARN_CATALOGUE_PAGE.format(read=len(aids), count=count))
+    del payload
+    out = convert_aids(_consumed(aids), file=file, investors=investors, table=table)
+    if isinstance(count, int) and count > read:
+        out.warnings.append(texts.WARN_CATALOGUE_PAGE.format(read=read, count=count))
     return out
+
+
+def _consumed(aids: list[Any]) -> Iterator[tuple[int, Any]]:
+    """(row number, aid) in order, each aid let go once converted: the decoded JSON (several times the file's
+    size in Python objects) shrinks as the rows grow, instead of both being held at the peak."""
+    aids.reverse()
+    n = 0
+    while aids:
+        n += 1
+        yield n, aids.pop()
 
 
 def convert_csv(data: bytes | list[list[Any]], *, file: str = NAME, investors: Investors | None = None,
