@@ -17,6 +17,7 @@ from inventory import formats, reference, texts
 from inventory.analysis import base, coverage, followup, pathways
 from inventory.intake import demo, importer
 from inventory.outputs import exports
+from inventory.parsing import visible
 from inventory.store import DEFAULT_DB, Store, StoreBusy
 
 SECRETS_FILE = Path(".streamlit/secrets.toml")
@@ -144,7 +145,8 @@ def cmd_snapshots(store: Store, args) -> int:
         print(texts.CLI_NO_SNAPSHOT)
     for s in snaps:
         mark = "*" if s.active else " "
-        print(f"{mark} {s.id:>4}  {s.as_of:%d/%m/%Y}  {s.label}  ({s.counts['besoins']} besoins, "
+        # a label written before labels were checked may hold terminal escapes: shown, never obeyed
+        print(f"{mark} {s.id:>4}  {s.as_of:%d/%m/%Y}  {visible(s.label)}  ({s.counts['besoins']} besoins, "
               f"{s.counts['programmes']} programmes, {s.counts['investisseurs']} investisseurs)")
     return 0
 
