@@ -214,6 +214,13 @@ def territory_list(value: Any) -> list[str]:
 _GROUPED = re.compile(r"[-+]?\d{1,3}(?:\.\d{3}){2,}|[-+]?\d{1,3}(?:,\d{3}){2,}")
 
 
+def brief(value: Any, limit: int = 40) -> str:
+    """A value for a message: as typed (``show``), cut at ``limit`` characters (a 4 000-digit count is not
+    echoed in full)."""
+    s = show(value)
+    return s if len(s) <= limit else f"{s[:limit - 1]}…"
+
+
 def number(value: Any) -> float | None:
     """A number as typed in France or elsewhere: ``1 234,5``, ``1234.5``, ``1.234,5``, ``12.345.678``
     (one separator alone stays a decimal one: ``1,5`` and ``1.5`` are one and a half)."""
@@ -235,11 +242,13 @@ def number(value: Any) -> float | None:
         try:
             f = float(s)
         except ValueError:
-            raise fail(T.ERR_NOT_A_NUMBER.format(value=show(value))) from None
+            raise fail(T.ERR_NOT_A_NUMBER.format(value=brief(value))) from None
+        if math.isinf(f) and not re.search(r"[a-zA-Z]", s):  # digits beyond any float: huge, not « infinite »
+            f = math.copysign(limits.MAX_NUMBER * 10, f)
     if math.isnan(f) or math.isinf(f):
-        raise fail(T.ERR_NOT_FINITE.format(value=show(value)))
+        raise fail(T.ERR_NOT_FINITE.format(value=brief(value)))
     if abs(f) > limits.MAX_NUMBER:
-        raise fail(T.ERR_TOO_LARGE.format(value=show(value), limit=f"{limits.MAX_NUMBER:,.0f}".replace(",", " ")))
+        raise fail(T.ERR_TOO_LARGE.format(value=brief(value), limit=f"{limits.MAX_NUMBER:,.0f}".replace(",", " ")))
     return f
 
 
@@ -249,7 +258,7 @@ def integer(lo: int | None = None, hi: int | None = None):
         if f is None:
             return None
         if not f.is_integer():
-            raise fail(T.ERR_NOT_AN_INTEGER.format(value=show(value)))
+            raise fail(T.ERR_NOT_AN_INTEGER.format(value=brief(value)))
         i = int(f)
         if lo is not None and hi is not None and not lo <= i <= hi:
             raise fail(T.ERR_NOT_BETWEEN.format(value=show(value), lo=lo, hi=hi))

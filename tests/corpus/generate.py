@@ -479,6 +479,8 @@ BAD += [
     Case("utf16-json", "a JSON saved in UTF-16 that is no aides-territoires export",
          lambda: [("aides.json", '{"results": [{"id": 1, "nom": "Été"}]}'.encode("utf-16"))],
          "ce fichier JSON n'est pas un export aides-territoires"),
+    Case("huge-count", "a count of 4 000 digits (echoed whole before)",
+         lambda: need_csv(need_row(nb_acteurs="9" * 4000)), "999999999…"),
     Case("long-name", "a programme name of 250 characters",
          _wb(lambda: with_cell("programmes", 2, "nom", "Fonds " * 50)), "nom trop long"),
 ]
