@@ -3,8 +3,11 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 export INVENTORY_DB ?= data/inventory.duckdb
+# what read-only replicas open; `make publish` (or `python -m inventory publish`) refreshes it from INVENTORY_DB
+export INVENTORY_PUBLISHED ?= data/published/inventory.duckdb
+REPLICAS ?= 2
 
-.PHONY: run test install init bench screenshots clean reset
+.PHONY: run serve publish api test install init bench screenshots clean reset
 
 $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -19,6 +22,18 @@ init: install
 
 run: init
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
+
+# A plenary: REPLICAS read-only dashboards behind HAProxy on $(PORT); imports go to INVENTORY_DB, then `make publish`.
+serve: init
+	$(PY) -m inventory serve --replicas $(REPLICAS) --port $(PORT)
+
+publish: install
+	$(PY) -m inventory publish
+
+# The read-only JSON API on 8502 over the published copy (tokens: python -m inventory token create --name NAME).
+api: init
+	test -f $(INVENTORY_PUBLISHED) || $(PY) -m inventory publish
+	$(PY) -m inventory api --db $(INVENTORY_PUBLISHED)
 
 test: install
 	$(PY) -m pytest -q -n 2 --dist loadscope

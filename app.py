@@ -2,6 +2,7 @@
 import streamlit as st
 
 import ui
+from ui import registry
 from inventory import texts as T
 
 T.use(ui.chosen_language())  # first: every text of this run (page titles in the navigation too) in its language
@@ -10,26 +11,18 @@ workshop = ui.workshop_mode()
 st.set_page_config(page_title=T.APP_TITLE, page_icon="🤝", layout="wide",
                    initial_sidebar_state="collapsed" if workshop else "auto")
 
-PAGES = [
-    st.Page("pages/accueil.py", title=T.PAGE_ACCUEIL, icon=":material/home:", url_path="home", default=True),
-    st.Page("pages/besoins.py", title=T.PAGE_BESOINS, icon=":material/map:", url_path="besoins"),
-    st.Page("pages/couverture.py", title=T.PAGE_COUVERTURE, icon=":material/extension:", url_path="couverture"),
-    st.Page("pages/collectif.py", title=T.PAGE_COLLECTIF, icon=":material/handshake:", url_path="collectif"),
-    st.Page("pages/defis.py", title=T.PAGE_DEFIS, icon=":material/flag:", url_path="defis"),
-    st.Page("pages/evolution.py", title=T.PAGE_EVOLUTION, icon=":material/trending_up:", url_path="evolution"),
-    st.Page("pages/methode.py", title=T.PAGE_METHODE, icon=":material/menu_book:", url_path="methode"),
-    st.Page("pages/importer.py", title=T.PAGE_IMPORTER, icon=":material/upload_file:", url_path="importer"),
-]
+PAGES = {entry.url_path: st.Page(entry.file, title=entry.title_text, icon=entry.icon, url_path=entry.url_path,
+                                 default=entry.default) for entry in registry.PAGES}
 
 
 def _home_by_name() -> None:
     """/accueil, as people type it, leads home with its query string (the home page is served at /; Streamlit
     would answer « Page not found » for its name)."""
-    st.switch_page(PAGES[0], query_params=st.query_params.to_dict())
+    st.switch_page(PAGES["home"], query_params=st.query_params.to_dict())
 
 
 # Workshop mode is read-only: the import page (the only one that writes) is not even listed.
-listed = [p for p in PAGES if not (workshop and p.url_path == "importer")]
+listed = [PAGES[entry.url_path] for entry in registry.listed(workshop)]
 page = st.navigation(listed + [st.Page(_home_by_name, title=T.PAGE_ACCUEIL, url_path="accueil", visibility="hidden")],
                      position="top" if workshop else "sidebar")
 ui.sidebar()

@@ -181,7 +181,7 @@ def query_lines(res: dict[str, Any]) -> list[str]:
         r += [ms(qs[largest][label].get("cold")), qs[largest][label].get("rows")]
         rows.append(r)
     return (["## 3. Analytics queries (ms)", "",
-             "Every public function of `inventory.analytics` (plus variants), called on the store directly (no "
+             "Every public function of the `inventory.analysis` modules (plus variants), called on the store directly (no "
              "Streamlit cache): warm = again on the open connection; cold = a new connection (empty DuckDB buffer "
              "pool). Needs / programmes in the column names.", ""]
             + _table(header, rows) + [""])

@@ -14,13 +14,14 @@ from pathlib import Path
 import pandas as pd
 
 from inventory import formats, reference, texts
-from inventory.analysis import base, coverage, followup, pathways
+from inventory.analysis import base, followup
 from inventory.intake import demo, importer
-from inventory.outputs import exports
+from inventory.outputs import exports, listings
 from inventory.parsing import visible
-from inventory.store import DEFAULT_DB, Store, StoreBusy
+from inventory.store import DEFAULT_DB, Store, StoreBusy, StoreNotCurrent
 
 SECRETS_FILE = Path(".streamlit/secrets.toml")
+PUBLISHED_DB = "data/published/inventory.duckdb"  # what read-only replicas open (publish writes it)
 
 
 def _date(value: str) -> dt.date:
@@ -138,8 +139,7 @@ def cmd_import(store: Store, args) -> int:
 def cmd_snapshots(store: Store, args) -> int:
     snaps = store.snapshots()
     if args.json:
-        _print_json([{"id": s.id, "label": s.label, "as_of": s.as_of.isoformat(), "created_at": s.created_at.isoformat(),
-                      "active": s.active, "counts": s.counts} for s in snaps])
+        _print_json(listings.snapshots(store))
         return 0
     if not snaps:
         print(texts.CLI_NO_SNAPSHOT)
@@ -189,55 +189,37 @@ def cmd_contract(store: Store | None, args) -> int:
     return 0
 
 
+def _print_rows(frame: pd.DataFrame, as_json: bool, empty: str | None = None) -> None:
+    if as_json:
+        _print_json(listings.records(frame))
+    elif frame.empty and empty:
+        print(empty)
+    else:
+        print(frame.to_string(index=False))
+
+
 def cmd_matrix(store: Store, args) -> int:
     sid = _snapshot(store, args.snapshot)
     if sid is None:
         return 1
-    m = coverage.need_matrix(store, sid, level=args.level, needs=base.NeedFilter(source=args.source))
-    m = m.drop(columns=["alliance"])
-    if args.json:
-        records = m.astype(object).where(m.notna(), None).to_dict(orient="records")
-        _print_json(records)
-    else:
-        print(m.to_string(index=False))
+    _print_rows(listings.matrix(store, sid, level=args.level, source=args.source), args.json)
     return 0
-
-
-def _records(frame, columns: list[str]) -> list[dict]:
-    """Rows as JSON-ready dicts: lists as lists, dates as ISO strings, missing values as null."""
-    out = []
-    for row in frame[columns].to_dict(orient="records"):
-        clean = {}
-        for key, value in row.items():
-            if hasattr(value, "tolist") and not isinstance(value, str):
-                value = value.tolist()
-            if not isinstance(value, (list, dict)) and pd.isna(value):  # NaT too, before it passes for a date
-                value = None
-            elif isinstance(value, (dt.date, dt.datetime)):
-                value = value.isoformat()[:10]
-            clean[key] = value
-        out.append(clean)
-    return out
-
-
-COMMITMENT_KEYS = ["id", "investisseurs", "thematiques", "territoires", "statut", "montant_eur", "date", "echeance",
-                   "en_retard", "zones_blanches"]
-PATHWAY_KEYS = ["territoire", "nom", "thematique", "acteurs", "score", "programmes", "phases", "natures", "urgence",
-                "relance", "structurel", "argent", "accompagnement", "maillon_manquant"]
 
 
 def cmd_commitments(store: Store, args) -> int:
     sid = _snapshot(store, args.snapshot)
     if sid is None:
         return 1
-    rows = followup.commitments(store, sid)
     if args.json:
-        _print_json(_records(rows, COMMITMENT_KEYS))
-    elif rows.empty:
+        _print_json(listings.records(listings.commitments(store, sid)))
+        return 0
+    rows = followup.commitments(store, sid)
+    if rows.empty:
         print(texts.CLI_NO_COMMITMENTS)
     else:
         shown = rows.assign(zones_blanches=[len(z) for z in rows["zones_blanches"]])
-        print(shown[[k for k in COMMITMENT_KEYS if k != "investisseurs"] + ["noms_investisseurs"]].to_string(index=False))
+        keys = listings.COMMITMENT_KEYS
+        print(shown[[k for k in keys if k != "investisseurs"] + ["noms_investisseurs"]].to_string(index=False))
     return 0
 
 
@@ -245,12 +227,73 @@ def cmd_pathways(store: Store, args) -> int:
     sid = _snapshot(store, args.snapshot)
     if sid is None:
         return 1
-    rows = pathways.pathways(store, sid, level=args.level, source=args.source)
-    if args.json:
-        _print_json(_records(rows, PATHWAY_KEYS))
-    else:
-        print(rows[PATHWAY_KEYS].to_string(index=False))
+    _print_rows(listings.pathways(store, sid, level=args.level, source=args.source), args.json)
     return 0
+
+
+def cmd_results(store: Store, args) -> int:
+    sid = _snapshot(store, args.snapshot)
+    if sid is None:
+        return 1
+    _print_rows(listings.results(store, sid, level=args.level, source=args.source), args.json)
+    return 0
+
+
+def cmd_api(store: Store, args) -> int:
+    from inventory.api import app
+
+    store.active_snapshot_id()  # a missing or unprepared file is said now, in one sentence, not at the first request
+    print(texts.CLI_API_LISTENING.format(host=args.host, port=args.port), flush=True)
+    app.serve(store, args.host, args.port)
+    return 0
+
+
+def cmd_token(store: Store, args) -> int:
+    from inventory.api import tokens
+    from inventory.store import revoke_token
+    from inventory.store import tokens as made
+
+    if args.action == "list":
+        rows = made(store)
+        if not rows:
+            print(texts.CLI_TOKEN_NONE)
+        for name, created, revoked in rows:
+            state = texts.CLI_TOKEN_REVOKED_ON.format(date=formats.date(revoked)) if revoked else texts.CLI_TOKEN_IN_USE
+            print(texts.CLI_TOKEN_LINE.format(name=name, created=formats.date(created), state=state))
+        return 0
+    if not args.name or not tokens.valid_name(args.name):
+        print(texts.CLI_TOKEN_BAD_NAME.format(name=args.name or ""), file=sys.stderr)
+        return 2
+    if args.action == "revoke":
+        if not revoke_token(store, args.name):
+            print(texts.CLI_TOKEN_UNKNOWN.format(name=args.name), file=sys.stderr)
+            return 1
+        print(texts.CLI_TOKEN_REVOKED.format(name=args.name))
+        return 0
+    token = tokens.create(store, args.name)
+    if token is None:
+        print(texts.CLI_TOKEN_EXISTS.format(name=args.name), file=sys.stderr)
+        return 1
+    print(texts.CLI_TOKEN_CREATED.format(name=args.name, token=token))
+    return 0
+
+
+def cmd_publish(store: Store, args) -> int:
+    from inventory.store import publish
+
+    try:
+        path = publish(store, args.to)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    print(texts.CLI_PUBLISHED.format(path=path, size=formats.number(path.stat().st_size / 1e6, 1)))
+    return 0
+
+
+def cmd_serve(store: Store | None, args) -> int:
+    from inventory import replicas
+
+    return replicas.main(args)
 
 
 def cmd_report(store: Store, args) -> int:
@@ -333,6 +376,27 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_commitments)
     cells("pathways", texts.CLI_HELP_PATHWAYS, cmd_pathways)
+    cells("results", texts.CLI_HELP_RESULTS, cmd_results)
+    p = add("api", texts.CLI_HELP_API)
+    p.add_argument("--host", default="127.0.0.1", help=texts.CLI_HELP_HOST)
+    p.add_argument("--port", type=int, default=8502, help=texts.CLI_HELP_PORT)
+    # read-only: no DDL on open, reopened when a publish replaces the file; lets go of it when idle (imports)
+    p.set_defaults(func=cmd_api, store_options={"read_only": True, "idle_close": 5.0})
+    p = add("token", texts.CLI_HELP_TOKEN)
+    p.add_argument("action", choices=["create", "list", "revoke"])
+    p.add_argument("name", nargs="?", help=texts.CLI_HELP_TOKEN_NAME)
+    p.add_argument("--name", dest="name", default=argparse.SUPPRESS, help=texts.CLI_HELP_TOKEN_NAME)
+    p.set_defaults(func=cmd_token)
+    p = add("publish", texts.CLI_HELP_PUBLISH)
+    p.add_argument("--to", default=os.environ.get("INVENTORY_PUBLISHED") or PUBLISHED_DB, help=texts.CLI_HELP_PUBLISH_TO)
+    p.set_defaults(func=cmd_publish)
+    p = add("serve", texts.CLI_HELP_SERVE)
+    p.add_argument("--replicas", type=int, default=2, help=texts.CLI_HELP_REPLICAS)
+    p.add_argument("--host", default="127.0.0.1", help=texts.CLI_HELP_HOST)
+    p.add_argument("--port", type=int, default=8501, help=texts.CLI_HELP_PORT)
+    p.add_argument("--published", default=os.environ.get("INVENTORY_PUBLISHED") or PUBLISHED_DB,
+                   help=texts.CLI_HELP_PUBLISH_TO)
+    p.set_defaults(func=cmd_serve, no_store=True)
     p = add("report", texts.CLI_HELP_REPORT)
     p.add_argument("path")
     p.add_argument("--snapshot", type=int)
@@ -397,7 +461,7 @@ def _run(argv: list[str]) -> int:
     if getattr(args, "no_store", False):
         return _answer(args, lambda: args.func(None, args))
     # how long to wait for the dashboard (or another import) to let go of the file before giving up
-    store = Store(args.db, lock_timeout=_lock_timeout())
+    store = Store(args.db, lock_timeout=_lock_timeout(), **getattr(args, "store_options", {}))
     try:
         return _answer(args, lambda: args.func(store, args))
     finally:
@@ -408,7 +472,7 @@ def _answer(args, run) -> int:
     """``run()``'s exit code, or one French sentence for what went wrong (never a traceback for a facilitator)."""
     try:
         return run()
-    except StoreBusy as exc:
+    except (StoreBusy, StoreNotCurrent) as exc:
         print(str(exc), file=sys.stderr)
         return 3
     except OSError as exc:

@@ -21,6 +21,12 @@ SEPARATORS = {"fr": ",\u202f", "en": ".,"}
 DATE_COLUMN = {"fr": "DD/MM/YYYY", "en": "D MMM YYYY"}
 # plotly.js locale names (plotly's config ``locale``)
 PLOTLY_LOCALE = {"fr": "fr", "en": "en"}
+# One rule per kind of number, read the same on every page, in the report and in the exports:
+# amounts in euros to the euro (no cents on screen); each kind of share (0–1) in % with its own decimals.
+AMOUNTS = ("budget_eur", "montant_eur", "montant_verse_eur", "montant_conjoint")
+SHARE_DECIMALS = {"part_couverte": 0, "part_couverte_avant": 0, "part_couverte_apres": 0, "part_versee": 0,
+                  "taux_atteinte": 0, "taux": 1, "part_engagements": 1, "part_montant": 1}
+OVER_FULL_MARK = "⚠"  # beside a declared rate above 100 % (its reason: texts.RATE_ABOVE_FULL)
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -48,6 +54,20 @@ def number(value: Any, decimals: int = 0, language: str | None = None) -> str:
     if (language or T.language()) == "fr":
         return text.replace(",", "\u202f").replace(".", ",")
     return text
+
+
+def percent(share: Any, kind: str, language: str | None = None) -> str:
+    """A share (0–1) as people read it: 0.375 → « 37,5 % » in French, « 37.5% » in English, with the decimals of
+    its kind (``SHARE_DECIMALS``); none: « – ». A declared reach rate above 100 % carries ``OVER_FULL_MARK``."""
+    if _missing(share):
+        return NO_VALUE
+    text = T.PERCENT.format(value=number(100 * float(share), SHARE_DECIMALS.get(kind, 1), language))
+    return f"{text} {OVER_FULL_MARK}" if kind == "taux_atteinte" and share > 1 else text
+
+
+def over_full(rates: Any) -> Any:
+    """Which declared reach rates exceed 100 %: more actors declared reached than actors who expressed a need."""
+    return rates > 1
 
 
 def date(value: Any, language: str | None = None) -> str:

@@ -7,8 +7,10 @@ choices (``choices``); the ``BeforeValidator`` parses what people type (see ``pa
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from typing import Annotated, Any, ClassVar
 
+import pyarrow as pa
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from inventory import parsing as p
@@ -254,6 +256,23 @@ class Realisation(Row):
         "Valeur", "value", help="Valeur de l'indicateur (facultatif)", default=None
     )
     commentaire: Text = column("Commentaire", "comment", help="Texte libre (facultatif)", default=None)
+
+
+# How a field is stored, read off its annotation: the one home of the DuckDB column type (the store's tables) and of
+# the Arrow type checking hands to the store. A new column declared in a model needs nothing else.
+_STORAGE: dict[Any, tuple[str, pa.DataType]] = {
+    str: ("VARCHAR", pa.string()), int: ("INTEGER", pa.int32()), float: ("DOUBLE", pa.float64()),
+    dt.date: ("DATE", pa.date32()), bool: ("BOOLEAN", pa.bool_()),
+}
+
+
+def storage(annotation: Any) -> tuple[str, pa.DataType]:
+    """(DuckDB type, Arrow type) of a field: str → VARCHAR, list[int] → INTEGER[] / list<int32>, date | None → DATE…"""
+    if typing.get_origin(annotation) is list:
+        sql, arrow = storage(typing.get_args(annotation)[0])
+        return sql + "[]", pa.list_(arrow)
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    return _STORAGE[args[0] if args else annotation]
 
 
 SHEETS: dict[str, type[Row]] = {m.sheet: m for m in (Investisseur, Programme, Besoin, Thematique, Engagement,

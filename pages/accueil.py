@@ -4,9 +4,9 @@ import streamlit as st
 
 from inventory.analysis import coverage, evolution, followup, needs
 from inventory.outputs import charts, session_report
-from inventory.intake.report import plain
+from ui.display import plain
 from inventory import texts as T
-from ui import current_store, enter_through_app, fr_date, fr_number, q, require_snapshot, snapshots, theme_labels
+from ui import percent, current_store, enter_through_app, fr_date, fr_number, q, require_snapshot, snapshots, theme_labels
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
@@ -39,7 +39,7 @@ else:
 late_link.page_link("pages/collectif.py", label=T.HOME_COMMITMENTS_LINK, icon=":material/arrow_forward:",
                     query_params={**keep, "vue": "engagements"})
 if follow["beneficiaires"] and follow["taux_atteinte"] is not None:
-    st.markdown(T.HOME_REACHED_LINE.format(taux=fr_number(100 * follow["taux_atteinte"], 1),
+    st.markdown(T.HOME_REACHED_LINE.format(taux=percent(follow["taux_atteinte"], "taux_atteinte"),
                                            beneficiaires=fr_number(follow["beneficiaires"]),
                                            acteurs=fr_number(follow["acteurs"])), help=T.FORMULAS["taux_atteinte"])
 else:
@@ -77,12 +77,12 @@ else:
     before = earlier[-1]
     st.caption(T.HOME_CHANGES_SINCE.format(label=plain(before.label), as_of=fr_date(before.as_of)))
     moves = q(evolution.compare_needs, before.id, snap.id)
-    changes = q(evolution.compare_programmes, before.id, snap.id)["changement"].value_counts()
+    changes = q(evolution.programme_change_counts, before.id, snap.id)
     cols = st.columns(4)
     cols[0].metric(T.HOME_CELLS_UP, fr_number(int((moves["ecart_score"] > 0).sum())), help=T.HOME_CELLS_HELP)
     cols[1].metric(T.HOME_CELLS_DOWN, fr_number(int((moves["ecart_score"] < 0).sum())), help=T.HOME_CELLS_HELP)
-    cols[2].metric(T.HOME_PROG_ADDED, fr_number(int(changes.get("ajouté", 0))))
-    cols[3].metric(T.HOME_PROG_ENDED, fr_number(int(changes.get("terminé", 0) + changes.get("retiré", 0))))
+    cols[2].metric(T.HOME_PROG_ADDED, fr_number(changes["ajouté"] + changes["démarré"]))
+    cols[3].metric(T.HOME_PROG_ENDED, fr_number(changes["terminé"] + changes["retiré"]))
     rise = moves[moves["ecart_score"] > 0].head(1)
     for r in rise.itertuples():
         st.markdown(T.HOME_BIGGEST_RISE.format(nom=r.nom, theme=plain(themes.get(r.thematique, r.thematique)),

@@ -9,7 +9,7 @@ from inventory.analysis import base, collective, coverage, followup, pathways
 from inventory.outputs import charts
 from inventory import texts as T
 from inventory.models import STATUTS
-from ui import (chart_table, enter_through_app, fr_date, fr_number, q, require_snapshot, show_table, theme_labels,
+from ui import (percent, chart_table, enter_through_app, fr_date, fr_number, q, require_snapshot, show_table, theme_labels,
                 url_radio, url_select, workshop_mode)
 from ui.noting import commitment_form
 
@@ -106,8 +106,8 @@ def commitments_view() -> None:
         st.caption(T.FORMULAS["prime_alliance"])
         premium = q(followup.alliance_premium, snap.id)
         share, amount, detail = st.columns([1, 1, 2], vertical_alignment="center")
-        share.metric(T.COMMIT_PREMIUM_COUNT, percent(premium["part_engagements"]), border=True)
-        amount.metric(T.COMMIT_PREMIUM_AMOUNT, percent(premium["part_montant"]), border=True)
+        share.metric(T.COMMIT_PREMIUM_COUNT, percent(premium["part_engagements"], "part_engagements"), border=True)
+        amount.metric(T.COMMIT_PREMIUM_AMOUNT, percent(premium["part_montant"], "part_montant"), border=True)
         detail.caption(T.COMMIT_PREMIUM_DETAIL.format(
             joint=fr_number(premium["conjoints"]), total=fr_number(premium["engagements"]),
             joint_amount=fr_number(premium["montant_conjoint"]), amount=fr_number(premium["montant_eur"])))
@@ -115,9 +115,6 @@ def commitments_view() -> None:
               for t in reference.territories().values()}
     commitment_form(snap, names, themes, places)
 
-
-def percent(share: float | None) -> str:
-    return "–" if share is None else f"{fr_number(100 * share, 1)} %"
 
 snap = require_snapshot()
 large = workshop_mode()
@@ -166,7 +163,7 @@ elif view == "alliances":
     co = q(collective.cofunding, snap.id)
     # in workshop mode the network takes the whole width, so that its names stay large and apart
     rate, network = (st.container(), st.container()) if large else st.columns([1, 3])
-    rate.metric(T.TOGETHER_COFUNDING_RATE, f"{fr_number(100 * co['taux'], 1)} %", border=True)
+    rate.metric(T.TOGETHER_COFUNDING_RATE, percent(co["taux"], "taux"), border=True)
     rate.caption(T.TOGETHER_COFUNDING_DETAIL.format(co=fr_number(co["cofinances"]), total=fr_number(co["programmes"])))
     rate.caption(T.FORMULAS["cofinancement"])
     edges = q(collective.cofunding_edges, snap.id)

@@ -6,8 +6,8 @@ from inventory import reference
 from inventory.analysis import base, catalogue, collective, coverage, needs
 from inventory.outputs import charts
 from inventory import texts as T
-from inventory.intake.report import plain
-from ui import (chart_table, enter_through_app, fr_number, q, require_snapshot, show_table, theme_labels, url_radio,
+from ui.display import plain
+from ui import (url_date, url_toggle, chart_table, enter_through_app, fr_number, q, require_snapshot, show_table, theme_labels, url_radio,
                 url_select, workshop_mode)
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
@@ -48,8 +48,8 @@ chosen_needs = base.NeedFilter(source=source or None)
 view = url_radio(st, T.FILTER_VIEW, list(T.COVER_VIEWS), "vue", default="carte", format_func=T.COVER_VIEWS.get,
                  horizontal=True, label_visibility="collapsed")
 # « avec les engagements »: the white zones that would remain if open commitments are honoured
-honoured = view in ("carte", "lacunes") and st.toggle(T.COVER_WITH_COMMITMENTS, key="engagements",
-                                                      bind="query-params", help=T.COVER_WITH_COMMITMENTS_HELP)
+honoured = view in ("carte", "lacunes") and url_toggle(st, T.COVER_WITH_COMMITMENTS, "engagements",
+                                                       help=T.COVER_WITH_COMMITMENTS_HELP)
 no_programmes = not q(needs.counts, snap.id).get("programmes")
 if no_programmes and view != "catalogue":
     st.info(T.COVER_NO_PROGRAMMES)
@@ -153,8 +153,8 @@ elif view == "catalogue":
     nature = url_select(row2[1], T.FILTER_NATURE, ["", *reference.SUPPORT_TYPES], "nature", default="",
                         format_func=lambda k: reference.SUPPORT_TYPES.get(k, T.ALL_OPTION))
     first, last = q(catalogue.programme_dates, snap.id) or (None, None)  # the calendar opens near the inventory
-    active_on = row2[2].date_input(T.FILTER_ACTIVE_ON, value=None, key="actif_le", bind="query-params",
-                                   min_value=first, max_value=last, format="DD/MM/YYYY", help=T.FILTER_ACTIVE_ON_HELP)
+    active_on = url_date(row2[2], T.FILTER_ACTIVE_ON, "actif_le", min_value=first, max_value=last, format="DD/MM/YYYY",
+                         help=T.FILTER_ACTIVE_ON_HELP)
     chosen = catalogue.ProgrammeFilter(phase=phase or None, investisseur=investor or None, thematique=theme or None,
                                        territoire=territory or None, public=public or None, nature=nature or None,
                                        actif_le=active_on)

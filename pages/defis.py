@@ -8,7 +8,7 @@ from inventory import texts as T
 from inventory.analysis.challenges import AUDIENCE_GROUPS
 from inventory.analysis.base import NeedFilter
 import ui
-from ui import chart_table, enter_through_app, q, show_table, url_radio, workshop_mode
+from ui import chart_table, enter_through_app, q, show_table, url_radio, url_tabs, workshop_mode
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
@@ -65,8 +65,9 @@ def train() -> None:
         by_theme.insert(1, "libelle", by_theme["thematique"].map(theme_labels).fillna(by_theme["thematique"]))
         st.plotly_chart(charts.ranked_bars(by_theme, label="libelle", value=measure, large=large),
                         width="stretch", config=charts.OFFLINE)
-        table = charts.table_view(by_theme.drop(columns="thematique"), [c for c in by_theme.columns if c != "thematique"])
-        show_table(table.rename(columns={"libelle": T.COLUMN_LABELS["thematique"]}), "besoins_ingenierie_par_thematique")
+        table = charts.table_view(by_theme.drop(columns="thematique"), [c for c in by_theme.columns if c != "thematique"],
+                                  headings={"libelle": T.COLUMN_LABELS["thematique"]})
+        show_table(table, "besoins_ingenierie_par_thematique")
 
     st.subheader(T.DEFIS_TRAIN_AUDIENCE_HEADER)
     offer = q(challenges.programmes_by_audience, snap.id)
@@ -123,7 +124,7 @@ def evaluate_results() -> None:
     if summary["taux_atteinte"] is not None:
         st.markdown(T.DEFIS_RESULTS_TOTAL.format(beneficiaires=ui.fr_number(summary["beneficiaires"]),
                                                  acteurs=ui.fr_number(summary["acteurs"]),
-                                                 taux=ui.fr_number(100 * summary["taux_atteinte"], 1)))
+                                                 taux=ui.percent(summary["taux_atteinte"], "taux_atteinte")))
     cells = q(followup.result_cells, snap.id, level=level)
     st.plotly_chart(charts.reach_bars(cells, theme_labels=theme_labels, large=large), width="stretch",
                     config=charts.OFFLINE)
@@ -168,10 +169,10 @@ def evaluate_all() -> None:
 
 INDICATORS = {"ecouter": listen, "former": train, "evaluer": evaluate_all}
 the_three = reference.challenges()
-tabs = st.tabs([c["titre"] for c in the_three], key="defi", bind="query-params")
-for tab, challenge in zip(tabs, the_three):
-    if tab.open is False:  # only the chosen challenge is computed and drawn
+chosen, tabs = url_tabs({c["code"]: c["titre"] for c in the_three}, "defi")
+for challenge in the_three:
+    if challenge["code"] != chosen:  # only the chosen challenge is computed and drawn
         continue
-    with tab:
+    with tabs[chosen]:
         challenge_text(challenge)
         INDICATORS.get(challenge["code"], lambda: None)()

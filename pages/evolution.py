@@ -7,7 +7,7 @@ from inventory.analysis import base, evolution, needs
 from inventory.outputs import charts
 from inventory import texts as T
 from inventory.analysis.base import NeedFilter
-from inventory.intake.report import plain
+from ui.display import plain
 import ui
 from ui import enter_through_app, fr_date, fr_number, q, show_table, url_radio, url_select, workshop_mode
 
@@ -111,9 +111,11 @@ changes = q(evolution.compare_programmes, before.id, after.id)
 if changes.empty:
     st.info(T.EVOL_NO_PROG_CHANGE)
 else:
-    st.caption(T.EVOL_PROG_CAPTION)
-    counted = changes["changement"].value_counts()
-    for col, (kind, label) in zip(st.columns(len(T.EVOL_CHANGE_LABELS)), T.EVOL_CHANGE_LABELS.items()):
-        col.metric(label, fr_number(int(counted.get(kind, 0))), border=True)
+    counted = q(evolution.programme_change_counts, before.id, after.id)
+    st.caption(T.EVOL_PROG_CAPTION.format(avant=fr_number(counted["actifs_avant"]),
+                                          apres=fr_number(counted["actifs_apres"])))
+    for col, kind in zip(st.columns(len(evolution.PROGRAMME_CHANGES)), evolution.PROGRAMME_CHANGES):
+        col.metric(T.EVOL_CHANGE_LABELS[kind], fr_number(counted[kind]), border=True)
     changes = changes.assign(changement=changes["changement"].map(T.CHANGE_WORDS).fillna(changes["changement"]))
-    show_table(changes.rename(columns=T.EVOL_PROG_COLUMNS), "programmes_changements")
+    show_table(changes.drop(columns=["actif_avant", "actif_apres"]).rename(columns=T.EVOL_PROG_COLUMNS),
+               "programmes_changements")

@@ -12,8 +12,8 @@ from inventory.outputs import exports
 from inventory.intake import importer, report
 from inventory import limits, memory
 from inventory import texts as T
-from inventory.intake.report import plain
 from inventory.parsing import entry
+from ui.display import plain
 import ui
 from ui import StoreBusy, enter_through_app, fr_date, fr_number, is_facilitator
 

@@ -3,7 +3,7 @@ table as the captions (``texts.FORMULAS``), so a caption and the method can neve
 import streamlit as st
 
 from inventory import texts as T
-from inventory.intake.report import plain
+from ui.display import plain
 from ui import enter_through_app, fr_date, require_snapshot
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone

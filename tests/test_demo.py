@@ -125,7 +125,7 @@ def test_the_follow_through_story(demo_store):
     changes = evolution.compare_commitments(demo_store, april, june).set_index("id")["changement"]
     assert (changes["E02"], changes["E03"], changes["E04"], changes["E06"]) == ("en_retard", "abandonne", "tenu",
                                                                                "nouveau")
-    assert len(followup.white_zones_on_track(demo_store, june)) >= 2  # legal aid committed where there is none
+    assert coverage.white_zones_with_commitments(demo_store, june)["en_voie_de_couverture"].sum() >= 2  # legal aid committed where there is none
     assert followup.followup_summary(demo_store, june)["beneficiaires"] > 0
     assert challenges.results_by_sdg(demo_store, june)["resultats"].sum() >= len(demo.RESULTS)
     assert set(pathways.missing_links(demo_store, june)["maillon_manquant"]) == set(pathways.MISSING_LINKS)

@@ -117,9 +117,9 @@ def test_white_zones_en_voie_de_couverture_and_those_that_would_remain(followed)
     assert cell(w, "REG-75", "cooperation")["en_voie_de_couverture"]
     assert cell(w, "REG-76", "competences")["engagements"] == 1
     assert not cell(w, "REG-76", "numerique")["en_voie_de_couverture"]
-    on_track = followup.white_zones_on_track(store, sid)
+    zones = coverage.white_zones_with_commitments(store, sid)
+    on_track, remaining = zones[zones["en_voie_de_couverture"]], zones[~zones["en_voie_de_couverture"]]
     assert set(on_track["territoire"] + "/" + on_track["thematique"]) == {"REG-75/cooperation", "REG-76/competences"}
-    remaining = followup.white_zones_remaining(store, sid)
     assert "REG-76/numerique" in set(remaining["territoire"] + "/" + remaining["thematique"])
     assert not set(remaining["territoire"] + "/" + remaining["thematique"]) & set(
         on_track["territoire"] + "/" + on_track["thematique"])
@@ -543,5 +543,5 @@ def test_the_matrix_if_commitments_are_honoured_keeps_only_the_remaining_white_z
     # (only E3, dropped) stays white
     assert cell(m, "REG-75", "cooperation")[["zone_blanche", "en_voie_de_couverture"]].tolist() == [False, True]
     assert cell(m, "REG-76", "numerique")[["zone_blanche", "en_voie_de_couverture"]].tolist() == [True, False]
-    remaining = followup.white_zones_remaining(store, sid)
-    assert int(m["zone_blanche"].sum()) == len(remaining)
+    zones = coverage.white_zones_with_commitments(store, sid)
+    assert int(m["zone_blanche"].sum()) == int((~zones["en_voie_de_couverture"]).sum())

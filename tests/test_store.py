@@ -14,7 +14,8 @@ import pytest
 from inventory.intake import demo
 from inventory import texts
 from inventory.intake.importer import to_tables
-from inventory.store import PART_OF, PARTS, SNAPSHOT_TABLES, STORED_TABLES, Store, StoreBusy
+from inventory.store import Store, StoreBusy
+from inventory.store.schema import PART_OF, PARTS, SNAPSHOT_TABLES, STORED_TABLES
 from tests.builders import content, table_counts
 
 APRIL, JUNE = demo.APRIL, demo.JUNE

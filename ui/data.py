@@ -21,7 +21,9 @@ IDLE_CLOSE_SECONDS = 5.0
 
 @st.cache_resource(show_spinner=False)
 def _store(path: str) -> Store:
-    return Store(path, idle_close=IDLE_CLOSE_SECONDS, lock_timeout=15.0)
+    # INVENTORY_READONLY=1: a replica behind the balancer, reading a published copy (no DDL; reopened on a publish)
+    return Store(path, idle_close=IDLE_CLOSE_SECONDS, lock_timeout=15.0,
+                 read_only=os.environ.get("INVENTORY_READONLY") == "1")
 
 
 def current_store() -> Store:

@@ -2,6 +2,8 @@
 downloads."""
 from __future__ import annotations
 
+import re
+
 from typing import Any
 from urllib.parse import urlencode
 
@@ -20,9 +22,23 @@ def fr_number(value: Any, decimals: int = 0) -> str:
     return formats.number(value, decimals)  # the one formatting rule, shared with charts and tables
 
 
+def percent(share: Any, kind: str) -> str:
+    """A share (0–1) as people read it, « 37,5 % », with the decimals of its kind (``inventory.formats.percent``)."""
+    return formats.percent(share, kind)
+
+
 def fr_date(value: Any) -> str:
     """30/06/2020 in French, 30 Jun 2020 in English (the run's language)."""
     return formats.date(value)
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
+
+
+def plain(text: object) -> str:
+    """Text typed by a user, made inert for a Markdown element (alerts, captions): every character Markdown
+    could read as syntax is backslash-escaped, so it shows exactly as typed and never becomes a link or image."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
 
 
 def download_table(frame: pd.DataFrame, name: str, *, where=None, filter: str | None = None) -> None:

@@ -15,7 +15,7 @@ import streamlit as st
 from inventory import texts as T
 from inventory.models import STATUTS, Snapshot
 from inventory.intake.noting import note_commitment
-from inventory.intake.report import plain
+from ui.display import plain
 from ui.access import facilitator_name, is_facilitator, workshop_mode
 from ui.data import StoreBusy, current_store
 from ui.display import fr_date

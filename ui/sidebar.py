@@ -7,7 +7,7 @@ import streamlit as st
 
 from inventory import texts as T
 from inventory.models import Snapshot
-from inventory.intake.report import plain
+from ui.display import plain
 from ui.access import workshop_mode
 from ui import css
 from ui.data import StoreBusy, active_snapshot, snapshots

@@ -12,8 +12,17 @@ LEVELS = ("region", "departement")
 SEP = f"'{LIST_SEPARATOR}'"  # the list separator as a SQL literal
 
 
-# the territory levels whose cells a level shows: at département level a region row holds its own needs only
-LEVEL_CELLS = {"region": "('pays', 'region')", "departement": "('pays', 'region', 'departement')"}
+# The territory levels whose cells a level shows: at département level a region row holds the needs entered for
+# the whole region only (its own row), beside FR and the départements.
+LEVEL_CELLS = {"region": ("pays", "region"), "departement": ("pays", "region", "departement")}
+# The grid's cells at a level without the regions' own rows at département level: where the matrix shows
+# coverage with no need, and where allies meet.
+LEVEL_GRID = {"region": ("pays", "region"), "departement": ("pays", "departement")}
+
+
+def levels_sql(levels: tuple[str, ...]) -> str:
+    """A set of territory levels as a SQL list: ``('pays', 'region')``."""
+    return "(" + ", ".join(f"'{level}'" for level in levels) + ")"
 
 
 @dataclass(frozen=True)

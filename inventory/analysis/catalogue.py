@@ -44,8 +44,7 @@ def programmes(store: Store, snapshot_id: int, f: ProgrammeFilter = ProgrammeFil
     clause = (" AND " + " AND ".join(where)) if where else ""
     return store.read(
         f"""
-        WITH sel AS (SELECT p.*, active_at(p.date_debut, p.date_fin, s.as_of) AS actif
-                     FROM programmes p JOIN snapshots s ON s.id = p.snapshot_id WHERE p.snapshot_id = ? {clause}),
+        WITH sel AS (SELECT p.* FROM programme_activity p WHERE p.snapshot_id = ? {clause}),
         x AS (  -- names of the selected programmes only; unnest in the select list (a LATERAL join: 30× slower)
             SELECT sel.id, unnest(sel.investisseurs) AS inv, generate_subscripts(sel.investisseurs, 1) AS pos
             FROM sel

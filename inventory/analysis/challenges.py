@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from inventory.store import Store
-from inventory.analysis.collective import _ACTIVE_FUNDERS
+from inventory.analysis.collective import ACTIVE_FUNDERS
 
 
 AUDIENCE_GROUPS = {"association": "Associations", "tpe_pme": "TPE / PME", "collectivite": "Collectivités"}
@@ -15,15 +15,14 @@ def programmes_by_audience(store: Store, snapshot_id: int) -> pd.DataFrame:
     audience, theme by theme (a programme with no audience listed is open to all)."""
     return store.read(
         """
-        WITH p AS (SELECT p.id, p.thematiques, p.publics FROM programmes p JOIN snapshots s ON s.id = p.snapshot_id
-                   WHERE p.snapshot_id = ? AND active_at(p.date_debut, p.date_fin, s.as_of)),
-        aud AS (SELECT unnest(['association', 'tpe_pme', 'collectivite']) AS public)
+        WITH p AS (SELECT id, thematiques, publics FROM active_programmes WHERE snapshot_id = ?),
+        aud AS (SELECT unnest(?::VARCHAR[]) AS public)
         SELECT th.thematique, aud.public, count(DISTINCT p.id) AS programmes
         FROM p, aud, (SELECT DISTINCT unnest(thematiques) AS thematique FROM p) th
         WHERE list_contains(p.thematiques, th.thematique) AND (len(p.publics) = 0 OR list_contains(p.publics, aud.public))
         GROUP BY ALL ORDER BY th.thematique, aud.public
         """,
-        [snapshot_id],
+        [snapshot_id, list(AUDIENCE_GROUPS)],
     )
 
 
@@ -33,9 +32,7 @@ def sdg_coverage(store: Store, snapshot_id: int) -> pd.DataFrame:
     return store.read(
         """
         WITH g AS (SELECT range AS odd FROM range(1, 18)),
-        p AS (SELECT p.id, unnest(p.odd) AS odd, p.investisseurs FROM programmes p
-              JOIN snapshots s ON s.id = p.snapshot_id
-              WHERE p.snapshot_id = ? AND active_at(p.date_debut, p.date_fin, s.as_of)),
+        p AS (SELECT id, unnest(odd) AS odd, investisseurs FROM active_programmes WHERE snapshot_id = ?),
         pi AS (SELECT odd, unnest(investisseurs) AS inv FROM p),
         b AS (SELECT unnest(odd) AS odd FROM besoins WHERE snapshot_id = ?)
         SELECT g.odd,
@@ -52,7 +49,7 @@ def investor_sdgs(store: Store, snapshot_id: int) -> pd.DataFrame:
     """investisseur, nom, odd, programmes (active programmes of the investor citing the goal)."""
     return store.read(
         f"""
-        WITH p AS (SELECT a.id, unnest(a.invs) AS inv, p.odd FROM ({_ACTIVE_FUNDERS}) a
+        WITH p AS (SELECT a.id, unnest(a.invs) AS inv, p.odd FROM ({ACTIVE_FUNDERS}) a
                    JOIN programmes p ON p.snapshot_id = ? AND p.id = a.id)
         SELECT x.inv AS investisseur, i.nom, x.odd, count(*) AS programmes
         FROM (SELECT inv, unnest(odd) AS odd FROM p) x JOIN investisseurs i ON i.snapshot_id = ? AND i.id = x.inv

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from inventory.store import Store
-from inventory.analysis.base import SEP, check_level
+from inventory.analysis.base import LEVEL_CELLS, LEVEL_GRID, SEP, check_level, levels_sql
 from inventory.analysis.coverage import need_matrix
 
 
@@ -15,12 +15,11 @@ def investors(store: Store, snapshot_id: int) -> pd.DataFrame:
     return store.read(
         """
         WITH p AS (
-            SELECT p.id, p.budget_eur, list_distinct(p.investisseurs) AS invs,
-                   active_at(p.date_debut, p.date_fin, s.as_of) AS actif
-            FROM programmes p JOIN snapshots s ON s.id = p.snapshot_id WHERE p.snapshot_id = ?
+            SELECT p.id, p.budget_eur, list_distinct(p.investisseurs) AS invs, p.actif
+            FROM programme_activity p WHERE p.snapshot_id = ?
         ), x AS (SELECT unnest(invs) AS inv, id, actif, budget_eur / len(invs) AS part FROM p)
         SELECT i.id, i.nom, i.type, count(x.id) FILTER (WHERE x.actif) AS programmes,
-               coalesce(sum(x.part) FILTER (WHERE x.actif), 0) AS budget_eur,
+               sum(x.part) FILTER (WHERE x.actif) AS budget_eur,  -- none known: unknown (« – »), never 0
                count(x.id) FILTER (WHERE NOT x.actif) AS programmes_inactifs
         FROM investisseurs i LEFT JOIN x ON x.inv = i.id
         WHERE i.snapshot_id = ? GROUP BY ALL ORDER BY i.id
@@ -34,8 +33,8 @@ def investor_themes(store: Store, snapshot_id: int) -> pd.DataFrame:
     return store.read(
         """
         WITH pi AS (
-            SELECT p.id, unnest(list_distinct(p.investisseurs)) AS inv, p.thematiques FROM programmes p, snapshots s
-            WHERE p.snapshot_id = ? AND s.id = p.snapshot_id AND active_at(p.date_debut, p.date_fin, s.as_of)
+            SELECT p.id, unnest(list_distinct(p.investisseurs)) AS inv, list_distinct(p.thematiques) AS thematiques
+            FROM active_programmes p WHERE p.snapshot_id = ?
         )
         SELECT x.inv AS investisseur, i.nom, x.thematique, count(*) AS programmes
         FROM (SELECT inv, unnest(thematiques) AS thematique FROM pi) x
@@ -50,11 +49,11 @@ def investor_regions(store: Store, snapshot_id: int) -> pd.DataFrame:
     """Long table investisseur, nom, territoire (region key or FR), nom_territoire, thematiques (count of
     themes the investor covers there)."""
     return store.read(
-        """
+        f"""
         SELECT r.investisseur, i.nom, r.territoire, t.nom AS nom_territoire, count(DISTINCT r.thematique) AS thematiques
         FROM investor_reach r JOIN territoires t ON t.key = r.territoire
         JOIN investisseurs i ON i.snapshot_id = r.snapshot_id AND i.id = r.investisseur
-        WHERE r.snapshot_id = ? AND t.level IN ('pays', 'region')
+        WHERE r.snapshot_id = ? AND t.level IN {levels_sql(LEVEL_CELLS['region'])}
         GROUP BY r.investisseur, i.nom, r.territoire, t.nom, t.ordre ORDER BY r.investisseur, t.ordre
         """,
         [snapshot_id],
@@ -80,15 +79,12 @@ def alliance_cells(store: Store, snapshot_id: int, *, level: str = "region") -> 
 
 
 # active programmes and the distinct investors each names: the co-funding rule's one home in this module
-_ACTIVE_FUNDERS = """
-    SELECT p.id, list_distinct(p.investisseurs) AS invs FROM programmes p JOIN snapshots s ON s.id = p.snapshot_id
-    WHERE p.snapshot_id = ? AND active_at(p.date_debut, p.date_fin, s.as_of)
-"""
+ACTIVE_FUNDERS = "SELECT id, list_distinct(investisseurs) AS invs FROM active_programmes WHERE snapshot_id = ?"
 
 
 def cofunding(store: Store, snapshot_id: int) -> dict[str, float]:
     """programmes (active), cofinances (active, with ≥ 2 distinct investors) and taux (share, 0–1)."""
-    row = store.rows(f"SELECT count(*), count(*) FILTER (WHERE len(invs) >= 2) FROM ({_ACTIVE_FUNDERS})",
+    row = store.rows(f"SELECT count(*), count(*) FILTER (WHERE len(invs) >= 2) FROM ({ACTIVE_FUNDERS})",
                      [snapshot_id])[0]
     total, co = int(row[0]), int(row[1])
     return {"programmes": total, "cofinances": co, "taux": (co / total) if total else 0.0}
@@ -98,7 +94,7 @@ def cofunding_edges(store: Store, snapshot_id: int) -> pd.DataFrame:
     """Pairs of investors funding the same active programmes: source, cible, nom_source, nom_cible, programmes."""
     return store.read(
         f"""
-        WITH pi AS (SELECT id, unnest(invs) AS inv FROM ({_ACTIVE_FUNDERS}))
+        WITH pi AS (SELECT id, unnest(invs) AS inv FROM ({ACTIVE_FUNDERS}))
         SELECT a.inv AS source, b.inv AS cible, ia.nom AS nom_source, ib.nom AS nom_cible, count(*) AS programmes
         FROM pi a JOIN pi b ON a.id = b.id AND a.inv < b.inv
         JOIN investisseurs ia ON ia.snapshot_id = ? AND ia.id = a.inv
@@ -118,7 +114,7 @@ def investor_footprint(store: Store, snapshot_id: int, investisseur: str, *, lev
         SELECT DISTINCT {key} AS territoire, r.thematique, r.programmes
         FROM investor_reach r JOIN territoires t ON t.key = r.territoire
         WHERE r.snapshot_id = ? AND r.investisseur = ?
-          AND t.level IN {"('pays', 'region')" if level == "region" else "('pays', 'region', 'departement')"}
+          AND t.level IN {levels_sql(LEVEL_CELLS[level])}
         ORDER BY 1, 2
         """,
         [snapshot_id, investisseur],
@@ -135,7 +131,7 @@ def likely_allies(store: Store, snapshot_id: int, investisseur: str, *, level: s
         WITH cells AS (
             SELECT r.investisseur, r.territoire, r.thematique FROM investor_reach r
             JOIN territoires t ON t.key = r.territoire
-            WHERE r.snapshot_id = ? AND t.level IN {"('pays', 'region')" if level == "region" else "('pays', 'departement')"}
+            WHERE r.snapshot_id = ? AND t.level IN {levels_sql(LEVEL_GRID[level])}
         ), mine AS (SELECT territoire, thematique FROM cells WHERE investisseur = ?),
         shared AS (
             SELECT c.investisseur, count(*) AS cases_communes,
@@ -144,7 +140,7 @@ def likely_allies(store: Store, snapshot_id: int, investisseur: str, *, level: s
             WHERE c.investisseur <> ? GROUP BY 1
         ), co AS (
             SELECT o.inv AS investisseur, count(*) AS cofinancements FROM (
-                SELECT unnest(invs) AS inv FROM ({_ACTIVE_FUNDERS}) WHERE list_contains(invs, ?)) o
+                SELECT unnest(invs) AS inv FROM ({ACTIVE_FUNDERS}) WHERE list_contains(invs, ?)) o
             WHERE o.inv <> ? GROUP BY 1
         )
         SELECT i.id, i.nom, i.type, coalesce(s.cases_communes, 0) AS cases_communes,
@@ -162,16 +158,11 @@ def uncovered_for(store: Store, snapshot_id: int, investisseur: str, *, level: s
     """The highest-tension white zones in the themes and territories of the investor's active programmes (where
     it could act next)."""
     m = need_matrix(store, snapshot_id, level=level)
-    mine = (f"SELECT p.* FROM programmes p JOIN ({_ACTIVE_FUNDERS}) a USING (id) "
-            "WHERE p.snapshot_id = ? AND list_contains(a.invs, ?)")
-    th = store.rows(f"SELECT DISTINCT unnest(thematiques) FROM ({mine})", [snapshot_id, snapshot_id, investisseur])
-    terr = store.rows(
-        f"""
-        SELECT DISTINCT CASE WHEN ? = 'region' THEN t.region_key ELSE t.key END
-        FROM (SELECT unnest(territoires) AS k FROM ({mine})) p
-        JOIN territory_reach r ON r.src = p.k JOIN territoires t ON t.key = r.territoire
-        """,
-        [level, snapshot_id, snapshot_id, investisseur])
+    mine = store.rows(  # the cells its active programmes reach (investor_reach, from programme_reach)
+        "SELECT DISTINCT CASE WHEN ? = 'region' THEN t.region_key ELSE t.key END, r.thematique "
+        "FROM investor_reach r JOIN territoires t ON t.key = r.territoire WHERE r.snapshot_id = ? AND r.investisseur = ?",
+        [level, snapshot_id, investisseur])
+    th, terr = [(r[1],) for r in mine], [(r[0],) for r in mine]
     themes_set, terr_set = {r[0] for r in th}, {r[0] for r in terr}
     out = m[m["zone_blanche"] & (m["thematique"].isin(themes_set) | m["territoire"].isin(terr_set))]
     return out.sort_values("tension", ascending=False).head(limit).reset_index(drop=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from inventory.store import Store
-from inventory.analysis.base import ALL, NeedFilter, check_level, level_expr
+from inventory.analysis.base import ALL, LEVEL_CELLS, LEVEL_GRID, NeedFilter, check_level, level_expr, levels_sql
 
 
 def need_matrix(store: Store, snapshot_id: int, *, level: str = "region", needs: NeedFilter = ALL) -> pd.DataFrame:
@@ -23,7 +23,6 @@ def need_matrix(store: Store, snapshot_id: int, *, level: str = "region", needs:
     if needs.thematiques:
         theme_where = f" AND c.thematique IN ({', '.join('?' * len(needs.thematiques))})"
         theme_params = list(needs.thematiques)
-    own_levels = "('pays', 'region')" if level == "region" else "('pays', 'departement')"
     sql = f"""
     WITH n AS (
         SELECT {level_expr(level, 'a')} AS territoire, a.thematique,
@@ -38,7 +37,7 @@ def need_matrix(store: Store, snapshot_id: int, *, level: str = "region", needs:
         SELECT c.territoire, c.thematique, c.programmes, c.investisseurs
         FROM coverage c JOIN territoires t ON t.key = c.territoire
         WHERE c.snapshot_id = ? {theme_where}
-          AND (t.level IN {own_levels} OR c.territoire IN (SELECT territoire FROM n))
+          AND (t.level IN {levels_sql(LEVEL_GRID[level])} OR c.territoire IN (SELECT territoire FROM n))
     )
     SELECT coalesce(n.territoire, c.territoire) AS territoire, t.nom,
            coalesce(n.thematique, c.thematique) AS thematique,
@@ -89,12 +88,11 @@ def commitment_cells(store: Store, snapshot_id: int, *, level: str = "region") -
     """territoire, thematique, engagements: open commitments reaching each cell (at the level: regions and FR, or
     départements, FR and the regions' own rows)."""
     check_level(level)
-    levels = "('pays', 'region')" if level == "region" else "('pays', 'region', 'departement')"
     return store.read(
         f"""
         SELECT c.territoire, c.thematique, c.ouverts AS engagements
         FROM engagement_cells c JOIN territoires t ON t.key = c.territoire
-        WHERE c.snapshot_id = ? AND t.level IN {levels}
+        WHERE c.snapshot_id = ? AND t.level IN {levels_sql(LEVEL_CELLS[level])}
         """,
         [snapshot_id],
     )

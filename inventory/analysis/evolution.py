@@ -32,22 +32,29 @@ def compare_needs(store: Store, before: int, after: int, *, level: str = "region
     return store.read(sql, [before, after, *params, before, after])
 
 
+# The kinds of programme change between two snapshots, in the order pages count them. Each programme of either
+# snapshot that changed is in exactly one: added (new row), started (was there, not active, now active), ended
+# (was active, no longer), removed (row gone), changed (same activity, other details). So the active
+# programmes add up: active after = active before + added active + started − ended − removed active.
+PROGRAMME_CHANGES = ("ajouté", "démarré", "terminé", "retiré", "modifié")
+
+
 def compare_programmes(store: Store, before: int, after: int) -> pd.DataFrame:
-    """id, nom, changement (ajouté, retiré, terminé, modifié) between two snapshots. 'terminé' means active at
-    the first snapshot's date and no longer active at the second's."""
+    """id, nom, changement (one of ``PROGRAMME_CHANGES``), actif_avant, actif_apres (at each snapshot's date; None
+    where the programme is absent), fin_avant, fin_apres between two snapshots."""
     return store.read(
         """
-        WITH b AS (SELECT p.*, s.as_of FROM programmes p JOIN snapshots s ON s.id = p.snapshot_id WHERE p.snapshot_id = ?),
-             a AS (SELECT p.*, s.as_of FROM programmes p JOIN snapshots s ON s.id = p.snapshot_id WHERE p.snapshot_id = ?)
+        WITH b AS (SELECT * FROM programme_activity WHERE snapshot_id = ?),
+             a AS (SELECT * FROM programme_activity WHERE snapshot_id = ?)
         SELECT coalesce(a.id, b.id) AS id, coalesce(a.nom, b.nom) AS nom,
                CASE WHEN b.id IS NULL THEN 'ajouté'
                     WHEN a.id IS NULL THEN 'retiré'
-                    WHEN active_at(b.date_debut, b.date_fin, b.as_of) AND a.date_fin < a.as_of THEN 'terminé'
+                    WHEN b.actif AND NOT a.actif THEN 'terminé'
+                    WHEN a.actif AND NOT b.actif THEN 'démarré'
                     ELSE 'modifié' END AS changement,
-               b.date_fin AS fin_avant, a.date_fin AS fin_apres
+               b.actif AS actif_avant, a.actif AS actif_apres, b.date_fin AS fin_avant, a.date_fin AS fin_apres
         FROM b FULL JOIN a ON a.id = b.id
-        WHERE b.id IS NULL OR a.id IS NULL
-           OR (active_at(b.date_debut, b.date_fin, b.as_of) AND a.date_fin < a.as_of)
+        WHERE b.id IS NULL OR a.id IS NULL OR b.actif <> a.actif
            OR (a.nom, a.investisseurs, a.phase, a.nature, a.thematiques, a.territoires, a.publics, a.budget_eur,
                a.date_debut, a.date_fin, a.odd) IS DISTINCT FROM
               (b.nom, b.investisseurs, b.phase, b.nature, b.thematiques, b.territoires, b.publics, b.budget_eur,
@@ -56,6 +63,18 @@ def compare_programmes(store: Store, before: int, after: int) -> pd.DataFrame:
         """,
         [before, after],
     )
+
+
+def programme_change_counts(store: Store, before: int, after: int) -> dict[str, int]:
+    """How many programmes of each kind of ``PROGRAMME_CHANGES``, with ``actifs_avant`` and ``actifs_apres`` (active
+    programmes at each date), which they explain: actifs_apres − actifs_avant = ajoutés actifs + démarrés −
+    terminés − retirés actifs. Home, Évolution and the report all count from here."""
+    changes = compare_programmes(store, before, after)
+    counted = changes["changement"].value_counts()
+    out = {kind: int(counted.get(kind, 0)) for kind in PROGRAMME_CHANGES}
+    active = dict(store.rows("SELECT snapshot_id, count(*) FROM active_programmes WHERE snapshot_id IN (?, ?) "
+                             "GROUP BY ALL", [before, after]))
+    return out | {"actifs_avant": int(active.get(before, 0)), "actifs_apres": int(active.get(after, 0))}
 
 
 def compare_white_zones(store: Store, before: int, after: int, *, level: str = "region",

@@ -5,20 +5,17 @@ import pandas as pd
 
 from inventory.models import STATUTS
 from inventory.store import Store
-from inventory.analysis.base import ALL, NeedFilter, check_level, level_expr
-from inventory.analysis.coverage import white_zones, white_zones_with_commitments
-
-
-_OPEN = "('envisage', 'engage')"
+from inventory.analysis.base import ALL, LEVEL_CELLS, NeedFilter, check_level, level_expr, levels_sql
+from inventory.analysis.coverage import white_zones
 
 
 def commitment_rows(snapshot_id: int) -> tuple[str, list]:
     """SQL of the snapshot's commitments with their decision date (the snapshot's date by default), whether
     they are late, and how many distinct investors made them."""
-    return f"""
+    return """
         SELECT e.ordre, e.id, e.investisseurs, e.thematiques, e.territoires, e.statut, e.montant_eur,
                coalesce(e.date, s.as_of) AS date, e.echeance, e.programme, e.session, e.description,
-               e.echeance IS NOT NULL AND e.echeance < s.as_of AND e.statut IN {_OPEN} AS en_retard,
+               e.echeance IS NOT NULL AND e.echeance < s.as_of AND is_open(e.statut) AS en_retard,
                len(list_distinct(e.investisseurs)) AS nb_investisseurs
         FROM engagements e JOIN snapshots s ON s.id = e.snapshot_id
         WHERE e.snapshot_id = ?
@@ -58,9 +55,9 @@ def _white_zones_reached(store: Store, snapshot_id: int) -> dict[int, list[dict[
     if white.empty:
         return {}
     reached = store.read(
-        """
+        f"""
         SELECT r.ordre, r.territoire, r.thematique FROM engagement_reach r JOIN territoires t ON t.key = r.territoire
-        WHERE r.snapshot_id = ? AND t.level IN ('pays', 'region') AND list_contains(?, r.territoire || '|' || r.thematique)
+        WHERE r.snapshot_id = ? AND t.level IN {levels_sql(LEVEL_CELLS['region'])} AND list_contains(?, r.territoire || '|' || r.thematique)
         ORDER BY r.ordre, t.ordre, r.thematique
         """,
         [snapshot_id, sorted(set(white["territoire"] + "|" + white["thematique"]))],
@@ -103,18 +100,6 @@ def alliance_premium(store: Store, snapshot_id: int) -> dict[str, float | int | 
     return {"engagements": int(n), "conjoints": int(joint), "part_engagements": joint / n if n else None,
             "montant_eur": float(amount), "montant_conjoint": float(joint_amount),
             "part_montant": joint_amount / amount if amount else None}
-
-
-def white_zones_on_track(store: Store, snapshot_id: int, *, level: str = "region", needs: NeedFilter = ALL) -> pd.DataFrame:
-    """White zones « en voie de couverture »: an open commitment reaches them."""
-    w = white_zones_with_commitments(store, snapshot_id, level=level, needs=needs)
-    return w[w["en_voie_de_couverture"]].reset_index(drop=True)
-
-
-def white_zones_remaining(store: Store, snapshot_id: int, *, level: str = "region", needs: NeedFilter = ALL) -> pd.DataFrame:
-    """The white zones that would remain if every open commitment were honoured."""
-    w = white_zones_with_commitments(store, snapshot_id, level=level, needs=needs)
-    return w[~w["en_voie_de_couverture"]].reset_index(drop=True)
 
 
 def result_cells(store: Store, snapshot_id: int, *, level: str = "region", needs: NeedFilter = ALL) -> pd.DataFrame:
@@ -161,11 +146,11 @@ def disbursed_by_programme(store: Store, snapshot_id: int) -> pd.DataFrame:
             FROM realisations WHERE snapshot_id = ? GROUP BY programme
         )
         SELECT p.id, p.nom,
-               (p.date_debut IS NULL OR p.date_debut <= s.as_of) AND (p.date_fin IS NULL OR p.date_fin >= s.as_of) AS actif,
+               p.actif,
                p.budget_eur, r.montant_verse_eur,
                CASE WHEN p.budget_eur > 0 THEN r.montant_verse_eur / p.budget_eur END AS part_versee,
                r.beneficiaires, r.resultats
-        FROM r JOIN programmes p ON p.snapshot_id = ? AND p.id = r.programme JOIN snapshots s ON s.id = p.snapshot_id
+        FROM r JOIN programme_activity p ON p.snapshot_id = ? AND p.id = r.programme
         ORDER BY r.montant_verse_eur DESC NULLS LAST, p.id
         """,
         [snapshot_id, snapshot_id],

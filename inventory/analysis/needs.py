@@ -15,8 +15,7 @@ def counts(store: Store, snapshot_id: int) -> dict[str, int]:
         SELECT s.n_besoins, s.n_programmes, s.n_investisseurs,
                (SELECT coalesce(sum(acteurs), 0) FROM need_agg WHERE snapshot_id = s.id),
                (SELECT count(DISTINCT territoire) FROM need_agg WHERE snapshot_id = s.id),
-               (SELECT count(*) FROM programmes p WHERE p.snapshot_id = s.id
-                  AND active_at(p.date_debut, p.date_fin, s.as_of))
+               (SELECT count(*) FROM active_programmes a WHERE a.snapshot_id = s.id)
         FROM snapshots s WHERE s.id = ?
         """,
         [snapshot_id],

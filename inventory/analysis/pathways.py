@@ -21,20 +21,16 @@ MISSING_LINKS = ("urgence_sans_suite", "argent_sans_accompagnement", "accompagne
 
 def _pathway_steps(snapshot_id: int, level: str, source: str | None) -> tuple[str, list]:
     """SQL CTEs ``cells`` (the need rows' territories with their actors and score) and ``steps`` (each cell ×
-    active programme of its theme reaching one of its need rows, once): the one home of the pathway's reach."""
+    active programme of its theme reaching one of its need rows, once), read off the store's programme_reach."""
     where, params = NeedFilter(source=source).sql("a")
     cell = level_expr(level, "c")
     return f"""cells AS (
         SELECT a.territoire, a.region_key, a.thematique, sum(a.acteurs) AS acteurs, sum(a.score) AS score
         FROM need_agg a WHERE a.snapshot_id = ? {where} GROUP BY ALL
-    ), pt AS (  -- active programmes, one row per listed territory and theme
-        SELECT p.id, unnest(p.territoires) AS src, unnest(p.thematiques) AS thematique
-        FROM programmes p JOIN snapshots s ON s.id = p.snapshot_id
-        WHERE p.snapshot_id = ? AND active_at(p.date_debut, p.date_fin, s.as_of)
-    ), hits AS (  -- (cell, programme) once, for the programmes reaching one of the cell's need rows
-        SELECT DISTINCT {cell} AS territoire, c.thematique, pt.id
-        FROM pt JOIN territory_reach r ON r.src = pt.src AND r.reaches_need
-        JOIN cells c ON c.territoire = r.territoire AND c.thematique = pt.thematique
+    ), hits AS (  -- (cell, programme) once, for the active programmes reaching one of the cell's need rows
+        SELECT DISTINCT {cell} AS territoire, c.thematique, r.programme_id AS id
+        FROM programme_reach r JOIN cells c ON c.territoire = r.territoire AND c.thematique = r.thematique
+        WHERE r.snapshot_id = ? AND r.reaches_need
     ), steps AS (  -- phases and natures joined after the DISTINCT (no DISTINCT over lists)
         SELECT h.territoire, h.thematique, h.id, p.phase, p.nature
         FROM hits h JOIN programmes p ON p.snapshot_id = ? AND p.id = h.id

@@ -21,7 +21,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from inventory import limits, parsing
 from inventory import texts as T
-from inventory.models import SHEETS, Issue, Row
+from inventory.models import SHEETS, Issue, Row, storage
 from inventory.parsing import is_blank, show
 from inventory.intake.reading.blanks import arrow_strings
 from inventory.intake.reading.sheet import RawSheet, header_names
@@ -32,7 +32,7 @@ from inventory.store import SHEET_COLUMNS
 @lru_cache(maxsize=None)
 def _adapter(model: type[Row], name: str) -> TypeAdapter:
     info = model.model_fields[name]
-    return TypeAdapter(Annotated[info.annotation, *info.metadata])
+    return TypeAdapter(Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation)
 
 
 def _message(err: ValidationError) -> str:
@@ -108,7 +108,6 @@ class ParsedSheet:
 def parse_column(model: type[Row], name: str, raw: pd.Series, sheet: str, header: str,
                  issues: list[Issue]) -> ParsedColumn:
     """Validate a column once per distinct value; return the parsed values with each row's slot among them."""
-    col = model.columns()[name]
     info = model.model_fields[name]
     default = None if info.is_required() else info.get_default(call_default_factory=True)
     strings = arrow_strings(raw)
@@ -247,23 +246,13 @@ def repeated_investors(raw: RawSheet, parsed: ParsedSheet | None, shown: int = 1
     return [T.WARN_REPEATED_INVESTOR.format(sheet=raw.sheet, rows=parsing.LIST_SEPARATOR.join(rows))]
 
 
-ARROW_TYPES: dict[str, pa.DataType] = {
-    "budget_eur": pa.float64(), "date_debut": pa.date32(), "date_fin": pa.date32(), "date": pa.date32(),
-    "intensite": pa.int8(), "nb_acteurs": pa.int32(), "odd": pa.list_(pa.int32()),
-    "investisseurs": pa.list_(pa.string()), "nature": pa.list_(pa.string()), "thematiques": pa.list_(pa.string()),
-    "territoires": pa.list_(pa.string()), "publics": pa.list_(pa.string()),
-    # commitments and results
-    "montant_eur": pa.float64(), "echeance": pa.date32(), "beneficiaires": pa.int64(),
-    "montant_verse_eur": pa.float64(), "valeur": pa.float64(),
-}
-
-
 def _to_arrow(sheet: str, frame: pd.DataFrame | ParsedSheet) -> pa.Table:
     cols = SHEET_COLUMNS[sheet]
+    types = {name: storage(info.annotation)[1] for name, info in SHEETS[sheet].model_fields.items()}
     if isinstance(frame, ParsedSheet):  # no Python object per row: distinct values, then taken per row
-        arrays = [frame.columns[c].to_arrow(ARROW_TYPES.get(c, pa.string())) for c in cols]
+        arrays = [frame.columns[c].to_arrow(types[c]) for c in cols]
     else:
-        arrays = [pa.array(frame[c].tolist(), type=ARROW_TYPES.get(c, pa.string()), from_pandas=True) for c in cols]
+        arrays = [pa.array(frame[c].tolist(), type=types[c], from_pandas=True) for c in cols]
     return pa.Table.from_arrays(arrays, names=cols)
 
 

@@ -3,7 +3,6 @@ kind with counts, every occurrence in a table, the first ones in a small grid of
 a preview of what a clean upload would change."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
@@ -207,15 +206,6 @@ def catalogue_frames(checked: Checked) -> tuple[list[str], pd.DataFrame, pd.Data
         a["message"]: [s["message"] for s in aside],
     })
     return formats, mapping, set_aside
-
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
-
-
-def plain(text: object) -> str:
-    """Text typed by a user, made inert for a Markdown element (alerts, captions): every character Markdown
-    could read as syntax is backslash-escaped, so it shows exactly as typed and never becomes a link or image."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
 
 
 def snapshots_frame(snaps: Iterable[Snapshot]) -> pd.DataFrame:

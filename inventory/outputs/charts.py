@@ -1,6 +1,6 @@
 """Plotly figures for the dashboard: small, French-labelled, colour-blind and greyscale friendly.
 
-Every function takes a small DataFrame from ``inventory.analytics`` and returns a ``go.Figure``; none
+Every function takes a small DataFrame from ``inventory.analysis`` and returns a ``go.Figure``; none
 reads the database. Sequential scales (Viridis, Cividis) stay ordered in greyscale and for colour-blind
 readers; numbers use the French separators (decimal comma, narrow space for thousands).
 """
@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from inventory import formats, reference
-from inventory.models import STATUTS
+from inventory.models import SHEETS, STATUTS
 from inventory import texts as T
 from inventory.parsing import LIST_SEPARATOR
 
@@ -54,8 +54,8 @@ WHITE_ZONE_COLOUR = "#D55E00"  # Okabe–Ito vermillion: a white zone is the fir
 NODE_COLOUR = "#1f5f8b"  # dark enough for white labels, in colour and in greyscale
 MEASURE_FORMAT = {"intensite_moyenne": ",.2f", "tension": ",.1f", "part_couverte": ",.0f"}
 # what a table shows of an exact number: (factor, decimals); other decimal numbers get 2 decimals
-TABLE_DISPLAY = {"part_couverte": (100, 0), "part_couverte_avant": (100, 0), "part_couverte_apres": (100, 0),
-                 "part": (1, 1), "taux_atteinte": (100, 0), "part_versee": (100, 0)}
+TABLE_DISPLAY = ({share: (100, decimals) for share, decimals in formats.SHARE_DECIMALS.items()}
+                 | {amount: (1, 0) for amount in formats.AMOUNTS} | {"part": (1, 1)})
 
 
 # --- numbers as people read them: inventory.formats is their one home ------------------------------------------
@@ -78,8 +78,10 @@ def coverage_words(cells: pd.DataFrame) -> pd.Series:
     """Each cell's coverage said in words: « 1 programme(s) dans la région, 0 % du besoin atteint »."""
     where = cells["territoire"].map(lambda k: T.COVERAGE_WHERE["pays" if k == reference.NATIONAL else
                                                                  "region" if k.startswith("REG-") else "departement"])
-    return pd.Series([T.COVERAGE_WORDS.format(programmes=fr_number(n), where=w, part=fr_number(100 * p, 0))
-                      for n, w, p in zip(cells["programmes"], where, cells["part_couverte"].fillna(0))],
+    return pd.Series([T.COVERAGE_WORDS.format(programmes=fr_number(n), where=w, part=formats.percent(p, "part_couverte"))
+                      if s > 0 else T.COVERAGE_NO_NEED.format(programmes=fr_number(n), where=w)
+                      for n, w, p, s in zip(cells["programmes"], where, cells["part_couverte"].fillna(0),
+                                            cells["score"])],
                      index=cells.index, dtype=object)
 
 
@@ -166,7 +168,8 @@ def heatmap(frame: pd.DataFrame, *, rows: str, cols: str, value: str, value_labe
         return _empty(large)
     col_labels = col_labels or {}
     row_title, col_title = row_title or T.CHART_TERRITORY, col_title or T.CHART_THEME
-    z = frame.pivot_table(index=rows, columns=cols, values=value, aggfunc="sum", sort=False, dropna=False)
+    # a cell whose values are all missing stays missing (uncoloured), never a sum of nothing painted as 0
+    z = frame.groupby([rows, cols], sort=False)[value].sum(min_count=1).unstack()
     z = z.reindex(index=pd.unique(frame[rows]), columns=pd.unique(frame[cols]))
     # wrap column labels when every word fits its column, else tilt them (a long word wrapped would run into its
     # neighbour's); the plot gets what the main area (about 820 px at 1280 px with the sidebar open, the whole
@@ -214,12 +217,15 @@ def coverage_heatmap(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | N
                      large: bool = False) -> go.Figure:
     """Territory × theme heatmap of the part of each cell's need reached (%, colour), with the number of
     programmes in the territory written in it, « ZB » for white zones, and the coverage in words on hover.
-    Cells with programmes but no need are written and left uncoloured."""
+    A cell with programmes but no need is « no need here », as on the needs heatmap: blank and uncoloured (its
+    words on hover), never the colour of 0 % nor a white zone."""
     if cells.empty:
         return _empty(large)
+    has_need = cells["score"] > 0
     marks = cells.assign(
-        _t=cells["programmes"].map("{:d}".format).where(~cells["zone_blanche"], T.CHART_WHITE_ZONE_MARK),
-        _pct=100 * cells["part_couverte"], _words=coverage_words(cells).where(cells["score"] > 0, ""))
+        _t=cells["programmes"].map("{:d}".format).where(~cells["zone_blanche"], T.CHART_WHITE_ZONE_MARK)
+        .where(has_need, ""),
+        _pct=(100 * cells["part_couverte"]).where(has_need), _words=coverage_words(cells))
     text = marks.pivot_table(index="nom", columns="thematique", values="_t", aggfunc="first", sort=False)
     words = marks.pivot_table(index="nom", columns="thematique", values="_words", aggfunc="first", sort=False)
     return heatmap(marks, rows="nom", cols="thematique", value="_pct", value_label=_label("part_couverte"),
@@ -416,6 +422,12 @@ CODE_LABELS: dict[str, Mapping[str, str]] = {
     "statut": STATUTS, "statut_avant": STATUTS, "statut_apres": STATUTS,
     "changement": reference.Labels("CHANGE_WORDS"),
 }
+def model_headings() -> dict[str, str]:
+    """Every contract column's heading by default, as the model names it (a column declared in a model since has
+    its heading without a text key; ``texts.TABLE_LABELS`` names the tables' computed columns)."""
+    return {name: model.column_label(name) for model in SHEETS.values() for name in model.model_fields}
+
+
 def table_view(frame: pd.DataFrame, columns: list[str], *, theme_labels: Mapping[str, str] | None = None,
                territory_names: bool = True, headings: Mapping[str, str] | None = None) -> pd.DataFrame:
     """A table as people read it: chosen columns, codes replaced by French labels (also inside « a ; b »
@@ -432,6 +444,10 @@ def table_view(frame: pd.DataFrame, columns: list[str], *, theme_labels: Mapping
     if "couverture" in columns and "part_couverte" in frame:
         out["couverture"] = coverage_words(frame).where(frame["score"] > 0, None)
         out = out[[c for c in columns if c in out]]
+    if "taux_atteinte" in out and formats.over_full(frame["taux_atteinte"].astype(float)).any():
+        # a declared rate above 100 % is flagged with its reason, never shown silently
+        flag = formats.over_full(frame["taux_atteinte"].astype(float)).map({True: T.RATE_ABOVE_FULL, False: None})
+        out.insert(out.columns.get_loc("taux_atteinte") + 1, "alerte_taux", flag.astype(object))
     for col in out.columns:  # exact numbers as people read them: rounded half-up, parts in %
         if pd.api.types.is_float_dtype(out[col]):
             factor, decimals = TABLE_DISPLAY.get(col, (1, 2))
@@ -440,7 +456,7 @@ def table_view(frame: pd.DataFrame, columns: list[str], *, theme_labels: Mapping
         if col in out and not pd.api.types.is_numeric_dtype(out[col]):
             seen: dict[str, str] = {}  # a 10,000-row catalogue holds few distinct lists: relabel each once
             out[col] = out[col].map(lambda v, m=mapping, seen=seen: _relabel(v, m, seen))
-    return out.rename(columns={**T.TABLE_LABELS, **(headings or {})})
+    return out.rename(columns={**model_headings(), **T.TABLE_LABELS, **(headings or {})})
 
 
 def _relabel(value: object, mapping: Mapping[str, str], seen: dict[str, str] | None = None) -> object:
@@ -488,7 +504,7 @@ def ranked_bars(frame: pd.DataFrame, *, label: str, value: str, value_label: str
 
 def audience_bars(frame: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = None,
                   audience_labels: Mapping[str, str] | None = None, large: bool = False) -> go.Figure:
-    """Programmes per theme, one bar per audience side by side (``analytics.programmes_by_audience``)."""
+    """Programmes per theme, one bar per audience side by side (``challenges.programmes_by_audience``)."""
     if frame.empty:
         return _empty(large)
     theme_labels, audience_labels = theme_labels or {}, audience_labels or {}
@@ -518,7 +534,7 @@ def audience_bars(frame: pd.DataFrame, *, theme_labels: Mapping[str, str] | None
 
 def sdg_bars(frame: pd.DataFrame, sdg_names: Mapping[int, str], *, large: bool = False) -> go.Figure:
     """The 17 goals, top to bottom, with the programmes and the investors citing each
-    (``analytics.sdg_coverage``); goals nobody cites keep their empty row."""
+    (``challenges.sdg_coverage``); goals nobody cites keep their empty row."""
     if frame.empty:
         return _empty(large)
     labels = [f"{T.CHART_SDG_SHORT.format(n=int(n))} · {_short(sdg_names.get(int(n), ''), 34)}" for n in frame["odd"]]
@@ -538,7 +554,7 @@ def sdg_bars(frame: pd.DataFrame, sdg_names: Mapping[int, str], *, large: bool =
 
 def investor_sdg_heatmap(frame: pd.DataFrame, sdg_names: Mapping[int, str], *, large: bool = False) -> go.Figure:
     """Investors (rows, by name) × the 17 goals: programmes of each investor citing each goal
-    (``analytics.investor_sdgs``); every goal keeps its column so the uncovered ones show."""
+    (``challenges.investor_sdgs``); every goal keeps its column so the uncovered ones show."""
     if frame.empty:
         return _empty(large)
     goals = sorted(sdg_names) or list(range(1, 18))
@@ -560,7 +576,7 @@ def investor_sdg_heatmap(frame: pd.DataFrame, sdg_names: Mapping[int, str], *, l
 
 def change_bars(frame: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = None, limit: int = 15,
                 large: bool = False) -> go.Figure:
-    """The largest moves of need score between two snapshots (``analytics.compare_needs``): rises to the
+    """The largest moves of need score between two snapshots (``evolution.compare_needs``): rises to the
     right, falls to the left, one bar per territory × theme."""
     data = frame[frame["ecart_score"] != 0].head(limit) if not frame.empty else frame
     if data.empty:
@@ -604,7 +620,7 @@ def pathway_kind(cells: pd.DataFrame) -> pd.Series:
 
 def pathway_heatmap(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = None,
                     large: bool = False) -> go.Figure:
-    """Territory × theme map of the missing links (``analytics.pathways``): one colour and one short mark per
+    """Territory × theme map of the missing links (``pathways.pathways``): one colour and one short mark per
     kind, a legend naming each, the cell's steps on hover."""
     if cells.empty:
         return _empty(large)
@@ -643,7 +659,7 @@ def pathway_heatmap(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | No
 
 
 def commitment_bars(board: pd.DataFrame, *, large: bool = False) -> go.Figure:
-    """Commitments by status (``analytics.commitments_by_status``), the late ones as their own bar beside."""
+    """Commitments by status (``followup.commitments_by_status``), the late ones as their own bar beside."""
     if board.empty or not board["engagements"].sum():
         return _empty(large)
     labels = [STATUTS.get(s, s) for s in board["statut"]]
@@ -677,7 +693,7 @@ def pathway_table(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | None
 
 
 def commitment_table(items: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """The commitments (``analytics.commitments``) as people read them: lists written out, territories and themes
+    """The commitments (``followup.commitments``) as people read them: lists written out, territories and themes
     by name, the white zones each reaches as « territoire · thématique »."""
     theme_labels = theme_labels or {}
     names = {k: t.nom for k, t in reference.territories().items()}
@@ -694,7 +710,7 @@ def commitment_table(items: pd.DataFrame, *, theme_labels: Mapping[str, str] | N
 def reach_bars(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = None, limit: int = 15,
                large: bool = False) -> go.Figure:
     """Actors in need beside actors reached (declared) for the cells with the most actors in need
-    (``analytics.result_cells``), one pair of bars per territory × theme."""
+    (``followup.result_cells``), one pair of bars per territory × theme."""
     data = cells.sort_values(["acteurs", "beneficiaires"], ascending=False).head(limit) if not cells.empty else cells
     if data.empty:
         return _empty(large)

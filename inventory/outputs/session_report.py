@@ -31,7 +31,7 @@ import plotly.graph_objects as go
 import plotly.io
 import plotly.offline
 
-from inventory import reference
+from inventory import formats, reference
 from inventory.analysis import collective, coverage, evolution, followup, needs, pathways
 from inventory.outputs import charts
 from inventory import texts
@@ -52,7 +52,6 @@ OUTLINE_KEY = "outlines_{level}"
 # A geo figure makes plotly fetch its base map (world_110m) even with every base layer hidden: the empty one the app
 # serves from static/ is inlined instead.
 BASE_MAP = Path(__file__).resolve().parents[2] / "static" / "plotly_topojson" / "world_110m.json"
-AMOUNTS = {"budget_eur", "montant_eur", "montant_verse_eur"}
 LONGEST_CELL = 160  # characters of a text cell on paper (a list of fifty investors is cut, the dashboard has it)
 PDF_TIMEOUT = 120  # seconds; a hung Chromium is killed with all its children past this
 
@@ -100,6 +99,8 @@ def _table(frame: pd.DataFrame, columns: list[str], name: str, *, themes: dict[s
     shown = frame.head(limit) if limit else frame
     view = charts.table_view(shown, columns, theme_labels=themes, headings={**T.REPORT_HEADINGS, **(headings or {})})
     keys = [c for c in columns if c in shown or (c == "couverture" and "part_couverte" in shown)]
+    if len(view.columns) > len(keys):  # the flag table_view puts beside a declared rate above 100 %
+        keys.insert(keys.index("taux_atteinte") + 1, "alerte_taux")
     return Table(view, keys, total, name, title)
 
 
@@ -140,7 +141,7 @@ def sections(store: Store, snap: Snapshot) -> list[Section]:
         (T.REPORT_REACHED, follow["beneficiaires"]),
     ], columns=["chiffre", "valeur"])
     key = Section("chiffres", T.REPORT_KEY_FIGURES, formulas=["actif", "acteurs", "zone_blanche", "alliance"])
-    key.lines.append(T.REPORT_COFUNDING_LINE.format(rate=number(100 * co["taux"], 1), co=number(co["cofinances"]),
+    key.lines.append(T.REPORT_COFUNDING_LINE.format(rate=formats.percent(co["taux"], "taux"), co=number(co["cofinances"]),
                                                     total=number(co["programmes"])))
     key.tables.append(Table(figures.rename(columns=T.REPORT_FIGURE_COLUMNS), ["chiffre", "valeur"], len(figures),
                             "chiffres_cles"))
@@ -211,7 +212,7 @@ def sections(store: Store, snap: Snapshot) -> list[Section]:
         premium = followup.alliance_premium(store, sid)
         follow_through.lines.append(T.REPORT_PREMIUM_LINE.format(
             joint=number(premium["conjoints"]), total=number(premium["engagements"]),
-            part=number(100 * (premium["part_engagements"] or 0), 0)))
+            part=formats.percent(premium["part_engagements"], "part_engagements")))
         status = followup.commitments_by_status(store, sid)
         status = status.assign(statut=status["statut"].map(STATUTS))
         follow_through.tables.append(_table(status, ["statut", "engagements", "montant_eur", "en_retard"],
@@ -228,7 +229,7 @@ def sections(store: Store, snap: Snapshot) -> list[Section]:
     cells = collective.alliance_cells(store, sid)
     together = Section("alliances", T.TOGETHER_ALLIANCES, formulas=["alliance", "cofinancement"],
                        empty=T.TOGETHER_NO_ALLIANCE)
-    together.lines.append(T.REPORT_COFUNDING_LINE.format(rate=number(100 * co["taux"], 1),
+    together.lines.append(T.REPORT_COFUNDING_LINE.format(rate=formats.percent(co["taux"], "taux"),
                                                          co=number(co["cofinances"]), total=number(co["programmes"])))
     if not cells.empty:
         together.tables.append(_table(cells, ["nom", "thematique", "acteurs", "score", "programmes", "investisseurs",
@@ -246,7 +247,7 @@ def sections(store: Store, snap: Snapshot) -> list[Section]:
         results.lines.append(T.DECLARED_NOTE)
         results.lines.append(T.REPORT_REACH_LINE.format(
             reached=number(follow["beneficiaires"]), actors=number(follow["acteurs"]),
-            rate=number(100 * follow["taux_atteinte"], 0) if follow["taux_atteinte"] is not None else "–"))
+            rate=formats.percent(follow["taux_atteinte"], "taux_atteinte")))
         results.tables.append(_table(reached, ["nom", "thematique", "acteurs", "beneficiaires", "taux_atteinte",
                                                "montant_verse_eur"], "resultats", themes=themes,
                                      title=T.REPORT_RESULT_CELLS))
@@ -296,10 +297,11 @@ def _changes(store: Store, snap: Snapshot, themes: dict[str, str], now: dict[str
         section.tables.append(_table(zones, ["nom", "thematique", "changement", "score_avant", "score_apres",
                                              "part_couverte_avant", "part_couverte_apres"], "zones_blanches_evolution",
                                      themes=themes, title=T.EVOL_WZ_HEADER))
-    changes = evolution.compare_programmes(store, before.id, snap.id)["changement"].value_counts()
+    changes = evolution.programme_change_counts(store, before.id, snap.id)
     section.lines.append(T.REPORT_PROGRAMME_LINE.format(
-        added=number(int(changes.get("ajouté", 0))), ended=number(int(changes.get("terminé", 0))),
-        withdrawn=number(int(changes.get("retiré", 0))), changed=number(int(changes.get("modifié", 0)))))
+        active_before=number(changes["actifs_avant"]), active_after=number(changes["actifs_apres"]),
+        added=number(changes["ajouté"]), started=number(changes["démarré"]), ended=number(changes["terminé"]),
+        withdrawn=number(changes["retiré"]), changed=number(changes["modifié"])))
     kept = evolution.compare_commitments(store, before.id, snap.id)["changement"].value_counts()
     if kept.sum():
         section.lines.append(T.REPORT_COMMITMENT_CHANGES.format(
@@ -344,7 +346,7 @@ def _cell(value: Any, key: str) -> str:
     if isinstance(value, (int, np.integer)):
         return html.escape(number(int(value)))
     if isinstance(value, (float, np.floating)):
-        decimals = 0 if key in AMOUNTS else charts.TABLE_DISPLAY.get(key, (1, 2))[1]
+        decimals = charts.TABLE_DISPLAY.get(key, (1, 2))[1]
         return html.escape(number(float(value), decimals))
     text = str(value)
     return html.escape(text if len(text) <= LONGEST_CELL else text[:LONGEST_CELL - 1].rstrip() + "…")

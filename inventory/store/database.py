@@ -15,6 +15,7 @@ import datetime as dt
 import getpass
 import weakref
 import os
+import shutil
 import threading
 import time
 from contextlib import contextmanager
@@ -28,7 +29,7 @@ import pyarrow as pa
 from inventory import limits, texts
 from inventory.parsing import entry, visible
 from inventory.models import Snapshot
-from inventory.store.migrations import migrate, migrate_coverage, schema_is_current, stamp
+from inventory.store.migrations import fill_reach, migrate, schema_is_current, stamp
 from inventory.store.schema import (FOLLOWUP_OPTIONAL, ORDERED_SHEETS, PART_OF, PARTS, SCHEMA, SHEET_COLUMNS,
                                     aggregates_sql)
 from inventory.reference import default_themes, territories
@@ -49,14 +50,23 @@ class StoreBusy(RuntimeError):
     """Another process holds the database file."""
 
 
+class StoreNotCurrent(RuntimeError):
+    """A file opened read-only was not laid out by this version (run the command line on it once, or publish)."""
+
+
 class Store:
     """The DuckDB file: reads through ``read``, writes through ``write_snapshot``/``activate``/``delete``."""
 
     def __init__(self, path: str | os.PathLike | None = None, *, idle_close: float | None = None,
-                 lock_timeout: float = 30.0) -> None:
+                 lock_timeout: float = 30.0, read_only: bool = False) -> None:
         self.path = Path(path or os.environ.get("INVENTORY_DB") or DEFAULT_DB)
         self.idle_close = idle_close
         self.lock_timeout = lock_timeout
+        # read_only: a replica's or the API's view of a published file: no DDL, no migration, and the file is
+        # opened again when a publish has replaced it (see publish, at the end of this module)
+        self.read_only = read_only
+        self._opened_as: tuple | None = None
+        self._retired: dict[int, list] = {}  # replaced connections still in use: id → [connection, users]
         self._lock = threading.RLock()
         self._write_lock = threading.Lock()
         self._con: duckdb.DuckDBPyConnection | None = None
@@ -67,6 +77,8 @@ class Store:
 
     # -- connection ---------------------------------------------------------------------------------
     def _open(self) -> duckdb.DuckDBPyConnection:
+        if self.read_only:
+            return self._open_read_only()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         deadline = time.monotonic() + self.lock_timeout
         while True:
@@ -83,7 +95,7 @@ class Store:
             return con  # nothing written: opening and reading leave the file as it was
         migrate(con)
         con.execute(SCHEMA)
-        migrate_coverage(con)
+        fill_reach(con)
         if con.execute("SELECT count(*) FROM territoires").fetchall()[0][0] == 0:
             rows = [(t.key, t.level, t.code, t.nom, t.region_key, i) for i, t in enumerate(territories().values())]
             con.executemany("INSERT INTO territoires VALUES (?, ?, ?, ?, ?, ?)", rows)
@@ -94,18 +106,66 @@ class Store:
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor of the shared connection, for one use; the connection opens on demand."""
         with self._lock:
+            if self.read_only and self._con is not None and _identity(self.path) != self._opened_as:
+                self._retire()  # a publish replaced the file: the next reads see the new one
             if self._con is None:
                 self._con = self._open()
+            con = self._con
             self._users += 1
-            cur = self._con.cursor()
+            cur = con.cursor()
+            if self.read_only:
+                cur.execute(f"USE {READ_ONLY_ALIAS}")  # a cursor starts in the connection's own (empty) database
         try:
             yield cur
         finally:
             cur.close()
             with self._lock:
-                self._users -= 1
-                self._last_use = time.monotonic()
-                self._schedule_close()
+                if con is self._con:
+                    self._users -= 1
+                    self._last_use = time.monotonic()
+                    self._schedule_close()
+                else:  # opened before a publish: closed when its last reader is done
+                    held = self._retired[id(con)]
+                    held[1] -= 1
+                    if held[1] == 0:
+                        del self._retired[id(con)]
+                        con.close()
+
+    def _open_read_only(self) -> duckdb.DuckDBPyConnection:
+        """Open the file read-only, as it is: a file this schema did not lay out is refused, never migrated."""
+        deadline = time.monotonic() + self.lock_timeout
+        while True:
+            opened_as = _identity(self.path)
+            if opened_as is None:
+                raise FileNotFoundError(2, "No such file", str(self.path))
+            # attached to a database of its own: DuckDB hands out one cached instance per file path, so after a
+            # publish connect() would give back the replaced file while a read under way still holds it
+            con = duckdb.connect(":memory:")
+            try:
+                quoted = str(self.path).replace("'", "''")
+                con.execute(f"ATTACH '{quoted}' AS {READ_ONLY_ALIAS} (READ_ONLY)")
+                con.execute(f"USE {READ_ONLY_ALIAS}")
+                break
+            except duckdb.IOException as exc:
+                con.close()
+                if "lock" not in str(exc).lower():
+                    raise
+                if time.monotonic() >= deadline:
+                    raise StoreBusy(texts.STORE_BUSY.format(path=self.path)) from None
+                time.sleep(0.2)
+        if not schema_is_current(con):
+            con.close()
+            raise StoreNotCurrent(texts.STORE_NOT_CURRENT.format(path=self.path))
+        self._opened_as = opened_as
+        return con
+
+    def _retire(self) -> None:
+        """Let go of the current connection: now if nobody reads through it, else when its last reader is done."""
+        if self._users == 0:
+            self._con.close()
+        else:
+            self._retired[id(self._con)] = [self._con, self._users]
+        self._con, self._users = None, 0
 
     def _schedule_close(self) -> None:
         if self.idle_close is None or self._timer is not None:
@@ -134,6 +194,9 @@ class Store:
             if self._con is not None:
                 self._con.close()
                 self._con = None
+            for con, _ in self._retired.values():
+                con.close()
+            self._retired.clear()
 
     # -- reads --------------------------------------------------------------------------------------
     def read(self, sql: str, params: Any = None) -> pd.DataFrame:
@@ -376,3 +439,89 @@ def _whoami() -> str:
         return getpass.getuser()
     except Exception:  # no user name in some containers
         return "inconnu"
+
+
+# --- one writer, many readers: publishing a copy, read tokens --------------------------------------------------
+READ_ONLY_ALIAS = "inventaire"  # the name a read-only Store attaches its file under
+
+
+def _identity(path: Path) -> tuple | None:
+    """What a publish changes: the file's inode (a rename puts a new one in place), modification time and size."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return info.st_ino, info.st_mtime_ns, info.st_size
+
+
+def publish(store: Store, target: str | os.PathLike) -> Path:
+    """Copy the writer's file to ``target`` atomically, for read-only replicas: everything is checkpointed into the
+    file, copied beside ``target`` while this process holds the file (nobody writes meanwhile), flushed to disk,
+    then renamed over ``target``. A replica that opens ``target`` gets the old file or the new one, never a half;
+    one that has the old one open keeps reading it until its next rerun."""
+    target = Path(target)
+    if target.exists() and target.resolve() == store.path.resolve():
+        raise ValueError(texts.PUBLISH_SAME_FILE.format(path=target))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    try:
+        with store._write_lock, store.cursor() as cur:
+            cur.execute("CHECKPOINT")
+            shutil.copyfile(store.path, partial)
+        with open(partial, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
+# Read tokens of the API, kept hashed in the file they give access to (the table exists once a token was made).
+API_TOKENS = """
+CREATE TABLE IF NOT EXISTS api_tokens (
+    name VARCHAR PRIMARY KEY, digest VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, revoked_at TIMESTAMP
+)
+"""
+
+
+def add_token(store: Store, name: str, digest: str) -> bool:
+    """Record a token's digest under ``name``; False when a token of that name is in use (a revoked one is
+    replaced)."""
+    with store._write_lock, store._transaction() as cur:
+        cur.execute(API_TOKENS)
+        got = cur.execute("SELECT revoked_at IS NULL FROM api_tokens WHERE name = ?", [name]).fetchall()
+        if got and got[0][0]:
+            return False
+        cur.execute("INSERT INTO api_tokens VALUES (?, ?, ?, NULL) ON CONFLICT (name) DO UPDATE SET "
+                    "digest = excluded.digest, created_at = excluded.created_at, revoked_at = NULL",
+                    [name, digest, dt.datetime.now().replace(microsecond=0)])
+        _audit(cur, _whoami(), "token create", None, name)
+    return True
+
+
+def revoke_token(store: Store, name: str) -> bool:
+    """Revoke the token of that name; False when there is none in use."""
+    with store._write_lock, store._transaction() as cur:
+        cur.execute(API_TOKENS)
+        got = cur.execute("UPDATE api_tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL RETURNING name",
+                          [dt.datetime.now().replace(microsecond=0), name]).fetchall()
+        if got:
+            _audit(cur, _whoami(), "token revoke", None, name)
+    return bool(got)
+
+
+def tokens(store: Store) -> list[tuple[str, dt.datetime, dt.datetime | None]]:
+    """Every token made: name, created_at, revoked_at (None while in use), by name."""
+    try:
+        return store.rows("SELECT name, created_at, revoked_at FROM api_tokens ORDER BY name")
+    except duckdb.CatalogException:  # no token was ever made in this file
+        return []
+
+
+def token_owner(store: Store, digest: str) -> str | None:
+    """The name of the token in use with this digest, if any."""
+    try:
+        got = store.rows("SELECT name FROM api_tokens WHERE digest = ? AND revoked_at IS NULL", [digest])
+    except duckdb.CatalogException:
+        return None
+    return got[0][0] if got else None

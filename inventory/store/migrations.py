@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import duckdb
 
-from inventory.store.schema import (FOLLOWUP_SNAPSHOT_COLUMNS, NEED_REACHED_CELLS, PART_OF, PARTS, SCHEMA, STAMP,
+from inventory.models import SHEETS, storage
+
+from inventory.store.schema import (FOLLOWUP_SNAPSHOT_COLUMNS, PART_OF, PARTS, SCHEMA, STAMP,
                                     migrate_from_1)
 
 
@@ -34,6 +36,9 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
     if kinds.get("besoins") != "BASE TABLE":  # a new file, or already in parts
         if "snapshots" in kinds:
             add_followup_columns(con)
+        if "reach_rows" in kinds:  # before schema 4; the views built on it need the column (filled by fill_reach)
+            con.execute("ALTER TABLE reach_rows ADD COLUMN IF NOT EXISTS reaches_need BOOLEAN")
+        add_model_columns(con, kinds)
         return
     con.execute("BEGIN TRANSACTION")
     try:
@@ -51,26 +56,51 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
         raise
 
 
+def add_model_columns(con: duckdb.DuckDBPyConnection, kinds: dict[str, str]) -> None:
+    """A column declared in a model since the file was written is added to its stored rows (empty: the sheets
+    imported before did not have it): the model is the one place a new optional column is declared."""
+    for sheet, model in SHEETS.items():
+        if f"{sheet}_rows" not in kinds:
+            continue
+        present = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ?",
+                                             [f"{sheet}_rows"]).fetchall()}
+        for name, info in model.model_fields.items():
+            if name not in present:
+                con.execute(f'ALTER TABLE {sheet}_rows ADD COLUMN "{name}" {storage(info.annotation)[0]}')
+
+
 def add_followup_columns(con: duckdb.DuckDBPyConnection) -> None:
     """A file written before commitments and results gets their snapshot columns (empty: no such rows)."""
     for column in FOLLOWUP_SNAPSHOT_COLUMNS:
         con.execute(f"ALTER TABLE snapshots ADD COLUMN IF NOT EXISTS {column}")
 
 
-def migrate_coverage(con: duckdb.DuckDBPyConnection) -> None:
-    """Files written before schema 3 have no ``coverage.atteint``: add it and fill it, per coverage part."""
+def fill_reach(con: duckdb.DuckDBPyConnection) -> None:
+    """Files written before schema 4 lack ``reach.reaches_need`` (and before schema 3 ``coverage.atteint``): fill
+    them from the stored programmes through territory_reach, the rule's one home, in one transaction."""
+    reach_missing = con.execute("SELECT count(*) FROM reach_rows WHERE reaches_need IS NULL").fetchall()[0][0]
     has = con.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = 'coverage_rows' "
                       "AND column_name = 'atteint'").fetchall()[0][0]
-    if has and not con.execute("SELECT count(*) FROM coverage_rows WHERE atteint IS NULL").fetchall()[0][0]:
+    coverage_missing = not has or con.execute("SELECT count(*) FROM coverage_rows WHERE atteint IS NULL").fetchall()[0][0]
+    if not reach_missing and not coverage_missing:
         return
     con.execute("BEGIN TRANSACTION")
     try:
+        con.execute("""
+            UPDATE reach_rows r SET reaches_need = EXISTS (
+                SELECT 1 FROM programmes_rows p JOIN territory_reach t ON list_contains(p.territoires, t.src)
+                WHERE p.part = r.part AND p.id = r.programme_id AND t.territoire = r.territoire AND t.reaches_need)
+            WHERE r.reaches_need IS NULL
+        """)
         con.execute("ALTER TABLE coverage_rows ADD COLUMN IF NOT EXISTS atteint BOOLEAN")
         for part, sid in con.execute("SELECT couverture_part, min(id) FROM snapshots WHERE couverture_part IS NOT NULL "
                                      "GROUP BY ALL").fetchall():
-            cells = NEED_REACHED_CELLS.replace("$sid", str(int(sid)))
-            con.execute(f"UPDATE coverage_rows c SET atteint = EXISTS (SELECT 1 FROM ({cells}) d "
-                        f"WHERE d.territoire = c.territoire AND d.thematique = c.thematique) WHERE c.part = ?", [part])
+            con.execute("""
+                UPDATE coverage_rows c SET atteint = EXISTS (
+                    SELECT 1 FROM programme_reach r WHERE r.snapshot_id = ? AND r.reaches_need
+                      AND r.territoire = c.territoire AND r.thematique = c.thematique)
+                WHERE c.part = ? AND c.atteint IS NULL
+            """, [sid, part])
         con.execute("UPDATE coverage_rows SET atteint = false WHERE atteint IS NULL")  # parts no snapshot uses
         con.execute("COMMIT")
     except BaseException:

@@ -3,31 +3,20 @@ queries share (``active_at``, ``territory_reach``, the reach of an active progra
 aggregates computed inside the import transaction."""
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import typing
-from typing import Any
 
-from inventory.models import SHEETS
+from inventory.models import OPEN_STATUTS, SHEETS, storage
 
 # Column order of each stored sheet, read off the models (the contract's one home); the importer hands frames with
 # exactly these columns.
 SHEET_COLUMNS: dict[str, list[str]] = {sheet: list(model.model_fields) for sheet, model in SHEETS.items()}
 
 
-def _sql_type(annotation: Any) -> str:
-    """The DuckDB type of a model field: str → VARCHAR, list[int] → INTEGER[], date | None → DATE…"""
-    if typing.get_origin(annotation) is list:
-        return _sql_type(typing.get_args(annotation)[0]) + "[]"
-    args = [a for a in typing.get_args(annotation) if a is not type(None)]
-    base = args[0] if args else annotation
-    return {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", dt.date: "DATE", bool: "BOOLEAN"}[base]
-
-
 def _sheet_table(sheet: str, extra: str = "") -> str:
     """CREATE TABLE of a sheet's stored rows: ``part`` then the model's fields (a required scalar is NOT NULL)."""
     fields = SHEETS[sheet].model_fields
-    cols = [f"{name} {_sql_type(info.annotation)}"
+    cols = [f"{name} {storage(info.annotation)[0]}"
             + (" NOT NULL" if info.is_required() and typing.get_origin(info.annotation) is not list else "")
             for name, info in fields.items()]
     return f"CREATE TABLE IF NOT EXISTS {sheet}_rows (part INTEGER NOT NULL, {', '.join(cols)}{extra});\n"
@@ -71,7 +60,7 @@ FOLLOWUP_SNAPSHOT_COLUMNS = ("engagements_part INTEGER", "realisations_part INTE
 PART_OF = {table: kind for kind, tables in PARTS.items() for table in tables}
 SNAPSHOT_TABLES = tuple(PART_OF)  # the views, one row set per snapshot
 STORED_TABLES = tuple(f"{t}_rows" for t in PART_OF)  # where the rows live, once per part
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS snapshots (
@@ -95,7 +84,11 @@ CREATE TABLE IF NOT EXISTS need_agg_rows (
     part INTEGER NOT NULL, territoire VARCHAR, region_key VARCHAR, thematique VARCHAR, source VARCHAR,
     public VARCHAR, secteur VARCHAR, acteurs BIGINT, score BIGINT, signaux BIGINT
 );
-CREATE TABLE IF NOT EXISTS reach_rows (part INTEGER NOT NULL, programme_id VARCHAR, territoire VARCHAR, thematique VARCHAR);
+-- every (programme, cell) a programme's territories × themes reach, whether active or not; ``reaches_need``: the
+-- need rows placed in that very territory are reached (see territory_reach)
+CREATE TABLE IF NOT EXISTS reach_rows (
+    part INTEGER NOT NULL, programme_id VARCHAR, territoire VARCHAR, thematique VARCHAR, reaches_need BOOLEAN
+);
 CREATE TABLE IF NOT EXISTS coverage_rows (
     part INTEGER NOT NULL, territoire VARCHAR, thematique VARCHAR, programmes BIGINT, investisseurs BIGINT,
     atteint BOOLEAN
@@ -103,6 +96,8 @@ CREATE TABLE IF NOT EXISTS coverage_rows (
 -- The rules every query shares, written once (texts.FORMULAS says them in words).
 -- "Active" at date d: a missing start or end is open.
 CREATE OR REPLACE MACRO active_at(debut, fin, d) AS (debut IS NULL OR debut <= d) AND (fin IS NULL OR fin >= d);
+-- An open commitment (still to honour: it reaches cells and can be late), from models.OPEN_STATUTS.
+CREATE OR REPLACE MACRO is_open(statut) AS statut IN (""" + ", ".join(f"'{s}'" for s in OPEN_STATUTS) + """);
 -- Which territories a programme listing ``src`` reaches: FR reaches everything; a region reaches itself and its
 -- départements; a département reaches itself and counts for its region. ``reaches_need``: whether a need row
 -- placed in ``territoire`` is reached (a département programme does not reach its region's own needs).
@@ -122,21 +117,24 @@ CREATE TABLE IF NOT EXISTS investor_reach_rows (
     f"CREATE VIEW IF NOT EXISTS {table} AS SELECT s.id AS snapshot_id, r.* EXCLUDE (part) "
     f"FROM snapshots s JOIN {table}_rows r ON r.part = s.{kind}_part;\n"
     for table, kind in PART_OF.items()
-)
+) + """
+-- Every programme of a snapshot, with whether it is active at that snapshot's date (the catalogue lists both).
+CREATE OR REPLACE VIEW programme_activity AS
+SELECT p.*, active_at(p.date_debut, p.date_fin, s.as_of) AS actif
+FROM programmes p JOIN snapshots s ON s.id = p.snapshot_id;
+-- The programmes active at their snapshot's date: every figure presented as the current state reads these.
+CREATE OR REPLACE VIEW active_programmes AS SELECT * EXCLUDE (actif) FROM programme_activity WHERE actif;
+-- (snapshot, programme, territory, theme) an ACTIVE programme reaches: the cross product of its territories and
+-- its themes through territory_reach, computed once per programmes part (``reach``). Coverage, pathways, allies,
+-- footprints and the report read it; ``reaches_need``: it reaches the need rows placed in that territory.
+CREATE OR REPLACE VIEW programme_reach AS
+SELECT r.snapshot_id, r.programme_id, r.territoire, r.thematique, r.reaches_need
+FROM reach r JOIN active_programmes a ON a.snapshot_id = r.snapshot_id AND a.id = r.programme_id;
+"""
 # Which layout a file was written with: stored in its settings, compared on open (see _schema_is_current).
 SCHEMA_FINGERPRINT = hashlib.sha256("\n".join((SCHEMA_VERSION, SCHEMA, *FOLLOWUP_SNAPSHOT_COLUMNS)).encode())\
     .hexdigest()[:16]
 STAMP = {"schema_version": SCHEMA_VERSION, "schema_fingerprint": SCHEMA_FINGERPRINT}  # in settings, once laid out
-
-# The cells (territoire × thematique) whose own need rows an active programme reaches, for snapshot $sid: the
-# ``atteint`` of coverage, from which a cell's score_couvert is read (texts.FORMULA_ATTEINTE).
-NEED_REACHED_CELLS = """
-SELECT DISTINCT territoire, thematique FROM (
-    SELECT r.territoire, unnest(a.thematiques) AS thematique
-    FROM (SELECT unnest(p.territoires) AS src, p.thematiques FROM programmes p JOIN snapshots s ON s.id = $sid
-          WHERE p.snapshot_id = $sid AND len(p.investisseurs) > 0 AND active_at(p.date_debut, p.date_fin, s.as_of)) a
-    JOIN territory_reach r ON r.src = a.src AND r.reaches_need)
-"""
 
 # Aggregates of one snapshot (parameter $sid), computed inside the import transaction from the views, into the
 # snapshot's own part. reach: which cells a programme's territories reach. FR reaches everything; a region
@@ -152,37 +150,32 @@ GROUP BY ALL;
 """,
     "reach": """
 INSERT INTO reach_rows
-WITH pt AS (
-    SELECT p.id AS programme_id, unnest(p.territoires) AS pter, p.thematiques
+WITH pt AS (  -- one unnest per SELECT: two in one SELECT would zip the lists instead of crossing them
+    SELECT p.id AS programme_id, unnest(p.territoires) AS pter, list_distinct(p.thematiques) AS thematiques
     FROM programmes p WHERE p.snapshot_id = $sid
-), cells AS (  -- territory_reach is a few hundred pairs: one equi-join
-    SELECT DISTINCT pt.programme_id, r.territoire, pt.thematiques
-    FROM pt JOIN territory_reach r ON r.src = pt.pter
+), cells AS (  -- territory_reach is a few hundred pairs: one equi-join; each (programme, territory) once
+    SELECT pt.programme_id, r.territoire, bool_or(r.reaches_need) AS reaches_need, any_value(pt.thematiques) AS thematiques
+    FROM pt JOIN territory_reach r ON r.src = pt.pter GROUP BY pt.programme_id, r.territoire
 )
-SELECT DISTINCT $sid, programme_id, territoire, unnest(thematiques) FROM cells;
+SELECT $sid, programme_id, territoire, unnest(thematiques), reaches_need FROM cells;
 """,
     "investor_reach": """
 -- programmes active at the snapshot's date first; reach rows are distinct (programme, cell) and programme
 -- ids unique, so count(*) counts distinct programmes; coverage counts a cell's investors in investor_reach
 INSERT INTO investor_reach_rows
 SELECT $sid, i.inv, r.territoire, r.thematique, count(*)
-FROM reach r
-JOIN (SELECT p.id, unnest(list_distinct(p.investisseurs)) AS inv FROM programmes p JOIN snapshots s ON s.id = $sid
-      WHERE p.snapshot_id = $sid AND active_at(p.date_debut, p.date_fin, s.as_of)) i
+FROM programme_reach r
+JOIN (SELECT id, unnest(list_distinct(investisseurs)) AS inv FROM active_programmes WHERE snapshot_id = $sid) i
   ON i.id = r.programme_id
 WHERE r.snapshot_id = $sid
 GROUP BY ALL;
 """,
     "coverage": """
 INSERT INTO coverage_rows
-SELECT $sid, r.territoire, r.thematique, count(*), any_value(n.investisseurs), bool_or(d.territoire IS NOT NULL)
-FROM reach r
-JOIN (SELECT p.id FROM programmes p JOIN snapshots s ON s.id = $sid
-      WHERE p.snapshot_id = $sid AND len(p.investisseurs) > 0 AND active_at(p.date_debut, p.date_fin, s.as_of)) a
-  ON a.id = r.programme_id
+SELECT $sid, r.territoire, r.thematique, count(*), any_value(n.investisseurs), bool_or(r.reaches_need)
+FROM programme_reach r
 JOIN (SELECT territoire, thematique, count(*) AS investisseurs FROM investor_reach WHERE snapshot_id = $sid
       GROUP BY ALL) n ON n.territoire = r.territoire AND n.thematique = r.thematique
-LEFT JOIN (""" + NEED_REACHED_CELLS + """) d ON d.territoire = r.territoire AND d.thematique = r.thematique
 WHERE r.snapshot_id = $sid
 GROUP BY r.territoire, r.thematique;
 """,
@@ -214,7 +207,7 @@ SELECT DISTINCT $sid, ordre, territoire, unnest(thematiques) FROM cells;
 INSERT INTO engagement_cells_rows
 SELECT $sid, r.territoire, r.thematique, count(*)
 FROM engagement_reach r JOIN engagements e ON e.snapshot_id = r.snapshot_id AND e.ordre = r.ordre
-WHERE r.snapshot_id = $sid AND e.statut IN ('envisage', 'engage')
+WHERE r.snapshot_id = $sid AND is_open(e.statut)
 GROUP BY ALL;
 """,
     "result_agg": """

@@ -293,7 +293,7 @@ FORMULAS = {
     "budget": FORMULA_BUDGET, "cases_communes": FORMULA_CASES_COMMUNES, "ligne_region": FORMULA_LIGNE_REGION,
 }
 # how a cell's coverage is said in words: « 1 programme(s) in the region, 0 % of the need reached »
-COVERAGE_WORDS = "{programmes} programme(s) {where}, {part} % of the need reached"
+COVERAGE_WORDS = "{programmes} programme(s) {where}, {part} of the need reached"
 COVERAGE_WHERE = {"pays": "at national level", "region": "in the region", "departement": "in the département"}
 
 # --- charts (inventory/charts.py) ------------------------------------------------------------------------
@@ -302,6 +302,7 @@ CHART_TERRITORY = "Territory"
 CHART_THEME = "Theme"
 CHART_INVESTOR = "Investor"
 CHART_WHITE_ZONE_MARK = "WZ"
+COVERAGE_NO_NEED = "No need recorded here: {programmes} programme(s) {where}, nothing to cover"
 CHART_WHITE_ZONES = "White zones"
 CHART_NO_VALUE = "no data"
 CHART_THEMES_COVERED = "Themes covered"
@@ -499,7 +500,7 @@ REPORT_FIGURE_COLUMNS = {"chiffre": "Figure", "valeur": "Value"}
 REPORT_COMMITMENTS = "Commitments"
 REPORT_LATE = "Late commitments"
 REPORT_REACHED = "Actors reached (declared)"
-REPORT_COFUNDING_LINE = "Co-funding rate: {rate} % ({co} active programmes co-funded out of {total})."
+REPORT_COFUNDING_LINE = "Co-funding rate: {rate} ({co} active programmes co-funded out of {total})."
 REPORT_MAP = "Where the needs are: actors by region"
 REPORT_WHITE_ZONES = "White zones and partly covered cells"
 REPORT_WORST_WHITE_ZONES = "The starkest white zones"
@@ -507,19 +508,20 @@ REPORT_PARTLY_COVERED = "Partly covered cells (need only partly reached)"
 REPORT_PATHWAYS = "Support pathways and commitments"
 REPORT_MISSING_LINKS = "Missing links of the pathways"
 REPORT_NO_MISSING_LINK = "No missing link: every cell reached is reached by a complete pathway."
-REPORT_PREMIUM_LINE = "Alliance premium: {joint} commitment(s) out of {total} made by several investors ({part} %)."
+REPORT_PREMIUM_LINE = "Alliance premium: {joint} commitment(s) out of {total} made by several investors ({part})."
 REPORT_BY_STATUS = "Commitments by status"
 REPORT_COMMITMENT_LIST = "The commitments, late ones first"
 REPORT_RESULTS = "Results (declared)"
 REPORT_NO_RESULTS = "This snapshot holds no declared result."
-REPORT_REACH_LINE = "{reached} actors reached (declared) for {actors} actors who expressed a need: {rate} %."
+REPORT_REACH_LINE = "{reached} actors reached (declared) for {actors} actors who expressed a need: {rate}."
 REPORT_RESULT_CELLS = "Actors in need → actors reached, by region and theme"
 REPORT_DISBURSED = "Disbursed and budgeted, by investor"
 REPORT_DEFINITIONS = "Definitions used"
 REPORT_CHANGE_COLUMNS = {"chiffre": "Figure", "avant": "Before", "apres": "After", "ecart": "Change"}
 REPORT_NEED_MOVES = "The largest changes in need (score)"
 REPORT_WZ_LINE = "White zones closed: {closed}; opened: {opened}."
-REPORT_PROGRAMME_LINE = "Programmes added: {added}; ended: {ended}; removed: {withdrawn}; changed: {changed}."
+REPORT_PROGRAMME_LINE = ("Active programmes: {active_before} → {active_after}; added: {added}; started: {started}; "
+                         "ended: {ended}; removed: {withdrawn}; changed: {changed}.")
 REPORT_COMMITMENT_CHANGES = "Commitments kept: {tenu}; late: {en_retard}; dropped: {abandonne}; new: {nouveau}."
 REPORT_ROWS_CUT = "The first {shown} rows out of {total}: the dashboard and its downloads give them all."
 REPORT_NO_CHROMIUM = (
@@ -560,6 +562,9 @@ CONTEXT_FILTERS = "Filters"
 CONTEXT_NO_FILTER = "none: the whole inventory"
 CONTEXT_URL = "Address of the view"
 CONTEXT_DOWNLOADED = "Downloaded on"
-CONTEXT_COLUMNS = "Columns"
 CONTEXT_COLUMN = "Column"
 CONTEXT_DEFINITION = "Definition"
+
+# --- shares ------------------------------------------------------------------------------------------
+PERCENT = "{value}%"  # a share as people write it
+RATE_ABOVE_FULL = "⚠ More actors declared reached than actors who expressed a need: the declarations exceed the needs recorded (to check with those who made them)."

@@ -137,20 +137,22 @@ EVOL_DOWN = "Down"
 EVOL_NO_UP = "No need goes up between these two snapshots for these filters."
 EVOL_NO_DOWN = "No need goes down between these two snapshots for these filters."
 EVOL_NO_NEED_CHANGE = "The needs are the same in both snapshots for these filters."
-EVOL_PROG_HEADER = "Programmes added, ended, removed and changed"
+EVOL_PROG_HEADER = "Programmes added, started, ended, removed and changed"
 EVOL_PROG_CAPTION = (
-    "« Ended »: running on the date of the first snapshot, over on the date of the second; « removed »: missing "
-    "from the second snapshot; « changed »: at least one of its details changed."
+    "“Started”: not yet active on the date of the first snapshot, active on the date of the second; “ended”: "
+    "active on the date of the first, no longer on the date of the second; “removed”: missing from the second "
+    "snapshot; “changed”: at least one of its details changed. Active programmes: {avant} → {apres}."
 )
 EVOL_NO_PROG_CHANGE = "No programme changed between these two snapshots."
 EVOL_WZ_HEADER = "White zones closed and opened"
 EVOL_WZ_CLOSED = "White zones closed"
 EVOL_WZ_OPENED = "White zones opened"
 EVOL_NO_WZ_CHANGE = "No white zone closed or opened between these two snapshots."
-EVOL_CHANGE_LABELS = {"ajouté": "Added", "terminé": "Ended", "retiré": "Removed", "modifié": "Changed"}
+EVOL_CHANGE_LABELS = {"ajouté": "Added", "démarré": "Started", "terminé": "Ended", "retiré": "Removed",
+                      "modifié": "Changed"}
 # the change codes of analytics.compare_* as a table shows them
-CHANGE_WORDS = {"fermée": "closed", "ouverte": "opened", "ajouté": "added", "terminé": "ended", "retiré": "removed",
-                "modifié": "changed"}
+CHANGE_WORDS = {"fermée": "closed", "ouverte": "opened", "ajouté": "added", "démarré": "started", "terminé": "ended",
+                "retiré": "removed", "modifié": "changed"}
 EVOL_COLUMNS = {
     "territoire": "Territory code",
     "nom": "Territory",
@@ -293,6 +295,7 @@ IMP_EXPORT_NAME = "inventory_{id}_{as_of}.xlsx"
 
 # --- tables shown on the exploration pages (column labels; codes become their labels) -----------------------
 TABLE_LABELS = {
+    "alerte_taux": "Rate warning",
     **COLUMN_LABELS,
     "source": "Source",
     "intensite": "Intensity",
@@ -375,7 +378,7 @@ HOME_NO_PREVIOUS = "This is the first snapshot: there is no earlier one to compa
 HOME_CELLS_UP = "Cells going up"
 HOME_CELLS_DOWN = "Cells going down"
 HOME_CELLS_HELP = "A cell is a region × theme crossing; it goes up or down with its score."
-HOME_PROG_ADDED = "Programmes added"
+HOME_PROG_ADDED = "Programmes added or started"
 HOME_PROG_ENDED = "Programmes ended or removed"
 HOME_BIGGEST_RISE = "Biggest rise: {nom} – {theme} (score {avant} → {apres})."
 HOME_EVOLUTION_LINK = "See all the changes"
@@ -543,7 +546,7 @@ HOME_REPORT_HTML = "Session report (HTML)"
 HOME_REPORT_PDF = "Session report (PDF)"
 HOME_LATE_LINE = "**Late commitments**: {late} out of {total}."
 HOME_NO_COMMITMENT_LINE = "**Commitments**: none noted in this snapshot yet."
-HOME_REACHED_LINE = ("**Needs reached (declared)**: {taux} % of the actors who expressed a need ({beneficiaires} out "
+HOME_REACHED_LINE = ("**Needs reached (declared)**: {taux} of the actors who expressed a need ({beneficiaires} out "
                      "of {acteurs}).")
 HOME_NO_RESULT_LINE = "**Needs reached (declared)**: no result declared yet."
 HOME_COMMITMENTS_LINK = "See the commitments"
@@ -641,7 +644,7 @@ NOTE_UNDONE = "Commitment undone: snapshot no. {id} « {label} » is active agai
 # --- the three challenges: results ---------------------------------------------------------------------------
 DEFIS_RESULTS_HEADER = "From actors in need to actors reached (declared)"
 DEFIS_RESULTS_NONE = "No result declared in this snapshot."
-DEFIS_RESULTS_TOTAL = "{beneficiaires} actors reached (declared) for {acteurs} actors who expressed a need: {taux} %."
+DEFIS_RESULTS_TOTAL = "{beneficiaires} actors reached (declared) for {acteurs} actors who expressed a need: {taux}."
 DEFIS_DISBURSED_HEADER = "Disbursed (declared) next to the announced budget"
 DEFIS_DISBURSED_BY_PROGRAMME = "By programme"
 DEFIS_DISBURSED_BY_INVESTOR = "By investor"

@@ -294,7 +294,7 @@ FORMULAS = {
     "budget": FORMULA_BUDGET, "cases_communes": FORMULA_CASES_COMMUNES, "ligne_region": FORMULA_LIGNE_REGION,
 }
 # how a cell's coverage is said in words: « 1 programme dans la région, 0 % du besoin atteint »
-COVERAGE_WORDS = "{programmes} programme(s) {where}, {part} % du besoin atteint"
+COVERAGE_WORDS = "{programmes} programme(s) {where}, {part} du besoin atteint"
 COVERAGE_WHERE = {"pays": "au niveau national", "region": "dans la région", "departement": "dans le département"}
 
 # --- charts (inventory/charts.py) ------------------------------------------------------------------------
@@ -303,6 +303,7 @@ CHART_TERRITORY = "Territoire"
 CHART_THEME = "Thématique"
 CHART_INVESTOR = "Investisseur"
 CHART_WHITE_ZONE_MARK = "ZB"
+COVERAGE_NO_NEED = "Aucun besoin recensé ici : {programmes} programme(s) {where}, rien à couvrir"
 CHART_WHITE_ZONES = "Zones blanches"
 CHART_WHITE_ZONE_LEGEND = "Zone blanche : 0 % du besoin atteint"
 CHART_NO_VALUE = "aucune donnée"
@@ -413,7 +414,7 @@ REPORT_FIGURE_COLUMNS = {"chiffre": "Chiffre", "valeur": "Valeur"}
 REPORT_COMMITMENTS = "Engagements"
 REPORT_LATE = "Engagements en retard"
 REPORT_REACHED = "Acteurs atteints (déclaré)"
-REPORT_COFUNDING_LINE = "Taux de cofinancement : {rate} % ({co} programmes actifs cofinancés sur {total})."
+REPORT_COFUNDING_LINE = "Taux de cofinancement : {rate} ({co} programmes actifs cofinancés sur {total})."
 REPORT_MAP = "Où sont les besoins : acteurs par région"
 REPORT_WHITE_ZONES = "Zones blanches et cases partiellement couvertes"
 REPORT_WORST_WHITE_ZONES = "Les zones blanches les plus criantes"
@@ -421,19 +422,20 @@ REPORT_PARTLY_COVERED = "Cases partiellement couvertes (besoin en partie seuleme
 REPORT_PATHWAYS = "Parcours de soutien et engagements"
 REPORT_MISSING_LINKS = "Maillons manquants des parcours"
 REPORT_NO_MISSING_LINK = "Aucun maillon manquant : chaque case atteinte l'est par un parcours complet."
-REPORT_PREMIUM_LINE = "Prime d'alliance : {joint} engagement(s) sur {total} pris à plusieurs investisseurs ({part} %)."
+REPORT_PREMIUM_LINE = "Prime d'alliance : {joint} engagement(s) sur {total} pris à plusieurs investisseurs ({part})."
 REPORT_BY_STATUS = "Engagements par statut"
 REPORT_COMMITMENT_LIST = "Les engagements, en retard d'abord"
 REPORT_RESULTS = "Résultats (déclarés)"
 REPORT_NO_RESULTS = "Cet inventaire ne contient aucune réalisation déclarée."
-REPORT_REACH_LINE = "{reached} acteurs atteints (déclaré) pour {actors} acteurs ayant exprimé un besoin : {rate} %."
+REPORT_REACH_LINE = "{reached} acteurs atteints (déclaré) pour {actors} acteurs ayant exprimé un besoin : {rate}."
 REPORT_RESULT_CELLS = "Acteurs en besoin → acteurs atteints, par région et thématique"
 REPORT_DISBURSED = "Versé et budgété, par investisseur"
 REPORT_DEFINITIONS = "Définitions utilisées"
 REPORT_CHANGE_COLUMNS = {"chiffre": "Chiffre", "avant": "Avant", "apres": "Après", "ecart": "Écart"}
 REPORT_NEED_MOVES = "Les plus fortes variations de besoin (score)"
 REPORT_WZ_LINE = "Zones blanches fermées : {closed} ; ouvertes : {opened}."
-REPORT_PROGRAMME_LINE = "Programmes ajoutés : {added} ; terminés : {ended} ; retirés : {withdrawn} ; modifiés : {changed}."
+REPORT_PROGRAMME_LINE = ("Programmes actifs : {active_before} → {active_after} ; ajoutés : {added} ; démarrés : {started} ; "
+                         "terminés : {ended} ; retirés : {withdrawn} ; modifiés : {changed}.")
 REPORT_COMMITMENT_CHANGES = "Engagements tenus : {tenu} ; en retard : {en_retard} ; abandonnés : {abandonne} ; nouveaux : {nouveau}."
 REPORT_ROWS_CUT = "Les {shown} premières lignes sur {total} : le tableau de bord et ses téléchargements les donnent toutes."
 REPORT_NO_CHROMIUM = (
@@ -491,7 +493,6 @@ CONTEXT_FILTERS = "Filtres"
 CONTEXT_NO_FILTER = "aucun : tout l'inventaire"
 CONTEXT_URL = "Adresse de la vue"
 CONTEXT_DOWNLOADED = "Téléchargé le"
-CONTEXT_COLUMNS = "Colonnes"
 CONTEXT_COLUMN = "Colonne"
 CONTEXT_DEFINITION = "Définition"
 TEMPLATE_README_SHEET = "lisez-moi"
@@ -502,3 +503,7 @@ TEMPLATE_REQUIRED_NOTE = " (obligatoire)"
 CONTRACT_ALIAS_SHOWN = False
 # sheet.column → what the column expects; French: empty, the models' own help (inventory/models.py) is French
 CONTRACT_HELP: dict[str, str] = {}
+
+# --- shares ------------------------------------------------------------------------------------------
+PERCENT = "{value}\u202f%"  # a share as people write it
+RATE_ABOVE_FULL = "⚠ Plus d'acteurs déclarés atteints que d'acteurs ayant exprimé un besoin : les déclarations dépassent les besoins recensés (à vérifier avec ceux qui les ont faites)."

@@ -155,20 +155,22 @@ EVOL_DOWN = "En baisse"
 EVOL_NO_UP = "Aucun besoin n'augmente entre ces deux inventaires pour ces filtres."
 EVOL_NO_DOWN = "Aucun besoin ne diminue entre ces deux inventaires pour ces filtres."
 EVOL_NO_NEED_CHANGE = "Les besoins sont identiques dans les deux inventaires pour ces filtres."
-EVOL_PROG_HEADER = "Programmes ajoutés, terminés, retirés et modifiés"
+EVOL_PROG_HEADER = "Programmes ajoutés, démarrés, terminés, retirés et modifiés"
 EVOL_PROG_CAPTION = (
-    "« Terminé » : en cours à la date du premier inventaire, achevé à la date du second ; « retiré » : absent "
-    "du second inventaire ; « modifié » : au moins une de ses informations a changé."
+    "« Démarré » : pas encore actif à la date du premier inventaire, actif à celle du second ; « terminé » : actif "
+    "à la date du premier, plus à celle du second ; « retiré » : absent du second inventaire ; « modifié » : au moins "
+    "une de ses informations a changé. Programmes actifs : {avant} → {apres}."
 )
 EVOL_NO_PROG_CHANGE = "Aucun programme n'a changé entre ces deux inventaires."
 EVOL_WZ_HEADER = "Zones blanches fermées et ouvertes"
 EVOL_WZ_CLOSED = "Zones blanches fermées"
 EVOL_WZ_OPENED = "Zones blanches ouvertes"
 EVOL_NO_WZ_CHANGE = "Aucune zone blanche fermée ni ouverte entre ces deux inventaires."
-EVOL_CHANGE_LABELS = {"ajouté": "Ajoutés", "terminé": "Terminés", "retiré": "Retirés", "modifié": "Modifiés"}
+EVOL_CHANGE_LABELS = {"ajouté": "Ajoutés", "démarré": "Démarrés", "terminé": "Terminés", "retiré": "Retirés",
+                      "modifié": "Modifiés"}
 # the change codes of analytics.compare_* as a table shows them
-CHANGE_WORDS = {"fermée": "fermée", "ouverte": "ouverte", "ajouté": "ajouté", "terminé": "terminé", "retiré": "retiré",
-                "modifié": "modifié"}
+CHANGE_WORDS = {"fermée": "fermée", "ouverte": "ouverte", "ajouté": "ajouté", "démarré": "démarré", "terminé": "terminé",
+                "retiré": "retiré", "modifié": "modifié"}
 EVOL_COLUMNS = {
     "territoire": "Code territoire",
     "nom": "Territoire",
@@ -360,6 +362,7 @@ IMP_AUDIT_ACTIONS = {"import": "import", "activate": "activation", "rename": "re
 
 # --- tables shown on the exploration pages (column labels; codes become their French labels) ---------------
 TABLE_LABELS = {
+    "alerte_taux": "Alerte sur le taux",
     **COLUMN_LABELS,
     "source": "Source",
     "intensite": "Intensité",
@@ -442,7 +445,7 @@ HOME_NO_PREVIOUS = "C'est le premier inventaire : il n'y a pas encore d'inventai
 HOME_CELLS_UP = "Cases en hausse"
 HOME_CELLS_DOWN = "Cases en baisse"
 HOME_CELLS_HELP = "Une case est un croisement région × thématique ; elle monte ou baisse selon son score."
-HOME_PROG_ADDED = "Programmes ajoutés"
+HOME_PROG_ADDED = "Programmes ajoutés ou démarrés"
 HOME_PROG_ENDED = "Programmes terminés ou retirés"
 HOME_BIGGEST_RISE = "Plus forte hausse : {nom} – {theme} (score {avant} → {apres})."
 HOME_EVOLUTION_LINK = "Voir toute l'évolution"
@@ -619,7 +622,7 @@ COVER_METRIC_REMAINING = "Zones blanches restantes"
 # --- Les trois défis › Évaluer: declared results -----------------------------------------------------------
 DEFIS_RESULTS_HEADER = "Des acteurs dans le besoin aux acteurs atteints (déclaré)"
 DEFIS_RESULTS_NONE = "Aucune réalisation déclarée dans cet inventaire."
-DEFIS_RESULTS_TOTAL = "{beneficiaires} acteurs atteints (déclaré) pour {acteurs} acteurs ayant exprimé un besoin : {taux} %."
+DEFIS_RESULTS_TOTAL = "{beneficiaires} acteurs atteints (déclaré) pour {acteurs} acteurs ayant exprimé un besoin : {taux}."
 DEFIS_DISBURSED_HEADER = "Versé (déclaré) en face du budget annoncé"
 DEFIS_DISBURSED_BY_PROGRAMME = "Par programme"
 DEFIS_DISBURSED_BY_INVESTOR = "Par investisseur"
@@ -640,6 +643,6 @@ EVOL_COMMIT_COLUMNS = {"id": "Identifiant", "investisseurs": "Investisseurs", "t
 # --- Accueil › follow-through ----------------------------------------------------------------------------------
 HOME_LATE_LINE = "**Engagements en retard** : {late} sur {total}."
 HOME_NO_COMMITMENT_LINE = "**Engagements** : aucun n'est encore noté dans cet inventaire."
-HOME_REACHED_LINE = "**Besoins atteints (déclaré)** : {taux} % des acteurs ayant exprimé un besoin ({beneficiaires} sur {acteurs})."
+HOME_REACHED_LINE = "**Besoins atteints (déclaré)** : {taux} des acteurs ayant exprimé un besoin ({beneficiaires} sur {acteurs})."
 HOME_NO_RESULT_LINE = "**Besoins atteints (déclaré)** : aucune réalisation déclarée pour l'instant."
 HOME_COMMITMENTS_LINK = "Voir les engagements"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from inventory.outputs import charts
 from inventory import texts as T
-from inventory.intake.report import plain
+from ui.display import plain
 from tests.app.pagetools import assert_clean, maps, metrics, texts, values
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from inventory import texts as T
-from inventory.intake.report import plain
+from ui.display import plain
 from tests.app.tiny import JUNE, TINY_LABELS
 from tests.app.pagetools import assert_clean, metrics, texts
 

@@ -70,7 +70,7 @@ def test_listen_at_departement_level_keeps_departements_apart_and_the_level_live
 
 
 def test_train_compares_support_needs_and_programmes_for_each_audience(april_db, monkeypatch):
-    at = open_page(PAGE, april_db, monkeypatch, {"defi": TRAIN})
+    at = open_page(PAGE, april_db, monkeypatch, {"defi": "former"})
     assert not at.exception
     needs = rows(table(at, T.COLUMN_LABELS["thematique"]), T.COLUMN_LABELS["thematique"])
     assert {k: (v["Acteurs"], v["Score"]) for k, v in needs.items()} == {
@@ -84,7 +84,7 @@ def test_train_compares_support_needs_and_programmes_for_each_audience(april_db,
 
 
 def test_evaluate_lists_every_sdg_and_warns_about_sdgs_only_needs_cite(april_db, monkeypatch):
-    at = open_page(PAGE, april_db, monkeypatch, {"defi": EVALUATE})
+    at = open_page(PAGE, april_db, monkeypatch, {"defi": "evaluer"})
     assert not at.exception
     sdgs = rows(table(at, T.DEFIS_COLUMNS["odd"]), T.DEFIS_COLUMNS["odd"])
     assert len(sdgs) == 17
@@ -101,11 +101,24 @@ def test_a_snapshot_without_programmes_says_so_in_train_and_evaluate(store, monk
     frames["besoins"] = pd.DataFrame([["DEP-69", "terrain", "numerique", 3, 2] + [None] * 4 + [[], None]],
                                      columns=SHEET_COLUMNS["besoins"])
     store.write_snapshot(importer.to_tables(frames), label="Sans programmes", as_of=dt.date(2020, 6, 30))
-    at = open_page(PAGE, store.path, monkeypatch, {"defi": TRAIN})
+    at = open_page(PAGE, store.path, monkeypatch, {"defi": "former"})
     assert not at.exception
     assert T.DEFIS_TRAIN_NEEDS_EMPTY in texts(at.info)
     assert T.DEFIS_TRAIN_AUDIENCE_EMPTY in texts(at.info)
-    at.query_params["defi"] = EVALUATE
+    at.query_params["defi"] = "evaluer"
     at.run()
     assert not at.exception
     assert texts(at.info) == [T.DEFIS_EVAL_NO_SDG, T.DEFIS_RESULTS_NONE]  # and no declared result either
+
+
+def test_a_challenge_link_holds_its_code_and_opens_it_in_either_language(april_db, monkeypatch):
+    """The tabs are bound to the URL like every other widget: ``?defi=former`` names the challenge, not its French
+    title, so a link opens the same tab for an English reader; the first tab leaves the URL clean."""
+    at = open_page(PAGE, april_db, monkeypatch, {"defi": "former", "lang": "en"})
+    assert not at.exception
+    assert at.query_params["defi"] in ("former", ["former"])
+    with T.speaking("en"):
+        assert T.DEFIS_TRAIN_NEEDS_HEADER in [s.value for s in at.subheader]
+    at.query_params["defi"] = "ecouter"
+    at.run()
+    assert "defi" not in at.query_params

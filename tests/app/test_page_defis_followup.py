@@ -20,12 +20,12 @@ def followup_db(tmp_path_factory):
 
 
 def test_actors_reached_disbursed_and_results_by_sdg_are_declared(followup_db, monkeypatch):
-    at = open_page(PAGE, followup_db, monkeypatch, {"defi": EVALUATE})
+    at = open_page(PAGE, followup_db, monkeypatch, {"defi": "evaluer"})
     assert not at.exception
     shown = texts(at.markdown) + texts(at.caption)
     assert T.DECLARED_NOTE in shown
     # 10 actors reached (3 + 4 + 2 + 1) for 25 in need: 40 %
-    assert T.DEFIS_RESULTS_TOTAL.format(beneficiaires="10", acteurs="25", taux="40,0") in shown
+    assert T.DEFIS_RESULTS_TOTAL.format(beneficiaires="10", acteurs="25", taux="40\u202f%") in shown
     for key in ("beneficiaires", "taux_atteinte", "montant_verse", "part_versee", "resultats_odd"):
         assert T.FORMULAS[key] in shown
     reach = {(r["Territoire"], r["Thématique"]): r for r in table(at, "Territoire").to_dict("records")}
@@ -53,7 +53,7 @@ def test_actors_reached_disbursed_and_results_by_sdg_are_declared(followup_db, m
 
 
 def test_the_demo_evaluates_without_error_and_an_inventory_without_results_says_so(demo_db, tiny_db, monkeypatch):
-    at = open_page(PAGE, demo_db, monkeypatch, {"defi": EVALUATE})
+    at = open_page(PAGE, demo_db, monkeypatch, {"defi": "evaluer"})
     assert not at.exception and T.DEFIS_RESULTS_HEADER in texts(at.subheader)
-    at = open_page(PAGE, tiny_db, monkeypatch, {"defi": EVALUATE})
+    at = open_page(PAGE, tiny_db, monkeypatch, {"defi": "evaluer"})
     assert not at.exception and T.DEFIS_RESULTS_NONE in texts(at.info)

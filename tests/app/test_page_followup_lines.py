@@ -21,7 +21,7 @@ def test_home_says_late_commitments_and_the_share_of_needs_reached_in_one_line_e
     shown = texts(at)
     # E2 is late, of 5 commitments; 10 actors reached (declared) of 25 in need → 40 %
     assert T.HOME_LATE_LINE.format(late="1", total="5") in shown
-    assert T.HOME_REACHED_LINE.format(taux="40,0", beneficiaires="10", acteurs="25") in shown
+    assert T.HOME_REACHED_LINE.format(taux="40\u202f%", beneficiaires="10", acteurs="25") in shown
 
 
 def test_home_without_commitments_nor_results_says_so(tiny_db, open_page):

@@ -2,13 +2,16 @@
 page, with a warning when a link or the picker shows an older one than the active inventory."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from inventory import texts as T
 from tests.app.pagetools import assert_clean
+from ui import registry
 from tests.app.tiny import APRIL, JUNE, TINY_LABELS
 
-VIEWS = ["accueil", "besoins", "couverture", "collectif", "defis", "evolution", "methode"]
+VIEWS = [Path(p.file).stem for p in registry.PAGES if not p.writes]  # every page that reads
 JUNE_LINE = T.SHOWN_INVENTORY.format(label=TINY_LABELS[JUNE], as_of="30/06/2020")
 
 

@@ -18,6 +18,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from inventory import texts as T
+from ui import registry
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FACILITATOR_PASSWORD = "e2e-secret"
@@ -189,17 +190,8 @@ def goto_app(page: Page, url: str, **wait) -> None:
 
 
 # --- reading and driving pages -------------------------------------------------------------------------
-# The seven views as (url path, title in the navigation).
-PAGES = [
-    ("accueil", T.PAGE_ACCUEIL),
-    ("besoins", T.PAGE_BESOINS),
-    ("couverture", T.PAGE_COUVERTURE),
-    ("collectif", T.PAGE_COLLECTIF),
-    ("defis", T.PAGE_DEFIS),
-    ("evolution", T.PAGE_EVOLUTION),
-    ("methode", T.PAGE_METHODE),
-    ("importer", T.PAGE_IMPORTER),
-]
+# Every page as (url path, title in the navigation), from the one registry; home by its typed name.
+PAGES = [("accueil" if p.default else p.url_path, p.title_text) for p in registry.PAGES]
 # Plotly draws one <path> per territory outline in this layer once the outlines (served by the app) arrived.
 MAP_PATHS = ".js-plotly-plot .choroplethlayer path"
 # France has 18 regions and 101 départements (outre-mer included).
@@ -359,8 +351,12 @@ def figure_data(page: Page) -> list[list[dict]]:
 
 def colour_scales(page: Page) -> set[tuple[str, str]]:
     """(first, last) colour of every continuous colour scale the page's charts drew with."""
+    # plotly's resolved traces (``_fullData``, private: the colour scale as drawn, defaults applied) are read; a
+    # plotly that no longer has them makes this fail loudly rather than find no colour scale and pass
     pairs = page.evaluate(
-        """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd => (gd._fullData || [])
+        """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd => {
+                if (!Array.isArray(gd._fullData)) throw new Error("plotly's gd._fullData is gone: update colour_scales");
+                return gd._fullData; })
                 .filter(t => Array.isArray(t.colorscale) && t.colorscale.length)
                 .map(t => [t.colorscale[0][1], t.colorscale[t.colorscale.length - 1][1]]))""")
     return {(a.lower(), b.lower()) for a, b in pairs}

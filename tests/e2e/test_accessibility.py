@@ -106,3 +106,13 @@ def test_the_main_filters_are_reached_and_used_with_the_keyboard_alone(tab: Page
     tab.keyboard.press("ArrowRight")  # « Régions » → « Départements »
     expect(tab).to_have_url(url_with("niveau=departement"))
     assert external_requests == []
+
+
+def test_the_walk_covers_every_page_and_view_of_the_registry():
+    """A page or a view added to ui/registry.py and not to this walk fails here, instead of being skipped."""
+    from ui import registry
+    walked = {v.split("?")[0].strip("/") or "home" for v in VIEWS}
+    assert walked == {p.url_path for p in registry.PAGES}
+    for p in registry.PAGES:
+        views = {v.split("vue=")[1].split("&")[0] for v in VIEWS if v.startswith(f"/{p.url_path}?") and "vue=" in v}
+        assert set(p.view_codes()[1:]) <= views, p.url_path

@@ -83,7 +83,8 @@ SHOWN_WORDS_JS = """() => {
 
 FRENCH_VIEWS = ["/", "/besoins?territoire=REG-84", "/couverture", "/couverture?vue=lacunes",
                 "/couverture?vue=catalogue", "/couverture?vue=territoire&territoire=REG-75", "/collectif",
-                "/collectif?vue=alliances", "/collectif?vue=positionner&investisseur=INS1", "/defis", "/evolution",
+                "/collectif?vue=alliances", "/collectif?vue=positionner&investisseur=INS1", "/collectif?vue=parcours",
+                "/collectif?vue=engagements", "/defis", "/evolution",
                 "/methode", "/importer"]
 
 
@@ -274,3 +275,13 @@ def test_a_territory_picked_in_the_list_is_highlighted_on_the_map(tab: Page, bas
                    return t.selectedpoints && t.selectedpoints.length === 1
                           && t.customdata[t.selectedpoints[0]] === 'REG-53'; }"""))
     assert external_requests == []
+
+
+def test_the_walk_covers_every_page_and_view_of_the_registry():
+    """A page or a view added to ui/registry.py and not to this walk fails here, instead of being skipped."""
+    from ui import registry
+    walked = {v.split("?")[0].strip("/") or "home" for v in FRENCH_VIEWS}
+    assert walked == {p.url_path for p in registry.PAGES}
+    for p in registry.PAGES:
+        views = {v.split("vue=")[1].split("&")[0] for v in FRENCH_VIEWS if v.startswith(f"/{p.url_path}?") and "vue=" in v}
+        assert set(p.view_codes()[1:]) <= views, p.url_path

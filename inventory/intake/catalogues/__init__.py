@@ -12,7 +12,7 @@ from typing import Any, Iterable
 from inventory import texts
 from inventory.intake.catalogues import aides_territoires, hxl
 from inventory.intake.catalogues.common import CatalogueRefused, Converted, Investors, SetAside, csv_rows
-from inventory.intake.catalogues.correspondences import Correspondences, shipped
+from inventory.intake.catalogues.correspondences import SOURCES, Correspondences, shipped
 
 FORMATS = {aides_territoires.NAME: texts.CAT_AIDES_TERRITOIRES, hxl.NAME: texts.CAT_HXL}
 PREFIXES = {aides_territoires.NAME: aides_territoires.PREFIX, hxl.NAME: hxl.PREFIX}
@@ -81,8 +81,6 @@ def _missing(headers: list[Any]) -> list[str]:
 
 def contract_section() -> list[str]:
     """The catalogues and the correspondence table in force, for docs/contract.md (generated, never retyped)."""
-    from inventory.intake.catalogues.correspondences import SOURCES, SHIPPED
-
     lines = [
         "## Public catalogues", "",
         "Uploaded as they are published, alone or with the sheets above (`--format aides-territoires|hxl` forces",

@@ -132,18 +132,6 @@ def one_line(value: Any, limit: int = NAME_LIMIT) -> str | None:
     return shorten(" ".join(s.split()), limit) if s else None
 
 
-def as_list(value: Any) -> list[str]:
-    """A JSON list of names, or a cell listing them (« , » or « ; »; the catalogue's CSV export joins with
-    commas) → names, without blanks."""
-    if is_blank(value):
-        return []
-    if isinstance(value, (list, tuple)):
-        items = [str(v) for v in value if not is_blank(v)]
-    else:
-        items = re.split(r"[;,\n]", str(value))
-    return [i.strip() for i in items if i and i.strip()]
-
-
 def as_date(value: Any) -> dt.date | None | str:
     """A catalogue date (ISO ``2024-03-31``, a timestamp, or ``31/03/2024``); the raw text when it is none."""
     if is_blank(value):
