@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import json
 import os
+import re
 import secrets
 import sys
 from pathlib import Path
@@ -15,6 +17,7 @@ from inventory import formats, reference, texts
 from inventory.analysis import base, followup
 from inventory.intake import demo, importer
 from inventory.outputs import exports, listings
+from inventory.parsing import visible
 from inventory.store import DEFAULT_DB, Store, StoreBusy, StoreNotCurrent
 
 SECRETS_FILE = Path(".streamlit/secrets.toml")
@@ -28,6 +31,47 @@ def _date(value: str) -> dt.date:
         return date(value)
     except Exception:
         raise argparse.ArgumentTypeError(texts.CLI_BAD_DATE.format(value=value)) from None
+
+
+def _label(value: str) -> str:
+    """``--label``: the same one-line text rule as the dashboard's label field."""
+    from inventory import limits
+    from inventory.parsing import entry
+
+    try:
+        return entry(value, limit=limits.MAX_LABEL_CHARS)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(texts.CLI_BAD_LABEL.format(reason=exc)) from None
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse speaking the language of the run: its refusals (an unknown choice, a number that is not one, a
+    missing argument) become one sentence of the text tables, without argparse's English."""
+
+    _PATTERNS = (
+        (re.compile(r"argument (?P<option>[^:]+): invalid choice: '?(?P<value>.*?)'? \(choose from (?P<choices>.*)\)$"),
+         "CLI_ARG_INVALID_CHOICE"),
+        (re.compile(r"argument (?P<option>[^:]+): invalid (?:int|float) value: '?(?P<value>.*?)'?$"),
+         "CLI_ARG_NOT_INTEGER"),
+        (re.compile(r"argument (?P<option>[^:]+): expected one argument$"), "CLI_ARG_EXPECTS_ONE"),
+        (re.compile(r"the following arguments are required: (?P<names>.*)$"), "CLI_ARG_REQUIRED"),
+        (re.compile(r"unrecognized arguments: (?P<args>.*)$"), "CLI_ARG_UNKNOWN"),
+    )
+
+    def error(self, message: str):  # noqa: D401 (argparse's hook)
+        self.exit(2, texts.CLI_ARGUMENT_ERROR.format(prog=self.prog, message=self.french(message)) + "\n")
+
+    @classmethod
+    def french(cls, message: str) -> str:
+        for pattern, key in cls._PATTERNS:
+            found = pattern.match(message)
+            if found:
+                fields = {k: v.replace("'", "") if k == "choices" else v for k, v in found.groupdict().items()}
+                return getattr(texts, key).format(**fields)
+        own = re.match(r"argument (?P<option>[^:]+): (?P<detail>.*)$", message, re.S)
+        if own:  # our own ArgumentTypeError: already a sentence of the text tables
+            return own["detail"]
+        return texts.CLI_ARG_OTHER.format(detail=message)
 
 
 def _print_json(obj) -> None:
@@ -101,7 +145,8 @@ def cmd_snapshots(store: Store, args) -> int:
         print(texts.CLI_NO_SNAPSHOT)
     for s in snaps:
         mark = "*" if s.active else " "
-        print(f"{mark} {s.id:>4}  {s.as_of:%d/%m/%Y}  {s.label}  ({s.counts['besoins']} besoins, "
+        # a label written before labels were checked may hold terminal escapes: shown, never obeyed
+        print(f"{mark} {s.id:>4}  {s.as_of:%d/%m/%Y}  {visible(s.label)}  ({s.counts['besoins']} besoins, "
               f"{s.counts['programmes']} programmes, {s.counts['investisseurs']} investisseurs)")
     return 0
 
@@ -383,7 +428,7 @@ def cmd_demo(store: Store, args) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="python -m inventory", description=texts.CLI_DESCRIPTION)
+    ap = _Parser(prog="python -m inventory", description=texts.CLI_DESCRIPTION)
     ap.add_argument("--lang", choices=texts.LANGUAGES, default=argparse.SUPPRESS, help=texts.CLI_HELP_LANG)
     sub = ap.add_subparsers(dest="command", required=True)
 
@@ -407,7 +452,7 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_init)
     p = add("import", texts.CLI_HELP_IMPORT)
     p.add_argument("files", nargs="+")
-    p.add_argument("--label")
+    p.add_argument("--label", type=_label)
     p.add_argument("--as-of", type=_date)
     p.add_argument("--format", choices=["aides-territoires", "hxl"],
                    help=texts.CLI_HELP_FORMAT)
@@ -500,6 +545,27 @@ def parser() -> argparse.ArgumentParser:
     return ap
 
 
+_WRITE_REASONS = {errno.ENOSPC: "WRITE_NO_SPACE", errno.EDQUOT: "WRITE_NO_SPACE", errno.EACCES: "WRITE_NOT_ALLOWED",
+                  errno.EPERM: "WRITE_NOT_ALLOWED", errno.ENOTDIR: "WRITE_PARENT_NOT_FOLDER",
+                  errno.EISDIR: "WRITE_IS_FOLDER", errno.EROFS: "WRITE_READ_ONLY", errno.EEXIST: "WRITE_PARENT_NOT_FOLDER",
+                  errno.ENOENT: "WRITE_NO_FOLDER"}
+
+
+def _is_write_error(exc: OSError, target: str | None) -> bool:
+    """An error while writing the command's output (``PATH`` of export, template, report), not while reading
+    its input: the file or one of its folders is named, or the disk itself refused (full, read-only)."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
+        return True
+    if not target or not exc.filename:
+        return False
+    failed, wanted = Path(exc.filename).resolve(), Path(target).resolve()
+    return failed == wanted or failed in wanted.parents
+
+
+def _write_reason(exc: OSError) -> str:
+    return getattr(texts, _WRITE_REASONS.get(exc.errno, "WRITE_OTHER"))
+
+
 def _lock_timeout() -> float:
     try:
         return max(0.0, float(os.environ.get("INVENTORY_LOCK_TIMEOUT") or 30))
@@ -527,22 +593,35 @@ def main(argv: list[str] | None = None) -> int:
 def _run(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     if getattr(args, "no_store", False):
-        return args.func(None, args)
+        return _answer(args, lambda: args.func(None, args))
     # how long to wait for the dashboard (or another import) to let go of the file before giving up
     store = Store(args.db, lock_timeout=_lock_timeout(), **getattr(args, "store_options", {}))
     try:
-        return args.func(store, args)
+        return _answer(args, lambda: args.func(store, args))
+    finally:
+        store.close()
+
+
+def _answer(args, run) -> int:
+    """``run()``'s exit code, or one French sentence for what went wrong (never a traceback for a facilitator)."""
+    try:
+        return run()
     except (StoreBusy, StoreNotCurrent) as exc:
         print(str(exc), file=sys.stderr)
         return 3
-    except FileNotFoundError as exc:
-        print(texts.CLI_FILE_NOT_FOUND.format(path=exc.filename), file=sys.stderr)
-        return 2
-    except Exception as exc:  # never a traceback for a facilitator
+    except OSError as exc:
+        target = getattr(args, "path", None)
+        if _is_write_error(exc, target):
+            print(texts.CLI_WRITE_FAILED.format(path=target or exc.filename, reason=_write_reason(exc)), file=sys.stderr)
+            return 2
+        if isinstance(exc, FileNotFoundError):
+            print(texts.CLI_FILE_NOT_FOUND.format(path=exc.filename), file=sys.stderr)
+            return 2
+        print(texts.CLI_UNEXPECTED.format(error=_write_reason(exc)), file=sys.stderr)
+        return 4
+    except Exception as exc:
         print(texts.CLI_UNEXPECTED.format(error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return 4
-    finally:
-        store.close()
 
 
 if __name__ == "__main__":

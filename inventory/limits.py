@@ -9,3 +9,5 @@ MAX_CELL_CHARS = 5_000
 MAX_CODE_CHARS = 100  # an identifier (investor, programme, need, theme code)
 MAX_NUMBER = 1e12  # no budget or count above a thousand billion
 MAX_FILES = 10  # files in one upload
+MAX_LABEL_CHARS = 200  # a snapshot's label, typed in the dashboard or given with --label
+MAX_NAME_CHARS = 200  # a name (investor, programme, theme label)

@@ -38,6 +38,8 @@ def column(title: str, en: str, *, help: str, choices: dict[str, str] | None = N
 Code = Annotated[str, BeforeValidator(p.code)]
 OptCode = Annotated[str | None, BeforeValidator(p.code)]
 Text = Annotated[str | None, BeforeValidator(p.text)]
+Name = Annotated[str, BeforeValidator(p.name)]
+Url = Annotated[str | None, BeforeValidator(p.web_address)]
 Territoire = Annotated[str, BeforeValidator(p.territory)]
 Territoires = Annotated[list[str], BeforeValidator(p.territory_list)]
 Codes = Annotated[list[str], BeforeValidator(p.split_list)]
@@ -93,11 +95,11 @@ class Investisseur(Row):
     key: ClassVar[str | None] = "id"
 
     id: Code = column("Identifiant", "id", help="Code court et unique, ex. FDN1")
-    nom: Code = column("Nom", "name", help="Nom de l'investisseur")
+    nom: Name = column("Nom", "name", help="Nom de l'investisseur")
     type: Annotated[str, BeforeValidator(p.choice(INVESTOR_TYPES))] = column(
         "Type", "type", help="institution, fondation ou entreprise", choices=INVESTOR_TYPES
     )
-    site_web: Text = column("Site web", "website", help="Adresse du site (facultatif)", default=None)
+    site_web: Url = column("Site web", "website", help="Adresse du site (facultatif)", default=None)
     contact: Annotated[str | None, BeforeValidator(p.email)] = column(
         "Contact", "contact", help="Adresse e-mail où envoyer le suivi des signaux, ex. suivi@exemple.org (facultatif)",
         default=None)
@@ -109,7 +111,7 @@ class Programme(Row):
     key: ClassVar[str | None] = "id"
 
     id: Code = column("Identifiant", "id", help="Code court et unique, ex. P001")
-    nom: Code = column("Nom", "name", help="Nom du programme")
+    nom: Name = column("Nom", "name", help="Nom du programme")
     investisseurs: Annotated[list[str], BeforeValidator(p.distinct_list), Field(min_length=1)] = column(
         "Investisseurs", "investors",
         help="Identifiants des investisseurs, séparés par ; (au moins un) ; un investisseur cité deux fois "
@@ -138,7 +140,7 @@ class Programme(Row):
     date_debut: Date = column("Date de début", "start", help="JJ/MM/AAAA (facultatif : ouvert)", default=None)
     date_fin: Date = column("Date de fin", "end", help="JJ/MM/AAAA (facultatif : ouvert)", default=None)
     odd: Odd = column("ODD", "sdg", help="Numéros des ODD (1 à 17), séparés par ;", default_factory=list)
-    url: Text = column("Lien", "url", help="Page du programme (facultatif)", default=None)
+    url: Url = column("Lien", "url", help="Page du programme (facultatif)", default=None)
     description: Text = column("Description", "description", help="Texte libre (facultatif)", default=None)
 
     @model_validator(mode="after")
@@ -183,7 +185,7 @@ class Thematique(Row):
     key: ClassVar[str | None] = "code"
 
     code: Code = column("Code", "code", help="Code court, ex. mobilite")
-    libelle: Code = column("Libellé", "label", help="Libellé affiché")
+    libelle: Name = column("Libellé", "label", help="Libellé affiché")
 
 
 # --- follow-through: commitments and results (docs/contract.md) --------------------------------------------

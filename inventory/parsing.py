@@ -21,7 +21,12 @@ EXCEL_ERRORS = {"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # How the house writes a list in one cell (exports, tables, SQL string_agg); reading accepts ';' ',' or a newline.
 LIST_SEPARATOR = " ; "
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What no text may hold, in a cell or typed in the dashboard or on the command line: control characters (NUL,
+# ESC that drives terminals, C1 controls) and the invisible marks that change how text reads without being seen
+# (bidirectional overrides and isolates such as U+202E, zero-width space, word joiner, a stray byte-order mark).
+# Line breaks and tabs are allowed in cells (a description may have lines), never in a one-line entry.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+_LINE_BREAKS = re.compile("[\t\n\r\x85\u2028\u2029]")
 
 
 def fail(message: str) -> PydanticCustomError:
@@ -72,6 +77,50 @@ def text(value: Any) -> str | None:
         raise fail(T.ERR_CONTROL_CHARACTERS)
     if len(s) > limits.MAX_CELL_CHARS:
         raise fail(T.ERR_TEXT_TOO_LONG.format(length=len(s), limit=limits.MAX_CELL_CHARS))
+    return s
+
+
+def entry(value: Any, *, limit: int) -> str:
+    """A one-line text typed in the dashboard or on the command line (a snapshot's label, a facilitator's name):
+    the cell rule (``text``), no line break or tab, not empty, at most ``limit`` characters. Raises ``ValueError``
+    whose message is the French sentence to show."""
+    raw = "" if value is None else str(value)
+    if _LINE_BREAKS.search(raw.strip()):
+        raise ValueError(T.ERR_ONE_LINE)
+    try:
+        s = text(raw)
+    except PydanticCustomError as exc:
+        raise ValueError(exc.message()) from None
+    if s is None:
+        raise ValueError(T.ERR_ENTRY_REQUIRED)
+    if len(s) > limit:
+        raise ValueError(T.ERR_ENTRY_TOO_LONG.format(length=len(s), limit=limit))
+    return s
+
+
+def visible(value: Any, limit: int = 200) -> str:
+    """Text that may not be clean (a refused name) made safe for a log line: every control character, invisible
+    mark and line break shown as « � », cut at ``limit`` characters."""
+    return _LINE_BREAKS.sub("�", _CONTROL.sub("�", str(value)))[:limit]
+
+
+def web_address(value: Any) -> str | None:
+    """A web address (``url``, ``site_web``): only ``http://`` and ``https://`` (never ``javascript:``,
+    ``data:``, ``vbscript:`` or a file path), with a host, without spaces."""
+    s = text(value)
+    if s is None:
+        return None
+    scheme, _, rest = s.partition("://")
+    if scheme.lower() not in ("http", "https") or not rest or rest.startswith("/") or any(c.isspace() for c in s):
+        raise fail(T.ERR_URL_SCHEME)
+    return s
+
+
+def name(value: Any) -> str | None:
+    """A name (of an investor, a programme, a theme): text of at most ``limits.MAX_NAME_CHARS`` characters."""
+    s = text(value)
+    if s is not None and len(s) > limits.MAX_NAME_CHARS:
+        raise fail(T.ERR_NAME_TOO_LONG.format(length=len(s), limit=limits.MAX_NAME_CHARS))
     return s
 
 
@@ -182,6 +231,13 @@ def territory_list(value: Any) -> list[str]:
 _GROUPED = re.compile(r"[-+]?\d{1,3}(?:\.\d{3}){2,}|[-+]?\d{1,3}(?:,\d{3}){2,}")
 
 
+def brief(value: Any, limit: int = 40) -> str:
+    """A value for a message: as typed (``show``), cut at ``limit`` characters (a 4 000-digit count is not
+    echoed in full)."""
+    s = show(value)
+    return s if len(s) <= limit else f"{s[:limit - 1]}…"
+
+
 def number(value: Any) -> float | None:
     """A number as typed in France or elsewhere: ``1 234,5``, ``1234.5``, ``1.234,5``, ``12.345.678``
     (one separator alone stays a decimal one: ``1,5`` and ``1.5`` are one and a half)."""
@@ -203,11 +259,13 @@ def number(value: Any) -> float | None:
         try:
             f = float(s)
         except ValueError:
-            raise fail(T.ERR_NOT_A_NUMBER.format(value=show(value))) from None
+            raise fail(T.ERR_NOT_A_NUMBER.format(value=brief(value))) from None
+        if math.isinf(f) and not re.search(r"[a-zA-Z]", s):  # digits beyond any float: huge, not « infinite »
+            f = math.copysign(limits.MAX_NUMBER * 10, f)
     if math.isnan(f) or math.isinf(f):
-        raise fail(T.ERR_NOT_FINITE.format(value=show(value)))
+        raise fail(T.ERR_NOT_FINITE.format(value=brief(value)))
     if abs(f) > limits.MAX_NUMBER:
-        raise fail(T.ERR_TOO_LARGE.format(value=show(value), limit=f"{limits.MAX_NUMBER:,.0f}".replace(",", " ")))
+        raise fail(T.ERR_TOO_LARGE.format(value=brief(value), limit=f"{limits.MAX_NUMBER:,.0f}".replace(",", " ")))
     return f
 
 
@@ -217,7 +275,7 @@ def integer(lo: int | None = None, hi: int | None = None):
         if f is None:
             return None
         if not f.is_integer():
-            raise fail(T.ERR_NOT_AN_INTEGER.format(value=show(value)))
+            raise fail(T.ERR_NOT_AN_INTEGER.format(value=brief(value)))
         i = int(f)
         if lo is not None and hi is not None and not lo <= i <= hi:
             raise fail(T.ERR_NOT_BETWEEN.format(value=show(value), lo=lo, hi=hi))

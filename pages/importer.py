@@ -10,8 +10,9 @@ import streamlit as st
 
 from inventory.outputs import exports
 from inventory.intake import importer, report
-from inventory import limits
+from inventory import limits, memory
 from inventory import texts as T
+from inventory.parsing import entry
 from ui.display import plain
 import ui
 from ui import StoreBusy, enter_through_app, fr_date, fr_number, is_facilitator
@@ -24,6 +25,15 @@ store = ui.current_store()
 
 
 # --- small helpers ---------------------------------------------------------------------------------------
+def text_problem(value: str, limit: int = limits.MAX_LABEL_CHARS) -> str | None:
+    """Why a typed label or name is refused (the one text rule, ``parsing.entry``), or None."""
+    try:
+        entry(value, limit=limit)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
 def flash(message: str | None = None) -> None:
     """Remember a message across the rerun that follows a write, or show (once) the remembered one."""
     if message is not None:
@@ -84,6 +94,10 @@ def login_form() -> None:
     if submitted:
         if not name.strip():
             st.error(T.IMP_NAME_REQUIRED)
+        elif problem := text_problem(name, ui.access.NAME_LIMIT):
+            st.error(problem)
+        elif wait := ui.access.login_wait():
+            st.error(T.LOGIN_LOCKED.format(seconds=wait))
         elif ui.login(password, name):
             st.rerun()
         else:
@@ -139,6 +153,8 @@ def validate(files: list[tuple[str, bytes]], key: str) -> dict | None:
 
 
 def upload_section() -> None:
+    if st.session_state.pop("_release_memory", False):
+        memory.release()  # the committed upload's objects are gone: give their memory back to the system
     st.subheader(T.IMP_UPLOAD_HEADER)
     st.html(ui.css.uploader_css(T.language()))  # the uploader's own words in the page's language (static CSS)
     uploaded = st.file_uploader(T.IMP_UPLOADER, type=["xlsx", "ods", "csv", "json"], accept_multiple_files=True,
@@ -245,11 +261,12 @@ def commit_section(checked: importer.Checked) -> None:
     if found:
         st.caption(T.IMP_DATES_FOUND.format(dates=" ; ".join(
             T.IMP_DATE_FOUND.format(sheet=sheet, date=fr_date(d)) for sheet, d in found.items())))
+        st.caption(T.PROPOSED_DATE_RULE)
     else:
         st.caption(T.IMP_NO_DATES)
     default_label = T.IMP_LABEL_DEFAULT.format(date=fr_date(proposed)) if proposed else ""
     with st.form("commit"):
-        label = st.text_input(T.IMP_LABEL, value=default_label, max_chars=200, key="commit_label",
+        label = st.text_input(T.IMP_LABEL, value=default_label, max_chars=limits.MAX_LABEL_CHARS, key="commit_label",
                               placeholder=T.IMP_LABEL_PLACEHOLDER)
         # the picker opens on the data's own month (the latest date in the file), never on today's
         as_of = st.date_input(T.IMP_AS_OF, value=proposed, format="DD/MM/YYYY", key="commit_as_of")
@@ -268,6 +285,9 @@ def commit_section(checked: importer.Checked) -> None:
         label = label.strip()
         if not label or label == default_label:  # the default label follows the chosen date
             label = T.IMP_LABEL_DEFAULT.format(date=fr_date(as_of))
+        if problem := text_problem(label):
+            st.error(problem)
+            return
         if as_of != dt.date.today() or as_of in found.values():
             if allowed():
                 save(checked, label, as_of)
@@ -305,6 +325,7 @@ def save(checked: importer.Checked, label: str, as_of: dt.date) -> None:
         status.update(label=T.IMP_STEP_SAVE_DONE.format(id=result.snapshot_id), state="complete")
     st.session_state.pop("_import", None)
     st.session_state["_upload_round"] = st.session_state.get("_upload_round", 0) + 1
+    st.session_state["_release_memory"] = True  # once this run's frames let go of the upload (next run)
     after_write(T.IMP_COMMITTED.format(id=result.snapshot_id, label=plain(label),
                                        **{k: fr_number(result.counts.get(k, 0))
                                           for k in ("besoins", "programmes", "investisseurs")}),
@@ -334,10 +355,12 @@ def snapshot_section() -> None:
                               key=f"manage_pick_{st.session_state.get('_writes', 0)}")]
     rename, activate, delete = st.columns(3)
     with rename.form(f"rename_{snap.id}"):
-        new_label = st.text_input(T.IMP_RENAME, value=snap.label, max_chars=200, key=f"rename_label_{snap.id}")
+        new_label = st.text_input(T.IMP_RENAME, value=snap.label, max_chars=limits.MAX_LABEL_CHARS, key=f"rename_label_{snap.id}")
         if st.form_submit_button(T.IMP_RENAME_BUTTON) and allowed():
             if not new_label.strip():
                 st.error(T.IMP_LABEL_REQUIRED)
+            elif problem := text_problem(new_label):
+                st.error(problem)
             elif written(lambda: store.rename(snap.id, new_label.strip(), by=who())):
                 after_write(T.IMP_RENAMED.format(id=snap.id, label=plain(new_label.strip())),
                             st.query_params.get("inventaire"), snap.id)

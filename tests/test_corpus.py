@@ -12,6 +12,7 @@ import json
 import time
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import python_calamine
 
@@ -262,3 +263,28 @@ def test_real_formula_cells_give_their_computed_value_never_their_code(accepting
     sid, _ = imported(accepting_store, [("besoins.xlsx", buf.getvalue())])
     row = accepting_store.sheet(sid, "besoins").iloc[0]
     assert (row["nb_acteurs"], row["description"], row["secteur"]) == (2, "Outils partagés", "culture")
+
+
+def test_formulas_first_in_list_cells_are_stored_as_typed_and_neutralised_on_export(accepting_store, tmp_path):
+    """Issue 24: a formula id first in a list used to leave the tool as « +cmd|'/C calc'!A0 ; CI2 »."""
+    from inventory.outputs import exports
+
+    sid, _ = imported(accepting_store, corpus.GOOD["formula-first-in-lists"]())
+    progs = accepting_store.sheet(sid, "programmes").set_index("id")
+    assert list(progs.loc["CP1", "investisseurs"]) == ["+cmd|'/C calc'!A0", "CI2"]
+    exports.export_snapshot(accepting_store, sid, tmp_path / "out")
+    text = (tmp_path / "out" / "programmes.csv").read_text(encoding="utf-8-sig")
+    assert "'+cmd|'/C calc'!A0 ; CI2" in text and "'=2+3 ; numerique" in text
+
+
+def test_html_names_are_stored_as_typed_and_drawn_as_text(accepting_store):
+    from inventory.outputs import charts
+
+    sid, _ = imported(accepting_store, corpus.GOOD["html-in-names"]())
+    names = set(accepting_store.sheet(sid, "investisseurs")["nom"])
+    assert '<a href="https://exemple.org/piege">Cliquez</a>' in names
+    fig = charts.investor_heatmap(pd.DataFrame({"nom": sorted(names), "thematique": ["numerique"] * len(names),
+                                                "programmes": [1] * len(names)}),
+                                  cols="thematique", value="programmes", value_label="programmes")
+    drawn = str(fig.to_dict())
+    assert "<a " not in drawn and "<span" not in drawn and "&lt;a href" in drawn

@@ -42,9 +42,23 @@ def app(monkeypatch):
     monkeypatch.setattr(app_state, "st", fake)
     monkeypatch.delenv("INVENTORY_FACILITATOR_PASSWORD", raising=False)
     slept: list[float] = []
-    monkeypatch.setattr(app_state.time, "sleep", slept.append)
-    app_state.slept = slept
+    from ui.login_guard import GUARD
+
+    now = [0.0]  # the server-wide login guard's clock, moved by the waits and by the tests
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        now[0] += seconds
+
+    monkeypatch.setattr(app_state.time, "sleep", sleep)
+    GUARD.reset()
+    monkeypatch.setattr(GUARD, "clock", lambda: now[0])
+    failed: list[tuple[str, str | None]] = []
+    monkeypatch.setattr("ui.data.current_store", lambda: types.SimpleNamespace(
+        record_failed_login=lambda client, name: failed.append((client, name))))
+    app_state.slept, app_state.now, app_state.failed = slept, now, failed
     yield app_state, fake
+    GUARD.reset()
 
 
 def _calls_in(func: ast.FunctionDef) -> set[str]:
@@ -83,7 +97,10 @@ def test_wrong_passwords_slow_down(app):
         assert app_state.login("guess") is False
     assert app_state.slept == [1, 2, 4, 8, 8]  # no wait for a first typo, then doubling, capped
     assert app_state.is_facilitator() is False
-    assert app_state.login(PASSWORD) is True  # the right one still works (after one more wait)…
+    # each failure in the audit log; the sixth guess came 8 s after the fifth, when the server-wide guard asks for
+    # 16 s (2 ** 4) from this address: refused unchecked, so not a failure either (issue 24)
+    assert [client for client, _ in app_state.failed] == ["local"] * 5
+    assert app_state.login(PASSWORD) is True  # the right one still works (after one more wait, 16 s in all)…
     assert app_state.slept[-1] == 8
     app_state.logout()
     app_state.login("typo")

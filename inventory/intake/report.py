@@ -130,7 +130,10 @@ def change_preview(checked: Checked, current: Mapping[str, int] | None) -> pd.Da
 
 # a sheet that loses more than this share of its rows is called out in words before the commit
 LARGE_REMOVAL = 1 / 3
-DATED_SHEETS = ("besoins", "realisations", "engagements")  # rows whose ``date`` says when the data was true
+# rows whose ``date`` says when the data was true: a need when it was collected, a commitment when it was decided.
+# A result's ``date`` is the end of the period it reports (an HXL ``#date+end``), and ends are never proposed: a
+# snapshot dated at the end of a period would deactivate the programmes just imported that end before it.
+DATED_SHEETS = ("besoins", "engagements")
 
 
 def large_removals(preview: pd.DataFrame) -> list[tuple[str, int, int]]:

@@ -6,6 +6,7 @@ readers; numbers use the French separators (decimal comma, narrow space for thou
 """
 from __future__ import annotations
 
+import html
 import math
 import textwrap
 from typing import Mapping
@@ -120,6 +121,13 @@ def _empty(large: bool) -> go.Figure:
     return _layout(fig, large=large, height=200)
 
 
+def plain(text: object) -> str:
+    """User text (a name, a label) as plotly must receive it: plotly draws a subset of HTML in every label and
+    hover (links, styles, line breaks), so ``<``, ``>`` and ``&`` are escaped and the text shows as typed. Every
+    name or label that reaches a figure passes here first; our own ``<br>`` and ``<b>`` are added after."""
+    return html.escape(str(text), quote=False)
+
+
 def _wrap(label: str, width: int = 12) -> str:
     """Long axis labels on several lines, so columns stay readable without tilting text."""
     return "<br>".join(textwrap.wrap(label, width, break_long_words=False, break_on_hyphens=False)) or label
@@ -170,7 +178,7 @@ def heatmap(frame: pd.DataFrame, *, rows: str, cols: str, value: str, value_labe
     row_label_px = char_px * max((len(str(r)) for r in z.index), default=0)
     plot_px = max(300, (1220 if large else 820) - row_label_px - 80)
     chars = int(plot_px / max(len(z.columns), 1) / char_px) - 1
-    names = [str(col_labels.get(c, c)) for c in z.columns]
+    names = [plain(col_labels.get(c, c)) for c in z.columns]
     upright = chars >= 6 and all(len(_wrap(n, chars).split("<br>")) <= 3 and max(map(len, n.split() or [""])) <= chars
                                  for n in names)
     x = [_wrap(n, chars) for n in names] if upright else names
@@ -178,7 +186,7 @@ def heatmap(frame: pd.DataFrame, *, rows: str, cols: str, value: str, value_labe
     words = hover.reindex(index=z.index, columns=z.columns).fillna("").to_numpy() if hover is not None else None
     shown = text.reindex(index=z.index, columns=z.columns).fillna("").to_numpy() if text is not None else None
     fig = go.Figure(go.Heatmap(
-        z=values, x=x, y=list(z.index), colorscale=colorscale, xgap=1, ygap=1, hoverongaps=False,
+        z=values, x=x, y=[plain(r) for r in z.index], colorscale=colorscale, xgap=1, ygap=1, hoverongaps=False,
         zmin=zrange[0] if zrange else None, zmax=zrange[1] if zrange else None,
         text=shown, texttemplate="%{text}" if shown is not None else f"%{{z:{value_format}}}",
         customdata=words,
@@ -373,11 +381,11 @@ def cofunding_network(edges: pd.DataFrame, investors: pd.DataFrame, *, large: bo
         x=[(pos[a][0] + pos[b][0]) / 2 for a, b in zip(edges["source"], edges["cible"])],
         y=[(pos[a][1] + pos[b][1]) / 2 for a, b in zip(edges["source"], edges["cible"])],
         mode="markers", marker={"size": 10, "opacity": 0}, showlegend=False,
-        customdata=list(zip(edges["nom_source"], edges["nom_cible"], edges["programmes"])),
+        customdata=list(zip(map(plain, edges["nom_source"]), map(plain, edges["nom_cible"]), edges["programmes"])),
         hovertemplate=(f"%{{customdata[0]}} – %{{customdata[1]}}<br>{T.CHART_COFUNDED}{T.COLON}%{{customdata[2]}}"
                        "<extra></extra>"),
     ))
-    names = [str(info["nom"].get(i, i)) for i in ids]
+    names = [plain(info["nom"].get(i, i)) for i in ids]
     programmes = [int(info["programmes"].get(i, 0)) if "programmes" in info else 0 for i in ids]
     base = 22 if large else 16
     # each investor by its name, beside its node on the side away from the centre, on lines of 18 characters
@@ -482,7 +490,7 @@ def ranked_bars(frame: pd.DataFrame, *, label: str, value: str, value_label: str
     if data.empty:
         return _empty(large)
     fig = go.Figure(go.Bar(
-        x=list(half_up(data[value].astype(float), _decimals(value_format))), y=[_short(str(v)) for v in data[label]],
+        x=list(half_up(data[value].astype(float), _decimals(value_format))), y=[plain(_short(str(v))) for v in data[label]],
         orientation="h",
         marker_color=GROUP_COLOURS[0], texttemplate=f"%{{x:{value_format}}}", textposition="outside",
         cliponaxis=False, hovertemplate=f"<b>%{{y}}</b><br>{value_label}{T.COLON}%{{x:{value_format}}}<extra></extra>",
@@ -505,9 +513,9 @@ def audience_bars(frame: pd.DataFrame, *, theme_labels: Mapping[str, str] | None
     for k, audience in enumerate(audience_labels or pd.unique(frame["public"])):
         part = frame[frame["public"] == audience].set_index("thematique")["programmes"]
         values = [int(part.get(t, 0)) for t in themes]
-        name = audience_labels.get(audience, audience)
+        name = plain(audience_labels.get(audience, audience))
         fig.add_trace(go.Bar(
-            x=[theme_labels.get(t, t) for t in themes], y=values, name=name,
+            x=[plain(theme_labels.get(t, t)) for t in themes], y=values, name=name,
             marker={"color": GROUP_COLOURS[k % 4], "pattern": {"shape": GROUP_PATTERNS[k % 4]}},
             texttemplate="%{y}", textposition="outside",
             hovertemplate=f"<b>%{{x}}</b><br>{name}{T.COLON}%{{y}} {T.CHART_PROGRAMMES.lower()}<extra></extra>",
@@ -552,7 +560,7 @@ def investor_sdg_heatmap(frame: pd.DataFrame, sdg_names: Mapping[int, str], *, l
     z = frame.pivot_table(index="nom", columns="odd", values="programmes", aggfunc="sum").reindex(columns=goals)
     z = z.sort_index()
     fig = go.Figure(go.Heatmap(
-        z=z.to_numpy(dtype=float), x=[T.CHART_SDG_SHORT.format(n=g) for g in goals], y=list(z.index),
+        z=z.to_numpy(dtype=float), x=[T.CHART_SDG_SHORT.format(n=g) for g in goals], y=[plain(r) for r in z.index],
         customdata=[[sdg_names.get(g, "") for g in goals] for _ in z.index], colorscale=COVER_SCALE,
         xgap=1, ygap=1, hoverongaps=False, texttemplate="%{z:.0f}",
         colorbar={"title": {"text": T.CHART_PROGRAMMES, "side": "right"}, "thickness": 12,
@@ -574,8 +582,8 @@ def change_bars(frame: pd.DataFrame, *, theme_labels: Mapping[str, str] | None =
         return _empty(large)
     theme_labels = theme_labels or {}
     # whole names (a label cut with « … » hides which theme moved), on two lines when long
-    labels = [f"{n} · {theme_labels.get(t, t)}" if len(f"{n} · {theme_labels.get(t, t)}") <= 40
-              else f"{n} ·<br>{theme_labels.get(t, t)}" for n, t in zip(data["nom"], data["thematique"])]
+    pairs = [(plain(n), plain(theme_labels.get(t, t))) for n, t in zip(data["nom"], data["thematique"])]
+    labels = [f"{n} · {t}" if len(f"{n} · {t}") <= 40 else f"{n} ·<br>{t}" for n, t in pairs]
     values = list(data["ecart_score"].astype(int))
     rising = [v > 0 for v in values]
     fig = go.Figure(go.Bar(
@@ -631,7 +639,8 @@ def pathway_heatmap(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | No
     n = len(PATHWAY_KINDS)
     scale = [[edge, PATHWAY_COLOURS[k]] for i, k in enumerate(PATHWAY_KINDS) for edge in (i / n, (i + 1) / n)]
     fig = go.Figure(go.Heatmap(
-        z=z.to_numpy(dtype=float), x=[_wrap(theme_labels.get(c, c)) for c in z.columns], y=list(z.index),
+        z=z.to_numpy(dtype=float), x=[_wrap(plain(theme_labels.get(c, c))) for c in z.columns],
+        y=[plain(r) for r in z.index],
         colorscale=scale, zmin=-0.5, zmax=n - 0.5, showscale=False, xgap=1, ygap=1, hoverongaps=False,
         text=marks, texttemplate="%{text}", customdata=words,
         hovertemplate=f"{T.CHART_TERRITORY} : <b>%{{y}}</b><br>{T.CHART_THEME} : %{{x}}<br>%{{customdata}}<extra></extra>",
@@ -705,7 +714,8 @@ def reach_bars(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = 
     if data.empty:
         return _empty(large)
     theme_labels = theme_labels or {}
-    labels = [f"{_short(str(n), 28)} · {_short(theme_labels.get(t, t), 28)}" for n, t in zip(data["nom"], data["thematique"])]
+    labels = [f"{plain(_short(str(n), 28))} · {plain(_short(str(theme_labels.get(t, t)), 28))}"
+              for n, t in zip(data["nom"], data["thematique"])]
     fig = go.Figure()
     for k, (col, name) in enumerate((("acteurs", T.CHART_IN_NEED), ("beneficiaires", T.CHART_REACHED))):
         fig.add_trace(go.Bar(

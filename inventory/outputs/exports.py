@@ -36,6 +36,8 @@ def neutralise(value: Any) -> Any:
 
 
 def _cell(value: Any) -> Any:
+    """A value as it leaves the tool: lists joined, dates as dates, and every text (a joined list too) through
+    ``neutralise``, the one formula guard."""
     if value is None or value is pd.NaT:
         return None
     if isinstance(value, float) and math.isnan(value):
@@ -43,7 +45,7 @@ def _cell(value: Any) -> Any:
     if isinstance(value, (list, tuple)) or hasattr(value, "tolist") and not isinstance(value, (str, bytes)):
         items = value.tolist() if hasattr(value, "tolist") else value
         if isinstance(items, list):
-            return LIST_SEPARATOR.join(str(v) for v in items) or None
+            return neutralise(LIST_SEPARATOR.join(str(v) for v in items)) or None
     if isinstance(value, pd.Timestamp):
         return None if pd.isna(value) else value.date()
     return neutralise(value)

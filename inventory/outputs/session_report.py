@@ -17,6 +17,7 @@ import html
 import json
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -54,7 +55,7 @@ OUTLINE_KEY = "outlines_{level}"
 # serves from static/ is inlined instead.
 BASE_MAP = Path(__file__).resolve().parents[2] / "static" / "plotly_topojson" / "world_110m.json"
 LONGEST_CELL = 160  # characters of a text cell on paper (a list of fifty investors is cut, the dashboard has it)
-PDF_TIMEOUT = 180
+PDF_TIMEOUT = 120  # seconds; a hung Chromium is killed with all its children past this
 
 
 class ChromiumMissing(RuntimeError):
@@ -561,10 +562,38 @@ def html_to_pdf(document: str) -> bytes:
                f"--user-data-dir={Path(tmp) / 'profile'}", "--no-pdf-header-footer",
                "--run-all-compositor-stages-before-draw", "--virtual-time-budget=20000",
                f"--print-to-pdf={target}", source.as_uri()]
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=PDF_TIMEOUT, stdin=subprocess.DEVNULL)
+        stderr = _run_bounded(cmd, PDF_TIMEOUT)
         if not target.exists() or target.stat().st_size == 0:
-            raise RuntimeError(T.REPORT_PDF_FAILED.format(error=(proc.stderr or "").strip()[-300:]))
+            raise RuntimeError(T.REPORT_PDF_FAILED.format(error=stderr.strip()[-300:]))
         return target.read_bytes()
+
+
+def _run_bounded(cmd: list[str], timeout: float) -> str:
+    """Run ``cmd`` in a process group of its own and return its error output; past ``timeout`` seconds the whole
+    group (Chromium and every helper it started) is killed and a French sentence raised, without the command."""
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True, errors="replace", start_new_session=True)
+    try:
+        _, stderr = proc.communicate(timeout=timeout)
+        return stderr or ""
+    except subprocess.TimeoutExpired:
+        pass
+    except BaseException:
+        _kill_group(proc)
+        raise
+    _kill_group(proc)
+    raise RuntimeError(T.REPORT_CHROMIUM_TIMEOUT.format(seconds=int(timeout)))
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        proc.communicate(timeout=5)
+    except subprocess.TimeoutExpired:  # pragma: no cover (a process that survives SIGKILL)
+        pass
 
 
 def build_pdf(store: Store, snapshot_id: int | None = None, *, lang: str | None = None) -> bytes:

@@ -26,7 +26,8 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from inventory import texts
+from inventory import limits, texts
+from inventory.parsing import entry, visible
 from inventory.models import Snapshot
 from inventory.store.migrations import add_session_columns, fill_reach, migrate, schema_is_current, stamp
 from inventory.store.schema import (FOLLOWUP_OPTIONAL, ORDERED_SHEETS, PART_OF, PARTS, SCHEMA, SHEET_COLUMNS,
@@ -284,7 +285,10 @@ class Store:
         still the active one, read inside the transaction (compare-and-swap: the caller rebuilds on the new state).
 
         ``_fail_after`` names a step after which to raise, so tests can prove a failure changes nothing.
+        A label or a name that is not clean text raises ``ValueError`` (its French sentence) before anything is
+        written: the dashboard and the command line check first, this is the last guard.
         """
+        label, created_by = _label(label), _signer(created_by)
         with self._write_lock, self.cursor() as cur:
             cur.execute("BEGIN TRANSACTION")
             try:
@@ -340,6 +344,7 @@ class Store:
         return sid, carried
 
     def activate(self, snapshot_id: int, *, by: str | None = None) -> None:
+        by = _signer(by)
         with self._write_lock, self._transaction() as cur:
             got = cur.execute("SELECT label FROM snapshots WHERE id = ?", [snapshot_id]).fetchall()
             if not got:
@@ -348,6 +353,7 @@ class Store:
             _audit(cur, by or _whoami(), "activate", snapshot_id, got[0][0])
 
     def rename(self, snapshot_id: int, label: str, *, by: str | None = None) -> None:
+        label, by = _label(label), _signer(by)
         with self._write_lock, self._transaction() as cur:
             got = cur.execute("SELECT label FROM snapshots WHERE id = ?", [snapshot_id]).fetchall()
             if not got:
@@ -359,6 +365,7 @@ class Store:
         """Delete a snapshot that is not the active one."""
         if snapshot_id == self.active_snapshot_id():
             raise ValueError(texts.CANNOT_DELETE_ACTIVE)
+        by = _signer(by)
         with self._write_lock, self._transaction() as cur:
             got = cur.execute("SELECT label FROM snapshots WHERE id = ?", [snapshot_id]).fetchall()
             cur.execute("DELETE FROM snapshots WHERE id = ?", [snapshot_id])
@@ -367,6 +374,12 @@ class Store:
                             f"(SELECT {kind}_part FROM snapshots WHERE {kind}_part IS NOT NULL)")
             if got:
                 _audit(cur, by or _whoami(), "delete", snapshot_id, got[0][0])
+
+    def record_failed_login(self, client: str, name: str | None) -> None:
+        """A wrong facilitator password, in the audit log (action ``login_failed``): the client's address and the
+        name it declared, made visible (a refused name may hold control characters)."""
+        with self._write_lock, self._transaction() as cur:
+            _audit(cur, visible(name or "?", 80), "login_failed", None, visible(client, 80))
 
     def audit_log(self, limit: int | None = None) -> pd.DataFrame:
         """Who did what when to the snapshots, newest first: ``happened_at``, ``who``, ``action`` (import, activate,
@@ -385,6 +398,14 @@ class Store:
             except BaseException:
                 cur.execute("ROLLBACK")
                 raise
+
+
+def _label(label: str) -> str:
+    return entry(label, limit=limits.MAX_LABEL_CHARS)
+
+
+def _signer(who: str | None) -> str | None:
+    return None if who is None else entry(who, limit=limits.MAX_LABEL_CHARS)
 
 
 def _audit(cur: duckdb.DuckDBPyConnection, who: str, action: str, snapshot_id: int | None,

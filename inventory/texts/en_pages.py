@@ -517,7 +517,7 @@ IMP_REMOVAL_NOT_CONFIRMED = "Tick the confirmation that the rows are removed to 
 IMP_DATES_FOUND = "Dates found in the file: {dates}. The date of the data proposed is the most recent one."
 IMP_DATE_FOUND = "{sheet} up to {date}"
 IMP_NO_DATES = (
-    "The file holds no date (« date » column of the needs, results or commitments): say which date these data "
+    "The file holds no date (« date » column of the needs or commitments): say which date these data "
     "refer to."
 )
 IMP_LABEL_PLACEHOLDER = "Inventory as of DD/MM/YYYY"
@@ -533,7 +533,8 @@ IMP_AUDIT_EMPTY = "No action recorded yet."
 IMP_AUDIT_COLUMNS = {"happened_at": "When", "who": "Who", "action": "Action", "snapshot_id": "Snapshot no.",
                      "detail": "Label"}
 IMP_AUDIT_ACTIONS = {"import": "import", "activate": "activation", "rename": "renaming", "delete": "deletion",
-                     "engagement": "commitment noted"}
+                     "engagement": "commitment noted",
+                     "login_failed": "wrong password"}
 
 # --- home: the session report, commitments and results -------------------------------------------------------
 HOME_REPORT = "Session report"

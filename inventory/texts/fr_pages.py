@@ -343,7 +343,7 @@ IMP_REMOVAL_NOT_CONFIRMED = "Cochez la confirmation de la suppression des lignes
 # the inventory's date: proposed from the file, today's only when confirmed
 IMP_DATES_FOUND = "Dates trouvées dans le fichier : {dates}. La date des données proposée est la plus récente."
 IMP_DATE_FOUND = "{sheet} jusqu'au {date}"
-IMP_NO_DATES = ("Le fichier ne contient aucune date (colonne « date » des besoins, réalisations ou engagements) : "
+IMP_NO_DATES = ("Le fichier ne contient aucune date (colonne « date » des besoins ou des engagements) : "
                 "indiquez à quelle date ces données se rapportent.")
 IMP_LABEL_PLACEHOLDER = "Inventaire au JJ/MM/AAAA"
 IMP_AS_OF_REQUIRED = "Indiquez la date des données. Rien n'a été enregistré."
@@ -357,7 +357,8 @@ IMP_AUDIT_EMPTY = "Aucune action enregistrée pour l'instant."
 IMP_AUDIT_COLUMNS = {"happened_at": "Quand", "who": "Qui", "action": "Action", "snapshot_id": "Inventaire n°",
                      "detail": "Libellé"}
 IMP_AUDIT_ACTIONS = {"import": "import", "activate": "activation", "rename": "renommage", "delete": "suppression",
-                     "engagement": "engagement noté"}
+                     "engagement": "engagement noté",
+                     "login_failed": "mot de passe manqué"}
 
 # --- tables shown on the exploration pages (column labels; codes become their French labels) ---------------
 TABLE_LABELS = {

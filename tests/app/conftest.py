@@ -65,6 +65,16 @@ def _close_app_stores():
             obj.close()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_login_guard():
+    """Each test is a fresh server as far as failed logins go (the guard is shared by the whole process)."""
+    from ui.login_guard import GUARD
+
+    GUARD.reset()
+    yield
+    GUARD.reset()
+
+
 @pytest.fixture
 def downloads(monkeypatch) -> dict[str, Callable[[], bytes]]:
     """What each download button would hand over, by file name (deferred callables resolved on demand)."""

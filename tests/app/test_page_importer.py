@@ -6,6 +6,7 @@ import datetime as dt
 import io
 
 import openpyxl
+import pytest
 
 from inventory.intake import importer
 from inventory import texts as T
@@ -379,3 +380,55 @@ def test_the_annotated_workbook_of_a_rejected_catalogue_upload_lists_the_rows_se
     annotated = openpyxl.load_workbook(io.BytesIO(downloads["erreurs_import.xlsx"]()))
     assert T.SET_ASIDE_SHEET in annotated.sheetnames
     assert {"lisez-moi", "listes"} <= set(annotated.sheetnames)
+
+
+# --- hardening (issue 24) -------------------------------------------------------------------------------------
+def test_password_guessing_from_fresh_sessions_is_locked_out_and_logged(demo_store, monkeypatch, caplog):
+    """Each guess from a new session: the server-wide guard still counts them, locks the address out (even the
+    right password then waits), and every failure is in the audit log and the server log."""
+    from ui.login_guard import GUARD
+
+    now = [1000.0]
+    monkeypatch.setattr(GUARD, "clock", lambda: now[0])
+    for guess in ("un", "deux", "trois"):
+        now[0] += 100  # each guess after the previous one's wait (1 s, then 2 s), well inside the 15-minute window
+        at = open_page(PAGE, demo_store.path, monkeypatch, password=PASSWORD)  # a fresh session each time
+        at.text_input(key="login_name").set_value("Intrus")
+        at.text_input(key="login_password").set_value(guess)
+        at.button[0].click().run()
+        assert not at.file_uploader
+    at = open_page(PAGE, demo_store.path, monkeypatch, password=PASSWORD)
+    at.text_input(key="login_name").set_value("Camille")
+    at.text_input(key="login_password").set_value(PASSWORD)
+    at.button[0].click().run()
+    assert not at.file_uploader  # the right password, but too soon after three failures from this address
+    assert texts(at.error) == [T.LOGIN_LOCKED.format(seconds=4)]  # the third failure: 2 ** 2 s
+    now[0] += 5
+    at.button[0].click().run()
+    assert at.file_uploader  # the wait is over: the right password opens
+    failed = demo_store.audit_log().query("action == 'login_failed'")
+    assert failed["who"].tolist() == ["Intrus"] * 3 and set(failed["detail"]) == {"local"}
+    assert sum("failed facilitator login from local" in r.getMessage() for r in caplog.records) == 3
+
+
+@pytest.mark.parametrize("typed", ["Camille\x1b[2J", "Camille\u202eellimaC", "Cam\u200bille", "Cami\x00lle"])
+def test_control_characters_in_the_facilitators_name_are_refused(demo_store, monkeypatch, typed):
+    at = open_page(PAGE, demo_store.path, monkeypatch, password=PASSWORD)
+    at.text_input(key="login_name").set_value(typed)
+    at.text_input(key="login_password").set_value(PASSWORD)
+    at.button[0].click().run()
+    assert not at.file_uploader
+    assert T.ERR_CONTROL_CHARACTERS in texts(at.error)
+
+
+@pytest.mark.parametrize("typed, message", [("Juin\x1b[2J", "ERR_CONTROL_CHARACTERS"),
+                                            ("Juin\u202e", "ERR_CONTROL_CHARACTERS"),
+                                            ("Juin\nJuillet", "ERR_ONE_LINE")])
+def test_control_characters_in_a_snapshot_label_are_refused_and_nothing_is_renamed(demo_store, monkeypatch,
+                                                                                   typed, message):
+    at = logged_in(demo_store.path, monkeypatch)
+    before = demo_store.snapshot(2).label
+    at.text_input(key="rename_label_2").set_value(typed)
+    next(b for b in at.button if b.label == T.IMP_RENAME_BUTTON).click().run()
+    assert getattr(T, message) in texts(at.error)
+    assert demo_store.snapshot(2).label == before

@@ -447,9 +447,69 @@ BAD: list[Case] = [
          lambda: need_csv(need_row(secteur="cul\x07ture\x1b")), "caractères de contrôle"),
 ]
 
+def mixed_encodings_csv() -> Files:
+    """Rows pasted from two exports: the header and the first need in UTF-8, the second in Windows-1252."""
+    utf8 = csv_bytes([NEED_HEADERS, need_row(description="Été solidaire", id="M1")], encoding="utf-8")
+    ansi = csv_bytes([need_row(description="Café associatif", id="M2")], encoding="cp1252")
+    return [("besoins.csv", utf8 + ansi)]
+
+
+# Hostile or careless inputs found in the hardening review (issue 24)
+BAD += [
+    Case("mixed-encodings", "a CSV whose rows mix UTF-8 and Windows-1252", mixed_encodings_csv,
+         "la ligne 2 est en UTF-8 mais la ligne 3 en Windows-1252"),
+    Case("bidi-override", "a right-to-left override (U+202E) that reverses how a name reads",
+         lambda: need_csv(need_row(secteur="culture\u202eerutluc")), "caractères de contrôle"),
+    Case("zero-width-space", "a zero-width space hidden in a sector",
+         lambda: need_csv(need_row(secteur="cul\u200bture")), "caractères de contrôle"),
+    Case("terminal-escape", "ESC[2J (clears a terminal) in a description",
+         lambda: need_csv(need_row(description="\x1b[2JBonjour")), "caractères de contrôle"),
+    Case("javascript-url", "a javascript: address as a programme's link",
+         _wb(lambda: with_cell("programmes", 2, "url", "javascript:alert(document.cookie)")), "http:// ou https://"),
+    Case("data-url", "a data: address as an investor's website",
+         _wb(lambda: with_cell("investisseurs", 2, "site_web", "data:text/html;base64,PHNjcmlwdD4=")),
+         "http:// ou https://"),
+    Case("vbscript-url", "a vbscript: address", _wb(lambda: with_cell("programmes", 3, "url", "VBScript:msgbox(1)")),
+         "http:// ou https://"),
+    Case("deep-json", "a JSON of lists nested 100 000 deep",
+         lambda: [("aides.json", b'{"results": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")], "milliers de niveaux"),
+    Case("huge-integer-json", "a JSON whose aid id has 4 400 digits",
+         lambda: [("aides.json", b'{"results": [{"id": ' + b"9" * 4400 + b', "name": "x"}]}')],
+         "plusieurs milliers de chiffres"),
+    Case("utf16-json", "a JSON saved in UTF-16 that is no aides-territoires export",
+         lambda: [("aides.json", '{"results": [{"id": 1, "nom": "Été"}]}'.encode("utf-16"))],
+         "ce fichier JSON n'est pas un export aides-territoires"),
+    Case("huge-count", "a count of 4 000 digits (echoed whole before)",
+         lambda: need_csv(need_row(nb_acteurs="9" * 4000)), "999999999…"),
+    Case("long-name", "a programme name of 250 characters",
+         _wb(lambda: with_cell("programmes", 2, "nom", "Fonds " * 50)), "nom trop long"),
+]
+
+def formula_first_in_lists() -> Files:
+    """An investor id and a theme that are formulas, each used first in a list cell (issue 24): accepted as
+    typed, neutralised when they leave the tool."""
+    sheets = inventory()
+    sheets["investisseurs"][1][0] = "+cmd|'/C calc'!A0"
+    sheets["programmes"][1][2] = "+cmd|'/C calc'!A0;CI2"
+    sheets["thematiques"] = [["code", "libelle"], ["=2+3", "Thème piégé"]]
+    sheets["programmes"][1][5] = "=2+3;numerique"
+    return csv_files(sheets)
+
+
+def html_in_names() -> Files:
+    """Names that are HTML (issue 24): accepted as typed, drawn as text in charts."""
+    sheets = inventory()
+    sheets["investisseurs"][1][1] = '<a href="https://exemple.org/piege">Cliquez</a>'
+    sheets["investisseurs"][2][1] = '<span style="font-size:60px;color:red">Énorme</span>'
+    sheets["thematiques"] = [["code", "libelle"], ["piege", "&lt;a href=x&gt;lien&lt;/a&gt;"]]
+    return csv_files(sheets)
+
+
 GOOD = {
     "million-empty-rows": lambda: [("besoins.xlsx", million_empty_rows())],
     "unicode-text": lambda: [("besoins.txt", unicode_text(BESOINS))],
+    "formula-first-in-lists": formula_first_in_lists,
+    "html-in-names": html_in_names,
 }
 
 

@@ -24,7 +24,9 @@ Field names, as the catalogue publishes them (checked against its public code, g
 
 Each aid that can be placed becomes one programme ``AT-<id>``. Financers become investors (matched by name);
 categories → themes, audiences → publics, aid types → nature, ``programs`` → phase through the correspondence
-tables; ``start_date`` → ``date_debut``, ``submission_deadline`` → ``date_fin``; ``origin_url`` (else the
+tables; ``start_date`` → ``date_debut``; ``submission_deadline`` is the deadline to *apply*, not the end of the
+aid: it is kept as a line of the description (shown and exported with it) and never becomes ``date_fin``, so an aid
+does not leave the coverage the day its call closes; ``origin_url`` (else the
 aides-territoires page) → ``url``; the description's HTML → text. An aid is set aside, with its reason, when
 its perimeter is finer than a département or not a whole territory, when no category maps to a theme, when none
 of its audiences is one of the inventory's, when it names no financer, or when its dates cannot be read.
@@ -34,7 +36,7 @@ from __future__ import annotations
 import ast
 import json
 import re
-from typing import Any
+from typing import Any, Iterator
 
 from inventory import texts
 from inventory.intake.catalogues.common import (TEXT_LIMIT, CatalogueRefused, Converted, Investors, SetAside, as_date,
@@ -76,8 +78,20 @@ PARTIAL = {"outre mer", "france metropolitaine", "metropole", "mainland", "overs
 
 
 # --- recognising -----------------------------------------------------------------------------------------
+def _json_text(data: bytes | str) -> str:
+    """A JSON file's text: UTF-8 (with or without BOM), or UTF-16 with its BOM (as some Windows tools save)."""
+    if isinstance(data, str):
+        return data
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
+
+
 def looks_like_json(data: bytes) -> bool:
-    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    head = data[:64]
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its BOM: a JSON, not a CSV
+        head = head.decode("utf-16", errors="ignore").encode()
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     return head[:1] in (b"{", b"[")
 
 
@@ -102,21 +116,37 @@ def convert_json(data: bytes, *, file: str = NAME, investors: Investors | None =
                  table: Correspondences | None = None) -> Converted:
     """An API page (or a list of aids) → contract rows. Refuses, in French, a truncated or foreign JSON."""
     try:
-        payload = json.loads(data.decode("utf-8-sig") if isinstance(data, bytes) else data)
+        payload = json.loads(_json_text(data))
     except UnicodeDecodeError:
         raise CatalogueRefused(texts.ERR_CATALOGUE_BINARY) from None
     except json.JSONDecodeError as exc:
         raise CatalogueRefused(texts.ERR_CATALOGUE_JSON.format(line=exc.lineno, column=exc.colno)) from None
+    except RecursionError:  # lists in lists thousands deep: no export is built like that
+        raise CatalogueRefused(texts.ERR_JSON_TOO_DEEP) from None
+    except ValueError:  # an integer of thousands of digits (Python refuses to read past 4 300)
+        raise CatalogueRefused(texts.ERR_JSON_HUGE_NUMBER) from None
     aids = aids_of(payload)
     if aids is None:
         raise CatalogueRefused(texts.ERR_CATALOGUE_NOT_AT)
     if not aids:
         raise CatalogueRefused(texts.ERR_CATALOGUE_NO_AIDS)
-    out = convert_aids(((n, a) for n, a in enumerate(aids, start=1)), file=file, investors=investors, table=table)
+    read = len(aids)
     count = payload.get("count") if isinstance(payload, dict) else None
-    if isinstance(count, int) and count > len(aids):
-        out.warnings.append(texts.WARN_CATALOGUE_PAGE.format(read=len(aids), count=count))
+    del payload
+    out = convert_aids(_consumed(aids), file=file, investors=investors, table=table)
+    if isinstance(count, int) and count > read:
+        out.warnings.append(texts.WARN_CATALOGUE_PAGE.format(read=read, count=count))
     return out
+
+
+def _consumed(aids: list[Any]) -> Iterator[tuple[int, Any]]:
+    """(row number, aid) in order, each aid let go once converted: the decoded JSON (several times the file's
+    size in Python objects) shrinks as the rows grow, instead of both being held at the peak."""
+    aids.reverse()
+    n = 0
+    while aids:
+        n += 1
+        yield n, aids.pop()
 
 
 def convert_csv(data: bytes | list[list[Any]], *, file: str = NAME, investors: Investors | None = None,
@@ -250,6 +280,9 @@ def _programme(n: int, aid: dict[str, Any], file: str, out: Converted, investors
     if page and aid.get("origin_url"):  # the link column holds the origin; the catalogue's page stays in the text
         line = f"Fiche aides-territoires : {page}"
         description = shorten(f"{description}\n{line}", TEXT_LIMIT) if description else line
+    if end:  # the application deadline, said as such (the contract has no column for it)
+        line = f"{texts.AT_DEADLINE_LINE.format(date=end.strftime('%d/%m/%Y'))}"
+        description = f"{shorten(description, TEXT_LIMIT - len(line) - 1)}\n{line}" if description else line
     return {
         "id": PREFIX + aid_id(aid, n),
         "nom": name,
@@ -261,7 +294,7 @@ def _programme(n: int, aid: dict[str, Any], file: str, out: Converted, investors
         "publics": publics,
         "budget_eur": None,
         "date_debut": start,
-        "date_fin": end,
+        "date_fin": None,  # the deadline to apply is not the end of the aid
         "odd": [],
         "url": (None if is_blank(aid.get("origin_url")) else str(aid["origin_url"]).strip()) or page,
         "description": description,

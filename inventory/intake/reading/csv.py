@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ import pyarrow.csv as pacsv
 
 from inventory import limits
 from inventory import texts as T
+from inventory.parsing import visible
 from inventory.intake.reading.sheet import FileRefused, Grid
 
 EXTENSIONS = (".csv", ".txt", ".tsv")
@@ -48,8 +50,28 @@ def decoded(data: bytes) -> tuple[str, bytes | None]:
                     break  # binary after all: refused by the caller
     try:
         return data.decode("utf-8"), data
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        _refuse_mixed(data, exc.start)
         return data.decode("cp1252", errors="replace"), None
+
+
+# a well-formed UTF-8 sequence for a character beyond ASCII (2 to 4 bytes): a file in Windows-1252 almost never
+# holds one (« Ã© » would have to be typed), so one beside a byte that is not UTF-8 means two encodings
+_UTF8_CHARACTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _refuse_mixed(data: bytes, bad: int) -> None:
+    """Refuse a file whose lines are partly UTF-8 and partly Windows-1252 (rows pasted from two exports): read
+    as either, half of it would be stored garbled (« été » as « Ã©tÃ© »). Names a line of each."""
+    found = None if b"\x00" in data else _UTF8_CHARACTER.search(data)  # binary is refused as such, later
+    if found is None:
+        return
+    line_of = lambda offset: data.count(b"\n", 0, offset) + 1  # noqa: E731
+    start = data.rfind(b"\n", 0, bad) + 1
+    end = data.find(b"\n", bad)
+    sample = visible(data[start:end if end >= 0 else len(data)].decode("cp1252", errors="replace").strip())
+    sample = sample if len(sample) <= 40 else sample[:39] + "…"
+    raise FileRefused(T.ERR_MIXED_ENCODINGS.format(utf8=line_of(found.start()), other=line_of(bad), sample=sample))
 
 
 def delimiter_of(first_line: str) -> str:
