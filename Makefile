@@ -1,4 +1,5 @@
 # Two commands: `make run` serves the dashboard, `make test` runs the whole suite.
+# `python -m ui.launch` is `streamlit run` with the app's modules imported before the first session (README).
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
@@ -18,7 +19,7 @@ init: install
 	$(PY) -m inventory init --db $(INVENTORY_DB) --ensure-password
 
 run: init
-	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
+	$(PY) -m ui.launch app.py --server.port $(PORT) --server.headless true
 
 test: install
 	$(PY) -m pytest -q -n 2 --dist loadscope
