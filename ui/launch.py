@@ -7,8 +7,9 @@ twelve threads importing ``ui`` and ``inventory`` for the first time at once; Py
 half-initialised module to a thread when two imports wait on each other (an import cycle), and people met
 « cannot import name 'chart_table' from 'ui' ». Here the main thread imports every module the entry file and
 the pages import (and every module of ``ui`` and ``inventory``, which functions import lazily) before
-Streamlit's server exists, so no session ever imports one of them for the first time. Then it hands over to
-Streamlit's own command line (``streamlit.web.cli``, what ``streamlit run`` calls), options unchanged.
+Streamlit's server exists, so no session ever imports one of them for the first time; and every run, the first
+ones too, goes through app.py's ``st.navigation`` (``route_every_run_through_the_entry_file``). Then it hands
+over to Streamlit's own command line (``streamlit.web.cli``, what ``streamlit run`` calls), options unchanged.
 """
 from __future__ import annotations
 
@@ -60,8 +61,23 @@ def preload() -> None:
         importlib.import_module(name)
 
 
+def route_every_run_through_the_entry_file() -> None:
+    """Every run of every session executes app.py, the first ones too.
+
+    Until ``st.navigation`` has run once in the process, Streamlit (``PagesManager.uses_pages_directory``, true
+    when a ``pages/`` folder sits beside the entry file) runs a deep link's page file alone and first sends the
+    folder's file names as the navigation, which a cold server's first visitors saw flash in the sidebar. The
+    flag is a class attribute that Streamlit sets once from the folder, unless already set, and that
+    ``st.navigation`` itself sets to False: setting it first is what app.py's first run would do anyway. A Streamlit
+    internal, so tests/test_first_import.py fails the day it changes."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False
+
+
 def main(argv: list[str] | None = None) -> None:
     preload()
+    route_every_run_through_the_entry_file()
     from streamlit.web import cli  # Streamlit's public command line: `streamlit run` is this call
 
     args = list(sys.argv[1:] if argv is None else argv)
