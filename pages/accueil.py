@@ -44,7 +44,7 @@ if follow["beneficiaires"] and follow["taux_atteinte"] is not None:
 else:
     st.markdown(T.HOME_NO_RESULT_LINE)
 
-st.subheader(T.HOME_TOP_NEEDS, help=T.HOME_TOP_NEEDS_HELP)
+st.header(T.HOME_TOP_NEEDS, help=T.HOME_TOP_NEEDS_HELP)
 top = q(analytics.top_needs, snap.id)
 if top.empty:
     st.info(T.HOME_NO_NEEDS)
@@ -56,7 +56,7 @@ else:
                                                   intensite=fr_number(need.intensite_moyenne, 2),
                                                   territoire=need.territoire_max_nom))
 
-    st.subheader(T.HOME_WHITE_ZONES, help=T.FORMULAS["zone_blanche"])
+    st.header(T.HOME_WHITE_ZONES, help=T.FORMULAS["zone_blanche"])
     worst = q(analytics.white_zones, snap.id, limit=5)
     if worst.empty:
         st.success(T.HOME_NO_WHITE_ZONE)
@@ -68,7 +68,7 @@ else:
         link.page_link("pages/couverture.py", label=T.HOME_WHITE_ZONE_LINK, icon=":material/arrow_forward:",
                        query_params={**keep, "vue": "territoire", "territoire": zone.territoire})
 
-st.subheader(T.HOME_CHANGES)
+st.header(T.HOME_CHANGES)
 earlier = sorted((s for s in snapshots() if (s.as_of, s.id) < (snap.as_of, snap.id)), key=lambda s: (s.as_of, s.id))
 if not earlier:
     st.info(T.HOME_NO_PREVIOUS)
@@ -88,7 +88,7 @@ else:
                                                avant=fr_number(r.score_avant), apres=fr_number(r.score_apres)))
     st.page_link("pages/evolution.py", label=T.HOME_EVOLUTION_LINK, icon=":material/trending_up:", query_params=keep)
 
-st.subheader(T.HOME_REPORT, help=T.HOME_REPORT_HELP)
+st.header(T.HOME_REPORT, help=T.HOME_REPORT_HELP)
 # made on click (a few seconds at 1M needs), in the reader's language, from the store this page reads
 store, lang = current_store(), T.language()
 html_button, pdf_button = st.columns(2)
