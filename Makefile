@@ -1,4 +1,5 @@
 # Two commands: `make run` serves the dashboard, `make test` runs the whole suite.
+# `python -m ui.launch` is `streamlit run` with the app's modules imported before the first session (README).
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
@@ -21,7 +22,7 @@ init: install
 	$(PY) -m inventory init --db $(INVENTORY_DB) --ensure-password
 
 run: init
-	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
+	$(PY) -m ui.launch app.py --server.port $(PORT) --server.headless true
 
 # A plenary: REPLICAS read-only dashboards behind HAProxy on $(PORT); imports go to INVENTORY_DB, then `make publish`.
 serve: init

@@ -7,7 +7,8 @@ every size, with as many commitments as programmes and ten results per programme
 each), ``note`` (noting one commitment during a session at the largest size), ``pages`` (AppTest reruns of every page at the largest
 size, in a child process), ``memory`` (peak RSS of a child process serving concurrent sessions at the
 largest size), ``workshop`` (1, 12, 50 people on a real ``streamlit run`` server through its websocket, on the
-demo inventory and at the largest size). Prints the Markdown table and writes it to ``--out``.
+demo inventory and at the largest size), ``report`` (the session report), ``rush`` (twelve deep links in the same
+second on ten fresh servers, with and without ``python -m ui.launch``). Prints the Markdown table and writes it to ``--out``.
 """
 from __future__ import annotations
 
@@ -22,13 +23,13 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SECTIONS = ("import", "catalogue", "baseline", "queries", "note", "pages", "memory", "workshop", "report")
+SECTIONS = ("import", "catalogue", "baseline", "queries", "note", "pages", "memory", "workshop", "report", "rush")
 DEFAULTS = {"needs": [10_000, 100_000, 1_000_000], "programmes": [1_000, 10_000], "import_rows": 100_000, "aids": 5_000,
             "baseline_rows": 5_000, "repeat": 5, "page_repeat": 3, "sessions": 10, "rounds": 2,
-            "workshop_sessions": [1, 12, 50], "workshop_clicks": 5, "workshop_alone": 6}
+            "workshop_sessions": [1, 12, 50], "workshop_clicks": 5, "workshop_alone": 6, "rush_servers": 10}
 QUICK = {"needs": [5_000], "programmes": [200], "import_rows": 5_000, "aids": 500, "baseline_rows": 500, "repeat": 2,
          "page_repeat": 1, "sessions": 3, "rounds": 1, "workshop_sessions": [1, 4], "workshop_clicks": 2,
-         "workshop_alone": 2}
+         "workshop_alone": 2, "rush_servers": 1}
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -57,6 +58,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                          ".streamlit/config.toml tunes (the before of the config change; default on)")
     ap.add_argument("--workshop-inventories", nargs="+", choices=("demo", "large"), default=["demo", "large"],
                     help="which inventories the workshop section serves (default both)")
+    ap.add_argument("--rush-servers", type=int, help="fresh servers of the first-minute rush (default 10)")
+    ap.add_argument("--rush-before", action=argparse.BooleanOptionalAction, default=True,
+                    help="also rush plain `streamlit run app.py` servers (the before of python -m ui.launch)")
     ap.add_argument("--quick", action="store_true", help="small sizes and few runs (a minute or two)")
     ap.add_argument("--only", nargs="+", choices=SECTIONS, help="run only these sections")
     ap.add_argument("--workdir", default=str(ROOT / "bench" / "out"), help="generated files and databases")
@@ -212,6 +216,18 @@ def main(argv: list[str] | None = None) -> int:
         for label, db in (("demo", demo_db), (size, big_db)):
             log(f"session report, {label} inventory")
             res["report"].append(session_report.run_report(db, repeat=args.repeat) | {"size": label})
+
+    if "rush" in args.only:  # twelve deep links in the same second on fresh servers
+        res["rush"] = []
+        for plain in ([True] if args.rush_before else []) + [False]:
+            log(f"first-minute rush: {args.rush_servers} fresh servers, {'streamlit run' if plain else 'ui.launch'}")
+            try:
+                res["rush"].append(child("bench.rush", ["--servers", str(args.rush_servers), "--workdir",
+                                                        str(work / ("rush-plain" if plain else "rush")),
+                                                        *(["--plain"] if plain else [])],
+                                         work / "rush.json", timeout=300 * args.rush_servers + 300))
+            except RuntimeError as exc:
+                res["notes"].append(f"rush bench failed: {exc}")
 
     cfg["wall"] = time.perf_counter() - t_start
     text = report.render(res, mach, cfg, os.getloadavg())

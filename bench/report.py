@@ -391,6 +391,33 @@ def report_lines(res: dict[str, Any]) -> list[str]:
                       "PDF pages"], rows) + [""])
 
 
+def rush_lines(res: dict[str, Any]) -> list[str]:
+    runs = res.get("rush")
+    if not runs:
+        return []
+    rows = []
+    for run in runs:
+        servers = run["servers"]
+        opens = [s["slowest_open"] for s in servers if s["slowest_open"] is not None]
+        rows.append(["`streamlit run app.py`" if run["plain"] else "`python -m ui.launch`", len(servers),
+                     f"{sum(s['opens'] for s in servers)} / {len(servers) * run['people']}",
+                     f"{sum(s['clicks'] for s in servers)} / {len(servers) * run['people'] * run['clicks']}",
+                     sum(s["n_errors"] for s in servers), sum(s["n_tracebacks"] for s in servers),
+                     sum(1 for s in servers if s["n_errors"] or s["n_tracebacks"]),
+                     f"{sec(min(opens))} – {sec(max(opens))}" if opens else "–", _load(run.get("load"))])
+    problems = [t for run in runs for s in run["servers"] for t in s["tracebacks"] + s["errors"]]
+    out = ["## 9. The first minute on fresh servers", "",
+           "`bench/rush.py`: a fresh server, then twelve people (websocket clients, `bench/workshop.py`) opening twelve "
+           "deep links (every page but the import one, views, `?atelier=1`, an older snapshot) at the same instant, "
+           "each changing one filter once its page settled; again on the next fresh server. Errors are what people "
+           "saw (an error box, no answer, a closed socket); tracebacks are counted in the server's log.", ""]
+    out += _table(["server started by", "fresh servers", "pages opened", "clicks answered", "errors", "tracebacks",
+                   "servers with a problem", "slowest first page (per server)", "load at the end"], rows)
+    if problems:
+        out += ["", "Problems seen (first ones):", ""] + [f"- {p}" for p in problems[:12]]
+    return out + [""]
+
+
 def render(res: dict[str, Any], machine: dict[str, Any], cfg: dict[str, Any], load_end: Any) -> str:
     lines = ["# Benchmark results", ""]
     lines += machine_lines(machine, cfg, load_end) + [""]
@@ -404,6 +431,7 @@ def render(res: dict[str, Any], machine: dict[str, Any], cfg: dict[str, Any], lo
     lines += workshop_lines(res)
     lines += note_lines(res)
     lines += report_lines(res)
+    lines += rush_lines(res)
     notes = res.get("notes") or []
     if notes:
         lines += ["## Notes", ""] + [f"- {n}" for n in notes] + [""]

@@ -350,18 +350,21 @@ def peak_mib(pid: int) -> float | None:
 
 
 class Server:
-    """``streamlit run app.py`` on a free 127.0.0.1 port, its own process group, killed on exit."""
+    """``python -m ui.launch app.py`` (as ``make run``; ``plain``: ``streamlit run app.py``, which imports nothing
+    of the app before the first sessions) on a free 127.0.0.1 port, its own process group, killed on exit."""
 
     def __init__(self, db: Path, log: Path, options: dict[str, str], timeout: float = 90.0,
-                 script: str = "app.py") -> None:
+                 script: str = "app.py", plain: bool = False) -> None:
         self.db, self.log, self.options, self.timeout, self.script = db, log, options, timeout, script
+        self.plain = plain
         self.proc: subprocess.Popen | None = None
         self.url = ""
 
     def __enter__(self) -> "Server":
         port = free_port()
         secrets = self.log.parent / "no-secrets.toml"  # never the checkout's .streamlit/secrets.toml
-        cmd = [sys.executable, "-m", "streamlit", "run", self.script, "--server.port", str(port),
+        launch = ["-m", "streamlit", "run"] if self.plain else ["-m", "ui.launch"]
+        cmd = [sys.executable, *launch, self.script, "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
                "--secrets.files", str(secrets)]
         for key, value in self.options.items():

@@ -57,7 +57,7 @@ signal_line.markdown(T.HOME_SIGNALS_LINE.format(
 signal_link.page_link("pages/signaux.py", label=T.HOME_SIGNALS_LINK, icon=":material/notifications:",
                       query_params=keep)
 
-st.subheader(T.HOME_TOP_NEEDS, help=T.HOME_TOP_NEEDS_HELP)
+st.header(T.HOME_TOP_NEEDS, help=T.HOME_TOP_NEEDS_HELP)
 top = q(needs.top_needs, snap.id)
 if top.empty:
     st.info(T.HOME_NO_NEEDS)
@@ -69,7 +69,7 @@ else:
                                                   intensite=fr_number(need.intensite_moyenne, 2),
                                                   territoire=need.territoire_max_nom))
 
-    st.subheader(T.HOME_WHITE_ZONES, help=T.FORMULAS["zone_blanche"])
+    st.header(T.HOME_WHITE_ZONES, help=T.FORMULAS["zone_blanche"])
     worst = q(coverage.white_zones, snap.id, limit=5)
     if worst.empty:
         st.success(T.HOME_NO_WHITE_ZONE)
@@ -81,7 +81,7 @@ else:
         link.page_link("pages/couverture.py", label=T.HOME_WHITE_ZONE_LINK, icon=":material/arrow_forward:",
                        query_params={**keep, "vue": "territoire", "territoire": zone.territoire})
 
-st.subheader(T.HOME_CHANGES)
+st.header(T.HOME_CHANGES)
 before, since = seances.since(snapshots(), snap.id, shown=plain)  # a séance against the state it started from
 if before is None:
     st.info(since)
@@ -100,7 +100,7 @@ else:
                                                avant=fr_number(r.score_avant), apres=fr_number(r.score_apres)))
     st.page_link("pages/evolution.py", label=T.HOME_EVOLUTION_LINK, icon=":material/trending_up:", query_params=keep)
 
-st.subheader(T.HOME_REPORT, help=T.HOME_REPORT_HELP)
+st.header(T.HOME_REPORT, help=T.HOME_REPORT_HELP)
 # made on click (a few seconds at 1M needs), in the reader's language, from the store this page reads
 store, lang = current_store(), T.language()
 if waiting := session_report.queued():  # renders run one at a time: say how many are ahead

@@ -33,7 +33,7 @@ st.caption(T.NEEDS_INTRO)
 themes = theme_labels(snap.id)
 
 side = st.sidebar
-side.subheader(T.FILTERS_HEADER)
+side.header(T.FILTERS_HEADER)
 source = url_radio(side, T.FILTER_SOURCE, ["", *reference.SOURCES], "source", default="",
                    format_func=lambda k: reference.SOURCES.get(k, T.ALL_OPTION))
 public = url_select(side, T.FILTER_AUDIENCE, ["", *reference.AUDIENCES], "public", default="",
@@ -59,7 +59,7 @@ st.caption(T.FORMULAS[measure])
 
 map_column, territory_column = st.columns([3, 2])
 with territory_column:  # chosen first, so that the map drawn beside it highlights the territory just picked
-    st.subheader(T.NEEDS_TERRITORY)
+    st.header(T.NEEDS_TERRITORY)
     st.caption(T.CLICK_MAP_HINT)
     names = dict(zip(cells["territoire"], cells["nom"]))
     territory = url_select(st, T.FILTER_TERRITORY, ["", *names], "territoire", default="",
@@ -78,7 +78,7 @@ with territory_column:  # chosen first, so that the map drawn beside it highligh
 with map_column:
     # one map widget per chosen territory: a choice made in the list leaves no old click highlighted
     map_key = f"carte_besoins_{territory}"
-    st.subheader(T.NEEDS_MAP.format(measure=T.MEASURE_LABELS[measure]))
+    st.header(T.NEEDS_MAP.format(measure=T.MEASURE_LABELS[measure]))
     st.plotly_chart(charts.france_map(totals, measure, level, selected=territory, large=large), width="stretch",
                     config=charts.OFFLINE, key=map_key, on_select=partial(pick_from_map, map_key),
                     selection_mode="points")
@@ -87,14 +87,14 @@ with map_column:
     for national in totals[totals["territoire"] == reference.NATIONAL].itertuples():
         st.caption(T.NATIONAL_NOTE.format(acteurs=fr_number(national.acteurs), score=fr_number(national.score)))
 
-st.subheader(T.NEEDS_HEATMAP.format(measure=T.MEASURE_LABELS[measure]))
+st.header(T.NEEDS_HEATMAP.format(measure=T.MEASURE_LABELS[measure]))
 st.plotly_chart(charts.need_heatmap(cells, measure, theme_labels=themes, large=large), width="stretch",
                 config=charts.OFFLINE)
 chart_table(charts.table_view(cells, ["nom", "thematique", "acteurs", "score", "intensite_moyenne"],
                               theme_labels=themes), "matrice_besoins")
 
 if territory:
-    st.subheader(T.NEEDS_ROWS.format(nom=names[territory]))
+    st.header(T.NEEDS_ROWS.format(nom=names[territory]))
     rows = q(needs.need_rows, snap.id, territory, level=level, needs=chosen, limit=ROW_LIMIT)
     if rows.empty:
         st.info(T.NEEDS_ROWS_NONE)

@@ -23,7 +23,7 @@ ON_TRACK_COLUMNS = ["nom", "thematique", "acteurs", "score", "engagements"]
 
 def pathways_view() -> None:
     """The missing links of support pathways, for field needs or the support ecosystem's own."""
-    st.subheader(T.PATHWAY_HEADER)
+    st.header(T.PATHWAY_HEADER)
     st.caption(T.PATHWAY_INTRO)
     left, right = st.columns(2)
     source = url_radio(left, T.PATHWAY_SOURCE, list(reference.SOURCES), "source", default="terrain",
@@ -73,7 +73,7 @@ def pathways_view() -> None:
 def commitments_view() -> None:
     """The commitments board: by status, late ones first, the white zones they will close, the alliance premium;
     and the facilitator's form."""
-    st.subheader(T.COMMIT_HEADER)
+    st.header(T.COMMIT_HEADER)
     st.caption(T.COMMIT_INTRO)
     items = q(followup.commitments, snap.id)
     if items.empty:
@@ -135,13 +135,13 @@ if view == "paysage":
     if by_theme.empty:
         st.info(T.TOGETHER_NO_PROGRAMMES)
     else:
-        st.subheader(T.TOGETHER_BY_THEME)
+        st.header(T.TOGETHER_BY_THEME)
         st.plotly_chart(charts.investor_heatmap(by_theme, cols="thematique", value="programmes",
                                                 value_label=T.TOGETHER_VALUE_PROGRAMMES, col_labels=themes,
                                                 large=large), width="stretch", config=charts.OFFLINE)
         chart_table(charts.table_view(by_theme, ["nom", "thematique", "programmes"], theme_labels=themes,
                                       headings=T.INVESTOR_HEADINGS), "investisseurs_thematiques")
-        st.subheader(T.TOGETHER_BY_REGION)
+        st.header(T.TOGETHER_BY_REGION)
         by_region = q(collective.investor_regions, snap.id)
         st.plotly_chart(charts.investor_heatmap(by_region, cols="nom_territoire", value="thematiques",
                                                 value_label=T.TOGETHER_VALUE_THEMES, col_title=T.CHART_TERRITORY,
@@ -155,12 +155,12 @@ if view == "paysage":
     st.caption(T.FORMULAS["actif"])
 
 elif view == "alliances":
-    st.subheader(T.TOGETHER_ALLIANCES)
+    st.header(T.TOGETHER_ALLIANCES)
     st.caption(T.FORMULAS["alliance"])
     cells = q(collective.alliance_cells, snap.id)
     show_table(charts.table_view(cells, ALLIANCE_COLUMNS, theme_labels=themes), "alliances",
                empty=T.TOGETHER_NO_ALLIANCE)
-    st.subheader(T.TOGETHER_COFUNDING)
+    st.header(T.TOGETHER_COFUNDING)
     co = q(collective.cofunding, snap.id)
     # in workshop mode the network takes the whole width, so that its names stay large and apart
     rate, network = (st.container(), st.container()) if large else st.columns([1, 3])
@@ -192,7 +192,7 @@ else:  # se positionner
         st.info(T.TOGETHER_PICK_PROMPT)
         st.stop()
     footprint = q(collective.investor_footprint, snap.id, investor)
-    st.subheader(T.TOGETHER_FOOTPRINT)
+    st.header(T.TOGETHER_FOOTPRINT)
     if footprint.empty:
         st.info(T.TOGETHER_NO_FOOTPRINT)
     else:
@@ -209,14 +209,14 @@ else:  # se positionner
     # one above the other: side by side, at 1280 px, each table would hide the columns that say why
     allies_column, uncovered_column = st.container(), st.container()
     with allies_column:
-        st.subheader(T.TOGETHER_ALLIES, help=T.TOGETHER_ALLIES_HELP)
+        st.header(T.TOGETHER_ALLIES, help=T.TOGETHER_ALLIES_HELP)
         st.caption(T.FORMULAS["cases_communes"])
         allies = q(collective.likely_allies, snap.id, investor, level="region")
         show_table(charts.table_view(allies, ["nom", "cases_communes", "cofinancements", "thematiques", "type"],
                                      theme_labels=themes, headings=T.INVESTOR_HEADINGS),
                    f"allies_{investor}", empty=T.TOGETHER_NO_ALLIES)
     with uncovered_column:
-        st.subheader(T.TOGETHER_UNCOVERED, help=T.TOGETHER_UNCOVERED_HELP)
+        st.header(T.TOGETHER_UNCOVERED, help=T.TOGETHER_UNCOVERED_HELP)
         uncovered = q(collective.uncovered_for, snap.id, investor)
         if uncovered.empty:
             st.info(T.TOGETHER_NO_UNCOVERED)

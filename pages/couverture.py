@@ -39,7 +39,7 @@ themes = theme_labels(snap.id)
 places = {t.key: t.nom if t.level != "departement" else f"{t.nom} ({t.code})" for t in reference.territories().values()}
 
 side = st.sidebar
-side.subheader(T.FILTERS_HEADER)
+side.header(T.FILTERS_HEADER)
 level = url_radio(side, T.FILTER_LEVEL, list(base.LEVELS), "niveau", default="region",
                   format_func=T.LEVEL_LABELS.get, horizontal=True)
 source = url_radio(side, T.FILTER_SOURCE, ["", *reference.SOURCES], "source", default="",
@@ -101,7 +101,7 @@ if view == "carte":
             chart_table(charts.table_view(shown, ["nom", "zones_blanches", "acteurs", "score"]), "carte_zones_blanches")
         st.caption(reference.MAP_ATTRIBUTION)
         st.caption(T.COVER_MAP_CLICK)
-    st.subheader(T.COVER_HEATMAP)
+    st.header(T.COVER_HEATMAP)
     st.caption(T.COVER_HEATMAP_CAPTION)
     if map_theme:
         st.caption(T.COVER_HEATMAP_ALL_THEMES.format(theme=plain(themes[map_theme])))
@@ -113,17 +113,17 @@ if view == "carte":
 
 elif view == "lacunes" and honoured:
     zones = q(coverage.white_zones_with_commitments, snap.id, level=level, needs=chosen_needs)
-    st.subheader(T.COVER_REMAINING)
+    st.header(T.COVER_REMAINING)
     st.caption(T.FORMULAS["zones_restantes"])
     show_table(charts.table_view(zones[~zones["en_voie_de_couverture"]], ON_TRACK_COLUMNS, theme_labels=themes),
                "zones_blanches_restantes", empty=T.COVER_NO_REMAINING)
-    st.subheader(T.COVER_ON_TRACK)
+    st.header(T.COVER_ON_TRACK)
     st.caption(T.FORMULAS["en_voie_de_couverture"])
     show_table(charts.table_view(zones[zones["en_voie_de_couverture"]], ON_TRACK_COLUMNS, theme_labels=themes),
                "zones_blanches_en_voie_de_couverture", empty=T.COMMIT_NO_ON_TRACK)
 
 elif view == "lacunes":
-    st.subheader(T.COVER_WHITE_ZONES)
+    st.header(T.COVER_WHITE_ZONES)
     st.caption(T.FORMULAS["zone_blanche"])
     st.caption(T.FORMULAS["part_couverte"])
     zones = q(coverage.coverage_gaps, snap.id, level=level, needs=chosen_needs)
@@ -131,13 +131,13 @@ elif view == "lacunes":
         st.success(T.COVER_NO_WHITE_ZONE)
     else:
         show_table(charts.table_view(zones, GAP_COLUMNS, theme_labels=themes), "zones_blanches")
-    st.subheader(T.COVER_TENSION)
+    st.header(T.COVER_TENSION)
     st.caption(T.FORMULAS["tension"])
     tension = q(coverage.tension_ranking, snap.id, level=level, needs=chosen_needs)
     show_table(charts.table_view(tension, CELL_COLUMNS, theme_labels=themes), "tension", empty=T.COVER_NO_TENSION)
 
 elif view == "catalogue":
-    st.subheader(T.COVER_CATALOGUE)
+    st.header(T.COVER_CATALOGUE)
     investors = dict(q(collective.investors, snap.id)[["id", "nom"]].itertuples(index=False))
     row1, row2 = st.columns(4), st.columns(4)
     phase = url_select(row1[0], T.FILTER_PHASE, ["", *reference.PHASES], "phase", default="",
@@ -180,7 +180,7 @@ else:  # one territory: its needs (first mile) beside the programmes that reach 
     # one above the other: side by side, at 1280 px, each table would hide its deciding columns
     first, last = st.container(), st.container()
     with first:
-        st.subheader(T.COVER_FIRST_MILE)
+        st.header(T.COVER_FIRST_MILE)
         if cells.empty:
             st.info(T.COVER_TERRITORY_NO_NEEDS)
         else:
@@ -190,7 +190,7 @@ else:  # one territory: its needs (first mile) beside the programmes that reach 
             show_table(charts.table_view(cells, [*CELL_COLUMNS[1:], "couverture"], theme_labels=themes),
                        "besoins_par_thematique", filter=territory)
     with last:
-        st.subheader(T.COVER_LAST_MILE, help=T.COVER_LAST_MILE_HELP)
+        st.header(T.COVER_LAST_MILE, help=T.COVER_LAST_MILE_HELP)
         reaching = q(catalogue.programmes_reaching, snap.id, territory)
         show_table(charts.table_view(reaching, REACHING_COLUMNS, theme_labels=themes, headings=T.PROGRAMME_HEADINGS),
                    "programmes", filter=territory, empty=T.COVER_TERRITORY_NO_PROGRAMMES)

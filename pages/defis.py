@@ -36,7 +36,7 @@ def challenge_text(challenge: dict) -> None:
 
 
 def listen() -> None:
-    st.subheader(T.DEFIS_LISTEN_HEADER)
+    st.header(T.DEFIS_LISTEN_HEADER)
     level = url_radio(st, T.DEFIS_LEVEL, list(base.LEVELS), "niveau", default="region",
                       format_func=T.LEVEL_LABELS.get, horizontal=True)
     by_territory = q(needs.needs_by_territory, snap.id, level=level, needs=NeedFilter(source="terrain"))
@@ -57,7 +57,7 @@ def listen() -> None:
 
 
 def train() -> None:
-    st.subheader(T.DEFIS_TRAIN_NEEDS_HEADER)
+    st.header(T.DEFIS_TRAIN_NEEDS_HEADER)
     by_theme = q(needs.needs_by_theme, snap.id, needs=NeedFilter(source="ingenierie"))
     if by_theme.empty:
         st.info(T.DEFIS_TRAIN_NEEDS_EMPTY)
@@ -69,7 +69,7 @@ def train() -> None:
                                   headings={"libelle": T.COLUMN_LABELS["thematique"]})
         show_table(table, "besoins_ingenierie_par_thematique")
 
-    st.subheader(T.DEFIS_TRAIN_AUDIENCE_HEADER)
+    st.header(T.DEFIS_TRAIN_AUDIENCE_HEADER)
     offer = q(challenges.programmes_by_audience, snap.id)
     if offer.empty:
         st.info(T.DEFIS_TRAIN_AUDIENCE_EMPTY)
@@ -86,7 +86,7 @@ def train() -> None:
 
 
 def evaluate() -> None:
-    st.subheader(T.DEFIS_EVAL_SDG_HEADER)
+    st.header(T.DEFIS_EVAL_SDG_HEADER)
     coverage = q(challenges.sdg_coverage, snap.id)
     coverage.insert(1, "objectif", coverage["odd"].map(sdg_names))
     st.caption(T.DEFIS_EVAL_SDG_CAPTION)
@@ -101,7 +101,7 @@ def evaluate() -> None:
     st.plotly_chart(charts.sdg_bars(coverage, sdg_names, large=large), width="stretch", config=charts.OFFLINE)
     show_table(coverage.rename(columns=T.DEFIS_COLUMNS), "couverture_odd")
 
-    st.subheader(T.DEFIS_EVAL_HEATMAP_HEADER)
+    st.header(T.DEFIS_EVAL_HEATMAP_HEADER)
     by_investor = q(challenges.investor_sdgs, snap.id)
     st.caption(T.DEFIS_EVAL_HEATMAP_CAPTION)
     st.plotly_chart(charts.investor_sdg_heatmap(by_investor, sdg_names, large=large), width="stretch",
@@ -113,7 +113,7 @@ def evaluate() -> None:
 
 def evaluate_results() -> None:
     """Declared results: actors in need → actors reached, disbursed beside budgeted, results by SDG."""
-    st.subheader(T.DEFIS_RESULTS_HEADER)
+    st.header(T.DEFIS_RESULTS_HEADER)
     st.caption(T.DECLARED_NOTE)
     summary = q(followup.followup_summary, snap.id)
     if not q(followup.disbursed_by_programme, snap.id).shape[0]:
@@ -134,7 +134,7 @@ def evaluate_results() -> None:
                                          "montant_verse_eur"], theme_labels=theme_labels,
                                  headings={"acteurs": T.CHART_IN_NEED}), f"acteurs_atteints_{level}")
 
-    st.subheader(T.DEFIS_DISBURSED_HEADER)
+    st.header(T.DEFIS_DISBURSED_HEADER)
     st.caption(T.FORMULAS["montant_verse"])
     st.caption(T.FORMULAS["part_versee"])
     by_programme, by_investor = st.columns(2)
@@ -149,7 +149,7 @@ def evaluate_results() -> None:
                                  headings={**T.INVESTOR_HEADINGS, "investisseur": T.DEFIS_COLUMNS["investisseur"]}),
                "verse_par_investisseur", where=by_investor)
 
-    st.subheader(T.DEFIS_RESULTS_SDG_HEADER)
+    st.header(T.DEFIS_RESULTS_SDG_HEADER)
     st.caption(T.FORMULAS["resultats_odd"])
     by_sdg = q(challenges.results_by_sdg, snap.id)
     by_sdg.insert(1, "objectif", by_sdg["odd"].map(sdg_names))

@@ -58,7 +58,7 @@ for col, (label, key) in zip(st.columns(len(metrics)), metrics):
     col.metric(label, fr_number(now.get(key, 0)), delta=f"{'+' if delta > 0 else ''}{fr_number(delta)}",
                delta_color="off", border=True)
 
-st.subheader(T.EVOL_NEEDS_HEADER)
+st.header(T.EVOL_NEEDS_HEADER)
 f1, f2 = st.columns(2)
 level = url_radio(f1, T.DEFIS_LEVEL, list(base.LEVELS), "niveau", default="region",
                   format_func=T.LEVEL_LABELS.get, horizontal=True)
@@ -84,7 +84,7 @@ else:
             continue
         show_table(part, name)
 
-st.subheader(T.EVOL_WZ_HEADER)
+st.header(T.EVOL_WZ_HEADER)
 st.caption(T.FORMULAS["zone_blanche"])
 zones = q(evolution.compare_white_zones, before.id, after.id, level=level, needs=NeedFilter(source=source or None))
 if zones.empty:
@@ -98,7 +98,7 @@ else:
                                          "part_couverte_avant", "part_couverte_apres"], theme_labels=theme_labels),
                "zones_blanches_changements")
 
-st.subheader(T.EVOL_COMMIT_HEADER)
+st.header(T.EVOL_COMMIT_HEADER)
 kept = q(evolution.compare_commitments, before.id, after.id)
 if kept.empty:
     st.info(T.EVOL_NO_COMMIT)
@@ -112,7 +112,7 @@ else:
     show_table(charts.table_view(shown, list(T.EVOL_COMMIT_COLUMNS), theme_labels=theme_labels,
                                  headings=T.EVOL_COMMIT_COLUMNS), "engagements_changements")
 
-st.subheader(T.EVOL_PROG_HEADER)
+st.header(T.EVOL_PROG_HEADER)
 changes = q(evolution.compare_programmes, before.id, after.id)
 if changes.empty:
     st.info(T.EVOL_NO_PROG_CHANGE)

@@ -85,7 +85,7 @@ def step(label: str, state: str, lines: list[str]) -> None:
 
 # --- access ----------------------------------------------------------------------------------------------
 def login_form() -> None:
-    st.subheader(T.IMP_LOGIN_HEADER)
+    st.header(T.IMP_LOGIN_HEADER)
     st.caption(T.IMP_LOGIN_INTRO)
     with st.form("login"):
         name = st.text_input(T.IMP_NAME, max_chars=ui.access.NAME_LIMIT, help=T.IMP_NAME_HELP, key="login_name")
@@ -155,7 +155,7 @@ def validate(files: list[tuple[str, bytes]], key: str) -> dict | None:
 def upload_section() -> None:
     if st.session_state.pop("_release_memory", False):
         memory.release()  # the committed upload's objects are gone: give their memory back to the system
-    st.subheader(T.IMP_UPLOAD_HEADER)
+    st.header(T.IMP_UPLOAD_HEADER)
     st.html(ui.css.uploader_css(T.language()))  # the uploader's own words in the page's language (static CSS)
     uploaded = st.file_uploader(T.IMP_UPLOADER, type=["xlsx", "ods", "csv", "json"], accept_multiple_files=True,
                                 help=T.IMP_UPLOADER_HELP, max_upload_size=limits.MAX_FILE_BYTES // 2**20,
@@ -183,7 +183,7 @@ def upload_section() -> None:
 # --- 2. the validation report ---------------------------------------------------------------------------
 def report_section(state: dict) -> None:
     checked = state["checked"]
-    st.subheader(T.IMP_REPORT_HEADER)
+    st.header(T.IMP_REPORT_HEADER)
     carried = {T.WARN_CARRIED.format(sheet=s) for s in checked.carried_over}
     for warning in checked.warnings:
         if warning not in carried:
@@ -242,7 +242,7 @@ def formats_section(state: dict) -> None:
 
 # --- 3. preview and 4. commit ---------------------------------------------------------------------------
 def commit_section(checked: importer.Checked) -> None:
-    st.subheader(T.IMP_PREVIEW_HEADER)
+    st.header(T.IMP_PREVIEW_HEADER)
     active = next((s for s in ui.snapshots() if s.active), None)
     preview = report.change_preview(checked, active.counts if active else None)
     st.dataframe(preview, hide_index=True, width="content")
@@ -255,7 +255,7 @@ def commit_section(checked: importer.Checked) -> None:
                                               removed=fr_number(before - after),
                                               share=fr_number(100 * (before - after) / before)), icon="⚠️")
 
-    st.subheader(T.IMP_COMMIT_HEADER)
+    st.header(T.IMP_COMMIT_HEADER)
     found = report.data_dates(checked)
     proposed = max(found.values()) if found else None
     if found:
@@ -334,7 +334,7 @@ def save(checked: importer.Checked, label: str, as_of: dt.date) -> None:
 
 # --- snapshots ------------------------------------------------------------------------------------------
 def snapshot_section() -> None:
-    st.subheader(T.IMP_SNAPSHOTS_HEADER)
+    st.header(T.IMP_SNAPSHOTS_HEADER)
     snaps = ui.snapshots()
     if not snaps:
         st.info(T.IMP_NO_SNAPSHOTS)
@@ -382,7 +382,7 @@ def snapshot_section() -> None:
 
 
 def audit_section() -> None:
-    st.subheader(T.IMP_AUDIT_HEADER)
+    st.header(T.IMP_AUDIT_HEADER)
     log = store.audit_log(limit=200)
     if log.empty:
         st.info(T.IMP_AUDIT_EMPTY)
@@ -394,7 +394,7 @@ def audit_section() -> None:
 
 # --- downloads (reading only: open to everyone) ---------------------------------------------------------
 def downloads_section() -> None:
-    st.subheader(T.IMP_DOWNLOADS_HEADER)
+    st.header(T.IMP_DOWNLOADS_HEADER)
     template, current = st.columns(2)
     template.download_button(T.IMP_TEMPLATE, data=T.in_this_language(exports.template_bytes),
                              file_name=T.IMP_TEMPLATE_NAME, mime=XLSX, help=T.IMP_TEMPLATE_HELP, on_click="ignore", key="dl_template")

@@ -23,7 +23,7 @@ member = url_select(st, T.SIGNALS_FOR, ["", *names], "investisseur", default="",
                     format_func=lambda k: names.get(k, T.SIGNALS_FOR_ALL))
 found = q(signals.signals, before, snap.id, investisseur=member or None)
 themes = q(digest.theme_names, snap.id)
-st.subheader(T.SIGNALS_COUNT.format(n=len(found)))
+st.header(T.SIGNALS_COUNT.format(n=len(found)))
 if found.empty:
     st.info(T.SIGNALS_NONE)
 for s in found.to_dict(orient="records"):

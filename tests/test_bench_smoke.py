@@ -100,3 +100,13 @@ def test_a_run_of_some_sections_keeps_the_others_in_the_results_file():
     assert "| 3 | ❌ |" not in merged
     assert "- Measured: yesterday\n- Section 6 measured: today" in merged
     assert merged.index("## Targets") < merged.index("## 1. Import") < merged.index("## 6. Many")
+
+
+def test_the_first_minute_rush_counts_a_fresh_server_s_twelve_first_pages(tmp_path):
+    out = tmp_path / "rush.json"
+    cmd = [sys.executable, "-m", "bench.rush", "--servers", "1", "--clicks", "0", "--workdir", str(tmp_path),
+           "--out", str(out)]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    (server,) = json.loads(out.read_text())["servers"]
+    assert (server["opens"], server["n_errors"], server["n_tracebacks"]) == (12, 0, 0), server

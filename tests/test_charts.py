@@ -200,3 +200,18 @@ def test_the_chosen_territory_stands_out_on_the_map():
     coloured = charts.france_map(CELLS, "acteurs", "region", selected="REG-93").data[1]
     assert list(coloured.selectedpoints) == [1]  # REG-84 is first, REG-93 second
     assert charts.france_map(CELLS, "acteurs", "region", selected="REG-11").data[1].selectedpoints is None
+
+
+def test_a_workshop_heatmap_of_twenty_investors_labels_every_row_at_the_body_size():
+    # 20 investors × 8 themes, one programme each: every investor's name is a tick of its own (plotly thins out
+    # crowded automatic ticks), the cells' numbers are 22 px (the workshop's body text: 1.1 rem of 20 px), and
+    # each row gets at least 1.8 × 22 ≈ 40 px of the chart's height below the column labels
+    labels = {t.code: t.libelle for t in reference.default_themes()}
+    themes = list(labels)
+    names = [f"Fondation numéro {i:02d}" for i in range(20)]
+    long = pd.DataFrame([{"nom": n, "thematique": t, "programmes": 1} for n in names for t in themes])
+    fig = charts.investor_heatmap(long, cols="thematique", value="programmes", value_label=T.CHART_PROGRAMMES,
+                                  col_labels=labels, large=True)
+    assert list(fig.layout.yaxis.tickvals) == names and list(fig.layout.yaxis.ticktext) == names
+    assert fig.data[0].textfont.size == 22 and fig.layout.yaxis.tickfont.size == 22
+    assert fig.layout.height >= 20 * 40 + 60

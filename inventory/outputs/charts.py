@@ -113,6 +113,30 @@ def _char_px(large: bool) -> float:
     return 0.6 * font_size(large)
 
 
+def _row_px(large: bool) -> int:
+    """A heatmap row's height: its label (and the number in its cells) at the chart's font with room to breathe."""
+    return round(1.8 * font_size(large)) if large else 24
+
+
+def _header_px(labels: list[str], tilted: bool, large: bool) -> int:
+    """Room the column labels written above a heatmap take: their lines, or the diagonal of the longest."""
+    if not labels:
+        return 0
+    if tilted:
+        return round(0.75 * _char_px(large) * max(len(str(n)) for n in labels) + font_size(large))
+    return round(1.3 * font_size(large) * max(str(n).count("<br>") + 1 for n in labels))
+
+
+def _rows_labelled(fig: go.Figure, rows: list, x_labels: list[str], *, tilted: bool, large: bool,
+                   extra: int = 60) -> int:
+    """Every row labelled: one tick per row (plotly would thin them out when they look crowded) and the chart as
+    tall as its rows at the chart's font plus the column labels above them (a fixed height shrank the rows as the
+    workshop's font grew, and plotly dropped every other region's name). Returns that height."""
+    fig.update_yaxes(tickmode="array", tickvals=list(rows), ticktext=[str(r) for r in rows])
+    fig.update_traces(textfont={"size": font_size(large)}, selector={"type": "heatmap"})
+    return _header_px(x_labels, tilted, large) + _row_px(large) * len(rows) + extra
+
+
 def _empty(large: bool) -> go.Figure:
     fig = go.Figure()
     fig.add_annotation(text=T.CHART_EMPTY, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
@@ -199,9 +223,8 @@ def heatmap(frame: pd.DataFrame, *, rows: str, cols: str, value: str, value_labe
     fig.update_xaxes(side="top", title=None, tickangle=0 if upright else -45)
     if value_format == ",.0f":
         _integer_ticks(fig, values)
-    per_row = 30 if large else 24
-    return _layout(fig, large=large, height=max(240, 140 + per_row * len(z.index)), title=title,
-                   plot_bgcolor="white")
+    height = _rows_labelled(fig, list(z.index), x, tilted=not upright, large=large, extra=60 + (40 if title else 0))
+    return _layout(fig, large=large, height=max(240, height), title=title, plot_bgcolor="white")
 
 
 def need_heatmap(cells: pd.DataFrame, measure: str = "acteurs", *, theme_labels: Mapping[str, str] | None = None,
@@ -569,8 +592,9 @@ def investor_sdg_heatmap(frame: pd.DataFrame, sdg_names: Mapping[int, str], *, l
     ))
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(side="top", title=None, tickangle=-45)
-    per_row = 30 if large else 24
-    return _layout(fig, large=large, height=max(260, 150 + per_row * len(z.index)), plot_bgcolor="white")
+    height = _rows_labelled(fig, list(z.index), [T.CHART_SDG_SHORT.format(n=g) for g in goals], tilted=True,
+                            large=large)
+    return _layout(fig, large=large, height=max(260, height), plot_bgcolor="white")
 
 
 def change_bars(frame: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = None, limit: int = 15,
@@ -652,8 +676,10 @@ def pathway_heatmap(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | No
                                          "line": {"color": "#444", "width": 1}}))
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(side="top", title=None)
-    per_row = 30 if large else 24
-    return _layout(fig, large=large, height=max(300, 200 + per_row * len(z.index)), plot_bgcolor="white",
+    legend_px = 2 * round(1.6 * font_size(large))  # the legend's lines under the grid
+    height = _rows_labelled(fig, list(z.index), [_wrap(theme_labels.get(c, c)) for c in z.columns], tilted=False,
+                            large=large, extra=60 + legend_px)
+    return _layout(fig, large=large, height=max(300, height), plot_bgcolor="white",
                    legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0})
 
 

@@ -46,7 +46,7 @@ def map_values(figure: dict) -> dict[str, float]:
 
 def texts(at: AppTest) -> str:
     """Every sentence on the page (markdown, captions, info boxes, …), for ``in`` assertions."""
-    parts = [e.value for kind in ("markdown", "caption", "info", "success", "warning", "subheader", "title")
+    parts = [e.value for kind in ("markdown", "caption", "info", "success", "warning", "header", "subheader", "title")
              for e in getattr(at, kind)]
     return "\n".join(str(p) for p in parts)
 

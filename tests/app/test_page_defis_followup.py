@@ -54,6 +54,6 @@ def test_actors_reached_disbursed_and_results_by_sdg_are_declared(followup_db, m
 
 def test_the_demo_evaluates_without_error_and_an_inventory_without_results_says_so(demo_db, tiny_db, monkeypatch):
     at = open_page(PAGE, demo_db, monkeypatch, {"defi": "evaluer"})
-    assert not at.exception and T.DEFIS_RESULTS_HEADER in texts(at.subheader)
+    assert not at.exception and T.DEFIS_RESULTS_HEADER in texts(at.header)
     at = open_page(PAGE, tiny_db, monkeypatch, {"defi": "evaluer"})
     assert not at.exception and T.DEFIS_RESULTS_NONE in texts(at.info)

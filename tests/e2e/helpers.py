@@ -72,10 +72,11 @@ def run_checked(cmd: list[str], env: dict, log: Path, what: str, timeout: float 
 @contextmanager
 def streamlit_server(env: dict, log: Path, script: str = "app.py", cwd: Path = REPO_ROOT,
                      timeout: float = 60.0) -> Iterator[str]:
-    """Start `streamlit run script` on a free local port, yield its base URL, kill it afterwards."""
+    """Start `python -m ui.launch script` (`streamlit run` with the app imported first, as `make run`) on a free
+    local port, yield its base URL, kill it afterwards."""
     port = free_port()
     cmd = [
-        sys.executable, "-m", "streamlit", "run", script,
+        sys.executable, "-m", "ui.launch", script,
         "--server.port", str(port),
         "--server.headless", "true",
         "--server.address", "127.0.0.1",

@@ -1,0 +1,59 @@
+"""The workshop screen (`?atelier=1`) on a 1280×720 projector and a 1920×1080 screen: every heatmap names every one
+of its rows (a fixed height once lost every other region's name when the font grew) with its numbers at the body
+text's size, every page is in the top bar in both languages, and no link's words are cut."""
+import pytest
+from playwright.sync_api import Page
+
+from inventory import texts as T
+
+from .helpers import PAGES, expect_charts_drawn, goto_app
+
+SIZES = [(1280, 720), (1920, 1080)]
+HEATMAP_VIEWS = ["/besoins", "/couverture", "/collectif", "/collectif?vue=parcours"]
+HEATMAPS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(gd => gd.querySelector('.hm'))
+    .map(gd => ({rows: gd.data[0].y.map(String),
+                 ticks: [...gd.querySelectorAll('.ytick text')].map(t => t.textContent),
+                 cells: Math.min(...[...gd.querySelectorAll('.heatmaplayer text')]
+                                 .map(t => parseFloat(getComputedStyle(t).fontSize)))}))"""
+BODY_PX_JS = """() => parseFloat(getComputedStyle(document.querySelector('[data-testid="stMarkdownContainer"] p')).fontSize)"""
+# Words shown cut: wider than their box (Streamlit ends them with « … »).
+CUT_JS = """() => [...document.querySelectorAll('[data-testid="stPageLink-NavLink"] p, [data-testid="stTopNavLink"] p')]
+    .filter(p => p.scrollWidth > p.clientWidth + 1).map(p => p.innerText)"""
+FOLDED_JS = """() => [...document.querySelectorAll('[data-testid="stTopNav"] .rc-overflow-item')]
+    .filter(item => item.querySelector('[data-testid="stTopNavLink"]') && item.getAttribute('aria-hidden') === 'true')
+    .map(item => item.innerText.trim())"""
+
+
+def _url(base_url: str, view: str, extra: str = "atelier=1") -> str:
+    return base_url + view + ("&" if "?" in view else "?") + extra
+
+
+@pytest.mark.parametrize("width,height", SIZES)
+def test_every_workshop_heatmap_names_every_row_at_the_body_size(tab: Page, base_url: str, width: int, height: int,
+                                                                  external_requests: list[str]):
+    tab.set_viewport_size({"width": width, "height": height})
+    for view in HEATMAP_VIEWS:
+        goto_app(tab, _url(base_url, view))
+        expect_charts_drawn(tab)
+        heatmaps = tab.evaluate(HEATMAPS_JS)
+        body = tab.evaluate(BODY_PX_JS)
+        assert heatmaps, view
+        for chart in heatmaps:
+            assert chart["ticks"] == chart["rows"], view
+            assert chart["cells"] >= body, (view, chart["cells"], body)
+    assert external_requests == []
+
+
+@pytest.mark.parametrize("width,height", SIZES)
+def test_the_workshop_top_bar_shows_every_page_and_cuts_no_link(tab: Page, base_url: str, width: int, height: int,
+                                                               external_requests: list[str]):
+    tab.set_viewport_size({"width": width, "height": height})
+    for language in ("fr", "en"):
+        goto_app(tab, _url(base_url, "/", f"atelier=1&lang={language}"))
+        with T.speaking(language):  # workshop mode lists no import page
+            titles = [getattr(T, f"PAGE_{path.upper()}") for path, _ in PAGES if path != "importer"]
+        shown = tab.get_by_test_id("stTopNavLink").all_inner_texts()
+        assert [s.strip() for s in shown] == titles, language
+        assert tab.evaluate(FOLDED_JS) == [], language
+        assert tab.evaluate(CUT_JS) == [], language
+    assert external_requests == []
