@@ -71,6 +71,7 @@ def cmd_import(store: Store, args) -> int:
             "set_aside": [{k: s[k] for k in ("sheet", "row", "value", "message")} for s in result.set_aside],
             "errors": [{"sheet": e.sheet, "row": e.row, "column": e.column, "value": e.value, "message": e.message}
                        for e in result.errors],
+            "duplicates": list(result.duplicates),
         })
     elif result.ok:
         print(texts.CLI_SNAPSHOT_MADE.format(id=result.snapshot_id, **result.counts))

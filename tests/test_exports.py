@@ -149,7 +149,7 @@ def template():
 
 def test_template_has_the_sheets_and_the_headers_of_the_models(template):
     assert template.sheetnames == ["lisez-moi", "listes", "investisseurs", "programmes", "besoins", "thematiques",
-                                   "engagements", "realisations"]
+                                   "engagements", "realisations", "operateurs"]
     assert template["listes"].sheet_state == "hidden"
     for sheet, model in SHEETS.items():
         ws = template[sheet]

@@ -27,6 +27,7 @@ from inventory.intake.reading.blanks import arrow_strings
 from inventory.intake.reading.sheet import RawSheet, header_names
 from inventory.reference import fold
 from inventory.store import SHEET_COLUMNS
+from inventory.store.database import with_later_columns
 
 
 @lru_cache(maxsize=None)
@@ -255,6 +256,7 @@ ARROW_TYPES: dict[str, pa.DataType] = {
     # commitments and results
     "montant_eur": pa.float64(), "echeance": pa.date32(), "beneficiaires": pa.int64(),
     "montant_verse_eur": pa.float64(), "valeur": pa.float64(),
+    "operateurs": pa.list_(pa.string()),  # a programme's operators
 }
 
 
@@ -263,6 +265,7 @@ def _to_arrow(sheet: str, frame: pd.DataFrame | ParsedSheet) -> pa.Table:
     if isinstance(frame, ParsedSheet):  # no Python object per row: distinct values, then taken per row
         arrays = [frame.columns[c].to_arrow(ARROW_TYPES.get(c, pa.string())) for c in cols]
     else:
+        frame = with_later_columns(sheet, frame)
         arrays = [pa.array(frame[c].tolist(), type=ARROW_TYPES.get(c, pa.string()), from_pandas=True) for c in cols]
     return pa.Table.from_arrays(arrays, names=cols)
 

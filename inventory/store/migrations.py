@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import duckdb
 
+from inventory.models import SHEETS
 from inventory.store.schema import (FOLLOWUP_SNAPSHOT_COLUMNS, NEED_REACHED_CELLS, PART_OF, PARTS, SCHEMA, STAMP,
-                                    migrate_from_1)
+                                    migrate_from_1, sql_type)
 
 
 def schema_is_current(con: duckdb.DuckDBPyConnection) -> bool:
@@ -52,9 +53,20 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def add_followup_columns(con: duckdb.DuckDBPyConnection) -> None:
-    """A file written before commitments and results gets their snapshot columns (empty: no such rows)."""
+    """A file written before commitments and results (or operators) gets their snapshot columns (empty: no such
+    rows), and its stored sheets the contract's later optional columns (``siren``, ``rna``, a programme's
+    ``operateurs``…: empty in the rows written before)."""
     for column in FOLLOWUP_SNAPSHOT_COLUMNS:
         con.execute(f"ALTER TABLE snapshots ADD COLUMN IF NOT EXISTS {column}")
+    stored = {table for (table,) in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+    for sheet, model in SHEETS.items():
+        if f"{sheet}_rows" not in stored:
+            continue
+        for name, info in model.model_fields.items():
+            kind = sql_type(info.annotation)
+            default = " DEFAULT []" if kind.endswith("[]") else ""  # a list read back as a list, not a null
+            con.execute(f'ALTER TABLE {sheet}_rows ADD COLUMN IF NOT EXISTS "{name}" {kind}{default}')
 
 
 def migrate_coverage(con: duckdb.DuckDBPyConnection) -> None:

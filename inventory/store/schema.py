@@ -15,10 +15,10 @@ from inventory.models import SHEETS
 SHEET_COLUMNS: dict[str, list[str]] = {sheet: list(model.model_fields) for sheet, model in SHEETS.items()}
 
 
-def _sql_type(annotation: Any) -> str:
+def sql_type(annotation: Any) -> str:
     """The DuckDB type of a model field: str → VARCHAR, list[int] → INTEGER[], date | None → DATE…"""
     if typing.get_origin(annotation) is list:
-        return _sql_type(typing.get_args(annotation)[0]) + "[]"
+        return sql_type(typing.get_args(annotation)[0]) + "[]"
     args = [a for a in typing.get_args(annotation) if a is not type(None)]
     base = args[0] if args else annotation
     return {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", dt.date: "DATE", bool: "BOOLEAN"}[base]
@@ -27,7 +27,7 @@ def _sql_type(annotation: Any) -> str:
 def _sheet_table(sheet: str, extra: str = "") -> str:
     """CREATE TABLE of a sheet's stored rows: ``part`` then the model's fields (a required scalar is NOT NULL)."""
     fields = SHEETS[sheet].model_fields
-    cols = [f"{name} {_sql_type(info.annotation)}"
+    cols = [f"{name} {sql_type(info.annotation)}"
             + (" NOT NULL" if info.is_required() and typing.get_origin(info.annotation) is not list else "")
             for name, info in fields.items()]
     return f"CREATE TABLE IF NOT EXISTS {sheet}_rows (part INTEGER NOT NULL, {', '.join(cols)}{extra});\n"
@@ -67,6 +67,13 @@ CREATE TABLE IF NOT EXISTS result_agg_rows (
 # Columns a file written before the follow-through lacks; added when it is opened.
 FOLLOWUP_SNAPSHOT_COLUMNS = ("engagements_part INTEGER", "realisations_part INTEGER", "n_engagements BIGINT",
                              "n_realisations BIGINT")
+
+# --- organisations: the operators that deliver programmes (an optional sheet, its own kind of part) ----------
+PARTS |= {"operateurs": ("operateurs",)}
+FOLLOWUP_OPTIONAL += ("operateurs",)
+ORGANISATION_TABLES = _sheet_table("operateurs")
+# A file written before the operators lacks their part; its snapshots have none (the view gives no row).
+FOLLOWUP_SNAPSHOT_COLUMNS += ("operateurs_part INTEGER",)
 
 PART_OF = {table: kind for kind, tables in PARTS.items() for table in tables}
 SNAPSHOT_TABLES = tuple(PART_OF)  # the views, one row set per snapshot
@@ -118,7 +125,7 @@ FROM territoires src JOIN territoires c ON (
 CREATE TABLE IF NOT EXISTS investor_reach_rows (
     part INTEGER NOT NULL, investisseur VARCHAR, territoire VARCHAR, thematique VARCHAR, programmes BIGINT
 );
-""" + FOLLOWUP_TABLES + "".join(
+""" + FOLLOWUP_TABLES + ORGANISATION_TABLES + "".join(
     f"CREATE VIEW IF NOT EXISTS {table} AS SELECT s.id AS snapshot_id, r.* EXCLUDE (part) "
     f"FROM snapshots s JOIN {table}_rows r ON r.part = s.{kind}_part;\n"
     for table, kind in PART_OF.items()

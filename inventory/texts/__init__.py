@@ -17,7 +17,7 @@ from contextvars import ContextVar
 from types import ModuleType
 from typing import Any, Callable, Iterator
 
-from inventory.texts import en_domain, en_pages, fr_domain, fr_pages
+from inventory.texts import en_domain, en_organisations, en_pages, fr_domain, fr_organisations, fr_pages
 
 DEFAULT = "fr"
 
@@ -33,7 +33,8 @@ def _table(*modules: ModuleType) -> dict[str, Any]:
     return table
 
 
-TABLES: dict[str, dict[str, Any]] = {"fr": _table(fr_domain, fr_pages), "en": _table(en_domain, en_pages)}
+TABLES: dict[str, dict[str, Any]] = {"fr": _table(fr_domain, fr_pages, fr_organisations),
+                                     "en": _table(en_domain, en_pages, en_organisations)}
 LANGUAGES = tuple(TABLES)
 NAMES = {"fr": "Français", "en": "English"}  # each language by its own name (the switch between them)
 _language: ContextVar[str] = ContextVar("language", default=DEFAULT)
