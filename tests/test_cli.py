@@ -15,7 +15,7 @@ from inventory.__main__ import main
 from tests.builders import inventory_sheets, write, write_csvs
 
 ROOT = Path(__file__).resolve().parent.parent
-IMPORT_KEYS = {"ok", "snapshot_id", "counts", "carried_over", "set_aside", "errors"}
+IMPORT_KEYS = {"ok", "snapshot_id", "counts", "carried_over", "set_aside", "errors", "duplicates"}
 ERROR_KEYS = {"sheet", "row", "column", "value", "message"}
 COUNT_KEYS = {"besoins", "programmes", "investisseurs", "engagements", "realisations"}
 SNAPSHOT_KEYS = {"id", "label", "as_of", "created_at", "active", "counts"}
@@ -53,7 +53,7 @@ def test_import_json_snapshots_matrix_in_real_processes(tmp_path):
     assert set(report) == IMPORT_KEYS
     assert report == {"ok": True, "snapshot_id": 1, "counts": {"besoins": 3, "programmes": 2, "investisseurs": 3, "engagements": 0,
                                                  "realisations": 0},
-                      "carried_over": [], "set_aside": [], "errors": []}
+                      "carried_over": [], "set_aside": [], "errors": [], "duplicates": []}
 
     bad = inventory_sheets()
     bad["besoins"][2][3] = 7
