@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from inventory import formats, reference, texts
-from inventory.analysis import base, coverage, followup, pathways
+from inventory.analysis import base, coverage, followup, organisations, pathways
 from inventory.intake import demo, importer
 from inventory.outputs import exports
 from inventory.store import DEFAULT_DB, Store, StoreBusy
@@ -209,6 +209,21 @@ def cmd_pathways(store: Store, args) -> int:
     return 0
 
 
+def cmd_organisations(store: Store, args) -> int:
+    sid = _snapshot(store, args.snapshot)
+    if sid is None:
+        return 1
+    records = organisations.organisation_records(store, sid)
+    if args.json:
+        _print_json(records)
+    else:
+        for o in records:
+            share = o["part_premier_financeur"]
+            print(" · ".join(str(x) for x in (o["id"], o["nom"], ", ".join(o["roles"]), ", ".join(o["financeurs"]),
+                                              "" if share is None else formats.number(100 * share, 1) + " %")))
+    return 0
+
+
 def cmd_report(store: Store, args) -> int:
     from inventory.outputs import session_report
 
@@ -289,6 +304,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_commitments)
     cells("pathways", texts.CLI_HELP_PATHWAYS, cmd_pathways)
+    p = add("organisations", texts.CLI_ORGANISATIONS_HELP)
+    p.add_argument("--snapshot", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_organisations)
     p = add("report", texts.CLI_HELP_REPORT)
     p.add_argument("path")
     p.add_argument("--snapshot", type=int)
