@@ -19,6 +19,8 @@ PAGES = [
     st.Page("pages/evolution.py", title=T.PAGE_EVOLUTION, icon=":material/trending_up:", url_path="evolution"),
     st.Page("pages/methode.py", title=T.PAGE_METHODE, icon=":material/menu_book:", url_path="methode"),
     st.Page("pages/importer.py", title=T.PAGE_IMPORTER, icon=":material/upload_file:", url_path="importer"),
+    st.Page("pages/organisation.py", title=T.PAGE_ORGANISATION, icon=":material/corporate_fare:",
+            url_path="organisation"),
 ]
 
 

@@ -5,12 +5,12 @@ facilitator notes a commitment during a session."""
 import streamlit as st
 
 from inventory import reference
-from inventory.analysis import base, collective, coverage, followup, pathways
-from inventory.outputs import charts
+from inventory.analysis import base, collective, coverage, followup, organisations, pathways
+from inventory.outputs import charts, organisation_charts
 from inventory import texts as T
 from inventory.models import STATUTS
-from ui import (chart_table, enter_through_app, fr_date, fr_number, q, require_snapshot, show_table, theme_labels,
-                url_radio, url_select, workshop_mode)
+from ui import (chart_table, enter_through_app, fr_date, fr_number, organisation_links, q, require_snapshot, show_table,
+                theme_labels, url_radio, url_select, workshop_mode)
 from ui.noting import commitment_form
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
@@ -116,6 +116,42 @@ def commitments_view() -> None:
     commitment_form(snap, names, themes, places)
 
 
+def ecosystem_view() -> None:
+    """Who funds whom to deliver what: funders → operators → themes, the operators living on one funder, and
+    the cells with needs where an operator is present but no active programme funds it there."""
+    st.subheader(T.ECO_HEADER)
+    st.caption(T.ECO_INTRO)
+    flows = q(organisations.flows, snap.id)
+    if flows.empty:
+        st.info(T.ECO_NONE)
+    else:
+        st.markdown(f"**{T.ECO_FLOWS}**")
+        st.plotly_chart(organisation_charts.ecosystem_sankey(flows, theme_labels=themes, large=large),
+                        width="stretch", config=charts.OFFLINE)
+        show_table(organisation_charts.flow_table(flows, theme_labels=themes), "ecosysteme_flux")
+    ops = q(organisations.operators, snap.id)
+    ops = ops.assign(fiche=organisation_links(ops["id"]))
+    link = {T.ORG_HEADINGS["fiche"]: T.ORG_LINK}
+    st.subheader(T.ECO_SINGLE)
+    st.caption(T.FORMULA_DEPENDANCE)
+    single = ops[ops["financeurs"] == 1].sort_values(["budget_eur", "id"], ascending=[False, True])
+    show_table(organisation_charts.operator_table(single, ["nom", "type", "premier_financeur", "programmes",
+                                                           "budget_eur", "fiche"]),
+               "operateurs_un_financeur", empty=T.ECO_SINGLE_NONE, links=link)
+    st.markdown(f"**{T.ECO_DEPENDENCE}**")
+    ranked = ops[ops["financeurs"] > 0].sort_values(["part_premier_financeur", "id"], ascending=[False, True])
+    show_table(organisation_charts.operator_table(ranked, ["nom", "type", "financeurs", "premier_financeur",
+                                                           "part_premier_financeur", "budget_eur", "fiche"]),
+               "operateurs_dependance", empty=T.ORG_NONE, links=link)
+    st.subheader(T.ECO_PRESENT_UNFUNDED, help=T.ECO_PRESENT_UNFUNDED_HELP)
+    cells = q(organisations.present_unfunded_cells, snap.id)
+    show_table(charts.table_view(cells.rename(columns={"noms_operateurs": "operateurs_presents"}),
+                                 ["nom_territoire", "thematique", "acteurs", "score", "operateurs_presents"],
+                                 theme_labels=themes,
+                                 headings={**T.ECO_HEADINGS, "operateurs_presents": T.ECO_HEADINGS["operateurs"]}),
+               "operateurs_presents_non_finances", empty=T.ECO_PRESENT_UNFUNDED_NONE)
+
+
 def percent(share: float | None) -> str:
     return "–" if share is None else f"{fr_number(100 * share, 1)} %"
 
@@ -129,8 +165,9 @@ if investors.empty:
     st.info(T.TOGETHER_NO_INVESTORS)
     st.stop()
 names = dict(zip(investors["id"], investors["nom"]))
-view = url_radio(st, T.FILTER_VIEW, list(T.TOGETHER_VIEWS), "vue", default="paysage",
-                 format_func=T.TOGETHER_VIEWS.get, horizontal=True, label_visibility="collapsed")
+views = {**T.TOGETHER_VIEWS, "ecosysteme": T.ECO_VIEW}
+view = url_radio(st, T.FILTER_VIEW, list(views), "vue", default="paysage",
+                 format_func=views.get, horizontal=True, label_visibility="collapsed")
 
 if view == "paysage":
     by_theme = q(collective.investor_themes, snap.id)
@@ -151,8 +188,10 @@ if view == "paysage":
         chart_table(charts.table_view(by_region, ["nom", "nom_territoire", "thematiques"],
                                       headings={**T.INVESTOR_HEADINGS, "thematiques": T.CHART_THEMES_COVERED}),
                     "investisseurs_regions")
-    show_table(charts.table_view(investors, ["id", "nom", "type", "programmes", "programmes_inactifs", "budget_eur"],
-                                 headings=T.INVESTOR_HEADINGS), "investisseurs")
+    show_table(charts.table_view(investors.assign(fiche=organisation_links(investors["id"])),
+                                 ["id", "nom", "type", "programmes", "programmes_inactifs", "budget_eur", "fiche"],
+                                 headings={**T.INVESTOR_HEADINGS, "fiche": T.ORG_HEADINGS["fiche"]}), "investisseurs",
+               links={T.ORG_HEADINGS["fiche"]: T.ORG_LINK})
     st.caption(T.FORMULAS["budget"])
     st.caption(T.FORMULAS["actif"])
 
@@ -186,6 +225,9 @@ elif view == "parcours":
 
 elif view == "engagements":
     commitments_view()
+
+elif view == "ecosysteme":
+    ecosystem_view()
 
 else:  # se positionner
     investor = url_select(st, T.TOGETHER_PICK_INVESTOR, ["", *names], "investisseur", default="",

@@ -283,7 +283,11 @@ def organisation_records(store: Store, snapshot_id: int) -> list[dict[str, Any]]
 
 def organisation(store: Store, snapshot_id: int, org_id: str) -> dict[str, Any] | None:
     """The organisation an id names (as an investor first, else as an operator), or None."""
-    orgs = organisations(store, snapshot_id)
+    return find_organisation(organisations(store, snapshot_id), org_id)
+
+
+def find_organisation(orgs: list[dict[str, Any]], org_id: str) -> dict[str, Any] | None:
+    """Among ``organisations``'s objects, the one ``org_id`` names (as an investor first, else as an operator)."""
     return next((o for o in orgs if o["investisseur"] == org_id), None) or next(
         (o for o in orgs if o["operateur"] == org_id), None)
 
