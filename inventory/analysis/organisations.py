@@ -18,19 +18,20 @@ from inventory.analysis.base import SEP
 from inventory.analysis.followup import commitments
 from inventory.identifiers import name_key
 from inventory.store import Store
-from inventory.store.schema import NEED_REACHED_CELLS  # the cells whose need rows an active programme reaches
 
 # The active programmes of snapshot $sid, with their distinct investors and operators (the store's
 # ``active_programmes`` view, once in, says "active" for every module: this CTE is the one place to switch).
 ACTIVE = """
-active AS (
+active AS (  -- investors and operators are distinct in a cell (parsing.distinct_list): no list_distinct (60 ms
+            -- on 10,000 programmes)
     SELECT p.id, p.nom, p.budget_eur, p.thematiques, p.territoires,
-           list_distinct(p.investisseurs) AS invs, list_distinct(coalesce(p.operateurs, [])) AS ops
+           p.investisseurs AS invs, coalesce(p.operateurs, []) AS ops
     FROM programmes p JOIN snapshots s ON s.id = p.snapshot_id
     WHERE p.snapshot_id = $sid AND active_at(p.date_debut, p.date_fin, s.as_of)
+), by_op AS (  -- (operator, active programme it delivers)
+    SELECT unnest(ops) AS op, id, budget_eur, invs, thematiques, territoires, len(ops) AS n_ops FROM active
 ), delivered AS (  -- (operator, programme, investor, the investor's equal share of the budget)
-    SELECT o.op, a.id AS programme, i.inv, coalesce(a.budget_eur, 0) / len(a.invs) AS part, len(a.ops) AS n_ops
-    FROM active a, unnest(a.ops) AS o(op), unnest(a.invs) AS i(inv)
+    SELECT op, id AS programme, unnest(invs) AS inv, coalesce(budget_eur, 0) / len(invs) AS part, n_ops FROM by_op
 )
 """
 
@@ -55,7 +56,7 @@ def operators(store: Store, snapshot_id: int) -> pd.DataFrame:
                    string_agg(DISTINCT coalesce(i.nom, d.inv), {SEP} ORDER BY coalesce(i.nom, d.inv)) AS noms
             FROM delivered d LEFT JOIN investisseurs i ON i.snapshot_id = $sid AND i.id = d.inv GROUP BY d.op
         ), budgets AS (
-            SELECT o.op, sum(coalesce(a.budget_eur, 0)) AS budget_eur FROM active a, unnest(a.ops) AS o(op) GROUP BY o.op
+            SELECT op, sum(coalesce(budget_eur, 0)) AS budget_eur FROM by_op GROUP BY op
         )
         SELECT o.id, o.nom, o.type, o.siren, o.siret, o.rna, o.territoires,
                coalesce(t.programmes, 0) AS programmes, coalesce(t.financeurs, 0) AS financeurs,
@@ -82,24 +83,27 @@ def flows(store: Store, snapshot_id: int) -> pd.DataFrame:
     investors, its operators and its themes), programmes (distinct active programmes behind the link)."""
     return store.read(_sql(f"""
         WITH {ACTIVE}, funding AS (
-            SELECT 'financement' AS etape, d.inv AS source, d.op AS cible, sum(d.part / d.n_ops) AS montant_eur,
+            SELECT d.inv AS source, d.op AS cible, sum(d.part / d.n_ops) AS montant_eur,
                    count(DISTINCT d.programme) AS programmes
             FROM delivered d GROUP BY ALL
         ), themes AS (
-            SELECT 'thematique' AS etape, o.op AS source, t.th AS cible,
-                   sum(coalesce(a.budget_eur, 0) / len(a.ops) / len(a.thematiques)) AS montant_eur,
-                   count(DISTINCT a.id) AS programmes
-            FROM active a, unnest(a.ops) AS o(op), unnest(a.thematiques) AS t(th)
-            WHERE len(a.invs) > 0 GROUP BY ALL
+            SELECT op AS source, th AS cible, sum(share) AS montant_eur, count(DISTINCT id) AS programmes
+            FROM (SELECT op, id, coalesce(budget_eur, 0) / n_ops / len(thematiques) AS share,
+                         unnest(thematiques) AS th FROM by_op WHERE len(invs) > 0)
+            GROUP BY ALL
         )
-        SELECT x.etape, x.source, coalesce(i.nom, os.nom, x.source) AS nom_source, x.cible,
-               coalesce(oc.nom, th.libelle, x.cible) AS nom_cible, x.montant_eur, x.programmes
-        FROM (SELECT * FROM funding UNION ALL SELECT * FROM themes) x
-        LEFT JOIN investisseurs i ON x.etape = 'financement' AND i.snapshot_id = $sid AND i.id = x.source
-        LEFT JOIN operateurs os ON x.etape = 'thematique' AND os.snapshot_id = $sid AND os.id = x.source
-        LEFT JOIN operateurs oc ON x.etape = 'financement' AND oc.snapshot_id = $sid AND oc.id = x.cible
-        LEFT JOIN thematiques th ON x.etape = 'thematique' AND th.snapshot_id = $sid AND th.code = x.cible
-        ORDER BY x.etape, x.montant_eur DESC, x.source, x.cible
+        SELECT 'financement' AS etape, f.source, coalesce(i.nom, f.source) AS nom_source, f.cible,
+               coalesce(o.nom, f.cible) AS nom_cible, f.montant_eur, f.programmes
+        FROM funding f
+        LEFT JOIN (SELECT id, nom FROM investisseurs WHERE snapshot_id = $sid) i ON i.id = f.source
+        LEFT JOIN (SELECT id, nom FROM operateurs WHERE snapshot_id = $sid) o ON o.id = f.cible
+        UNION ALL
+        SELECT 'thematique', t.source, coalesce(o.nom, t.source), t.cible, coalesce(th.libelle, t.cible),
+               t.montant_eur, t.programmes
+        FROM themes t
+        LEFT JOIN (SELECT id, nom FROM operateurs WHERE snapshot_id = $sid) o ON o.id = t.source
+        LEFT JOIN (SELECT code, libelle FROM thematiques WHERE snapshot_id = $sid) th ON th.code = t.cible
+        ORDER BY 1, 6 DESC, 2, 4
         """, snapshot_id))
 
 
@@ -112,26 +116,27 @@ def present_unfunded_cells(store: Store, snapshot_id: int) -> pd.DataFrame:
         WITH {ACTIVE}, needs AS (
             SELECT territoire, thematique, sum(acteurs) AS acteurs, sum(score) AS score
             FROM need_agg WHERE snapshot_id = $sid GROUP BY ALL
-        ), present AS (
+        ), present AS (  -- where each operator's territories reach need rows, by the programmes' rule
             SELECT DISTINCT o.id AS op, o.nom, r.territoire
-            FROM operateurs o, unnest(o.territoires) AS src(src) JOIN territory_reach r ON r.src = src.src AND r.reaches_need
-            WHERE o.snapshot_id = $sid
-        ), funded AS (
-            SELECT DISTINCT op.op, r.territoire, th.th AS thematique
-            FROM active a, unnest(a.ops) AS op(op), unnest(a.territoires) AS src(src), unnest(a.thematiques) AS th(th),
-                 territory_reach r
-            WHERE r.src = src.src AND r.reaches_need
-        ), reached AS ({NEED_REACHED_CELLS})
-        SELECT n.territoire, t.nom AS nom_territoire, n.thematique, n.acteurs, n.score,
-               list(p.op ORDER BY p.op) AS operateurs, string_agg(p.nom, {SEP} ORDER BY p.nom) AS noms_operateurs,
-               any_value(rc.territoire IS NOT NULL) AS atteint
-        FROM needs n JOIN present p ON p.territoire = n.territoire
-        JOIN territoires t ON t.key = n.territoire
-        LEFT JOIN funded f ON f.op = p.op AND f.territoire = n.territoire AND f.thematique = n.thematique
-        LEFT JOIN reached rc ON rc.territoire = n.territoire AND rc.thematique = n.thematique
-        WHERE f.op IS NULL
-        GROUP BY n.territoire, t.nom, t.ordre, n.thematique, n.acteurs, n.score
-        ORDER BY n.score DESC, t.ordre, n.thematique
+            FROM (SELECT id, nom, unnest(territoires) AS src FROM operateurs WHERE snapshot_id = $sid) o
+            JOIN territory_reach r ON r.src = o.src AND r.reaches_need
+        ), funded AS (  -- the cells an operator's active programmes reach
+            SELECT DISTINCT f.op, r.territoire, unnest(f.thematiques) AS thematique
+            FROM (SELECT op, thematiques, unnest(territoires) AS src FROM by_op) f
+            JOIN territory_reach r ON r.src = f.src AND r.reaches_need
+        ), unfunded AS (
+            SELECT n.territoire, n.thematique, n.acteurs, n.score, p.op, p.nom
+            FROM needs n JOIN present p ON p.territoire = n.territoire
+            ANTI JOIN funded f ON f.op = p.op AND f.territoire = n.territoire AND f.thematique = n.thematique
+        )
+        SELECT u.territoire, t.nom AS nom_territoire, u.thematique, u.acteurs, u.score,
+               list(u.op ORDER BY u.op) AS operateurs, string_agg(u.nom, {SEP} ORDER BY u.nom) AS noms_operateurs,
+               coalesce(any_value(c.atteint), false) AS atteint
+        FROM unfunded u JOIN territoires t ON t.key = u.territoire
+        LEFT JOIN (SELECT territoire, thematique, atteint FROM coverage WHERE snapshot_id = $sid) c
+          ON c.territoire = u.territoire AND c.thematique = u.thematique
+        GROUP BY u.territoire, t.nom, t.ordre, u.thematique, u.acteurs, u.score
+        ORDER BY u.score DESC, t.ordre, u.thematique
         """, snapshot_id))
 
 
