@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import tempfile
+import time
 from pathlib import Path
 
 import numpy as np
@@ -77,16 +79,23 @@ def main() -> None:
         view = lambda: (organisations.flows(store, sid), organisations.operators(store, sid),  # noqa: E731
                         organisations.present_unfunded_cells(store, sid))
         cold, _ = timed(view)
+        cpu0 = time.process_time()
         warm = [timed(view)[0] for _ in range(args.repeat)]
+        cpu = (time.process_time() - cpu0) / args.repeat  # every thread of the process: less sensitive to load
         parts = {name: median([timed(lambda f=f: f(store, sid))[0] for _ in range(args.repeat)])
                  for name, f in (("flows", organisations.flows), ("operators", organisations.operators),
                                  ("present_unfunded_cells", organisations.present_unfunded_cells))}
-        print(f"Écosystème queries: cold {cold * 1000:.0f} ms, warm median {median(warm) * 1000:.0f} ms over "
-              f"{args.repeat} ({', '.join(f'{k} {v * 1000:.0f} ms' for k, v in parts.items())})")
+        print(f"Écosystème queries: cold {cold * 1000:.0f} ms, warm median {median(warm) * 1000:.0f} ms "
+              f"(CPU {cpu * 1000:.0f} ms a run) over {args.repeat} "
+              f"({', '.join(f'{k} {v * 1000:.0f} ms' for k, v in parts.items())})")
+        for name, fn, arg in (("funder page", organisations.funded_programmes, "I00001"),
+                              ("operator page", organisations.operator_funders, "OP00001")):
+            fn(store, sid, arg)
+            print(f"{name} query ({fn.__name__}), warm: {timed(lambda: fn(store, sid, arg))[0] * 1000:.0f} ms")
         orgs, _ = timed(lambda: organisations.organisation_records(store, sid))
         print(f"organisations --json builder: {orgs * 1000:.0f} ms")
         store.close()
-    print(f"measured {dt.datetime.now():%Y-%m-%d %H:%M}")
+    print(f"measured {dt.datetime.now():%Y-%m-%d %H:%M}, load average {' / '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

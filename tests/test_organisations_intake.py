@@ -137,3 +137,32 @@ def test_the_checksums_follow_the_registers():
     assert identifiers.is_rna("W751234567") and not identifiers.is_rna("W75123456")
     assert identifiers.name_key("Fondation  Horizon-Commun") == identifiers.name_key("fondation horizon commun")
     assert identifiers.name_key("Association des Amis d'Été") == "amis ete"
+
+
+# --- catalogue financers: by identifier when the catalogue gives one, else by name ---------------------------------
+THREE_W = (
+    "Organisation;Bailleur;SIREN du bailleur;Secteur;Activité;Région\n"
+    "#org+impl;#org+funder;#org+funder+code;#sector;#activity;#adm1+name\n"
+    f"Réseau Delta;Fond. Horizon;{SIREN_A};Numérique;Ateliers numériques;Occitanie\n"  # another spelling, same SIREN
+    "Réseau Delta;Institut Beta (fictif);;Numérique;Formations;Occitanie\n"  # no number: by name
+    f"Réseau Delta;Nouveau Mécène;{SIREN_B};Numérique;Outils;Occitanie\n"  # nobody: a new investor with its SIREN
+)
+
+
+def test_catalogue_financers_are_matched_by_identifier_else_by_name_and_the_report_says_how(store, tmp_path):
+    sh = inventory_sheets()
+    sh["investisseurs"][0].append("siren")
+    sh["investisseurs"][1].append(SIREN_A)  # INV1 « Fondation Alpha (fictive) »
+    sh["investisseurs"][2].append(None)
+    sh["investisseurs"][3].append(None)
+    from tests.builders import write_xlsx
+
+    book = write_xlsx(tmp_path / "inventaire.xlsx", sh)
+    checked = check(read_upload([(book.name, book.read_bytes()), ("3w.csv", THREE_W.encode())]), store)
+    assert checked.ok, checked.issues
+    assert checked.catalogue.matches == [
+        {"financeur": "Fond. Horizon", "investisseur": "INV1", "rapprochement": "identifiant"},
+        {"financeur": "Institut Beta (fictif)", "investisseur": "INV2", "rapprochement": "nom"},
+        {"financeur": "Nouveau Mécène", "investisseur": "NOUVEAU-MECENE", "rapprochement": "nouveau"}]
+    investors = checked.tables["investisseurs"].to_pylist()
+    assert [(i["id"], i["siren"]) for i in investors][-1] == ("NOUVEAU-MECENE", SIREN_B)

@@ -145,23 +145,24 @@ def funded_programmes(store: Store, snapshot_id: int, investor: str) -> pd.DataF
     """The active programmes an investor funds: id, nom, budget_eur, part_budget_eur (its equal share),
     investisseurs (names of all its funders), operateurs (names)."""
     return store.read(_sql(f"""
-        WITH {ACTIVE}
-        SELECT a.id, a.nom, a.budget_eur, a.budget_eur / len(a.invs) AS part_budget_eur,
-               (SELECT string_agg(coalesce(i.nom, x), {SEP} ORDER BY coalesce(i.nom, x)) FROM unnest(a.invs) AS u(x)
-                LEFT JOIN investisseurs i ON i.snapshot_id = $sid AND i.id = x) AS investisseurs,
-               (SELECT string_agg(coalesce(o.nom, x), {SEP} ORDER BY coalesce(o.nom, x)) FROM unnest(a.ops) AS u(x)
-                LEFT JOIN operateurs o ON o.snapshot_id = $sid AND o.id = x) AS operateurs
-        FROM active a WHERE list_contains(a.invs, ?) ORDER BY a.id
+        WITH {ACTIVE}, mine AS (SELECT * FROM active WHERE list_contains(invs, ?)),
+        funders AS (SELECT id, unnest(invs) AS x FROM mine), makers AS (SELECT id, unnest(ops) AS x FROM mine)
+        SELECT m.id, m.nom, m.budget_eur, m.budget_eur / len(m.invs) AS part_budget_eur,
+               (SELECT string_agg(coalesce(i.nom, f.x), {SEP} ORDER BY coalesce(i.nom, f.x)) FROM funders f
+                LEFT JOIN investisseurs i ON i.snapshot_id = $sid AND i.id = f.x WHERE f.id = m.id) AS investisseurs,
+               (SELECT string_agg(coalesce(o.nom, k.x), {SEP} ORDER BY coalesce(o.nom, k.x)) FROM makers k
+                LEFT JOIN operateurs o ON o.snapshot_id = $sid AND o.id = k.x WHERE k.id = m.id) AS operateurs
+        FROM mine m ORDER BY m.id
         """, snapshot_id), [investor])
 
 
 def cofunders(store: Store, snapshot_id: int, investor: str) -> pd.DataFrame:
     """The investors that co-fund an investor's active programmes: id, nom, programmes_communs."""
     return store.read(_sql(f"""
-        WITH {ACTIVE}
-        SELECT x AS id, coalesce(i.nom, x) AS nom, count(*) AS programmes_communs
-        FROM active a, unnest(a.invs) AS u(x) LEFT JOIN investisseurs i ON i.snapshot_id = $sid AND i.id = x
-        WHERE list_contains(a.invs, ?) AND x <> ?
+        WITH {ACTIVE}, pairs AS (SELECT id, unnest(invs) AS x FROM active WHERE list_contains(invs, ?))
+        SELECT p.x AS id, coalesce(i.nom, p.x) AS nom, count(*) AS programmes_communs
+        FROM pairs p LEFT JOIN investisseurs i ON i.snapshot_id = $sid AND i.id = p.x
+        WHERE p.x <> ?
         GROUP BY ALL ORDER BY programmes_communs DESC, nom
         """, snapshot_id), [investor, investor])
 
@@ -218,12 +219,11 @@ def operator_cells(store: Store, snapshot_id: int, operator: str) -> pd.DataFram
     """The territories × themes of the active programmes an operator delivers, as the programmes list them:
     territoire, nom_territoire, thematique, programmes."""
     return store.read(_sql(f"""
-        WITH {ACTIVE}
-        SELECT te.te AS territoire, t.nom AS nom_territoire, th.th AS thematique, count(*) AS programmes
-        FROM active a, unnest(a.territoires) AS te(te), unnest(a.thematiques) AS th(th)
-        JOIN territoires t ON t.key = te.te
-        WHERE list_contains(a.ops, ?)
-        GROUP BY te.te, t.nom, t.ordre, th.th ORDER BY t.ordre, th.th
+        WITH {ACTIVE}, places AS (SELECT id, thematiques, unnest(territoires) AS te FROM by_op WHERE op = ?),
+        cells AS (SELECT id, te, unnest(thematiques) AS th FROM places)
+        SELECT c.te AS territoire, t.nom AS nom_territoire, c.th AS thematique, count(DISTINCT c.id) AS programmes
+        FROM cells c JOIN territoires t ON t.key = c.te
+        GROUP BY c.te, t.nom, t.ordre, c.th ORDER BY t.ordre, c.th
         """, snapshot_id), [operator])
 
 
@@ -238,7 +238,7 @@ def organisations(store: Store, snapshot_id: int) -> list[dict[str, Any]]:
                            [snapshot_id])
     funded = store.read(_sql(f"""
         WITH {ACTIVE}
-        SELECT x AS inv, list(a.id ORDER BY a.id) AS programmes FROM active a, unnest(a.invs) AS u(x) GROUP BY x
+        SELECT inv, list(id ORDER BY id) AS programmes FROM (SELECT id, unnest(invs) AS inv FROM active) GROUP BY inv
         """, snapshot_id))
     funded_by = dict(zip(funded["inv"], funded["programmes"]))
     delivered = store.read(_sql(f"""
