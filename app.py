@@ -19,9 +19,10 @@ PAGES = [
     st.Page("pages/evolution.py", title=T.PAGE_EVOLUTION, icon=":material/trending_up:", url_path="evolution"),
     st.Page("pages/methode.py", title=T.PAGE_METHODE, icon=":material/menu_book:", url_path="methode"),
     st.Page("pages/importer.py", title=T.PAGE_IMPORTER, icon=":material/upload_file:", url_path="importer"),
-    st.Page("pages/organisation.py", title=T.PAGE_ORGANISATION, icon=":material/corporate_fare:",
-            url_path="organisation"),
 ]
+# An organisation's page is reached from the tables and views that name one (?organisation=ID), not listed.
+ORGANISATION = st.Page("pages/organisation.py", title=T.PAGE_ORGANISATION, icon=":material/corporate_fare:",
+                       url_path="organisation", visibility="hidden")
 
 
 def _home_by_name() -> None:
@@ -32,7 +33,8 @@ def _home_by_name() -> None:
 
 # Workshop mode is read-only: the import page (the only one that writes) is not even listed.
 listed = [p for p in PAGES if not (workshop and p.url_path == "importer")]
-page = st.navigation(listed + [st.Page(_home_by_name, title=T.PAGE_ACCUEIL, url_path="accueil", visibility="hidden")],
+page = st.navigation(listed + [ORGANISATION,
+                              st.Page(_home_by_name, title=T.PAGE_ACCUEIL, url_path="accueil", visibility="hidden")],
                      position="top" if workshop else "sidebar")
 ui.sidebar()
 with ui.routed():  # the page knows app.py drew around it (see ui.enter_through_app)
