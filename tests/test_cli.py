@@ -197,11 +197,12 @@ def test_export_and_template(demo_store, tmp_path, capsys):
     code, out, _ = run(capsys, "export", str(tmp_path / "inv.xlsx"), "--db", db)
     assert code == 0 and "exporté" in out
     assert openpyxl.load_workbook(tmp_path / "inv.xlsx").sheetnames == ["investisseurs", "programmes", "besoins",
-                                                                         "engagements", "realisations"]
+                                                                         "engagements", "realisations", "operateurs"]
     code, _, _ = run(capsys, "export", str(tmp_path / "csv"), "--snapshot", "1", "--db", db)
     assert code == 0
     assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == ["besoins.csv", "engagements.csv",  # April: no
-                                                                     "investisseurs.csv", "programmes.csv"]  # results
+                                                                     "investisseurs.csv", "operateurs.csv",  # results
+                                                                     "programmes.csv"]
     code, out, _ = run(capsys, "template", str(tmp_path / "modele.xlsx"), "--db", db)
     assert code == 0 and "lisez-moi" in openpyxl.load_workbook(tmp_path / "modele.xlsx").sheetnames
 
