@@ -88,3 +88,24 @@ def test_the_investors_table_links_to_their_pages(org_db, open_page):
     assert_clean(at)
     investors = table(at)
     assert investors[T.ORG_HEADINGS["fiche"]].tolist() == [f"organisation?organisation={i}" for i in ("F1", "F2", "F3")]
+
+
+def test_the_pages_speak_english_one_click_away(org_db, open_page):
+    at = open_page(org_db, "organisation", organisation="OP1", lang="en")
+    assert_clean(at)
+    assert at.title[0].value == T.TABLES["en"]["ORG_TITLE"]
+    assert set(metrics(at)) == {T.TABLES["en"][k] for k in ("ORG_METRIC_DELIVERED", "ORG_METRIC_FUNDERS",
+                                                            "ORG_METRIC_DEPENDENCE")}
+    at = open_page(org_db, "collectif", vue="ecosysteme", lang="en")
+    assert_clean(at)
+    assert T.TABLES["en"]["ECO_HEADER"] in [s.value for s in at.subheader]
+    assert table(at, 0).columns.tolist() == list(T.TABLES["en"]["ECO_FLOW_COLUMNS"].values())
+
+
+def test_the_demo_tells_the_ecosystem_story(demo_db, open_page):
+    at = open_page(demo_db, "collectif", vue="ecosysteme")
+    assert_clean(at)
+    single = table(at, 1)[T.ECO_HEADINGS["nom"]].tolist()
+    assert "Maison des associations du Rhône (fictive)" in single
+    present = table(at, 3)[T.ECO_HEADINGS["operateurs"]].tolist()
+    assert any("Agence solidaire des Hauts-de-France (fictive)" in (p or "") for p in present)
