@@ -19,6 +19,8 @@ ALLIANCE_COLUMNS = ["nom", "thematique", "acteurs", "score", "programmes", "inve
 UNCOVERED_COLUMNS = ["nom", "thematique", "tension", "acteurs", "score", "intensite_moyenne"]
 STEP_COLUMNS = ["id", "nom", "phase", "nature", "investisseurs", "territoires", "date_fin"]
 ON_TRACK_COLUMNS = ["nom", "thematique", "acteurs", "score", "engagements"]
+ECO_OPERATORS_DRAWN = 30  # the Sankey draws the operators that receive the most; a thousand would be a blur
+ECO_ROWS = 100  # the Écosystème's tables show their first rows (largest first)
 
 
 def pathways_view() -> None:
@@ -126,26 +128,36 @@ def ecosystem_view() -> None:
         st.info(T.ECO_NONE)
     else:
         st.markdown(f"**{T.ECO_FLOWS}**")
-        st.plotly_chart(organisation_charts.ecosystem_sankey(flows, theme_labels=themes, large=large),
+        drawn = organisation_charts.largest_flows(flows, ECO_OPERATORS_DRAWN)
+        every = flows.loc[flows["etape"] == "financement", "cible"].nunique()
+        if every > ECO_OPERATORS_DRAWN:
+            st.caption(T.ECO_DRAWN.format(shown=fr_number(ECO_OPERATORS_DRAWN), total=fr_number(every)))
+        st.plotly_chart(organisation_charts.ecosystem_sankey(drawn, theme_labels=themes, large=large),
                         width="stretch", config=charts.OFFLINE)
-        show_table(organisation_charts.flow_table(flows, theme_labels=themes), "ecosysteme_flux")
+        show_table(organisation_charts.flow_table(drawn, theme_labels=themes), "ecosysteme_flux")
     ops = q(organisations.operators, snap.id)
     ops = ops.assign(fiche=organisation_links(ops["id"]))
     link = {T.ORG_HEADINGS["fiche"]: T.ORG_LINK}
     st.subheader(T.ECO_SINGLE)
     st.caption(T.FORMULA_DEPENDANCE)
     single = ops[ops["financeurs"] == 1].sort_values(["budget_eur", "id"], ascending=[False, True])
-    show_table(organisation_charts.operator_table(single, ["nom", "type", "premier_financeur", "programmes",
+    if len(single) > ECO_ROWS:
+        st.caption(T.ECO_ROWS_SHOWN.format(shown=fr_number(ECO_ROWS), total=fr_number(len(single))))
+    show_table(organisation_charts.operator_table(single.head(ECO_ROWS), ["nom", "type", "premier_financeur", "programmes",
                                                            "budget_eur", "fiche"]),
                "operateurs_un_financeur", empty=T.ECO_SINGLE_NONE, links=link)
     st.markdown(f"**{T.ECO_DEPENDENCE}**")
     ranked = ops[ops["financeurs"] > 0].sort_values(["part_premier_financeur", "id"], ascending=[False, True])
-    show_table(organisation_charts.operator_table(ranked, ["nom", "type", "financeurs", "premier_financeur",
+    if len(ranked) > ECO_ROWS:
+        st.caption(T.ECO_ROWS_SHOWN.format(shown=fr_number(ECO_ROWS), total=fr_number(len(ranked))))
+    show_table(organisation_charts.operator_table(ranked.head(ECO_ROWS), ["nom", "type", "financeurs", "premier_financeur",
                                                            "part_premier_financeur", "budget_eur", "fiche"]),
                "operateurs_dependance", empty=T.ORG_NONE, links=link)
     st.subheader(T.ECO_PRESENT_UNFUNDED, help=T.ECO_PRESENT_UNFUNDED_HELP)
     cells = q(organisations.present_unfunded_cells, snap.id)
-    show_table(charts.table_view(cells.rename(columns={"noms_operateurs": "operateurs_presents"}),
+    if len(cells) > ECO_ROWS:
+        st.caption(T.ECO_ROWS_SHOWN.format(shown=fr_number(ECO_ROWS), total=fr_number(len(cells))))
+    show_table(charts.table_view(cells.head(ECO_ROWS).rename(columns={"noms_operateurs": "operateurs_presents"}),
                                  ["nom_territoire", "thematique", "acteurs", "score", "operateurs_presents"],
                                  theme_labels=themes,
                                  headings={**T.ECO_HEADINGS, "operateurs_presents": T.ECO_HEADINGS["operateurs"]}),

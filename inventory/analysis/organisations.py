@@ -120,14 +120,20 @@ def present_unfunded_cells(store: Store, snapshot_id: int) -> pd.DataFrame:
             SELECT DISTINCT o.id AS op, o.nom, r.territoire
             FROM (SELECT id, nom, unnest(territoires) AS src FROM operateurs WHERE snapshot_id = $sid) o
             JOIN territory_reach r ON r.src = o.src AND r.reaches_need
-        ), funded AS (  -- the cells an operator's active programmes reach
-            SELECT DISTINCT f.op, r.territoire, unnest(f.thematiques) AS thematique
-            FROM (SELECT op, thematiques, unnest(territoires) AS src FROM by_op) f
-            JOIN territory_reach r ON r.src = f.src AND r.reaches_need
-        ), unfunded AS (
+        ), delivers AS (  -- (operator, territory listed, theme) of the active programmes it delivers
+            SELECT DISTINCT op, src, unnest(thematiques) AS th
+            FROM (SELECT op, thematiques, unnest(territoires) AS src FROM by_op)
+        ), candidates AS (
             SELECT n.territoire, n.thematique, n.acteurs, n.score, p.op, p.nom
             FROM needs n JOIN present p ON p.territoire = n.territoire
-            ANTI JOIN funded f ON f.op = p.op AND f.territoire = n.territoire AND f.thematique = n.thematique
+        ), funded AS (  -- a candidate one of the operator's programmes reaches (checked from the cell: few sources
+                        -- reach a territory, where expanding every programme's territories gave 200,000 rows)
+            SELECT DISTINCT c.op, c.territoire, c.thematique
+            FROM candidates c JOIN territory_reach r ON r.territoire = c.territoire AND r.reaches_need
+            JOIN delivers d ON d.op = c.op AND d.src = r.src AND d.th = c.thematique
+        ), unfunded AS (
+            SELECT c.* FROM candidates c
+            ANTI JOIN funded f ON f.op = c.op AND f.territoire = c.territoire AND f.thematique = c.thematique
         )
         SELECT u.territoire, t.nom AS nom_territoire, u.thematique, u.acteurs, u.score,
                list(u.op ORDER BY u.op) AS operateurs, string_agg(u.nom, {SEP} ORDER BY u.nom) AS noms_operateurs,
@@ -170,7 +176,8 @@ def cofunders(store: Store, snapshot_id: int, investor: str) -> pd.DataFrame:
 def investor_commitments(store: Store, snapshot_id: int, investor: str) -> pd.DataFrame:
     """The commitments an investor is part of (``followup.commitments``'s rows)."""
     rows = commitments(store, snapshot_id)
-    return rows[[investor in list(invs) for invs in rows["investisseurs"]]].reset_index(drop=True)
+    mine = pd.Series([investor in list(invs) for invs in rows["investisseurs"]], index=rows.index, dtype=bool)
+    return rows[mine].reset_index(drop=True)
 
 
 def investor_results(store: Store, snapshot_id: int, investor: str) -> pd.DataFrame:

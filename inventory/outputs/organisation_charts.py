@@ -50,6 +50,16 @@ def ecosystem_sankey(flows: pd.DataFrame, *, theme_labels: Mapping[str, str] | N
     return _layout(fig, large=large, height=max(360, 26 * max(len(labels) // 2, 1)))
 
 
+def largest_flows(flows: pd.DataFrame, operators: int = 30) -> pd.DataFrame:
+    """The flows of the ``operators`` operators that receive the most (a Sankey of a thousand operators is a
+    blur; the table under it says how many are drawn): their funders' links and their links to themes."""
+    received = flows[flows["etape"] == "financement"].groupby("cible")["montant_eur"].sum()
+    kept = set(received.sort_values(ascending=False).head(operators).index)
+    mask = ((flows["etape"] == "financement") & flows["cible"].isin(kept)) | (
+        (flows["etape"] == "thematique") & flows["source"].isin(kept))
+    return flows[mask].reset_index(drop=True)
+
+
 def flow_table(flows: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = None) -> pd.DataFrame:
     """The Sankey's links as a table: from, to (themes by their label), amount (rounded to the euro), programmes."""
     themes = theme_labels or {}

@@ -64,6 +64,8 @@ ECO_HEADER = "Who funds whom to deliver what"
 ECO_INTRO = ("Flows from funders to the operators that deliver their active programmes, then to the themes. A "
              "programme's budget is shared equally between its funders, its operators and its themes.")
 ECO_NONE = "No active programme names an operator: fill in the programmes' operateurs column."
+ECO_DRAWN = "The diagram and its table show the {shown} operators that receive the most, of {total}."
+ECO_ROWS_SHOWN = "The first {shown} rows of {total}."
 ECO_FLOWS = "Flows (€)"
 ECO_FLOW_COLUMNS = {"source": "From", "cible": "To", "montant_eur": "Amount (€, equal share)", "programmes": "Programmes"}
 ECO_SINGLE = "Operators depending on a single funder"

@@ -69,6 +69,8 @@ ECO_INTRO = ("Les flux des financeurs vers les opérateurs qui mettent en œuvre
              "les thématiques. Le budget d'un programme est partagé à parts égales entre ses financeurs, ses "
              "opérateurs et ses thématiques.")
 ECO_NONE = "Aucun programme actif n'indique d'opérateur : renseignez la colonne operateurs des programmes."
+ECO_DRAWN = "Le diagramme et son tableau montrent les {shown} opérateurs qui reçoivent le plus, sur {total}."
+ECO_ROWS_SHOWN = "Les {shown} premières lignes sur {total}."
 ECO_FLOWS = "Flux (€)"
 ECO_FLOW_COLUMNS = {"source": "De", "cible": "Vers", "montant_eur": "Montant (€, part égale)", "programmes": "Programmes"}
 ECO_SINGLE = "Opérateurs dépendant d'un seul financeur"

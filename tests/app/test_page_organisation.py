@@ -109,3 +109,9 @@ def test_the_demo_tells_the_ecosystem_story(demo_db, open_page):
     assert "Maison des associations du Rhône (fictive)" in single
     present = table(at, 3)[T.ECO_HEADINGS["operateurs"]].tolist()
     assert any("Agence solidaire des Hauts-de-France (fictive)" in (p or "") for p in present)
+
+
+def test_an_investor_without_commitments_or_results_opens(demo_db, open_page):
+    at = open_page(demo_db, "organisation", organisation="INS4")  # no commitment, no declared result
+    assert_clean(at)
+    assert at.header[0].value == "Fonds public d'innovation sociale (fictif)"
