@@ -12,7 +12,8 @@ st.set_page_config(page_title=T.APP_TITLE, page_icon="🤝", layout="wide",
                    initial_sidebar_state="collapsed" if workshop else "auto")
 
 PAGES = {entry.url_path: st.Page(entry.file, title=entry.title_text, icon=entry.icon, url_path=entry.url_path,
-                                 default=entry.default) for entry in registry.PAGES}
+                                 default=entry.default, visibility="hidden" if entry.hidden else "visible")
+         for entry in registry.PAGES}
 
 
 def _home_by_name() -> None:
@@ -22,7 +23,7 @@ def _home_by_name() -> None:
 
 
 # Workshop mode is read-only: the import page (the only one that writes) is not even listed.
-listed = [PAGES[entry.url_path] for entry in registry.listed(workshop)]
+listed = [PAGES[entry.url_path] for entry in registry.routed(workshop)]
 page = st.navigation(listed + [st.Page(_home_by_name, title=T.PAGE_ACCUEIL, url_path="accueil", visibility="hidden")],
                      position="top" if workshop else "sidebar")
 ui.sidebar()

@@ -56,7 +56,9 @@ SCENARIOS: dict[str, list[tuple[dict[str, str], list[dict[str, str]]]]] = {
         ({"vue": "positionner", "investisseur": "{investor}"}, [{"investisseur": "{investor2}"}]),
         ({"vue": "parcours"}, [{"source": "ingenierie"}, {"niveau": "departement"}, {"case": "{region}|numerique"}]),
         ({"vue": "engagements"}, []),  # as a logged-in facilitator: the board and the form
+        ({"vue": "ecosysteme"}, []),  # funders → operators → themes (issue 25)
     ],
+    "pages/organisation.py": [({"organisation": "{investor}"}, [{"organisation": "{investor2}"}])],
     "pages/defis.py": [({}, [{"mesure": "acteurs"}, {"niveau": "departement"}]),
                        ({"defi": "Évaluer avec pertinence"}, [{"niveau": "departement"}])],
     "pages/evolution.py": [({}, [{"niveau": "departement"}, {"source": "terrain"}])],

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from inventory import formats, reference, texts
-from inventory.analysis import base, followup
+from inventory.analysis import base, coverage, followup, organisations, pathways
 from inventory.intake import demo, importer
 from inventory.outputs import exports, listings
 from inventory.parsing import visible
@@ -116,6 +116,7 @@ def cmd_import(store: Store, args) -> int:
             "set_aside": [{k: s[k] for k in ("sheet", "row", "value", "message")} for s in result.set_aside],
             "errors": [{"sheet": e.sheet, "row": e.row, "column": e.column, "value": e.value, "message": e.message}
                        for e in result.errors],
+            "duplicates": list(result.duplicates),
         })
     elif result.ok:
         print(texts.CLI_SNAPSHOT_MADE.format(id=result.snapshot_id, **result.counts))
@@ -340,6 +341,21 @@ def cmd_serve(store: Store | None, args) -> int:
     return replicas.main(args)
 
 
+def cmd_organisations(store: Store, args) -> int:
+    sid = _snapshot(store, args.snapshot)
+    if sid is None:
+        return 1
+    records = organisations.organisation_records(store, sid)
+    if args.json:
+        _print_json(records)
+    else:
+        for o in records:
+            share = o["part_premier_financeur"]
+            print(" · ".join(str(x) for x in (o["id"], o["nom"], ", ".join(o["roles"]), ", ".join(o["financeurs"]),
+                                              "" if share is None else formats.number(100 * share, 1) + " %")))
+    return 0
+
+
 def cmd_report(store: Store, args) -> int:
     from inventory.outputs import session_report
 
@@ -517,6 +533,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--seance", help=texts.CLI_HELP_SEANCE)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_status)
+    p = add("organisations", texts.CLI_ORGANISATIONS_HELP)
+    p.add_argument("--snapshot", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_organisations)
     p = add("report", texts.CLI_HELP_REPORT)
     p.add_argument("path")
     p.add_argument("--snapshot", type=int)

@@ -45,6 +45,12 @@ Territoires = Annotated[list[str], BeforeValidator(p.territory_list)]
 Codes = Annotated[list[str], BeforeValidator(p.split_list)]
 Date = Annotated[dt.date | None, BeforeValidator(p.date)]
 Odd = Annotated[list[int], BeforeValidator(p.integer_list(1, 17))]
+# Organisations' legal identity (inventory.identifiers): checked as the registers define them.
+Siren = Annotated[str | None, BeforeValidator(p.siren)]
+Siret = Annotated[str | None, BeforeValidator(p.siret)]
+Rna = Annotated[str | None, BeforeValidator(p.rna)]
+SIREN_HELP = "Numéro SIREN, 9 chiffres (facultatif)"
+RNA_HELP = "Numéro RNA d'une association, W suivi de 9 chiffres (facultatif)"
 
 
 class Row(BaseModel):
@@ -100,6 +106,8 @@ class Investisseur(Row):
         "Type", "type", help="institution, fondation ou entreprise", choices=INVESTOR_TYPES
     )
     site_web: Url = column("Site web", "website", help="Adresse du site (facultatif)", default=None)
+    siren: Siren = column("SIREN", "siren", help=SIREN_HELP, default=None)
+    rna: Rna = column("RNA", "rna", help=RNA_HELP, default=None)
     contact: Annotated[str | None, BeforeValidator(p.email)] = column(
         "Contact", "contact", help="Adresse e-mail où envoyer le suivi des signaux, ex. suivi@exemple.org (facultatif)",
         default=None)
@@ -142,6 +150,10 @@ class Programme(Row):
     odd: Odd = column("ODD", "sdg", help="Numéros des ODD (1 à 17), séparés par ;", default_factory=list)
     url: Url = column("Lien", "url", help="Page du programme (facultatif)", default=None)
     description: Text = column("Description", "description", help="Texte libre (facultatif)", default=None)
+    operateurs: Annotated[list[str], BeforeValidator(p.distinct_list)] = column(
+        "Opérateurs", "operators", help="Identifiants des opérateurs qui le mettent en œuvre, séparés par ; "
+                                        "(facultatif)", default_factory=list, refers="operateurs",
+    )
 
     @model_validator(mode="after")
     def _end_after_start(self) -> "Programme":
@@ -261,6 +273,31 @@ class Realisation(Row):
     commentaire: Text = column("Commentaire", "comment", help="Texte libre (facultatif)", default=None)
 
 
+# --- the support ecosystem: the structures that deliver programmes ------------------------------------------
+OPERATOR_TYPES = Labels("OPERATOR_TYPE_LABELS")  # reseau_national, structure_territoriale, association…
+
+
+class Operateur(Row):
+    """A structure that delivers support (a national network, a territorial structure, an association…)."""
+
+    sheet: ClassVar[str] = "operateurs"
+    sheet_en: ClassVar[str] = "operators"
+    key: ClassVar[str | None] = "id"
+
+    id: Code = column("Identifiant", "id", help="Code court et unique, ex. OP1")
+    nom: Code = column("Nom", "name", help="Nom de l'opérateur")
+    type: Annotated[str, BeforeValidator(p.choice(OPERATOR_TYPES))] = column(
+        "Type", "type", help="reseau_national, structure_territoriale, association, entreprise, collectivite ou "
+                             "autre", choices=OPERATOR_TYPES,
+    )
+    siren: Siren = column("SIREN", "siren", help=SIREN_HELP, default=None)
+    siret: Siret = column("SIRET", "siret", help="Numéro SIRET de l'établissement, 14 chiffres (facultatif)",
+                          default=None)
+    rna: Rna = column("RNA", "rna", help=RNA_HELP, default=None)
+    territoires: Territoires = column("Territoires", "territories",
+                                      help="Où il est présent : FR, régions ou départements, séparés par ;",
+                                      default_factory=list)
+    site_web: Url = column("Site web", "website", help="Adresse du site (facultatif)", default=None)
 # How a field is stored, read off its annotation: the one home of the DuckDB column type (the store's tables) and of
 # the Arrow type checking hands to the store. A new column declared in a model needs nothing else.
 _STORAGE: dict[Any, tuple[str, pa.DataType]] = {
@@ -279,8 +316,9 @@ def storage(annotation: Any) -> tuple[str, pa.DataType]:
 
 
 SHEETS: dict[str, type[Row]] = {m.sheet: m for m in (Investisseur, Programme, Besoin, Thematique, Engagement,
-                                                     Realisation)}
-OPTIONAL_SHEETS = ("thematiques", "engagements", "realisations")  # may be left out even of a first upload
+                                                     Realisation, Operateur)}
+OPTIONAL_SHEETS = ("thematiques", "engagements", "realisations", "operateurs")  # may be left out of a first upload
+IDENTIFIERS = ("siren", "siret", "rna")  # one of them on two rows is an error (intake.cross_references)
 
 
 class Issue(BaseModel):
@@ -323,3 +361,6 @@ class ImportResult(BaseModel):
     errors: list[Issue] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     set_aside: list[dict[str, Any]] = Field(default_factory=list)  # catalogue rows not placed: sheet, row, value, message
+    # organisations sharing an identifier (an error) or a folded name (« doublon probable »):
+    # {"kind": "identifiant"|"nom", "column", "value", "rows": [{"sheet", "row", "id", "nom"}]}
+    duplicates: list[dict[str, Any]] = Field(default_factory=list)

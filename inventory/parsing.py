@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic_core import PydanticCustomError
 
-from inventory import limits
+from inventory import identifiers, limits
 from inventory import texts as T
 from inventory.reference import fold, former_region, resolve_territory
 
@@ -333,3 +333,27 @@ def date(value: Any) -> dt.date | None:
     if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{1,2}-\d{1,2}", s):
         raise fail(T.ERR_NO_SUCH_DATE.format(value=show(value)))
     raise fail(T.ERR_NOT_A_DATE.format(value=show(value)))
+
+
+# --- organisations' legal identity (inventory.identifiers) ----------------------------------------------------
+def _identifier(check, width: int, message_key: str, upper: bool = False):
+    """A parser for a register's identifier as typed (spaces, dots, a number without its leading zeros),
+    checked by ``check``; the message names what the register expects."""
+
+    def parse(value: Any) -> str | None:
+        if isinstance(value, str):
+            text(value)  # Excel error cells, control characters: their own message
+            value = value.strip().upper() if upper else value
+        if is_blank(value):
+            return None
+        s = identifiers.digits_of(value, width)
+        if not check(s):
+            raise fail(getattr(T, message_key).format(value=show(value)))
+        return s
+
+    return parse
+
+
+siren = _identifier(identifiers.is_siren, 9, "ERR_SIREN")
+siret = _identifier(identifiers.is_siret, 14, "ERR_SIRET")
+rna = _identifier(identifiers.is_rna, 10, "ERR_RNA", upper=True)  # « W » and 9 digits, any case

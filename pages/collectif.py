@@ -5,12 +5,12 @@ facilitator notes a commitment during a session."""
 import streamlit as st
 
 from inventory import reference
-from inventory.analysis import base, collective, coverage, followup, pathways
-from inventory.outputs import charts
+from inventory.analysis import base, collective, coverage, followup, organisations, pathways
+from inventory.outputs import charts, organisation_charts
 from inventory import texts as T
 from inventory.models import STATUTS
-from ui import (percent, chart_table, enter_through_app, fr_date, fr_number, q, require_snapshot, show_table, theme_labels,
-                url_radio, url_select, workshop_mode)
+from ui import (percent, chart_table, enter_through_app, fr_date, fr_number, organisation_links, q, require_snapshot,
+                show_table, theme_labels, url_radio, url_select, workshop_mode)
 from ui.noting import commitment_form, follow_up
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
@@ -19,6 +19,8 @@ ALLIANCE_COLUMNS = ["nom", "thematique", "acteurs", "score", "programmes", "inve
 UNCOVERED_COLUMNS = ["nom", "thematique", "tension", "acteurs", "score", "intensite_moyenne"]
 STEP_COLUMNS = ["id", "nom", "phase", "nature", "investisseurs", "territoires", "date_fin"]
 ON_TRACK_COLUMNS = ["nom", "thematique", "acteurs", "score", "engagements"]
+ECO_OPERATORS_DRAWN = 30  # the Sankey draws the operators that receive the most; a thousand would be a blur
+ECO_ROWS = 100  # the Écosystème's tables show their first rows (largest first)
 
 
 def pathways_view() -> None:
@@ -117,6 +119,52 @@ def commitments_view() -> None:
     follow_up(snap)
 
 
+def ecosystem_view() -> None:
+    """Who funds whom to deliver what: funders → operators → themes, the operators living on one funder, and
+    the cells with needs where an operator is present but no active programme funds it there."""
+    st.header(T.ECO_HEADER)
+    st.caption(T.ECO_INTRO)
+    flows = q(organisations.flows, snap.id)
+    if flows.empty:
+        st.info(T.ECO_NONE)
+    else:
+        st.markdown(f"**{T.ECO_FLOWS}**")
+        drawn = organisation_charts.largest_flows(flows, ECO_OPERATORS_DRAWN)
+        every = flows.loc[flows["etape"] == "financement", "cible"].nunique()
+        if every > ECO_OPERATORS_DRAWN:
+            st.caption(T.ECO_DRAWN.format(shown=fr_number(ECO_OPERATORS_DRAWN), total=fr_number(every)))
+        st.plotly_chart(organisation_charts.ecosystem_sankey(drawn, theme_labels=themes, large=large),
+                        width="stretch", config=charts.OFFLINE)
+        show_table(organisation_charts.flow_table(drawn, theme_labels=themes), "ecosysteme_flux")
+    ops = q(organisations.operators, snap.id)
+    ops = ops.assign(fiche=organisation_links(ops["id"]))
+    link = {T.ORG_HEADINGS["fiche"]: T.ORG_LINK}
+    st.header(T.ECO_SINGLE)
+    st.caption(T.FORMULA_DEPENDANCE)
+    single = ops[ops["financeurs"] == 1].sort_values(["budget_eur", "id"], ascending=[False, True])
+    if len(single) > ECO_ROWS:
+        st.caption(T.ECO_ROWS_SHOWN.format(shown=fr_number(ECO_ROWS), total=fr_number(len(single))))
+    show_table(organisation_charts.operator_table(single.head(ECO_ROWS), ["nom", "type", "premier_financeur", "programmes",
+                                                           "budget_eur", "fiche"]),
+               "operateurs_un_financeur", empty=T.ECO_SINGLE_NONE, links=link)
+    st.markdown(f"**{T.ECO_DEPENDENCE}**")
+    ranked = ops[ops["financeurs"] > 0].sort_values(["part_premier_financeur", "id"], ascending=[False, True])
+    if len(ranked) > ECO_ROWS:
+        st.caption(T.ECO_ROWS_SHOWN.format(shown=fr_number(ECO_ROWS), total=fr_number(len(ranked))))
+    show_table(organisation_charts.operator_table(ranked.head(ECO_ROWS), ["nom", "type", "financeurs", "premier_financeur",
+                                                           "part_premier_financeur", "budget_eur", "fiche"]),
+               "operateurs_dependance", empty=T.ORG_NONE, links=link)
+    st.header(T.ECO_PRESENT_UNFUNDED, help=T.ECO_PRESENT_UNFUNDED_HELP)
+    cells = q(organisations.present_unfunded_cells, snap.id)
+    if len(cells) > ECO_ROWS:
+        st.caption(T.ECO_ROWS_SHOWN.format(shown=fr_number(ECO_ROWS), total=fr_number(len(cells))))
+    show_table(charts.table_view(cells.head(ECO_ROWS).rename(columns={"noms_operateurs": "operateurs_presents"}),
+                                 ["nom_territoire", "thematique", "acteurs", "score", "operateurs_presents"],
+                                 theme_labels=themes,
+                                 headings={**T.ECO_HEADINGS, "operateurs_presents": T.ECO_HEADINGS["operateurs"]}),
+               "operateurs_presents_non_finances", empty=T.ECO_PRESENT_UNFUNDED_NONE)
+
+
 snap = require_snapshot()
 large = workshop_mode()
 st.title(T.TOGETHER_TITLE)
@@ -127,8 +175,9 @@ if investors.empty:
     st.info(T.TOGETHER_NO_INVESTORS)
     st.stop()
 names = dict(zip(investors["id"], investors["nom"]))
-view = url_radio(st, T.FILTER_VIEW, list(T.TOGETHER_VIEWS), "vue", default="paysage",
-                 format_func=T.TOGETHER_VIEWS.get, horizontal=True, label_visibility="collapsed")
+views = {**T.TOGETHER_VIEWS, "ecosysteme": T.ECO_VIEW}
+view = url_radio(st, T.FILTER_VIEW, list(views), "vue", default="paysage",
+                 format_func=views.get, horizontal=True, label_visibility="collapsed")
 
 if view == "paysage":
     by_theme = q(collective.investor_themes, snap.id)
@@ -149,8 +198,10 @@ if view == "paysage":
         chart_table(charts.table_view(by_region, ["nom", "nom_territoire", "thematiques"],
                                       headings={**T.INVESTOR_HEADINGS, "thematiques": T.CHART_THEMES_COVERED}),
                     "investisseurs_regions")
-    show_table(charts.table_view(investors, ["id", "nom", "type", "programmes", "programmes_inactifs", "budget_eur"],
-                                 headings=T.INVESTOR_HEADINGS), "investisseurs")
+    show_table(charts.table_view(investors.assign(fiche=organisation_links(investors["id"])),
+                                 ["id", "nom", "type", "programmes", "programmes_inactifs", "budget_eur", "fiche"],
+                                 headings={**T.INVESTOR_HEADINGS, "fiche": T.ORG_HEADINGS["fiche"]}), "investisseurs",
+               links={T.ORG_HEADINGS["fiche"]: T.ORG_LINK})
     st.caption(T.FORMULAS["budget"])
     st.caption(T.FORMULAS["actif"])
 
@@ -184,6 +235,9 @@ elif view == "parcours":
 
 elif view == "engagements":
     commitments_view()
+
+elif view == "ecosysteme":
+    ecosystem_view()
 
 else:  # se positionner
     investor = url_select(st, T.TOGETHER_PICK_INVESTOR, ["", *names], "investisseur", default="",

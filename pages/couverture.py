@@ -152,6 +152,9 @@ elif view == "catalogue":
                         format_func=lambda k: reference.AUDIENCES.get(k, T.ALL_OPTION))
     nature = url_select(row2[1], T.FILTER_NATURE, ["", *reference.SUPPORT_TYPES], "nature", default="",
                         format_func=lambda k: reference.SUPPORT_TYPES.get(k, T.ALL_OPTION))
+    if investor:  # the chosen investor's own page: its roles, co-funders, commitments, results
+        row2[3].page_link("pages/organisation.py", label=T.ORG_TITLE, icon=":material/corporate_fare:",
+                          query_params={"organisation": investor})
     first, last = q(catalogue.programme_dates, snap.id) or (None, None)  # the calendar opens near the inventory
     active_on = url_date(row2[2], T.FILTER_ACTIVE_ON, "actif_le", min_value=first, max_value=last, format="DD/MM/YYYY",
                          help=T.FILTER_ACTIVE_ON_HELP)

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import logging
 
+import pandas as pd
 import streamlit as st
 
 from inventory.outputs import exports
@@ -229,6 +230,11 @@ def formats_section(state: dict) -> None:
         with st.expander(T.IMP_MAPPING_HEADER, expanded=False):
             st.caption(T.IMP_MAPPING_CAPTION)
             st.dataframe(mapping, hide_index=True, width="stretch")
+    matches = checked.catalogue.matches if checked.catalogue else []
+    if matches:  # which investor each financer became, by identifier or by name (issue 25)
+        with st.expander(T.ORG_MATCHES_HEADER, expanded=False):
+            st.dataframe(pd.DataFrame(matches).assign(rapprochement=lambda f: f["rapprochement"].map(T.ORG_MATCHED_BY))
+                         .rename(columns=T.ORG_MATCHES_COLUMNS), hide_index=True, width="stretch")
     if not set_aside.empty:
         with st.expander(T.IMP_SET_ASIDE_HEADER.format(n=fr_number(len(set_aside))), expanded=True):
             st.caption(T.IMP_SET_ASIDE_CAPTION)

@@ -120,8 +120,9 @@ def test_unknown_financers_become_new_investors_listed_once():
     # ANCT (acronym in brackets) and Fondation de France are new; Région Occitanie and BDT matched
     assert out.new_investors == [
         {"id": "ANCT", "nom": "Agence nationale de la cohésion des territoires (ANCT)", "type": "institution",
-         "site_web": None},
-        {"id": "FONDATION-DE-FRANCE", "nom": "Fondation de France", "type": "fondation", "site_web": None},
+         "site_web": None, "siren": None, "rna": None},
+        {"id": "FONDATION-DE-FRANCE", "nom": "Fondation de France", "type": "fondation", "site_web": None,
+         "siren": None, "rna": None},
     ]
     assert out.sheets["investisseurs"] == out.new_investors
     for inv in out.new_investors:
@@ -488,9 +489,9 @@ def test_a_csv_is_recognised_by_a_word_of_its_name_else_by_its_header_row(demo_s
     ("besoins et programmes.csv", "territoire;source\n69;terrain\n",
      texts.ERR_CSV_NAME_TWO.format(sheets="besoins, programmes")),
     ("Classeur1.csv", "id;nom;type;territoire;source;thematique;intensite\nX;Y;fondation;69;terrain;numerique;2\n",
-     texts.ERR_CSV_HEADERS_TWO.format(sheets="investisseurs, besoins")),
+     texts.ERR_CSV_HEADERS_TWO.format(sheets="investisseurs, besoins, operateurs")),  # id, nom, type: an operator's too
     ("Classeur1.csv", "a;b\n1;2\n", texts.ERR_CSV_NO_SHEET.format(
-        sheets="investisseurs, programmes, besoins, thematiques, engagements, realisations, correspondances")),
+        sheets="investisseurs, programmes, besoins, thematiques, engagements, realisations, operateurs, correspondances")),
 ])
 def test_a_csv_that_fits_no_sheet_or_two_is_an_error_naming_the_candidates(demo_store, tmp_path, name, text, message):
     result = _import(demo_store, tmp_path, name, text.encode())

@@ -15,7 +15,7 @@ from inventory.__main__ import main
 from tests.builders import inventory_sheets, write, write_csvs
 
 ROOT = Path(__file__).resolve().parent.parent
-IMPORT_KEYS = {"ok", "snapshot_id", "counts", "carried_over", "set_aside", "errors"}
+IMPORT_KEYS = {"ok", "snapshot_id", "counts", "carried_over", "set_aside", "errors", "duplicates"}
 ERROR_KEYS = {"sheet", "row", "column", "value", "message"}
 COUNT_KEYS = {"besoins", "programmes", "investisseurs", "engagements", "realisations"}
 SNAPSHOT_KEYS = {"id", "label", "as_of", "created_at", "active", "counts"}
@@ -53,7 +53,7 @@ def test_import_json_snapshots_matrix_in_real_processes(tmp_path):
     assert set(report) == IMPORT_KEYS
     assert report == {"ok": True, "snapshot_id": 1, "counts": {"besoins": 3, "programmes": 2, "investisseurs": 3, "engagements": 0,
                                                  "realisations": 0},
-                      "carried_over": [], "set_aside": [], "errors": []}
+                      "carried_over": [], "set_aside": [], "errors": [], "duplicates": []}
 
     bad = inventory_sheets()
     bad["besoins"][2][3] = 7
@@ -197,11 +197,12 @@ def test_export_and_template(demo_store, tmp_path, capsys):
     code, out, _ = run(capsys, "export", str(tmp_path / "inv.xlsx"), "--db", db)
     assert code == 0 and "exporté" in out
     assert openpyxl.load_workbook(tmp_path / "inv.xlsx").sheetnames == ["investisseurs", "programmes", "besoins",
-                                                                         "engagements", "realisations"]
+                                                                         "engagements", "realisations", "operateurs"]
     code, _, _ = run(capsys, "export", str(tmp_path / "csv"), "--snapshot", "1", "--db", db)
     assert code == 0
     assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == ["besoins.csv", "engagements.csv",  # April: no
-                                                                     "investisseurs.csv", "programmes.csv"]  # results
+                                                                     "investisseurs.csv", "operateurs.csv",  # results
+                                                                     "programmes.csv"]
     code, out, _ = run(capsys, "template", str(tmp_path / "modele.xlsx"), "--db", db)
     assert code == 0 and "lisez-moi" in openpyxl.load_workbook(tmp_path / "modele.xlsx").sheetnames
 

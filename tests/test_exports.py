@@ -46,8 +46,8 @@ def test_demo_export_then_import_gives_the_same_inventory(demo_store, tmp_path, 
 def test_csv_export_is_what_french_excel_opens(demo_store, tmp_path):
     sid = demo_store.active_snapshot_id()
     written = exports.export_snapshot(demo_store, sid, tmp_path / "csv")
-    assert sorted(p.name for p in written) == ["besoins.csv", "engagements.csv", "investisseurs.csv", "programmes.csv",
-                                               "realisations.csv"]
+    assert sorted(p.name for p in written) == ["besoins.csv", "engagements.csv", "investisseurs.csv", "operateurs.csv",
+                                               "programmes.csv", "realisations.csv"]
     raw = (tmp_path / "csv" / "programmes.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM
     text = raw.decode("utf-8-sig")
@@ -63,7 +63,7 @@ def test_xlsx_export_has_real_dates_and_numbers(demo_store, tmp_path):
     sid = demo_store.active_snapshot_id()
     exports.export_snapshot(demo_store, sid, tmp_path / "inv.xlsx")
     wb = openpyxl.load_workbook(tmp_path / "inv.xlsx")
-    assert wb.sheetnames == ["investisseurs", "programmes", "besoins", "engagements", "realisations"]
+    assert wb.sheetnames == ["investisseurs", "programmes", "besoins", "engagements", "realisations", "operateurs"]
     ws = wb["programmes"]
     headers = [c.value for c in ws[1]]
     assert headers == list(SHEETS["programmes"].columns())
@@ -149,7 +149,7 @@ def template():
 
 def test_template_has_the_sheets_and_the_headers_of_the_models(template):
     assert template.sheetnames == ["lisez-moi", "listes", "investisseurs", "programmes", "besoins", "thematiques",
-                                   "engagements", "realisations"]
+                                   "engagements", "realisations", "operateurs"]
     assert template["listes"].sheet_state == "hidden"
     for sheet, model in SHEETS.items():
         ws = template[sheet]

@@ -10,12 +10,12 @@ from inventory.models import SHEETS, Besoin, Investisseur, Programme, Thematique
 from inventory.store import SHEET_COLUMNS
 
 CONTRACT = {  # docs/contract.md: column [English alias]
-    "investisseurs": {"id": "id", "nom": "name", "type": "type", "site_web": "website",
-                      "contact": "contact"},
+    "investisseurs": {"id": "id", "nom": "name", "type": "type", "site_web": "website", "siren": "siren",
+                      "rna": "rna", "contact": "contact"},
     "programmes": {"id": "id", "nom": "name", "investisseurs": "investors", "phase": "phase",
                    "nature": "support_type", "thematiques": "themes", "territoires": "territories",
                    "publics": "audiences", "budget_eur": "budget_eur", "date_debut": "start", "date_fin": "end",
-                   "odd": "sdg", "url": "url", "description": "description"},
+                   "odd": "sdg", "url": "url", "description": "description", "operateurs": "operators"},
     "besoins": {"territoire": "territory", "source": "source", "thematique": "theme", "intensite": "intensity",
                 "nb_acteurs": "actors", "public": "audience", "secteur": "sector", "date": "date",
                 "description": "description", "odd": "sdg", "id": "id"},
@@ -26,6 +26,8 @@ CONTRACT = {  # docs/contract.md: column [English alias]
     "realisations": {"programme": "programme", "territoire": "territory", "thematique": "theme",
                      "beneficiaires": "beneficiaries", "montant_verse_eur": "disbursed_eur", "date": "date",
                      "odd": "sdg", "indicateur": "indicator", "valeur": "value", "commentaire": "comment"},
+    "operateurs": {"id": "id", "nom": "name", "type": "type", "siren": "siren", "siret": "siret", "rna": "rna",
+                   "territoires": "territories", "site_web": "website"},
 }
 REQUIRED = {
     "investisseurs": {"id", "nom", "type"},
@@ -34,13 +36,15 @@ REQUIRED = {
     "thematiques": {"code", "libelle"},
     "engagements": {"investisseurs", "thematiques", "territoires", "statut"},
     "realisations": {"programme", "territoire", "thematique", "beneficiaires"},
+    "operateurs": {"id", "nom", "type"},
 }
 
 
 def test_sheets_and_english_names():
-    assert list(SHEETS) == ["investisseurs", "programmes", "besoins", "thematiques", "engagements", "realisations"]
+    assert list(SHEETS) == ["investisseurs", "programmes", "besoins", "thematiques", "engagements", "realisations",
+                            "operateurs"]
     assert {m.sheet_en for m in SHEETS.values()} == {"investors", "programmes", "needs", "themes", "commitments",
-                                                     "results"}
+                                                     "results", "operators"}
 
 
 @pytest.mark.parametrize("sheet", list(CONTRACT))

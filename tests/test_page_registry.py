@@ -39,10 +39,13 @@ def test_the_scan_would_catch_a_page_added_by_hand_to_app_py():
 
 
 def test_workshop_mode_lists_every_page_but_those_that_write():
-    assert [p.url_path for p in registry.listed(True)] == [p.url_path for p in registry.PAGES if not p.writes]
+    assert [p.url_path for p in registry.listed(True)] == [p.url_path for p in registry.PAGES
+                                                            if not p.writes and not p.hidden]
+    assert {p.url_path for p in registry.routed(True)} == {p.url_path for p in registry.PAGES if not p.writes}
     assert "importer" not in {p.url_path for p in registry.listed(True)}
 
 
 def test_page_walking_tests_read_the_registry():
     from tests.e2e import helpers
-    assert [path for path, _ in helpers.PAGES] == [p.url_path if not p.default else "accueil" for p in registry.PAGES]
+    assert [path for path, _ in helpers.PAGES] == [p.url_path if not p.default else "accueil" for p in registry.PAGES
+                                                   if not p.hidden]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from typing import Any
+from typing import Any, Mapping
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -69,6 +69,13 @@ def chart_table(view: pd.DataFrame, name: str, *, where=None) -> None:
 HIDDEN_PARAMETERS = ("lang", "atelier", "inventaire")  # said otherwise in the context, or not a filter
 
 
+def organisation_links(ids: pd.Series) -> list[str]:
+    """The address of each organisation's page (``organisation?organisation=ID``), keeping the language, the
+    workshop mode and the inventory shown."""
+    keep = {k: v for k, v in st.query_params.to_dict().items() if k in HIDDEN_PARAMETERS}
+    return [f"organisation?{urlencode({'organisation': i, **keep})}" for i in ids]
+
+
 def download_context() -> exports.DownloadContext:
     """The inventory the page shows, the filters in its URL (named as on screen) and the view's address."""
     snap = active_snapshot()
@@ -96,10 +103,10 @@ def column_width(values: pd.Series) -> int:
 
 
 def show_table(view: pd.DataFrame, name: str, *, empty: str | None = None, where=None,
-               filter: str | None = None) -> None:
+               filter: str | None = None, links: Mapping[str, str] | None = None) -> None:
     """A table as shown to people (headings, numbers and dates in the run's language) and its downloads
     (``filter``: the main filter the table was cut by, in the files' names); ``empty`` is the sentence shown
-    instead when there is no row."""
+    instead when there is no row; ``links``: columns holding addresses, shown as links with that text."""
     where = where or st
     if empty is not None and view.empty:
         where.info(empty)
@@ -107,7 +114,9 @@ def show_table(view: pd.DataFrame, name: str, *, empty: str | None = None, where
     config: dict[str, Any] = {}
     for col in view.columns:
         width = column_width(view[col])
-        if pd.api.types.is_bool_dtype(view[col]):
+        if links and col in links:
+            config[col] = st.column_config.LinkColumn(display_text=links[col], width=90)
+        elif pd.api.types.is_bool_dtype(view[col]):
             config[col] = st.column_config.CheckboxColumn(width=width)
         elif pd.api.types.is_datetime64_any_dtype(view[col]):
             config[col] = st.column_config.DateColumn(format=formats.date_column(), width=width)

@@ -17,6 +17,7 @@ class PageEntry:
     default: bool = False  # the home page, served at /
     writes: bool = False  # changes the inventory: never listed in workshop mode
     views: str | None = None  # the text key of its views (?vue=CODE → label), when it has several
+    hidden: bool = False  # reached from the tables that name one of its subjects (?organisation=ID), not listed
 
     @property
     def title_text(self) -> str:
@@ -37,9 +38,16 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("pages/signaux.py", "signaux", "PAGE_SIGNAUX", ":material/notifications:"),
     PageEntry("pages/methode.py", "methode", "PAGE_METHODE", ":material/menu_book:"),
     PageEntry("pages/importer.py", "importer", "PAGE_IMPORTER", ":material/upload_file:", writes=True),
+    PageEntry("pages/organisation.py", "organisation", "PAGE_ORGANISATION", ":material/corporate_fare:", hidden=True),
 )
 
 
 def listed(workshop: bool) -> list[PageEntry]:
-    """The pages the navigation lists: every page, less those that write in workshop mode (read-only)."""
+    """The pages the navigation lists: every page but the hidden ones, less those that write in workshop mode
+    (read-only)."""
+    return [p for p in PAGES if not p.hidden and not (workshop and p.writes)]
+
+
+def routed(workshop: bool) -> list[PageEntry]:
+    """The pages app.py routes: those listed, and the hidden ones (never those that write, in workshop mode)."""
     return [p for p in PAGES if not (workshop and p.writes)]

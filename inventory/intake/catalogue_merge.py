@@ -13,7 +13,8 @@ from typing import Any
 import pandas as pd
 
 from inventory.intake import catalogues
-from inventory.intake.catalogues.common import CatalogueRefused, Converted, Investors, SetAside, cell_text
+from inventory.intake.catalogues.common import (CatalogueRefused, Converted, Investors, SetAside, cell_text,
+                                                register_number)
 from inventory.intake.catalogues.correspondences import shipped, theme_lookup
 from inventory.intake.reading.sheet import RawSheet, header_names
 from inventory.models import SHEETS, Issue
@@ -33,6 +34,8 @@ class CatalogueReport:
     new_investors: list[dict[str, Any]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)  # rows each sheet got from the catalogues
     origins: dict[str, dict[int, tuple[str, int]]] = field(default_factory=dict)  # sheet → row → (file, row)
+    # each financer as written: the investor it became and how (« identifiant », « nom », « nouveau »)
+    matches: list[dict[str, str]] = field(default_factory=list)
 
 
 def take_in(upload, store, issues: list[Issue], warnings: list[str]) -> CatalogueReport | None:
@@ -75,7 +78,10 @@ def take_in(upload, store, issues: list[Issue], warnings: list[str]) -> Catalogu
         table = catalogues.correspondences.with_themes(table, themes)
     bases = {s: base(s) for s in FILLED}
     inv = bases["investisseurs"]
-    book = Investors([] if inv is None else zip(inv["id"].astype(object), inv["nom"].astype(object)))
+    book = Investors([] if inv is None else zip(inv["id"].astype(object), inv["nom"].astype(object)),
+                     [] if inv is None else [(register_number(v), i) for column in ("siren", "rna") if column in inv
+                                             for v, i in zip(inv[column].astype(object), inv["id"].astype(object))
+                                             if isinstance(v, str)])
     converted: list[Converted] = []
     files: dict[int, str] = {}
     for cf in upload.catalogues:
@@ -101,6 +107,8 @@ def take_in(upload, store, issues: list[Issue], warnings: list[str]) -> Catalogu
             slot[2] += n
     report.mapping = tally.rows()
     report.new_investors = list(book.new)
+    report.matches = [{"financeur": name, "investisseur": inv_id, "rapprochement": how}
+                      for name, (inv_id, how) in book.matches.items()]
     if book.new:
         warnings.append(catalogues.texts.WARN_NEW_INVESTORS.format(
             n=len(book.new), names=", ".join(f"{i['nom']} ({i['id']})" for i in book.new)))

@@ -27,6 +27,7 @@ from inventory.intake.reading.blanks import arrow_strings
 from inventory.intake.reading.sheet import RawSheet, header_names
 from inventory.reference import fold
 from inventory.store import SHEET_COLUMNS
+from inventory.store.database import with_later_columns
 
 
 @lru_cache(maxsize=None)
@@ -252,9 +253,8 @@ def _to_arrow(sheet: str, frame: pd.DataFrame | ParsedSheet) -> pa.Table:
     if isinstance(frame, ParsedSheet):  # no Python object per row: distinct values, then taken per row
         arrays = [frame.columns[c].to_arrow(types[c]) for c in cols]
     else:
-        # an optional column a hand-built frame lacks (one the contract gained since: investisseurs.contact) is empty
-        arrays = [pa.array(frame[c].tolist() if c in frame else [None] * len(frame), type=types[c], from_pandas=True)
-                  for c in cols]
+        frame = with_later_columns(sheet, frame)  # a hand-built frame older than an optional column
+        arrays = [pa.array(frame[c].tolist(), type=types[c], from_pandas=True) for c in cols]
     return pa.Table.from_arrays(arrays, names=cols)
 
 

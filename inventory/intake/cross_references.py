@@ -18,7 +18,8 @@ import pyarrow.compute as pc
 
 from inventory import texts as T
 from inventory.intake.checking import ParsedColumn, ParsedSheet
-from inventory.models import SHEETS, Engagement, Issue, Programme
+from inventory.identifiers import name_key
+from inventory.models import IDENTIFIERS, SHEETS, Engagement, Issue, Programme
 from inventory.parsing import is_blank, show
 from inventory.intake.reading import Upload
 from inventory.reference import default_themes, fold
@@ -35,6 +36,7 @@ class Known:
     investors: set[str] | None  # None: the investors sheet was uploaded but unreadable (no cascade of errors)
     store: Store | None = None  # where carried-over programmes are read, only if a rule asks
     active: int | None = None
+    operators: set[str] | None = None  # the operators' ids, as investors (None: the sheet is unreadable)
 
     @cached_property
     def carried_programmes(self) -> dict[str, set[str]]:
@@ -79,7 +81,15 @@ def known(store: Store | None, frames: dict[str, ParsedSheet | None], upload: Up
         investors = set(store.sheet(active, "investisseurs")["id"])
     else:
         investors = set()
-    return Known(themes=themes, investors=investors, store=store, active=active)
+    if "operateurs" in frames and frames["operateurs"] is not None:
+        operators = {i for i in frames["operateurs"]["id"] if i is not None}
+    elif "operateurs" in frames:
+        operators = None
+    elif active is not None:
+        operators = set(store.sheet(active, "operateurs")["id"])
+    else:
+        operators = set()
+    return Known(themes=themes, investors=investors, store=store, active=active, operators=operators)
 
 
 def check(frames: Frames, known: Known) -> list[Issue]:
@@ -281,10 +291,106 @@ def unfit_carried_follow_through(frames: Frames, known: Known) -> list[Issue]:
     return issues
 
 
+# --- organisations: operators named by programmes, one identifier per organisation -------------------------------
+ORGANISATION_SHEETS = ("investisseurs", "operateurs")  # the sheets whose rows are organisations
+
+
+def unknown_operators(frames: Frames, known: Known) -> list[Issue]:
+    """Every operator of a programme missing from the operators sheet (uploaded or carried over)."""
+    prog = frames.get("programmes")
+    if prog is None or known.operators is None or "operateurs" not in prog:
+        return []
+    col = prog.columns["operateurs"]
+    header = prog.headers.get("operateurs", "operateurs")
+    strangers = {slot: missing for slot, ids in enumerate(col.values)
+                 if (missing := [o for o in ids or [] if o not in known.operators])}
+    return [Issue(sheet="programmes", row=int(prog.index[pos]), column=header, value=o, kind="reference",
+                  message=T.ERR_UNKNOWN_OPERATOR.format(value=o))
+            for pos in col.rows_with(list(strangers)) for o in strangers[col.codes[pos]]]
+
+
+def organisation_rows(frames: Frames) -> list[dict[str, Any]]:
+    """The organisations of an upload, one per row of its investors and operators sheets: sheet, row, id, nom and
+    their identifiers."""
+    rows = []
+    for sheet in ORGANISATION_SHEETS:
+        frame = frames.get(sheet)
+        if frame is None:
+            continue
+        cols = {name: frame[name] for name in ("id", "nom", *IDENTIFIERS) if name in frame}
+        for pos, row in enumerate(frame.index):
+            rows.append({"sheet": sheet, "row": int(row), **{name: values[pos] for name, values in cols.items()}})
+    return rows
+
+
+def organisation_duplicates(frames: Frames) -> list[dict[str, Any]]:
+    """Organisations sharing an identifier (``kind`` « identifiant »: an error, unless an investor and an operator
+    share it: one organisation with two roles) or a folded name (« nom »: a « doublon probable », unless they
+    share an identifier). Each: kind, column, value, rows [{sheet, row, id, nom}] in upload order."""
+    orgs = organisation_rows(frames)
+    groups: list[dict[str, Any]] = []
+    for column in IDENTIFIERS:
+        by_value: dict[str, list[dict]] = {}
+        for org in orgs:
+            if org.get(column):
+                by_value.setdefault(org[column], []).append(org)
+        for value, same in by_value.items():
+            per_sheet = [o for sheet in ORGANISATION_SHEETS for o in same if o["sheet"] == sheet]
+            if any(sum(o["sheet"] == sheet for o in same) > 1 for sheet in ORGANISATION_SHEETS):
+                groups.append({"kind": "identifiant", "column": column, "value": value, "rows": per_sheet})
+    by_name: dict[str, list[dict]] = {}
+    for org in orgs:
+        if org.get("nom"):
+            by_name.setdefault(name_key(org["nom"]), []).append(org)
+    for value, same in by_name.items():
+        if len(same) > 1 and not _one_identity(same):
+            groups.append({"kind": "nom", "column": "nom", "value": value, "rows": same})
+    return [{**g, "rows": [{k: o.get(k) for k in ("sheet", "row", "id", "nom")} for o in g["rows"]]} for g in groups]
+
+
+def _one_identity(orgs: list[dict]) -> bool:
+    """Two rows are one organisation in two roles: an investor and an operator sharing a SIREN or an RNA."""
+    return len(orgs) == 2 and {o["sheet"] for o in orgs} == set(ORGANISATION_SHEETS) and any(
+        orgs[0].get(c) and orgs[0].get(c) == orgs[1].get(c) for c in ("siren", "rna"))
+
+
+def same_identifier(frames: Frames, known: Known) -> list[Issue]:
+    """Each organisation row holding an identifier an earlier row of its sheet holds, naming that row."""
+    issues = []
+    for group in organisation_duplicates(frames):
+        if group["kind"] != "identifiant":
+            continue
+        column = group["column"]
+        for sheet in ORGANISATION_SHEETS:
+            same = [o for o in group["rows"] if o["sheet"] == sheet]
+            for org in same[1:]:
+                first = same[0]
+                issues.append(Issue(
+                    sheet=sheet, row=org["row"], column=frames[sheet].headers.get(column, column),
+                    value=group["value"], kind="doublon", message=T.ERR_SAME_IDENTIFIER.format(
+                        column=column.upper(), value=group["value"], first=first["row"], first_sheet=sheet,
+                        first_name=first["nom"])))
+    return issues
+
+
+def probable_duplicate_warnings(duplicates: list[dict[str, Any]]) -> list[str]:
+    """The « doublon probable » sentence of each pair of names that fold to the same text."""
+    out = []
+    for group in duplicates:
+        if group["kind"] == "nom":
+            first = group["rows"][0]
+            for other in group["rows"][1:]:
+                out.append(T.WARN_PROBABLE_DUPLICATE.format(
+                    name=first["nom"], sheet=first["sheet"], row=first["row"], other_name=other["nom"],
+                    other_sheet=other["sheet"], other_row=other["row"]))
+    return out
+
+
 RULES: tuple[Callable[[Frames, Known], list[Issue]], ...] = (
     duplicate_ids, unknown_programme_themes, unknown_investors, end_before_start, unknown_need_themes,
     unknown_commitment_themes, unknown_commitment_investors, unknown_commitment_programmes, due_before_decision,
-    unknown_result_programmes, unknown_result_themes, result_theme_not_of_programme)
+    unknown_result_programmes, unknown_result_themes, result_theme_not_of_programme, unknown_operators,
+    same_identifier)
 
 
 # --- helpers ------------------------------------------------------------------------------------------

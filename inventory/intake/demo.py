@@ -13,6 +13,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from inventory.identifiers import with_luhn
 from inventory.reference import AUDIENCES, canonical, default_themes, territories
 
 APRIL = dt.date(2020, 4, 30)
@@ -88,6 +89,39 @@ PROGRAMMES = [
 ]
 # Present in June only (started after the April snapshot's date or filed later).
 JUNE_ONLY = {"P17", "P19", "P21", "P24"}
+
+# The support ecosystem (issue 25): who delivers the programmes. Identifiers are fictitious: made of a fixed prefix
+# and the key that passes the registers' checksum (identifiers.with_luhn), so that they are valid but name nobody.
+# The story: two national networks carry most programmes with several funders; the Rhône's house of associations
+# lives on one foundation's programme alone; a Hauts-de-France structure is present where needs are, but no
+# programme funds it there.
+# id, name, type, SIREN prefix (8 digits), RNA, territories
+OPERATORS = [
+    ("OPN1", "Réseau national des accompagnateurs associatifs (fictif)", "reseau_national", "90000001", None, "FR"),
+    ("OPN2", "Réseau Numérique Solidaire (fictif)", "reseau_national", "90000002", None, "FR"),
+    ("OPT1", "Maison des associations du Rhône (fictive)", "structure_territoriale", None, "W691000001", "DEP-69"),
+    ("OPT2", "Point d'appui coopération Occitanie (fictif)", "structure_territoriale", "90000004", None, "REG-76"),
+    ("OPT3", "Collectif d'accompagnement de l'Ouest (fictif)", "association", None, "W351000002",
+     "DEP-35;DEP-44;DEP-29"),
+    ("OPT4", "Agence solidaire des Hauts-de-France (fictive)", "association", "90000006", "W593000003", "REG-32"),
+]
+PROGRAMME_OPERATORS = {
+    "P01": "OPN1", "P07": "OPN1", "P13": "OPN1", "P06": "OPN1",
+    "P03": "OPN2", "P04": "OPN2", "P15": "OPN2", "P24": "OPN2",
+    "P09": "OPT1", "P21": "OPT2", "P18": "OPT3",
+}
+INVESTOR_SIRENS = {"INS1": "90000007", "FDN1": "90000008", "FDN2": "90000009"}
+
+
+def operator_frame() -> pd.DataFrame:
+    """The demo's operators, with fictitious identifiers that pass the checksum."""
+    rows = []
+    for oid, nom, kind, siren, rna, ter in OPERATORS:
+        siren = with_luhn(siren) if siren else None
+        rows.append({"id": oid, "nom": nom, "type": kind, "siren": siren,
+                     "siret": with_luhn(siren + "0001") if siren else None, "rna": rna,
+                     "territoires": ter.split(";"), "site_web": None})
+    return pd.DataFrame(rows)
 
 # The follow-through: what the investors decided together at the first session (24/04), as known at the end of
 # April, and what became of it by the second session (30/06): one late, one dropped, joint ones, one done (it
@@ -178,6 +212,8 @@ def demo_frames(as_of: dt.date) -> dict[str, pd.DataFrame]:
     inv = pd.DataFrame(INVESTORS, columns=["id", "nom", "type", "site_web"])
     # reserved example addresses (RFC 2606): a demo digest has recipients, and nobody real receives it
     inv["contact"] = [f"suivi+{i.lower()}@example.org" for i in inv["id"]]
+    inv["siren"] = [with_luhn(INVESTOR_SIRENS[i]) if i in INVESTOR_SIRENS else None for i in inv["id"]]
+    inv["rna"] = None
     rows = []
     for (pid, nom, invs, phase, nat, th, ter, pub, budget, start, end, odd) in PROGRAMMES:
         if pid in JUNE_ONLY and not june:
@@ -190,12 +226,14 @@ def demo_frames(as_of: dt.date) -> dict[str, pd.DataFrame]:
             "date_fin": dt.date.fromisoformat(end) if end else None,
             "odd": [int(x) for x in odd.split(";")], "url": None,
             "description": "Programme fictif de démonstration.",
+            "operateurs": PROGRAMME_OPERATORS[pid].split(";") if pid in PROGRAMME_OPERATORS else [],
         })
     prog = pd.DataFrame(rows)
     need = needs(260, seed=2004, as_of=APRIL)
     if june:  # the April signals stay; new ones arrive, more intense
         need = pd.concat([need, needs(160, seed=2006, as_of=JUNE, growth=1.1)], ignore_index=True)
-    return {"investisseurs": inv, "programmes": prog, "besoins": need, **followup_frames(as_of)}
+    return {"investisseurs": inv, "programmes": prog, "besoins": need, "operateurs": operator_frame(),
+            **followup_frames(as_of)}
 
 
 def followup_frames(as_of: dt.date) -> dict[str, pd.DataFrame]:

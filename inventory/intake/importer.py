@@ -39,6 +39,7 @@ class Checked:
     warnings: list[str] = field(default_factory=list)
     carried_over: list[str] = field(default_factory=list)
     catalogue: CatalogueReport | None = None  # formats recognised, mapping applied, rows set aside
+    duplicates: list[dict] = field(default_factory=list)  # organisations sharing an identifier or a folded name
 
     @property
     def ok(self) -> bool:
@@ -63,7 +64,10 @@ def check(upload: Upload, store: Store | None = None) -> Checked:
         frames[sheet] = None
     _carry_over(result, refused, store)
     known = cross_references.known(store, frames, upload, result.issues)
-    result.issues += cross_references.check({k: v for k, v in frames.items() if v is not None}, known)
+    parsed = {k: v for k, v in frames.items() if v is not None}
+    result.issues += cross_references.check(parsed, known)
+    result.duplicates = cross_references.organisation_duplicates(parsed)
+    result.warnings += cross_references.probable_duplicate_warnings(result.duplicates)
     result.issues = locate(result.issues, result.catalogue)
     result.issues.sort(key=lambda i: (list(SHEETS).index(i.sheet) if i.sheet in SHEETS else -1, i.row or 0))
     if not result.issues:
@@ -90,6 +94,10 @@ def _carry_over(result: Checked, refused: set[str], store: Store | None) -> None
         if sheet not in uploaded and sheet not in refused and snap is not None and snap.counts.get(sheet):
             result.carried_over.append(sheet)
             result.warnings.append(T.WARN_CARRIED.format(sheet=sheet))
+    if ("operateurs" not in uploaded and "operateurs" not in refused and snap is not None
+            and len(store.sheet(active, "operateurs"))):  # the operators: carried over when there are some
+        result.carried_over.append("operateurs")
+        result.warnings.append(T.WARN_CARRIED.format(sheet="operateurs"))
 
 
 def _leave_out_unfit_follow_through(result: Checked, frames: dict[str, ParsedSheet | None], known) -> None:
@@ -113,7 +121,8 @@ def commit(store: Store, checked: Checked, *, label: str, as_of: dt.date | None 
     """Write a clean check as a new active snapshot (one transaction); refuse one with issues."""
     set_aside = [s.as_dict() for s in checked.catalogue.set_aside] if checked.catalogue else []
     if not checked.ok:
-        return ImportResult(ok=False, errors=checked.issues, warnings=checked.warnings, set_aside=set_aside)
+        return ImportResult(ok=False, errors=checked.issues, warnings=checked.warnings, set_aside=set_aside,
+                            duplicates=checked.duplicates)
     sid, carried = store.write_snapshot(
         checked.tables, label=label, as_of=as_of or dt.date.today(), files=", ".join(checked.upload.files),
         sha256=checked.upload.sha256, created_by=created_by,
@@ -121,7 +130,7 @@ def commit(store: Store, checked: Checked, *, label: str, as_of: dt.date | None 
     snap = store.snapshot(sid)
     return ImportResult(ok=True, snapshot_id=sid, counts=snap.counts if snap else {},
                         carried_over=[c for c in carried if c != "thematiques"], warnings=checked.warnings,
-                        set_aside=set_aside)
+                        set_aside=set_aside, duplicates=checked.duplicates)
 
 
 def import_files(store: Store, paths: list[str | Path], *, label: str | None = None,

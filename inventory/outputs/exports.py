@@ -210,7 +210,7 @@ def snapshot_frames(store, snapshot_id: int) -> dict[str, pd.DataFrame]:
     own = themes[[(c, l) not in defaults for c, l in zip(themes["code"], themes["libelle"])]]
     if len(own):
         frames["thematiques"] = own.reset_index(drop=True)
-    for sheet in ("engagements", "realisations"):  # optional: written when the snapshot has some
+    for sheet in ("engagements", "realisations", "operateurs"):  # optional: written when the snapshot has some
         rows = store.sheet(snapshot_id, sheet)
         if len(rows):
             frames[sheet] = rows

@@ -28,7 +28,7 @@ import pyarrow as pa
 
 from inventory import limits, texts
 from inventory.parsing import entry, visible
-from inventory.models import Snapshot
+from inventory.models import SHEETS, Snapshot
 from inventory.store.migrations import add_session_columns, fill_reach, migrate, schema_is_current, stamp
 from inventory.store.schema import (FOLLOWUP_OPTIONAL, ORDERED_SHEETS, PART_OF, PARTS, SCHEMA, SHEET_COLUMNS,
                                     aggregates_sql)
@@ -317,7 +317,7 @@ class Store:
                 for sheet, cols in SHEET_COLUMNS.items():
                     quoted = ", ".join(f'"{c}"' for c in cols)
                     if sheet in frames:
-                        frame = frames[sheet]
+                        frame = with_later_columns(sheet, frames[sheet])
                         if sheet == "thematiques":
                             frame = _with_default_themes(_as_pandas(frame))
                         cur.register("incoming", frame.select(cols) if isinstance(frame, pa.Table) else frame[cols])
@@ -447,6 +447,21 @@ def _with_default_themes(frame: pd.DataFrame) -> pd.DataFrame:
     rows = [(t.code, own.pop(t.code, t.libelle)) for t in default_themes()]
     rows += list(own.items())
     return pd.DataFrame(rows, columns=["code", "libelle"])
+
+
+def with_later_columns(sheet: str, frame: pd.DataFrame | pa.Table) -> pd.DataFrame | pa.Table:
+    """A frame written by code older than a column the contract later gained (a programme's ``operateurs``, an
+    investor's ``siren``…: all optional) gets it empty, as a file written before gets it on open."""
+    fields = SHEETS[sheet].model_fields
+    names = frame.column_names if isinstance(frame, pa.Table) else list(frame.columns)
+    missing = [c for c in SHEET_COLUMNS[sheet] if c not in names]
+    if not missing:
+        return frame
+    frame = _as_pandas(frame).copy()
+    for c in missing:
+        empty = fields[c].get_default(call_default_factory=True)
+        frame[c] = [list(empty) if isinstance(empty, list) else empty for _ in range(len(frame))]
+    return frame
 
 
 def _as_pandas(frame: pd.DataFrame | pa.Table) -> pd.DataFrame:

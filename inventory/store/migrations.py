@@ -65,11 +65,14 @@ def add_model_columns(con: duckdb.DuckDBPyConnection, kinds: dict[str, str]) -> 
                                              [f"{sheet}_rows"]).fetchall()}
         for name, info in model.model_fields.items():
             if name not in present:
-                con.execute(f'ALTER TABLE {sheet}_rows ADD COLUMN "{name}" {storage(info.annotation)[0]}')
+                kind = storage(info.annotation)[0]
+                default = " DEFAULT []" if kind.endswith("[]") else ""  # a list read back as a list, not a null
+                con.execute(f'ALTER TABLE {sheet}_rows ADD COLUMN "{name}" {kind}{default}')
 
 
 def add_followup_columns(con: duckdb.DuckDBPyConnection) -> None:
-    """A file written before commitments and results gets their snapshot columns (empty: no such rows)."""
+    """A file written before commitments and results (or operators) gets their snapshot columns (empty: no such
+    rows)."""
     for column in FOLLOWUP_SNAPSHOT_COLUMNS:
         con.execute(f"ALTER TABLE snapshots ADD COLUMN IF NOT EXISTS {column}")
 

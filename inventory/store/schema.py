@@ -60,6 +60,12 @@ FOLLOWUP_SNAPSHOT_COLUMNS = ("engagements_part INTEGER", "realisations_part INTE
 # What a snapshot is and which séance it belongs to (import, note, undo, status: inventory.models.SNAPSHOT_KINDS);
 # added to the snapshots table of every file, new or old, when it is opened (migrations.add_session_columns).
 SESSION_SNAPSHOT_COLUMNS = ("kind VARCHAR DEFAULT 'import'", "seance VARCHAR")
+# --- organisations: the operators that deliver programmes (an optional sheet, its own kind of part) ----------
+PARTS |= {"operateurs": ("operateurs",)}
+FOLLOWUP_OPTIONAL += ("operateurs",)
+ORGANISATION_TABLES = _sheet_table("operateurs")
+# A file written before the operators lacks their part; its snapshots have none (the view gives no row).
+FOLLOWUP_SNAPSHOT_COLUMNS += ("operateurs_part INTEGER",)
 
 PART_OF = {table: kind for kind, tables in PARTS.items() for table in tables}
 SNAPSHOT_TABLES = tuple(PART_OF)  # the views, one row set per snapshot
@@ -117,7 +123,7 @@ FROM territoires src JOIN territoires c ON (
 CREATE TABLE IF NOT EXISTS investor_reach_rows (
     part INTEGER NOT NULL, investisseur VARCHAR, territoire VARCHAR, thematique VARCHAR, programmes BIGINT
 );
-""" + FOLLOWUP_TABLES + "".join(
+""" + FOLLOWUP_TABLES + ORGANISATION_TABLES + "".join(
     f"CREATE VIEW IF NOT EXISTS {table} AS SELECT s.id AS snapshot_id, r.* EXCLUDE (part) "
     f"FROM snapshots s JOIN {table}_rows r ON r.part = s.{kind}_part;\n"
     for table, kind in PART_OF.items()

@@ -17,8 +17,8 @@ from contextvars import ContextVar
 from types import ModuleType
 from typing import Any, Callable, Iterator
 
-from inventory.texts import (en_api, en_domain, en_hardening, en_pages, en_session, en_signals, fr_api, fr_domain,
-                             fr_hardening, fr_pages, fr_session, fr_signals)
+from inventory.texts import (en_api, en_domain, en_hardening, en_organisations, en_pages, en_session, en_signals, fr_api,
+                             fr_domain, fr_hardening, fr_organisations, fr_pages, fr_session, fr_signals)
 
 DEFAULT = "fr"
 
@@ -34,8 +34,10 @@ def _table(*modules: ModuleType) -> dict[str, Any]:
     return table
 
 
-TABLES: dict[str, dict[str, Any]] = {"fr": _table(fr_domain, fr_pages, fr_api, fr_signals, fr_session, fr_hardening),
-                                     "en": _table(en_domain, en_pages, en_api, en_signals, en_session, en_hardening)}
+TABLES: dict[str, dict[str, Any]] = {
+    "fr": _table(fr_domain, fr_pages, fr_api, fr_signals, fr_session, fr_hardening, fr_organisations),
+    "en": _table(en_domain, en_pages, en_api, en_signals, en_session, en_hardening, en_organisations),
+}
 LANGUAGES = tuple(TABLES)
 NAMES = {"fr": "Français", "en": "English"}  # each language by its own name (the switch between them)
 _language: ContextVar[str] = ContextVar("language", default=DEFAULT)

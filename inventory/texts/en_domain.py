@@ -465,6 +465,20 @@ CONTRACT_HELP = {
     "realisations.valeur": "Value of the indicator (optional)",
     "realisations.commentaire": "Free text (optional)",
 }
+# organisations (issue 25): legal identity and operators
+CONTRACT_HELP |= {
+    "investisseurs.siren": "SIREN number, 9 digits (optional)",
+    "investisseurs.rna": "RNA number of an association, W followed by 9 digits (optional)",
+    "programmes.operateurs": "Identifiers of the operators that deliver it, separated by ; (optional)",
+    "operateurs.id": "Short unique code, e.g. OP1",
+    "operateurs.nom": "Name of the operator",
+    "operateurs.type": "reseau_national, structure_territoriale, association, entreprise, collectivite or autre",
+    "operateurs.siren": "SIREN number, 9 digits (optional)",
+    "operateurs.siret": "SIRET number of the establishment, 14 digits (optional)",
+    "operateurs.rna": "RNA number of an association, W followed by 9 digits (optional)",
+    "operateurs.territoires": "Where it is present: FR, regions or départements, separated by ;",
+    "operateurs.site_web": "Website address (optional)",
+}
 
 # --- command line: the session report -----------------------------------------------------------------------
 CLI_HELP_REPORT = "write the session report of a snapshot (an .html or .pdf file)"

@@ -192,7 +192,7 @@ def goto_app(page: Page, url: str, **wait) -> None:
 
 # --- reading and driving pages -------------------------------------------------------------------------
 # Every page as (url path, title in the navigation), from the one registry; home by its typed name.
-PAGES = [("accueil" if p.default else p.url_path, p.title_text) for p in registry.PAGES]
+PAGES = [("accueil" if p.default else p.url_path, p.title_text) for p in registry.PAGES if not p.hidden]
 # Plotly draws one <path> per territory outline in this layer once the outlines (served by the app) arrived.
 MAP_PATHS = ".js-plotly-plot .choroplethlayer path"
 # France has 18 regions and 101 départements (outre-mer included).

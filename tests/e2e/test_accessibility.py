@@ -23,7 +23,7 @@ ANY_IMPACT = {"heading-order"}
 VIEWS = ["/", "/besoins?territoire=REG-84", "/couverture", "/couverture?vue=lacunes", "/couverture?vue=catalogue",
          "/couverture?vue=territoire&territoire=REG-75", "/collectif", "/collectif?vue=alliances",
          "/collectif?vue=positionner&investisseur=FDN1", "/collectif?vue=parcours", "/collectif?vue=engagements",
-         "/defis", "/evolution", "/methode", "/importer"]
+         "/defis", "/evolution", "/methode", "/signaux", "/organisation?organisation=FDN1", "/importer"]
 MODES = {"usual": "", "workshop": "atelier=1", "english": "lang=en"}
 
 

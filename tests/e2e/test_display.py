@@ -85,7 +85,7 @@ FRENCH_VIEWS = ["/", "/besoins?territoire=REG-84", "/couverture", "/couverture?v
                 "/couverture?vue=catalogue", "/couverture?vue=territoire&territoire=REG-75", "/collectif",
                 "/collectif?vue=alliances", "/collectif?vue=positionner&investisseur=INS1", "/collectif?vue=parcours",
                 "/collectif?vue=engagements", "/defis", "/evolution",
-                "/methode", "/importer"]
+                "/methode", "/signaux", "/organisation?organisation=FDN1", "/importer"]
 
 
 def english_words(page: Page) -> list[str]:

@@ -13,6 +13,7 @@ from typing import Any, Iterable
 from inventory import limits, texts
 from inventory.intake.catalogues.correspondences import Tally
 from inventory.parsing import is_blank
+from inventory import identifiers
 from inventory.reference import fold as _fold_uncached
 
 fold = lru_cache(maxsize=65536)(_fold_uncached)  # catalogue values repeat: fold each once
@@ -149,11 +150,15 @@ def as_date(value: Any) -> dt.date | None | str:
 
 # --- investors -----------------------------------------------------------------------------------------
 class Investors:
-    """Financers matched to investors by name (or id), case-, accent- and space-insensitively; a financer
-    no investor matches becomes a new investor, with an id made from its name, listed in ``new``."""
+    """Financers matched to investors by their register number (SIREN, RNA) when the catalogue gives one and an
+    investor carries it, else by name (or id), case-, accent- and space-insensitively; a financer no investor
+    matches becomes a new investor, with an id made from its name, listed in ``new``. ``matches`` says, per
+    financer as written, which investor and how: « identifiant », « nom » or « nouveau »."""
 
-    def __init__(self, existing: Iterable[tuple[str, str]] = ()):
+    def __init__(self, existing: Iterable[tuple[str, str]] = (), identifiers: Iterable[tuple[str, str]] = ()):
         self.by_name: dict[str, str] = {}
+        self.by_identifier: dict[str, str] = {ident: str(inv_id) for ident, inv_id in identifiers if ident}
+        self.matches: dict[str, tuple[str, str]] = {}
         self.ids: set[str] = set()
         for inv_id, nom in existing:
             if inv_id:
@@ -163,17 +168,27 @@ class Investors:
                     self.by_name[fold(nom)] = str(inv_id)
         self.new: list[dict[str, Any]] = []
 
-    def id_for(self, name: str) -> str:
+    def id_for(self, name: str, identifier: str | None = None) -> str:
         key = fold(name)
-        found = self.by_name.get(key)
+        ident = register_number(identifier)
+        found = self.by_identifier.get(ident) if ident else None
+        how = "identifiant"
+        if found is None:
+            found, how = self.by_name.get(key), "nom"
         if found is not None:
+            self.matches.setdefault(name, (found, how))
             return found
         new_id = self._new_id(name)
         nom = one_line(name) or new_id
         self.new.append({"id": new_id, "nom": nom,
-                         "type": "fondation" if "fondation" in key.split() else "institution", "site_web": None})
+                         "type": "fondation" if "fondation" in key.split() else "institution", "site_web": None,
+                         "siren": ident if ident and ident.isdigit() else None,
+                         "rna": ident if ident and ident.startswith("W") else None})
         self.ids.add(new_id)
         self.by_name[key] = new_id
+        if ident:
+            self.by_identifier[ident] = new_id
+        self.matches.setdefault(name, (new_id, "nouveau"))
         return new_id
 
     def _new_id(self, name: str) -> str:
@@ -188,6 +203,16 @@ class Investors:
         while candidate in self.ids or fold(candidate) in self.by_name:
             candidate, n = f"{base}-{n}", n + 1
         return candidate
+
+
+def register_number(value: Any) -> str | None:
+    """A SIREN (or the SIREN of a SIRET) or an RNA number as a catalogue writes it, when it is a valid one."""
+    if value is None:
+        return None
+    s = identifiers.digits_of(str(value).strip().upper(), 9)
+    if identifiers.is_siret(s):
+        return s[:9]
+    return s if identifiers.is_siren(s) or identifiers.is_rna(s) else None
 
 
 # --- CSV -----------------------------------------------------------------------------------------------

@@ -125,6 +125,7 @@ def convert_grid(grid: list[list[Any]], *, file: str = NAME, investors: Investor
         reasons: list[tuple[str, str]] = []
         used: list[tuple[str, str, tuple[str, ...] | None]] = []
         org = one_line(pick.value(row, "funder")) or one_line(pick.value(row, "org"))
+        org_code = one_line(pick.value(row, "funder_code" if pick.value(row, "funder") else "org_code"))
         if not org:
             reasons.append(("", texts.SET_ASIDE_NO_ORG))
         territory, value, why = pick.place(row)
@@ -173,7 +174,7 @@ def convert_grid(grid: list[list[Any]], *, file: str = NAME, investors: Investor
         prog = programmes.get(pid)
         if prog is None:
             out.tally.add("phase", default.valeur if default else NAME, (phase,))
-            prog = {"id": pid, "nom": name, "investisseurs": [investors.id_for(org)], "phase": phase, "nature": [],
+            prog = {"id": pid, "nom": name, "investisseurs": [investors.id_for(org, org_code)], "phase": phase, "nature": [],
                     "thematiques": themes, "territoires": [territory], "publics": [], "budget_eur": budget,
                     "date_debut": start, "date_fin": end, "odd": [], "url": None,
                     "description": plain_text(pick.value(row, "description"))}
@@ -218,7 +219,10 @@ class _Picker:
         self.cols = cols
         orgs = cols.every("org")
         self.col = {
-            "funder": cols.find("org", having=("funder",)),
+            "funder": cols.find("org", having=("funder",), without=("code",)),
+            # an organisation's register number (SIREN, RNA) beside its name: matched by it first (issue 25)
+            "funder_code": cols.find("org", having=("funder", "code")),
+            "org_code": cols.find("org", having=("code",), without=("funder",)),
             "org": next((c for c in orgs if "code" not in c.attributes and "funder" not in c.attributes), None)
             or (orgs[0] if orgs else None),
             "sector": cols.find("sector", without=("code",)) or cols.find("sector"),

@@ -27,7 +27,8 @@ SHEET_NAMES = {fold(m.sheet): m.sheet for m in SHEETS.values()} | {fold(m.sheet_
 SHEET_NAMES |= {"programs": "programmes", "need": "besoins", "besoin": "besoins", "theme": "thematiques",
                 "thematique": "thematiques", "investisseur": "investisseurs", "investor": "investisseurs",
                 "programme": "programmes", "program": "programmes", "engagement": "engagements",
-                "commitment": "engagements", "realisation": "realisations", "result": "realisations"}
+                "commitment": "engagements", "realisation": "realisations", "result": "realisations",
+                "operateur": "operateurs", "operator": "operateurs"}
 TEMPLATE_SHEETS = {"lisez moi", "read me", "listes"}  # the template's own sheets: ignored without a warning
 
 
