@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from typing import Any
+from numbers import Number as numbers_types
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -25,6 +26,14 @@ def fr_number(value: Any, decimals: int = 0) -> str:
 def percent(share: Any, kind: str) -> str:
     """A share (0–1) as people read it, « 37,5 % », with the decimals of its kind (``inventory.formats.percent``)."""
     return formats.percent(share, kind)
+
+
+def counted(template: str, **values: Any) -> str:
+    """``template`` (a text with ``{{n|one|many}}`` choices, see ``texts.plural``) with each choice made by its
+    number and every number written as people read it: ``counted(T.COVER_CATALOGUE_COUNT, n=0)`` → « 0 programme
+    correspond aux filtres. »"""
+    numbers = {k: v for k, v in values.items() if isinstance(v, numbers_types) and not isinstance(v, bool)}
+    return T.plural(template, **numbers).format(**{**values, **{k: fr_number(v) for k, v in numbers.items()}})
 
 
 def fr_date(value: Any) -> str:
@@ -84,6 +93,12 @@ def download_context() -> exports.DownloadContext:
                                    created_by=snap.created_by if snap else None, filters=filters, url=url)
 
 
+# The grid's width at 1280 px with the sidebar open (the main column less its margins): the deciding columns of a
+# table fit in it whole, whatever their texts.
+VISIBLE_WIDTH = 800
+NARROWEST = 90  # a squeezed text column keeps room for a dozen characters (a click shows the whole text)
+
+
 def column_width(values: pd.Series) -> int:
     """A column's width in pixels: its heading and its values in full, but a long text (a name, a list) at most
     220 px, so that the columns after it, which decide, stay on screen at 1280 px (a click shows the whole text)."""
@@ -93,18 +108,35 @@ def column_width(values: pd.Series) -> int:
     return int(min(8 * chars + 28, 220))
 
 
+def fitted_widths(widths: list[int], deciding: int, room: int = VISIBLE_WIDTH) -> list[int]:
+    """The widths with the first ``deciding`` columns inside ``room`` pixels: the widest of them are narrowed to
+    one common cap (never under ``NARROWEST``), the others keep theirs. [220, 220, 220, 220, 100] with 5 deciding
+    columns in 800 px → [175, 175, 175, 175, 100]."""
+    head = widths[:deciding]
+    if sum(head) <= room:
+        return list(widths)
+    cap = max(head)
+    while cap > NARROWEST and sum(min(w, cap) for w in head) > room:
+        cap -= 1
+    return [min(w, cap) for w in head] + list(widths[deciding:])
+
+
 def show_table(view: pd.DataFrame, name: str, *, empty: str | None = None, where=None,
-               filter: str | None = None) -> None:
+               filter: str | None = None, deciding: int | None = None) -> None:
     """A table as shown to people (headings, numbers and dates in the run's language) and its downloads
     (``filter``: the main filter the table was cut by, in the files' names); ``empty`` is the sentence shown
-    instead when there is no row."""
+    instead when there is no row. ``deciding``: how many leading columns answer the table's question; they are
+    narrowed until they fit whole at 1280 px (the page orders its columns so, names before codes)."""
     where = where or st
     if empty is not None and view.empty:
         where.info(empty)
         return
+    key = name if filter is None else f"{name}_{filter}"
+    widths = [column_width(view[col]) for col in view.columns]
+    if deciding:
+        widths = fitted_widths(widths, deciding)
     config: dict[str, Any] = {}
-    for col in view.columns:
-        width = column_width(view[col])
+    for col, width in zip(view.columns, widths):
         if pd.api.types.is_bool_dtype(view[col]):
             config[col] = st.column_config.CheckboxColumn(width=width)
         elif pd.api.types.is_datetime64_any_dtype(view[col]):
@@ -113,5 +145,7 @@ def show_table(view: pd.DataFrame, name: str, *, empty: str | None = None, where
             config[col] = st.column_config.NumberColumn(format="localized", width=width)
         else:
             config[col] = st.column_config.TextColumn(width=width)
-    where.dataframe(view, hide_index=True, column_config=config, width="stretch", placeholder="–")
-    download_table(view, name, where=where, filter=filter)
+    # the container's key names the table in the page (class ``st-key-table_<name>``): tests find each table by it
+    box = where.container(key=f"table_{key}")
+    box.dataframe(view, hide_index=True, column_config=config, width="stretch", placeholder="–")
+    download_table(view, name, where=box, filter=filter)

@@ -293,7 +293,7 @@ FORMULAS = {
     "budget": FORMULA_BUDGET, "cases_communes": FORMULA_CASES_COMMUNES, "ligne_region": FORMULA_LIGNE_REGION,
 }
 # how a cell's coverage is said in words: « 1 programme(s) in the region, 0 % of the need reached »
-COVERAGE_WORDS = "{programmes} programme(s) {where}, {part} of the need reached"
+COVERAGE_WORDS = "{programmes} {{programmes|programme|programmes}} {where}, {part} of the need reached"
 COVERAGE_WHERE = {"pays": "at national level", "region": "in the region", "departement": "in the département"}
 
 # --- charts (inventory/charts.py) ------------------------------------------------------------------------
@@ -302,7 +302,7 @@ CHART_TERRITORY = "Territory"
 CHART_THEME = "Theme"
 CHART_INVESTOR = "Investor"
 CHART_WHITE_ZONE_MARK = "WZ"
-COVERAGE_NO_NEED = "No need recorded here: {programmes} programme(s) {where}, nothing to cover"
+COVERAGE_NO_NEED = "No need recorded here: {programmes} {{programmes|programme|programmes}} {where}, nothing to cover"
 CHART_WHITE_ZONES = "White zones"
 CHART_NO_VALUE = "no data"
 CHART_THEMES_COVERED = "Themes covered"
@@ -480,7 +480,7 @@ PATHWAY_KIND_LABELS = {
 }
 PATHWAY_MARKS = {"urgence_sans_suite": "E", "argent_sans_accompagnement": "€", "accompagnement_sans_argent": "S",
                  "complet": "✓", "zone_blanche": "WZ"}
-PATHWAY_HOVER = "{kind}<br>{programmes} programme(s); phases: {phases}"
+PATHWAY_HOVER = "{kind}<br>{programmes} {{programmes|programme|programmes}}; phases: {phases}"
 CHART_COMMITMENTS = "Commitments"
 CHART_LATE = "of which late"
 CHART_IN_NEED = "Actors who expressed a need"
