@@ -3,3 +3,14 @@
 SCREEN_ALL_TERRITORIES = "All territories"
 SCREEN_COMMITMENTS_IN = "{n} {{n|commitment|commitments}} out of {total} {{n|concerns|concern}} {place}."
 SCREEN_NEEDS_THEMES = "The needs of {nom}, largest first"
+
+# --- Accueil: what the inventory is, who feeds it, where to start ------------------------------------------------
+SCREEN_HOME_WHAT = (
+    "A shared inventory: the needs reported by grassroots organisations and by the support ecosystem, set against "
+    "the emergency and recovery programmes of the societal investors (public bodies, foundations, companies) who "
+    "feed it together, session after session."
+)
+SCREEN_HOME_START = "Where to start?"
+SCREEN_HOME_START_NEEDS = "Where the needs are"
+SCREEN_HOME_START_GAPS = "Where nobody acts"
+SCREEN_HOME_START_POSITION = "Find your place among the investors"

@@ -3,3 +3,14 @@
 SCREEN_ALL_TERRITORIES = "Tous les territoires"
 SCREEN_COMMITMENTS_IN = "{n} {{n|engagement|engagements}} sur {total} {{n|concerne|concernent}} {place}."
 SCREEN_NEEDS_THEMES = "Les besoins de {nom}, du plus fort au plus faible"
+
+# --- Accueil: what the inventory is, who feeds it, where to start ------------------------------------------------
+SCREEN_HOME_WHAT = (
+    "Un inventaire commun : les besoins que remontent les acteurs de terrain et l'écosystème d'accompagnement, mis "
+    "en face des programmes d'urgence et de relance des investisseurs sociétaux (institutions, fondations, "
+    "entreprises) qui l'alimentent ensemble, séance après séance."
+)
+SCREEN_HOME_START = "Par où commencer ?"
+SCREEN_HOME_START_NEEDS = "Où sont les besoins"
+SCREEN_HOME_START_GAPS = "Où personne n'agit"
+SCREEN_HOME_START_POSITION = "Se positionner parmi les investisseurs"
