@@ -5,13 +5,13 @@ facilitator notes a commitment during a session."""
 import streamlit as st
 
 from inventory import reference
-from inventory.analysis import base, collective, coverage, followup, pathways
+from inventory.analysis import base, collective, coverage, followup, pathways, prospect
 from inventory.analysis.places import within
 from inventory.outputs import charts
 from inventory import texts as T
 from inventory.models import STATUTS
 from ui import (percent, chart_table, counted, enter_through_app, fr_date, fr_number, q, require_snapshot, show_table, theme_labels,
-                url_radio, url_select, workshop_mode)
+                url_multiselect, url_radio, url_select, workshop_mode)
 from ui.noting import commitment_form
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
@@ -72,6 +72,40 @@ def pathways_view() -> None:
     steps = q(pathways.pathway_programmes, snap.id, place, theme, level=level, source=source)
     show_table(charts.table_view(steps, STEP_COLUMNS, theme_labels=themes, headings=T.PROGRAMME_HEADINGS),
                f"parcours_{place}_{theme}", empty=T.PATHWAY_CELL_NONE, deciding=3)
+
+
+PROSPECT = "nouveau"  # « se positionner » for an investor not yet in the inventory
+
+
+def prospect_view() -> None:
+    """An investor preparing to join tries its themes, territories and audience (nothing is saved, the choices
+    live in the URL only) and sees, as a member would, who already acts there and the white zones within reach."""
+    st.caption(T.SCREEN_PROSPECT_INTRO)
+    left, middle, right = st.columns(3)
+    regions = {k: v for k, v in places.items() if not k.startswith("DEP-")}
+    chosen_themes = url_multiselect(left, T.FILTER_THEMES, list(themes), "thematiques", format_func=themes.get,
+                                    placeholder=T.FILTER_THEMES_PLACEHOLDER)
+    chosen_places = url_multiselect(middle, T.SCREEN_PROSPECT_TERRITORIES, list(regions), "territoires",
+                                    format_func=regions.get, placeholder=T.SCREEN_PROSPECT_TERRITORIES_PLACEHOLDER)
+    public = url_select(right, T.FILTER_AUDIENCE, ["", *reference.AUDIENCES], "public", default="",
+                        format_func=lambda k: reference.AUDIENCES.get(k, T.ALL_OPTION))
+    if not chosen_themes and not chosen_places:
+        st.info(T.SCREEN_PROSPECT_PROMPT)
+        return
+    st.subheader(T.TOGETHER_ALLIES, help=T.TOGETHER_ALLIES_HELP)
+    allies = q(prospect.prospect_allies, snap.id, tuple(chosen_themes), tuple(chosen_places))
+    show_table(charts.table_view(allies, ["nom", "type", "cases_communes", "thematiques"], theme_labels=themes,
+                                 headings=T.INVESTOR_HEADINGS), "allies_nouveau", empty=T.TOGETHER_NO_ALLIES,
+               deciding=4)
+    st.subheader(T.TOGETHER_UNCOVERED, help=T.TOGETHER_UNCOVERED_HELP)
+    gaps = within(q(prospect.prospect_gaps, snap.id, tuple(chosen_themes), tuple(chosen_places),
+                    public=public or None), territory)
+    if gaps.empty:
+        st.info(T.TOGETHER_NO_UNCOVERED)
+    else:
+        st.caption(T.FORMULAS["tension"])
+        show_table(charts.table_view(gaps, UNCOVERED_COLUMNS, theme_labels=themes), "a_couvrir", filter=PROSPECT,
+                   deciding=6)
 
 
 def commitments_view() -> None:
@@ -195,10 +229,14 @@ elif view == "engagements":
     commitments_view()
 
 else:  # se positionner
-    investor = url_select(st, T.TOGETHER_PICK_INVESTOR, ["", *names], "investisseur", default="",
-                          format_func=lambda k: names.get(k, T.NONE_CHOSEN))
+    investor = url_select(st, T.TOGETHER_PICK_INVESTOR, ["", *names, PROSPECT], "investisseur", default="",
+                          format_func=lambda k: T.SCREEN_PROSPECT_OPTION if k == PROSPECT
+                          else names.get(k, T.NONE_CHOSEN))
     if not investor:
         st.info(T.TOGETHER_PICK_PROMPT)
+        st.stop()
+    if investor == PROSPECT:
+        prospect_view()
         st.stop()
     footprint = q(collective.investor_footprint, snap.id, investor)
     st.subheader(T.TOGETHER_FOOTPRINT)

@@ -11,10 +11,11 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
+from inventory.analysis import collective
 from inventory.outputs import exports
-from inventory import formats
+from inventory import formats, reference
 from inventory import texts as T
-from ui.data import active_snapshot
+from ui.data import active_snapshot, q, theme_labels
 
 
 def fr_number(value: Any, decimals: int = 0) -> str:
@@ -82,7 +83,8 @@ def download_context() -> exports.DownloadContext:
     """The inventory the page shows, the filters in its URL (named as on screen) and the view's address."""
     snap = active_snapshot()
     params = st.query_params.to_dict()
-    filters = [(T.FILTER_NAMES.get(k, k), v) for k, v in params.items() if k not in HIDDEN_PARAMETERS and v != ""]
+    filters = [(T.FILTER_NAMES.get(k, k), filter_value(k, v, snap)) for k, v in params.items()
+               if k not in HIDDEN_PARAMETERS and v != ""]
     try:
         base = st.context.url
     except Exception:  # no browser behind this run (tests, bare mode)
@@ -91,6 +93,24 @@ def download_context() -> exports.DownloadContext:
     url = (base or "") + (f"?{query}" if query else "") or None
     return exports.DownloadContext(label=snap.label if snap else "", as_of=snap.as_of if snap else None,
                                    created_by=snap.created_by if snap else None, filters=filters, url=url)
+
+
+def filter_value(key: str, value: str, snap=None) -> str:
+    """A filter's value as the page shows it, never its code: « REG-76 » → « Occitanie », « terrain » → « Acteurs
+    de terrain », « numerique,juridique » → « Outils numériques, Juridique » (an unknown code stays as it is)."""
+    names: dict[str, Any] = {
+        "territoire": {k: t.nom for k, t in reference.territories().items()}, "source": reference.SOURCES,
+        "public": reference.AUDIENCES, "phase": reference.PHASES, "nature": reference.SUPPORT_TYPES,
+        "niveau": T.LEVEL_LABELS, "mesure": T.MEASURE_LABELS,
+    }
+    if snap is not None and key in ("thematique", "thematiques", "thematique_carte"):
+        names[key] = theme_labels(snap.id)
+    if snap is not None and key == "investisseur":
+        names[key] = dict(q(collective.investors, snap.id)[["id", "nom"]].itertuples(index=False))
+    mapping = names.get(key)
+    if not mapping:
+        return value
+    return ", ".join(str(mapping.get(part, part)) for part in value.split(","))
 
 
 # The grid's width at 1280 px with the sidebar open (the main column less its margins): the deciding columns of a

@@ -14,3 +14,11 @@ SCREEN_HOME_START = "Where to start?"
 SCREEN_HOME_START_NEEDS = "Where the needs are"
 SCREEN_HOME_START_GAPS = "Where nobody acts"
 SCREEN_HOME_START_POSITION = "Find your place among the investors"
+
+# --- Jouer collectif › Se positionner, for an investor not yet in the inventory ---------------------------------
+SCREEN_PROSPECT_OPTION = "An investor not yet in the inventory"
+SCREEN_PROSPECT_INTRO = ("Choose the themes, territories and audience you have in mind: nothing is saved, your "
+                         "choices live only in the page's address.")
+SCREEN_PROSPECT_TERRITORIES = "Territories in mind"
+SCREEN_PROSPECT_TERRITORIES_PLACEHOLDER = "All regions"
+SCREEN_PROSPECT_PROMPT = "Choose at least one theme or territory to see your likely allies and the white zones within your reach."

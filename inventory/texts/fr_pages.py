@@ -548,7 +548,7 @@ PATHWAY_ECOSYSTEM_NOTE = ("Les besoins de l'écosystème d'accompagnement lui-m�
                           "finance-t-il l'ingénierie sur laquelle reposent les programmes de terrain ?")
 PATHWAY_NO_NEEDS = "Aucun besoin de cette source dans cet inventaire : pas de parcours à lire."
 PATHWAY_HEATMAP = "Territoires × thématiques : le maillon manquant de chaque case"
-PATHWAY_HEATMAP_CAPTION = ("Chaque case porte une couleur et une marque (légende sous la carte) ; survolez-la pour "
+PATHWAY_HEATMAP_CAPTION = ("Chaque case porte une couleur et une marque (légende sous le graphique) ; survolez-la pour "
                            "lire ses programmes et ses phases. Une case grise (ZB) n'est atteinte par aucun programme : "
                            "c'est une zone blanche, pas un maillon manquant.")
 PATHWAY_METRICS = {"urgence_sans_suite": "Urgence sans suite", "argent_sans_accompagnement": "Argent seul",

@@ -14,3 +14,11 @@ SCREEN_HOME_START = "Par où commencer ?"
 SCREEN_HOME_START_NEEDS = "Où sont les besoins"
 SCREEN_HOME_START_GAPS = "Où personne n'agit"
 SCREEN_HOME_START_POSITION = "Se positionner parmi les investisseurs"
+
+# --- Jouer collectif › Se positionner, for an investor not yet in the inventory ---------------------------------
+SCREEN_PROSPECT_OPTION = "Un investisseur qui n'est pas encore dans l'inventaire"
+SCREEN_PROSPECT_INTRO = ("Choisissez les thématiques, les territoires et le public que vous envisagez : rien n'est "
+                         "enregistré, vos choix ne vivent que dans l'adresse de la page.")
+SCREEN_PROSPECT_TERRITORIES = "Territoires envisagés"
+SCREEN_PROSPECT_TERRITORIES_PLACEHOLDER = "Toutes les régions"
+SCREEN_PROSPECT_PROMPT = "Choisissez au moins une thématique ou un territoire pour voir vos alliés probables et les zones blanches à votre portée."
