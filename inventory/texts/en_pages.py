@@ -201,8 +201,8 @@ IMP_NOT_ALLOWED = "Only facilitators may do this: log in again. Nothing was chan
 IMP_UPLOAD_HEADER = "1. Upload the files"
 # the file uploader's own words, drawn over Streamlit's (ui/uploader.css); {limit}: inventory.limits, in MB
 UPLOADER_BUTTON = "Choose files"
-UPLOADER_INSTRUCTIONS = "or drag them here · {limit} MB at most per file · XLSX, ODS, CSV"
-IMP_UPLOADER = "An .xlsx or .ods workbook, or one .csv file per sheet (besoins.csv, programmes.csv…)"
+UPLOADER_INSTRUCTIONS = "or drag them here · {limit} MB at most per file · XLSX, ODS, CSV, JSON"
+IMP_UPLOADER = "An .xlsx or .ods workbook, one .csv file per sheet (besoins.csv, programmes.csv…), or a catalogue: aides-territoires (.json, .csv), HXL table (.csv)"
 IMP_UPLOADER_HELP = (
     "A missing sheet is carried over from the active snapshot: to refresh the needs only, "
     "upload only the besoins sheet."

@@ -219,8 +219,8 @@ IMP_NOT_ALLOWED = "Action réservée aux animateurs : reconnectez-vous. Rien n'a
 IMP_UPLOAD_HEADER = "1. Déposer les fichiers"
 # the file uploader's own words, drawn over Streamlit's (ui/uploader.css); {limit}: inventory.limits, in MB
 UPLOADER_BUTTON = "Choisir des fichiers"
-UPLOADER_INSTRUCTIONS = "ou glissez-les ici · {limit} Mo au plus par fichier · XLSX, ODS, CSV"
-IMP_UPLOADER = "Classeur .xlsx ou .ods, ou un fichier .csv par feuille (besoins.csv, programmes.csv…)"
+UPLOADER_INSTRUCTIONS = "ou glissez-les ici · {limit} Mo au plus par fichier · XLSX, ODS, CSV, JSON"
+IMP_UPLOADER = "Classeur .xlsx ou .ods, un fichier .csv par feuille (besoins.csv, programmes.csv…), ou un catalogue : aides-territoires (.json, .csv), tableau HXL (.csv)"
 IMP_UPLOADER_HELP = (
     "Une feuille absente est reprise de l'inventaire actif : pour rafraîchir les seuls besoins, "
     "déposez seulement la feuille besoins."

@@ -130,7 +130,7 @@ def test_a_shared_url_reopens_the_same_investor_and_a_new_choice_updates_it(tiny
     at = open_page(tiny_db, "collectif", vue="positionner", investisseur="IB")
     assert at.radio(key="url_vue").value == "positionner"
     assert at.selectbox(key="url_investisseur").value == "IB"
-    assert T.TOGETHER_FOOTPRINT_SUMMARY.format(programmes="1", territoires="19", thematiques="2") in texts(at)
+    assert "1 programme, présent dans 19 territoires sur 2 thématiques." in texts(at)
     at.selectbox(key="url_investisseur").set_value("FA").run()
     assert at.query_params["investisseur"] == "FA"
     assert map_values(maps(at)[0]) == {"REG-84": 1}

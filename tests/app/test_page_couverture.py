@@ -90,7 +90,7 @@ def test_catalogue_filters(tiny_db, open_page, params, expected):
     at = open_page(tiny_db, "couverture", vue="catalogue", **params)
     assert_clean(at)
     assert list(table(at)["Identifiant"]) == expected
-    assert T.COVER_CATALOGUE_COUNT.format(n=len(expected)) in texts(at)
+    assert T.plural(T.COVER_CATALOGUE_COUNT, n=len(expected)).format(n=len(expected)) in texts(at)
 
 
 def test_catalogue_speaks_french(tiny_db, open_page):
