@@ -23,6 +23,7 @@ VIEWS = [
     "/collectif?vue=parcours&case=REG-76%7Crh_benevolat",
     "/collectif?vue=engagements",
     "/collectif?vue=positionner&investisseur=INS1",
+    "/collectif?vue=positionner&investisseur=nouveau&thematiques=numerique&territoires=REG-76",
     "/defis",
     "/evolution",
 ]
