@@ -56,7 +56,7 @@ def test_alliance_cells_and_cofunding_rate(tiny_db, open_page):
     # the only co-funded programme, P3, ended on 31/05: 0 of the 2 active programmes
     assert metrics(at) == {T.TOGETHER_COFUNDING_RATE: "0,0\u202f%"}
     shown = texts(at)
-    assert T.TOGETHER_COFUNDING_DETAIL.format(co="0", total="2") in shown
+    assert "0 programme cofinancé sur 2." in shown
     assert FORMULAS["alliance"] in shown and FORMULAS["cofinancement"] in shown
     assert T.TOGETHER_NO_COFUNDING in shown
 
@@ -65,7 +65,7 @@ def test_the_cofunding_network_of_the_demo_links_investors_of_active_programmes(
     at = open_page(demo_db, "collectif", vue="alliances")
     assert_clean(at)
     assert metrics(at) == {T.TOGETHER_COFUNDING_RATE: "35,0\u202f%"}  # 7 of the 20 active programmes on 30/06
-    assert T.TOGETHER_COFUNDING_DETAIL.format(co="7", total="20") in texts(at)
+    assert "7 programmes cofinancés sur 20." in texts(at)
     assert figures(at)[0]["data"][-1]["text"]  # the network's nodes
 
 
