@@ -60,6 +60,7 @@ DECIDING = {
                     _h("COMMIT_COLUMNS", "echeance"), _h("COMMIT_COLUMNS", "en_retard")],
     "zones_en_voie_de_couverture": [L("nom"), L("thematique"), L("acteurs"), L("score"), L("engagements")],
     "allies": [INV("nom"), L("type"), L("cases_communes"), L("cofinancements")],
+    "allies_nouveau": [INV("nom"), L("type"), L("cases_communes")],  # a newcomer co-funds nothing yet
     "a_couvrir": [L("nom"), L("thematique"), L("tension"), L("intensite_moyenne"), L("acteurs"), L("score")],
     "besoins_terrain_par_territoire": [L("nom"), L("acteurs"), L("score"), L("intensite_moyenne")],
     "besoins_ingenierie_par_thematique": [L("thematique"), L("acteurs"), L("score"), L("intensite_moyenne")],
