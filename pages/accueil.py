@@ -16,6 +16,15 @@ st.title(T.HOME_TITLE)
 themes = theme_labels(snap.id)
 # links keep the snapshot and workshop mode the reader is in
 keep = {k: st.query_params[k] for k in ("inventaire", "atelier") if k in st.query_params}
+# what the inventory is, who feeds it, and three doors in
+st.markdown(T.SCREEN_HOME_WHAT)
+with st.container(horizontal=True, vertical_alignment="center", key="home_start"):
+    st.markdown(f"**{T.SCREEN_HOME_START}**")
+    for target, label, view in (("pages/besoins.py", T.SCREEN_HOME_START_NEEDS, None),
+                                ("pages/couverture.py", T.SCREEN_HOME_START_GAPS, "lacunes"),
+                                ("pages/collectif.py", T.SCREEN_HOME_START_POSITION, "positionner")):
+        st.page_link(target, label=label, icon=":material/arrow_forward:",
+                     query_params={**keep, **({"vue": view} if view else {})})
 
 c = q(needs.counts, snap.id)
 cols = st.columns(5)
@@ -31,7 +40,7 @@ cols[4].metric(T.HOME_METRIC_TERRITORIES, fr_number(c.get("territoires", 0)), bo
 
 # follow-through, one line each: late commitments, the share of needs reached (declared)
 follow = q(followup.followup_summary, snap.id)
-late_line, late_link = st.columns([4, 1], vertical_alignment="center")
+late_line, late_link = st.columns([3, 1], vertical_alignment="center")  # the link's words whole
 if follow["engagements"]:
     late_line.markdown(T.HOME_LATE_LINE.format(late=fr_number(follow["en_retard"]),
                                                total=fr_number(follow["engagements"])), help=T.FORMULAS["en_retard"])

@@ -6,6 +6,7 @@ import streamlit as st
 
 from inventory import reference
 from inventory.analysis import base, coverage, needs
+from inventory.analysis.places import ranked_needs
 from inventory.outputs import charts
 from inventory import texts as T
 from ui import (chart_table, enter_through_app, fr_number, q, require_snapshot, show_table, theme_labels,
@@ -14,7 +15,8 @@ from ui import (chart_table, enter_through_app, fr_number, q, require_snapshot, 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
 NEED_MEASURES = ["acteurs", "score", "intensite_moyenne"]
-ROW_COLUMNS = ["nom", "source", "thematique", "intensite", "nb_acteurs", "score", "public", "secteur", "date",
+# the columns that decide first (whole at 1280 px), the details after them, codes last
+ROW_COLUMNS = ["nom", "thematique", "intensite", "nb_acteurs", "score", "source", "public", "secteur", "date",
                "description", "id"]
 ROW_LIMIT = 1000
 
@@ -94,11 +96,16 @@ chart_table(charts.table_view(cells, ["nom", "thematique", "acteurs", "score", "
                               theme_labels=themes), "matrice_besoins")
 
 if territory:
+    st.header(T.SCREEN_NEEDS_THEMES.format(nom=names[territory]))
+    show_table(charts.table_view(ranked_needs(cells[cells["territoire"] == territory]),
+                                 ["thematique", "acteurs", "score", "intensite_moyenne"], theme_labels=themes),
+               "besoins_thematiques", filter=territory, deciding=4)
     st.header(T.NEEDS_ROWS.format(nom=names[territory]))
     rows = q(needs.need_rows, snap.id, territory, level=level, needs=chosen, limit=ROW_LIMIT)
     if rows.empty:
         st.info(T.NEEDS_ROWS_NONE)
     else:
-        show_table(charts.table_view(rows, ROW_COLUMNS, theme_labels=themes), "besoins", filter=territory)
+        show_table(charts.table_view(rows, ROW_COLUMNS, theme_labels=themes), "besoins", filter=territory,
+                   deciding=5)
         if len(rows) >= ROW_LIMIT:
             st.caption(T.NEEDS_ROWS_TRUNCATED.format(n=fr_number(ROW_LIMIT)))

@@ -5,19 +5,23 @@ facilitator notes a commitment during a session."""
 import streamlit as st
 
 from inventory import reference
-from inventory.analysis import base, collective, coverage, followup, organisations, pathways
+from inventory.analysis import base, collective, coverage, followup, organisations, pathways, prospect
+from inventory.analysis.places import within
 from inventory.outputs import charts, organisation_charts
 from inventory import texts as T
 from inventory.models import STATUTS
-from ui import (percent, chart_table, enter_through_app, fr_date, fr_number, organisation_links, q, require_snapshot,
-                show_table, theme_labels, url_radio, url_select, workshop_mode)
+from ui import (percent, chart_table, counted, enter_through_app, fr_date, fr_number, organisation_links, q,
+                require_snapshot, show_table, theme_labels, url_multiselect, url_radio, url_select, workshop_mode)
 from ui.noting import commitment_form, follow_up
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
-ALLIANCE_COLUMNS = ["nom", "thematique", "acteurs", "score", "programmes", "investisseurs", "noms_investisseurs"]
-UNCOVERED_COLUMNS = ["nom", "thematique", "tension", "acteurs", "score", "intensite_moyenne"]
-STEP_COLUMNS = ["id", "nom", "phase", "nature", "investisseurs", "territoires", "date_fin"]
+# the columns that answer each table's question first (whole at 1280 px), names before codes, codes last
+ALLIANCE_COLUMNS = ["nom", "thematique", "noms_investisseurs", "investisseurs", "acteurs", "score", "programmes"]
+UNCOVERED_COLUMNS = ["nom", "thematique", "tension", "intensite_moyenne", "acteurs", "score"]
+STEP_COLUMNS = ["nom", "investisseurs", "phase", "nature", "territoires", "date_fin", "id"]
+INVESTOR_COLUMNS = ["nom", "type", "programmes", "programmes_inactifs", "budget_eur", "id"]
+ALLY_COLUMNS = ["nom", "type", "cases_communes", "cofinancements", "thematiques"]
 ON_TRACK_COLUMNS = ["nom", "thematique", "acteurs", "score", "engagements"]
 ECO_OPERATORS_DRAWN = 30  # the Sankey draws the operators that receive the most; a thousand would be a blur
 ECO_ROWS = 100  # the Écosystème's tables show their first rows (largest first)
@@ -34,7 +38,7 @@ def pathways_view() -> None:
                       format_func=T.LEVEL_LABELS.get, horizontal=True)
     if source == "ingenierie":
         st.info(T.PATHWAY_ECOSYSTEM_NOTE, icon=":material/engineering:")
-    cells = q(pathways.pathways, snap.id, level=level, source=source)
+    cells = within(q(pathways.pathways, snap.id, level=level, source=source), territory)
     if cells.empty:
         st.info(T.PATHWAY_NO_NEEDS)
         return
@@ -52,9 +56,9 @@ def pathways_view() -> None:
     every[T.PATHWAY_COLUMNS["maillon_manquant"]] = charts.pathway_kind(cells).map(T.PATHWAY_KIND_LABELS).to_numpy()
     chart_table(every, f"parcours_cases_{source}_{level}")
     st.subheader(T.PATHWAY_RANKED)
-    ranked = q(pathways.missing_links, snap.id, level=level, source=source)
+    ranked = within(q(pathways.missing_links, snap.id, level=level, source=source), territory)
     show_table(charts.pathway_table(ranked, theme_labels=themes), f"maillons_manquants_{source}_{level}",
-               empty=T.PATHWAY_NO_GAP)
+               empty=T.PATHWAY_NO_GAP, deciding=4)
 
     st.subheader(T.PATHWAY_CELL_HEADER)
     ordered = cells.assign(_gap=cells["maillon_manquant"].notna()).sort_values(["_gap", "score"], ascending=False)
@@ -66,10 +70,44 @@ def pathways_view() -> None:
     if not cell:
         st.caption(T.PATHWAY_CELL_PROMPT)
         return
-    territory, theme = cell.split("|")
-    steps = q(pathways.pathway_programmes, snap.id, territory, theme, level=level, source=source)
+    place, theme = cell.split("|")
+    steps = q(pathways.pathway_programmes, snap.id, place, theme, level=level, source=source)
     show_table(charts.table_view(steps, STEP_COLUMNS, theme_labels=themes, headings=T.PROGRAMME_HEADINGS),
-               f"parcours_{territory}_{theme}", empty=T.PATHWAY_CELL_NONE)
+               f"parcours_{place}_{theme}", empty=T.PATHWAY_CELL_NONE, deciding=3)
+
+
+PROSPECT = "nouveau"  # « se positionner » for an investor not yet in the inventory
+
+
+def prospect_view() -> None:
+    """An investor preparing to join tries its themes, territories and audience (nothing is saved, the choices
+    live in the URL only) and sees, as a member would, who already acts there and the white zones within reach."""
+    st.caption(T.SCREEN_PROSPECT_INTRO)
+    left, middle, right = st.columns(3)
+    regions = {k: v for k, v in places.items() if not k.startswith("DEP-")}
+    chosen_themes = url_multiselect(left, T.FILTER_THEMES, list(themes), "thematiques", format_func=themes.get,
+                                    placeholder=T.FILTER_THEMES_PLACEHOLDER)
+    chosen_places = url_multiselect(middle, T.SCREEN_PROSPECT_TERRITORIES, list(regions), "territoires",
+                                    format_func=regions.get, placeholder=T.SCREEN_PROSPECT_TERRITORIES_PLACEHOLDER)
+    public = url_select(right, T.FILTER_AUDIENCE, ["", *reference.AUDIENCES], "public", default="",
+                        format_func=lambda k: reference.AUDIENCES.get(k, T.ALL_OPTION))
+    if not chosen_themes and not chosen_places:
+        st.info(T.SCREEN_PROSPECT_PROMPT)
+        return
+    st.header(T.TOGETHER_ALLIES, help=T.TOGETHER_ALLIES_HELP)
+    allies = q(prospect.prospect_allies, snap.id, tuple(chosen_themes), tuple(chosen_places))
+    show_table(charts.table_view(allies, ["nom", "type", "cases_communes", "thematiques"], theme_labels=themes,
+                                 headings=T.INVESTOR_HEADINGS), "allies_nouveau", empty=T.TOGETHER_NO_ALLIES,
+               deciding=4)
+    st.header(T.TOGETHER_UNCOVERED, help=T.TOGETHER_UNCOVERED_HELP)
+    gaps = within(q(prospect.prospect_gaps, snap.id, tuple(chosen_themes), tuple(chosen_places),
+                    public=public or None), territory)
+    if gaps.empty:
+        st.info(T.TOGETHER_NO_UNCOVERED)
+    else:
+        st.caption(T.FORMULAS["tension"])
+        show_table(charts.table_view(gaps, UNCOVERED_COLUMNS, theme_labels=themes), "a_couvrir", filter=PROSPECT,
+                   deciding=6)
 
 
 def commitments_view() -> None:
@@ -89,20 +127,24 @@ def commitments_view() -> None:
         for col, (status, n) in zip(cols[1:], counts.items()):
             col.metric(STATUTS[status], fr_number(int(n)), border=True)
         if late:
-            st.warning(T.COMMIT_LATE_WARNING.format(n=fr_number(late), as_of=fr_date(snap.as_of)))
+            st.warning(counted(T.COMMIT_LATE_WARNING, n=late, as_of=fr_date(snap.as_of)))
         st.caption(T.FORMULAS["en_retard"])
         st.plotly_chart(charts.commitment_bars(board, large=large), width="stretch", config=charts.OFFLINE)
         st.markdown(f"**{T.COMMIT_LIST}**")
-        show_table(charts.commitment_table(items, theme_labels=themes), "engagements")
+        listed = within(items, territory, "territoires")
+        if territory:
+            st.caption(counted(T.SCREEN_COMMITMENTS_IN, n=len(listed), total=len(items), place=places[territory]))
+        show_table(charts.commitment_table(listed, theme_labels=themes), "engagements", deciding=4,
+                   filter=territory or None)
 
         st.subheader(T.COMMIT_ON_TRACK)
         st.caption(T.FORMULAS["en_voie_de_couverture"])
-        zones = q(coverage.white_zones_with_commitments, snap.id)
+        zones = within(q(coverage.white_zones_with_commitments, snap.id), territory)
         on_track = zones[zones["en_voie_de_couverture"]]
-        st.caption(T.COMMIT_ON_TRACK_COUNT.format(on_track=fr_number(len(on_track)), total=fr_number(len(zones)),
-                                                  remaining=fr_number(len(zones) - len(on_track))))
+        st.caption(counted(T.COMMIT_ON_TRACK_COUNT, on_track=len(on_track), total=len(zones),
+                           remaining=len(zones) - len(on_track)))
         show_table(charts.table_view(on_track, ON_TRACK_COLUMNS, theme_labels=themes), "zones_en_voie_de_couverture",
-                   empty=T.COMMIT_NO_ON_TRACK)
+                   empty=T.COMMIT_NO_ON_TRACK, deciding=5)
 
         st.subheader(T.COMMIT_PREMIUM)
         st.caption(T.FORMULAS["prime_alliance"])
@@ -110,11 +152,8 @@ def commitments_view() -> None:
         share, amount, detail = st.columns([1, 1, 2], vertical_alignment="center")
         share.metric(T.COMMIT_PREMIUM_COUNT, percent(premium["part_engagements"], "part_engagements"), border=True)
         amount.metric(T.COMMIT_PREMIUM_AMOUNT, percent(premium["part_montant"], "part_montant"), border=True)
-        detail.caption(T.COMMIT_PREMIUM_DETAIL.format(
-            joint=fr_number(premium["conjoints"]), total=fr_number(premium["engagements"]),
-            joint_amount=fr_number(premium["montant_conjoint"]), amount=fr_number(premium["montant_eur"])))
-    places = {t.key: t.nom if t.level != "departement" else f"{t.nom} ({t.code})"
-              for t in reference.territories().values()}
+        detail.caption(counted(T.COMMIT_PREMIUM_DETAIL, joint=premium["conjoints"], total=premium["engagements"],
+                               joint_amount=premium["montant_conjoint"], amount=premium["montant_eur"]))
     commitment_form(snap, names, themes, places)
     follow_up(snap)
 
@@ -139,7 +178,7 @@ def ecosystem_view() -> None:
     ops = q(organisations.operators, snap.id)
     ops = ops.assign(fiche=organisation_links(ops["id"]))
     link = {T.ORG_HEADINGS["fiche"]: T.ORG_LINK}
-    st.header(T.ECO_SINGLE)
+    st.subheader(T.ECO_SINGLE)
     st.caption(T.FORMULA_DEPENDANCE)
     single = ops[ops["financeurs"] == 1].sort_values(["budget_eur", "id"], ascending=[False, True])
     if len(single) > ECO_ROWS:
@@ -154,7 +193,7 @@ def ecosystem_view() -> None:
     show_table(organisation_charts.operator_table(ranked.head(ECO_ROWS), ["nom", "type", "financeurs", "premier_financeur",
                                                            "part_premier_financeur", "budget_eur", "fiche"]),
                "operateurs_dependance", empty=T.ORG_NONE, links=link)
-    st.header(T.ECO_PRESENT_UNFUNDED, help=T.ECO_PRESENT_UNFUNDED_HELP)
+    st.subheader(T.ECO_PRESENT_UNFUNDED, help=T.ECO_PRESENT_UNFUNDED_HELP)
     cells = q(organisations.present_unfunded_cells, snap.id)
     if len(cells) > ECO_ROWS:
         st.caption(T.ECO_ROWS_SHOWN.format(shown=fr_number(ECO_ROWS), total=fr_number(len(cells))))
@@ -178,6 +217,11 @@ names = dict(zip(investors["id"], investors["nom"]))
 views = {**T.TOGETHER_VIEWS, "ecosysteme": T.ECO_VIEW}
 view = url_radio(st, T.FILTER_VIEW, list(views), "vue", default="paysage",
                  format_func=views.get, horizontal=True, label_visibility="collapsed")
+places = {t.key: t.nom if t.level != "departement" else f"{t.nom} ({t.code})" for t in reference.territories().values()}
+# the territory every view but the landscape can be narrowed to; it follows from page to page (ui.widgets.SHARED)
+territory = "" if view == "paysage" else url_select(
+    st, T.FILTER_TERRITORY, ["", *places], "territoire", default="",
+    format_func=lambda k: places.get(k, T.SCREEN_ALL_TERRITORIES))
 
 if view == "paysage":
     by_theme = q(collective.investor_themes, snap.id)
@@ -198,25 +242,24 @@ if view == "paysage":
         chart_table(charts.table_view(by_region, ["nom", "nom_territoire", "thematiques"],
                                       headings={**T.INVESTOR_HEADINGS, "thematiques": T.CHART_THEMES_COVERED}),
                     "investisseurs_regions")
-    show_table(charts.table_view(investors.assign(fiche=organisation_links(investors["id"])),
-                                 ["id", "nom", "type", "programmes", "programmes_inactifs", "budget_eur", "fiche"],
+    show_table(charts.table_view(investors.assign(fiche=organisation_links(investors["id"])), [*INVESTOR_COLUMNS, "fiche"],
                                  headings={**T.INVESTOR_HEADINGS, "fiche": T.ORG_HEADINGS["fiche"]}), "investisseurs",
-               links={T.ORG_HEADINGS["fiche"]: T.ORG_LINK})
+               links={T.ORG_HEADINGS["fiche"]: T.ORG_LINK}, deciding=5)
     st.caption(T.FORMULAS["budget"])
     st.caption(T.FORMULAS["actif"])
 
 elif view == "alliances":
     st.header(T.TOGETHER_ALLIANCES)
     st.caption(T.FORMULAS["alliance"])
-    cells = q(collective.alliance_cells, snap.id)
+    cells = within(q(collective.alliance_cells, snap.id), territory)
     show_table(charts.table_view(cells, ALLIANCE_COLUMNS, theme_labels=themes), "alliances",
-               empty=T.TOGETHER_NO_ALLIANCE)
+               empty=T.TOGETHER_NO_ALLIANCE, deciding=4, filter=territory or None)
     st.header(T.TOGETHER_COFUNDING)
     co = q(collective.cofunding, snap.id)
     # in workshop mode the network takes the whole width, so that its names stay large and apart
     rate, network = (st.container(), st.container()) if large else st.columns([1, 3])
     rate.metric(T.TOGETHER_COFUNDING_RATE, percent(co["taux"], "taux"), border=True)
-    rate.caption(T.TOGETHER_COFUNDING_DETAIL.format(co=fr_number(co["cofinances"]), total=fr_number(co["programmes"])))
+    rate.caption(counted(T.TOGETHER_COFUNDING_DETAIL, co=co["cofinances"], total=co["programmes"]))
     rate.caption(T.FORMULAS["cofinancement"])
     edges = q(collective.cofunding_edges, snap.id)
     with network:
@@ -228,7 +271,7 @@ elif view == "alliances":
                             config=charts.OFFLINE)
     if not edges.empty:
         show_table(edges[["nom_source", "nom_cible", "programmes"]].rename(columns=T.COFUNDING_COLUMNS),
-                   "cofinancements")
+                   "cofinancements", deciding=3)
 
 elif view == "parcours":
     pathways_view()
@@ -240,10 +283,14 @@ elif view == "ecosysteme":
     ecosystem_view()
 
 else:  # se positionner
-    investor = url_select(st, T.TOGETHER_PICK_INVESTOR, ["", *names], "investisseur", default="",
-                          format_func=lambda k: names.get(k, T.NONE_CHOSEN))
+    investor = url_select(st, T.TOGETHER_PICK_INVESTOR, ["", *names, PROSPECT], "investisseur", default="",
+                          format_func=lambda k: T.SCREEN_PROSPECT_OPTION if k == PROSPECT
+                          else names.get(k, T.NONE_CHOSEN))
     if not investor:
         st.info(T.TOGETHER_PICK_PROMPT)
+        st.stop()
+    if investor == PROSPECT:
+        prospect_view()
         st.stop()
     footprint = q(collective.investor_footprint, snap.id, investor)
     st.header(T.TOGETHER_FOOTPRINT)
@@ -251,9 +298,9 @@ else:  # se positionner
         st.info(T.TOGETHER_NO_FOOTPRINT)
     else:
         own = investors[investors["id"] == investor].iloc[0]
-        st.caption(T.TOGETHER_FOOTPRINT_SUMMARY.format(
-            programmes=fr_number(own["programmes"]), territoires=fr_number(footprint["territoire"].nunique()),
-            thematiques=fr_number(footprint["thematique"].nunique())))
+        st.caption(counted(T.TOGETHER_FOOTPRINT_SUMMARY, programmes=own["programmes"],
+                           territoires=footprint["territoire"].nunique(),
+                           thematiques=footprint["thematique"].nunique()))
         st.plotly_chart(charts.footprint_map(footprint, large=large), width="stretch", config=charts.OFFLINE)
         counts = charts.footprint_counts(footprint)
         counts.insert(1, "nom", counts["territoire"].map(lambda k: reference.territories()[k].nom))
@@ -266,15 +313,14 @@ else:  # se positionner
         st.header(T.TOGETHER_ALLIES, help=T.TOGETHER_ALLIES_HELP)
         st.caption(T.FORMULAS["cases_communes"])
         allies = q(collective.likely_allies, snap.id, investor, level="region")
-        show_table(charts.table_view(allies, ["nom", "cases_communes", "cofinancements", "thematiques", "type"],
-                                     theme_labels=themes, headings=T.INVESTOR_HEADINGS),
-                   f"allies_{investor}", empty=T.TOGETHER_NO_ALLIES)
+        show_table(charts.table_view(allies, ALLY_COLUMNS, theme_labels=themes, headings=T.INVESTOR_HEADINGS),
+                   f"allies_{investor}", empty=T.TOGETHER_NO_ALLIES, deciding=4)
     with uncovered_column:
         st.header(T.TOGETHER_UNCOVERED, help=T.TOGETHER_UNCOVERED_HELP)
-        uncovered = q(collective.uncovered_for, snap.id, investor)
+        uncovered = within(q(collective.uncovered_for, snap.id, investor), territory)
         if uncovered.empty:
             st.info(T.TOGETHER_NO_UNCOVERED)
         else:
             st.caption(T.FORMULAS["tension"])
             show_table(charts.table_view(uncovered, UNCOVERED_COLUMNS, theme_labels=themes), "a_couvrir",
-                       filter=investor)
+                       filter=investor, deciding=6)

@@ -1,14 +1,17 @@
 """Couverture et lacunes: who already covers the needs, where nobody acts, the programme catalogue, and one
 territory's needs beside the programmes that reach it (first mile ↔ last mile)."""
+from functools import partial
+
 import streamlit as st
 
 from inventory import reference
 from inventory.analysis import base, catalogue, collective, coverage, needs
+from inventory.analysis.places import ranked_themes, within
 from inventory.outputs import charts
 from inventory import texts as T
 from ui.display import plain
-from ui import (url_date, url_toggle, chart_table, enter_through_app, fr_number, q, require_snapshot, show_table, theme_labels, url_radio,
-                url_select, workshop_mode)
+from ui import (url_date, url_toggle, chart_table, counted, enter_through_app, fr_number, q, require_snapshot, show_table,
+                theme_labels, url_radio, url_select, workshop_mode)
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
@@ -16,17 +19,20 @@ enter_through_app()  # first: a deep link on a fresh server runs this file alone
 CELL_COLUMNS = ["nom", "thematique", "tension", "programmes", "zone_blanche", "part_couverte", "acteurs", "score",
                 "intensite_moyenne", "score_couvert"]
 GAP_COLUMNS = ["nom", "thematique", "acteurs", "score", "score_couvert", "part_couverte", "couverture", "zone_blanche"]
-PROGRAMME_COLUMNS = ["id", "nom", "phase", "investisseurs", "thematiques", "territoires", "publics", "nature",
-                     "budget_eur", "date_debut", "date_fin", "actif", "odd", "url"]
+# one territory's themes: its white zones first, then the deciding figures
+TERRITORY_COLUMNS = ["thematique", "zone_blanche", "tension", "acteurs", "score", "programmes", "part_couverte",
+                     "couverture", "intensite_moyenne", "score_couvert"]
+PROGRAMME_COLUMNS = ["nom", "investisseurs", "thematiques", "territoires", "phase", "publics", "nature",
+                     "budget_eur", "date_debut", "date_fin", "actif", "odd", "url", "id"]
 REACHING_COLUMNS = ["nom", "investisseurs", "thematiques", "phase", "nature", "publics", "date_fin"]
 ON_TRACK_COLUMNS = ["nom", "thematique", "acteurs", "score", "programmes", "engagements"]
-NEED_ROW_COLUMNS = ["nom", "source", "thematique", "intensite", "nb_acteurs", "score", "public", "secteur", "date",
+NEED_ROW_COLUMNS = ["nom", "thematique", "intensite", "nb_acteurs", "score", "source", "public", "secteur", "date",
                     "description"]
 
 
-def open_territory() -> None:
+def open_territory(map_key: str) -> None:
     """A click on the coverage map opens that territory's first and last mile."""
-    key = charts.map_location(st.session_state.get("carte_couverture"))
+    key = charts.map_location(st.session_state.get(map_key))
     if key:
         st.query_params["vue"], st.query_params["territoire"] = "territoire", key
 
@@ -50,6 +56,9 @@ view = url_radio(st, T.FILTER_VIEW, list(T.COVER_VIEWS), "vue", default="carte",
 # « avec les engagements »: the white zones that would remain if open commitments are honoured
 honoured = view in ("carte", "lacunes") and url_toggle(st, T.COVER_WITH_COMMITMENTS, "engagements",
                                                        help=T.COVER_WITH_COMMITMENTS_HELP)
+# the territory every view is narrowed to (« Un territoire » shows it whole); it follows from page to page
+territory = url_select(st, T.FILTER_TERRITORY, ["", *places], "territoire", default="", format_func=lambda k: places.get(
+    k, T.NONE_CHOSEN if view == "territoire" else T.SCREEN_ALL_TERRITORIES))
 no_programmes = not q(needs.counts, snap.id).get("programmes")
 if no_programmes and view != "catalogue":
     st.info(T.COVER_NO_PROGRAMMES)
@@ -77,22 +86,23 @@ if view == "carte":
             shown, measure, label = charts.per_territory(cells), "zones_blanches", T.CHART_WHITE_ZONES
             scale = charts.NEED_SCALE
         # the figures beside the map follow its theme, and say so
-        counted = cells[cells["thematique"] == map_theme] if map_theme else cells
+        tallied = cells[cells["thematique"] == map_theme] if map_theme else cells
         a, b = st.columns(2)
         if honoured:
-            a.metric(T.COVER_METRIC_REMAINING, fr_number(int(counted["zone_blanche"].sum())),
+            a.metric(T.COVER_METRIC_REMAINING, fr_number(int(tallied["zone_blanche"].sum())),
                      help=T.FORMULAS["zones_restantes"])
         else:
-            a.metric(T.CHART_WHITE_ZONES, fr_number(int(counted["zone_blanche"].sum())))
-        b.metric(T.COLUMN_LABELS["alliance"], fr_number(int(counted["alliance"].sum())))
+            a.metric(T.CHART_WHITE_ZONES, fr_number(int(tallied["zone_blanche"].sum())))
+        b.metric(T.COLUMN_LABELS["alliance"], fr_number(int(tallied["alliance"].sum())))
         st.caption(T.COVER_MAP_FIGURES_THEME.format(theme=plain(themes[map_theme])) if map_theme
                    else T.COVER_MAP_FIGURES_ALL)
         for formula in ("programmes", "part_couverte", "zone_blanche", "investisseurs", "alliance"):
             st.caption(T.FORMULAS[formula])
     with map_column:
         st.plotly_chart(charts.france_map(shown, measure, level, value_label=label, colorscale=scale,
-                                          zero_label=zero_label, large=large),
-                        width="stretch", config=charts.OFFLINE, key="carte_couverture", on_select=open_territory,
+                                          zero_label=zero_label, selected=territory or None, large=large),
+                        width="stretch", config=charts.OFFLINE, key=f"carte_couverture_{territory}",
+                        on_select=partial(open_territory, f"carte_couverture_{territory}"),
                         selection_mode="points")
         if map_theme:
             chart_table(charts.table_view(cells[(cells["thematique"] == map_theme) & (cells["score"] > 0)],
@@ -112,42 +122,42 @@ if view == "carte":
                 "matrice_couverture")
 
 elif view == "lacunes" and honoured:
-    zones = q(coverage.white_zones_with_commitments, snap.id, level=level, needs=chosen_needs)
+    zones = within(q(coverage.white_zones_with_commitments, snap.id, level=level, needs=chosen_needs), territory)
     st.header(T.COVER_REMAINING)
     st.caption(T.FORMULAS["zones_restantes"])
     show_table(charts.table_view(zones[~zones["en_voie_de_couverture"]], ON_TRACK_COLUMNS, theme_labels=themes),
-               "zones_blanches_restantes", empty=T.COVER_NO_REMAINING)
+               "zones_blanches_restantes", empty=T.COVER_NO_REMAINING, deciding=6)
     st.header(T.COVER_ON_TRACK)
     st.caption(T.FORMULAS["en_voie_de_couverture"])
     show_table(charts.table_view(zones[zones["en_voie_de_couverture"]], ON_TRACK_COLUMNS, theme_labels=themes),
-               "zones_blanches_en_voie_de_couverture", empty=T.COMMIT_NO_ON_TRACK)
+               "zones_blanches_en_voie_de_couverture", empty=T.COMMIT_NO_ON_TRACK, deciding=6)
 
 elif view == "lacunes":
     st.header(T.COVER_WHITE_ZONES)
     st.caption(T.FORMULAS["zone_blanche"])
     st.caption(T.FORMULAS["part_couverte"])
-    zones = q(coverage.coverage_gaps, snap.id, level=level, needs=chosen_needs)
+    zones = within(q(coverage.coverage_gaps, snap.id, level=level, needs=chosen_needs), territory)
     if zones.empty:
         st.success(T.COVER_NO_WHITE_ZONE)
     else:
-        show_table(charts.table_view(zones, GAP_COLUMNS, theme_labels=themes), "zones_blanches")
+        show_table(charts.table_view(zones, GAP_COLUMNS, theme_labels=themes), "zones_blanches", deciding=4)
     st.header(T.COVER_TENSION)
     st.caption(T.FORMULAS["tension"])
-    tension = q(coverage.tension_ranking, snap.id, level=level, needs=chosen_needs)
-    show_table(charts.table_view(tension, CELL_COLUMNS, theme_labels=themes), "tension", empty=T.COVER_NO_TENSION)
+    tension = (within(q(coverage.tension_ranking, snap.id, level=level, needs=chosen_needs, limit=None), territory)
+               if territory else q(coverage.tension_ranking, snap.id, level=level, needs=chosen_needs))
+    show_table(charts.table_view(tension, CELL_COLUMNS, theme_labels=themes), "tension", empty=T.COVER_NO_TENSION,
+               deciding=5)
 
 elif view == "catalogue":
     st.header(T.COVER_CATALOGUE)
     investors = dict(q(collective.investors, snap.id)[["id", "nom"]].itertuples(index=False))
-    row1, row2 = st.columns(4), st.columns(4)
+    row1, row2 = st.columns(3), st.columns(4)
     phase = url_select(row1[0], T.FILTER_PHASE, ["", *reference.PHASES], "phase", default="",
                        format_func=lambda k: reference.PHASES.get(k, T.ALL_OPTION))
     investor = url_select(row1[1], T.FILTER_INVESTOR, ["", *investors], "investisseur", default="",
                           format_func=lambda k: investors.get(k, T.ALL_OPTION))
     theme = url_select(row1[2], T.FILTER_THEME, ["", *themes], "thematique", default="",
                        format_func=lambda k: themes.get(k, T.ALL_THEMES_OPTION))
-    territory = url_select(row1[3], T.FILTER_TERRITORY, ["", *places], "territoire", default="",
-                           format_func=lambda k: places.get(k, T.ALL_OPTION))
     public = url_select(row2[0], T.FILTER_AUDIENCE, ["", *reference.AUDIENCES], "public", default="",
                         format_func=lambda k: reference.AUDIENCES.get(k, T.ALL_OPTION))
     nature = url_select(row2[1], T.FILTER_NATURE, ["", *reference.SUPPORT_TYPES], "nature", default="",
@@ -165,14 +175,12 @@ elif view == "catalogue":
     if listed.empty:
         st.info(T.COVER_CATALOGUE_NONE)
     else:
-        st.caption(T.COVER_CATALOGUE_COUNT.format(n=fr_number(len(listed))))
+        st.caption(counted(T.COVER_CATALOGUE_COUNT, n=len(listed)))
         st.caption(T.FORMULAS["actif"])
         show_table(charts.table_view(listed, PROGRAMME_COLUMNS, theme_labels=themes,
-                                     headings=T.PROGRAMME_HEADINGS), "programmes")
+                                     headings=T.PROGRAMME_HEADINGS), "programmes", deciding=4)
 
 else:  # one territory: its needs (first mile) beside the programmes that reach it (last mile)
-    territory = url_select(st, T.FILTER_TERRITORY, ["", *places], "territoire", default="",
-                           format_func=lambda k: places.get(k, T.NONE_CHOSEN))
     if not territory:
         st.info(T.COVER_TERRITORY_PICK)
         st.stop()
@@ -190,15 +198,15 @@ else:  # one territory: its needs (first mile) beside the programmes that reach 
             if territory.startswith("REG") and own_level == "departement":
                 st.caption(T.FORMULAS["ligne_region"])
             st.caption(T.FORMULAS["part_couverte"])
-            show_table(charts.table_view(cells, [*CELL_COLUMNS[1:], "couverture"], theme_labels=themes),
-                       "besoins_par_thematique", filter=territory)
+            show_table(charts.table_view(ranked_themes(cells), TERRITORY_COLUMNS, theme_labels=themes),
+                       "besoins_par_thematique", filter=territory, deciding=6)
     with last:
         st.header(T.COVER_LAST_MILE, help=T.COVER_LAST_MILE_HELP)
         reaching = q(catalogue.programmes_reaching, snap.id, territory)
         show_table(charts.table_view(reaching, REACHING_COLUMNS, theme_labels=themes, headings=T.PROGRAMME_HEADINGS),
-                   "programmes", filter=territory, empty=T.COVER_TERRITORY_NO_PROGRAMMES)
+                   "programmes", filter=territory, empty=T.COVER_TERRITORY_NO_PROGRAMMES, deciding=3)
     if not cells.empty:
         with st.expander(T.COVER_NEED_ROWS.format(nom=places[territory])):
             rows = q(needs.need_rows, snap.id, territory, level=own_level, needs=chosen_needs)
             show_table(charts.table_view(rows, NEED_ROW_COLUMNS, theme_labels=themes), "signalements",
-                       filter=territory)
+                       filter=territory, deciding=5)

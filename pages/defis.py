@@ -53,7 +53,8 @@ def listen() -> None:
     left.caption(reference.MAP_ATTRIBUTION)
     right.plotly_chart(charts.ranked_bars(by_territory, label="nom", value=measure, large=large),
                        width="stretch", config=charts.OFFLINE)
-    show_table(charts.table_view(by_territory, list(by_territory.columns)), "besoins_terrain_par_territoire")
+    show_table(charts.table_view(by_territory, ["nom", "acteurs", "score", "intensite_moyenne", "territoire"]),
+               "besoins_terrain_par_territoire", deciding=4)
 
 
 def train() -> None:
@@ -67,7 +68,7 @@ def train() -> None:
                         width="stretch", config=charts.OFFLINE)
         table = charts.table_view(by_theme.drop(columns="thematique"), [c for c in by_theme.columns if c != "thematique"],
                                   headings={"libelle": T.COLUMN_LABELS["thematique"]})
-        show_table(table, "besoins_ingenierie_par_thematique")
+        show_table(table, "besoins_ingenierie_par_thematique", deciding=4)
 
     st.header(T.DEFIS_TRAIN_AUDIENCE_HEADER)
     offer = q(challenges.programmes_by_audience, snap.id)
@@ -82,7 +83,8 @@ def train() -> None:
                       columns=list(AUDIENCE_GROUPS))
              .fillna(0).astype(int).rename(columns=AUDIENCE_GROUPS))
     table.index = table.index.map(lambda code: theme_labels.get(code, code))
-    show_table(table.rename_axis(T.COLUMN_LABELS["thematique"]).reset_index(), "programmes_par_public")
+    show_table(table.rename_axis(T.COLUMN_LABELS["thematique"]).reset_index(), "programmes_par_public",
+               deciding=1 + len(AUDIENCE_GROUPS))
 
 
 def evaluate() -> None:
@@ -96,10 +98,10 @@ def evaluate() -> None:
             odds=", ".join(f"{n} ({sdg_names.get(n, '')})" for n in uncovered["odd"])))
     if coverage["programmes"].sum() == 0:
         st.info(T.DEFIS_EVAL_NO_SDG)
-        show_table(coverage.rename(columns=T.DEFIS_COLUMNS), "couverture_odd")
+        show_table(coverage.rename(columns=T.DEFIS_COLUMNS), "couverture_odd", deciding=5)
         return
     st.plotly_chart(charts.sdg_bars(coverage, sdg_names, large=large), width="stretch", config=charts.OFFLINE)
-    show_table(coverage.rename(columns=T.DEFIS_COLUMNS), "couverture_odd")
+    show_table(coverage.rename(columns=T.DEFIS_COLUMNS), "couverture_odd", deciding=5)
 
     st.header(T.DEFIS_EVAL_HEATMAP_HEADER)
     by_investor = q(challenges.investor_sdgs, snap.id)
@@ -132,22 +134,23 @@ def evaluate_results() -> None:
     st.caption(T.FORMULAS["taux_atteinte"])
     show_table(charts.table_view(cells, ["nom", "thematique", "acteurs", "beneficiaires", "taux_atteinte",
                                          "montant_verse_eur"], theme_labels=theme_labels,
-                                 headings={"acteurs": T.CHART_IN_NEED}), f"acteurs_atteints_{level}")
+                                 headings={"acteurs": T.CHART_IN_NEED}), f"acteurs_atteints_{level}", deciding=5)
 
     st.header(T.DEFIS_DISBURSED_HEADER)
     st.caption(T.FORMULAS["montant_verse"])
     st.caption(T.FORMULAS["part_versee"])
-    by_programme, by_investor = st.columns(2)
+    # one above the other: side by side, at 1280 px, each table would hide the columns that say how much
+    by_programme, by_investor = st.container(), st.container()
     by_programme.markdown(f"**{T.DEFIS_DISBURSED_BY_PROGRAMME}**")
     show_table(charts.table_view(q(followup.disbursed_by_programme, snap.id),
-                                 ["id", "nom", "actif", "budget_eur", "montant_verse_eur", "part_versee",
-                                  "beneficiaires"], headings=T.PROGRAMME_HEADINGS),
-               "verse_par_programme", where=by_programme)
+                                 ["nom", "budget_eur", "montant_verse_eur", "part_versee", "beneficiaires", "actif",
+                                  "id"], headings=T.PROGRAMME_HEADINGS),
+               "verse_par_programme", where=by_programme, deciding=5)
     by_investor.markdown(f"**{T.DEFIS_DISBURSED_BY_INVESTOR}**")
     show_table(charts.table_view(q(followup.disbursed_by_investor, snap.id),
-                                 ["investisseur", "nom", "budget_eur", "montant_verse_eur", "part_versee"],
+                                 ["nom", "budget_eur", "montant_verse_eur", "part_versee", "investisseur"],
                                  headings={**T.INVESTOR_HEADINGS, "investisseur": T.DEFIS_COLUMNS["investisseur"]}),
-               "verse_par_investisseur", where=by_investor)
+               "verse_par_investisseur", where=by_investor, deciding=4)
 
     st.header(T.DEFIS_RESULTS_SDG_HEADER)
     st.caption(T.FORMULAS["resultats_odd"])
@@ -159,7 +162,7 @@ def evaluate_results() -> None:
                                        label="libelle", value="beneficiaires", value_label=T.DEFIS_RESULTS_SDG_VALUE,
                                        large=large), width="stretch", config=charts.OFFLINE)
     show_table(charts.table_view(by_sdg, ["odd", "objectif", "resultats", "beneficiaires", "montant_verse_eur"],
-                                 headings=T.DEFIS_COLUMNS), "realisations_par_odd")
+                                 headings=T.DEFIS_COLUMNS), "realisations_par_odd", deciding=5)
 
 
 def evaluate_all() -> None:

@@ -3,7 +3,7 @@ and opened, commitments kept, late and dropped, programmes added, ended, withdra
 import streamlit as st
 
 from inventory import reference, seances
-from inventory.analysis import base, evolution, needs
+from inventory.analysis import base, collective, evolution, needs
 from inventory.outputs import charts
 from inventory import texts as T
 from inventory.analysis.base import NeedFilter
@@ -12,6 +12,13 @@ import ui
 from ui import enter_through_app, fr_date, fr_number, q, show_table, url_radio, url_select, workshop_mode
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
+
+# the columns that answer each table's question first (whole at 1280 px), names before codes, codes last
+NEED_COLUMNS = ["nom", "thematique", "ecart_score", "ecart_acteurs", "score_avant", "score_apres", "acteurs_avant",
+                "acteurs_apres", "territoire"]
+COMMIT_COLUMNS = ["changement", "investisseurs", "statut_avant", "statut_apres", "en_retard", "thematiques",
+                  "territoires", "id"]
+PROGRAMME_COLUMNS = ["nom", "changement", "fin_avant", "fin_apres", "id"]
 
 shown = ui.require_snapshot()
 large = workshop_mode()
@@ -74,7 +81,7 @@ else:
     st.plotly_chart(charts.change_bars(moves, theme_labels=theme_labels, large=large), width="stretch",
                     config=charts.OFFLINE)
     table = moves.assign(thematique=moves["thematique"].map(theme_labels).fillna(moves["thematique"]))
-    table = table.rename(columns=T.EVOL_COLUMNS)
+    table = table[NEED_COLUMNS].rename(columns=T.EVOL_COLUMNS)
     up, down = table[moves["ecart_score"].to_numpy() > 0], table[moves["ecart_score"].to_numpy() < 0]
     for title, part, empty, name in ((T.EVOL_UP, up, T.EVOL_NO_UP, "besoins_en_hausse"),
                                      (T.EVOL_DOWN, down, T.EVOL_NO_DOWN, "besoins_en_baisse")):
@@ -82,7 +89,7 @@ else:
         if part.empty:
             st.caption(empty)
             continue
-        show_table(part, name)
+        show_table(part, name, deciding=4)
 
 st.header(T.EVOL_WZ_HEADER)
 st.caption(T.FORMULAS["zone_blanche"])
@@ -96,7 +103,7 @@ else:
     opened.metric(T.EVOL_WZ_OPENED, fr_number(int(moved.get("ouverte", 0))), border=True)
     show_table(charts.table_view(zones, ["nom", "thematique", "changement", "score_avant", "score_apres",
                                          "part_couverte_avant", "part_couverte_apres"], theme_labels=theme_labels),
-               "zones_blanches_changements")
+               "zones_blanches_changements", deciding=3)
 
 st.header(T.EVOL_COMMIT_HEADER)
 kept = q(evolution.compare_commitments, before.id, after.id)
@@ -109,8 +116,10 @@ else:
         col.metric(label, fr_number(int(moved.get(kind, 0))), border=True)
     shown = kept.assign(changement=kept["changement"].map(T.EVOL_COMMIT_WORDS),
                         **{c: kept[c].map(charts.joined) for c in ("investisseurs", "thematiques", "territoires")})
-    show_table(charts.table_view(shown, list(T.EVOL_COMMIT_COLUMNS), theme_labels=theme_labels,
-                                 headings=T.EVOL_COMMIT_COLUMNS), "engagements_changements")
+    investor_names = {**dict(q(collective.investors, before.id)[["id", "nom"]].itertuples(index=False)),
+                      **dict(q(collective.investors, after.id)[["id", "nom"]].itertuples(index=False))}
+    show_table(charts.table_view(shown, COMMIT_COLUMNS, theme_labels=theme_labels, headings=T.EVOL_COMMIT_COLUMNS,
+                                 investor_names=investor_names), "engagements_changements", deciding=4)
 
 st.header(T.EVOL_PROG_HEADER)
 changes = q(evolution.compare_programmes, before.id, after.id)
@@ -123,5 +132,5 @@ else:
     for col, kind in zip(st.columns(len(evolution.PROGRAMME_CHANGES)), evolution.PROGRAMME_CHANGES):
         col.metric(T.EVOL_CHANGE_LABELS[kind], fr_number(counted[kind]), border=True)
     changes = changes.assign(changement=changes["changement"].map(T.CHANGE_WORDS).fillna(changes["changement"]))
-    show_table(changes.drop(columns=["actif_avant", "actif_apres"]).rename(columns=T.EVOL_PROG_COLUMNS),
-               "programmes_changements")
+    show_table(changes[PROGRAMME_COLUMNS].rename(columns=T.EVOL_PROG_COLUMNS), "programmes_changements",
+               deciding=3)

@@ -16,7 +16,7 @@ from inventory import texts as T
 from inventory.parsing import entry
 from ui.display import plain
 import ui
-from ui import StoreBusy, enter_through_app, fr_date, fr_number, is_facilitator
+from ui import StoreBusy, counted, enter_through_app, fr_date, fr_number, is_facilitator
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
@@ -125,9 +125,9 @@ def validate(files: list[tuple[str, bytes]], key: str) -> dict | None:
     try:
         with st.status(T.IMP_STEP_READ) as status:
             upload = importer.read_upload(files)
-            lines = [T.IMP_ROWS_READ.format(sheet=raw.sheet, rows=fr_number(len(raw.rows)))
+            lines = [counted(T.IMP_ROWS_READ, sheet=raw.sheet, rows=len(raw.rows))
                      for raw in upload.sheets.values()]
-            label = (T.IMP_STEP_READ_DONE.format(sheets=len(upload.sheets), files=len(files)) if upload.sheets
+            label = (counted(T.IMP_STEP_READ_DONE, sheets=len(upload.sheets), files=len(files)) if upload.sheets
                      else T.IMP_STEP_READ_FAILED)
             state = "error" if upload.issues else "complete"
             for line in lines:
@@ -137,7 +137,7 @@ def validate(files: list[tuple[str, bytes]], key: str) -> dict | None:
         with st.status(T.IMP_STEP_CHECK) as status:
             checked = importer.check(upload, store)
             label = (T.IMP_STEP_CHECK_OK if checked.ok
-                     else T.IMP_STEP_CHECK_KO.format(n=fr_number(len(checked.issues))))
+                     else counted(T.IMP_STEP_CHECK_KO, n=len(checked.issues)))
             state = "complete" if checked.ok else "error"
             status.update(label=label, state=state)
         steps.append((label, state, []))
@@ -192,7 +192,7 @@ def report_section(state: dict) -> None:
     if checked.ok:
         st.success(T.IMP_CLEAN)
         return
-    st.error(T.IMP_REJECTED.format(n=fr_number(len(checked.issues))))
+    st.error(counted(T.IMP_REJECTED, n=len(checked.issues)))
     if checked.upload.sheets:
         sheets = list(checked.upload.sheets.values())
         st.download_button(T.IMP_DOWNLOAD_ANNOTATED,

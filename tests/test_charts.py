@@ -69,7 +69,7 @@ def test_coverage_heatmap_writes_zb_in_white_zones_and_counts_elsewhere():
     assert rows["Provence-Alpes-Côte d'Azur"][columns.index("Juridique")] == T.CHART_WHITE_ZONE_MARK
     words = dict(zip(heat.y, heat.customdata.tolist()))
     assert words["Provence-Alpes-Côte d'Azur"][columns.index("Juridique")] == (
-        "1 programme(s) dans la région, 0\u202f% du besoin atteint")
+        "1 programme dans la région, 0\u202f% du besoin atteint")
     # colour: the part reached in %, half-up (62.5 → 63)
     z = dict(zip(heat.y, heat.z.tolist()))
     assert z["Auvergne-Rhône-Alpes"][columns.index("Outils numériques")] == 63
@@ -91,8 +91,8 @@ def test_displayed_decimals_round_half_up():
 
 def test_a_cell_s_coverage_in_words():
     words = charts.coverage_words(CELLS)
-    assert words.tolist()[:2] == ["1 programme(s) au niveau national, 100\u202f% du besoin atteint",
-                                  "2 programme(s) dans la région, 63\u202f% du besoin atteint"]
+    assert words.tolist()[:2] == ["1 programme au niveau national, 100\u202f% du besoin atteint",
+                                  "2 programmes dans la région, 63\u202f% du besoin atteint"]
 
 
 def test_per_territory_adds_needs_and_recomputes_mean_intensity():

@@ -127,7 +127,7 @@ def test_the_worst_white_zones_are_the_matrix_white_zones_worst_first(followed, 
     ]
     assert column(shown, T.REPORT_HEADINGS["en_voie_de_couverture"]) == [T.YES, T.YES, T.NO,
                                                                         T.NO]
-    assert column(shown, T.COLUMN_LABELS["couverture"])[3] == T.COVERAGE_WORDS.format(
+    assert column(shown, T.COLUMN_LABELS["couverture"])[3] == T.plural(T.COVERAGE_WORDS, programmes=1).format(
         programmes="1", where=T.COVERAGE_WHERE["region"], part=formats.percent(0, "part_couverte"))
     white = coverage.white_zones(store, sid, level="region")
     assert [(r[0], r[2], r[3]) for r in shown["rows"]] == [

@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 
 from typing import Any, Mapping
+from numbers import Number as numbers_types
 from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
+from inventory.analysis import collective
 from inventory.outputs import exports
-from inventory import formats
+from inventory import formats, reference
 from inventory import texts as T
-from ui.data import active_snapshot
+from ui.data import active_snapshot, q, theme_labels
 
 
 def fr_number(value: Any, decimals: int = 0) -> str:
@@ -25,6 +27,14 @@ def fr_number(value: Any, decimals: int = 0) -> str:
 def percent(share: Any, kind: str) -> str:
     """A share (0–1) as people read it, « 37,5 % », with the decimals of its kind (``inventory.formats.percent``)."""
     return formats.percent(share, kind)
+
+
+def counted(template: str, **values: Any) -> str:
+    """``template`` (a text with ``{{n|one|many}}`` choices, see ``texts.plural``) with each choice made by its
+    number and every number written as people read it: ``counted(T.COVER_CATALOGUE_COUNT, n=0)`` → « 0 programme
+    correspond aux filtres. »"""
+    numbers = {k: v for k, v in values.items() if isinstance(v, numbers_types) and not isinstance(v, bool)}
+    return T.plural(template, **numbers).format(**{**values, **{k: fr_number(v) for k, v in numbers.items()}})
 
 
 def fr_date(value: Any) -> str:
@@ -82,7 +92,8 @@ def download_context() -> exports.DownloadContext:
     params = st.query_params.to_dict()
     if snap is not None:  # the address pins the inventory the file holds, whatever is imported later
         params["inventaire"] = str(snap.id)
-    filters = [(T.FILTER_NAMES.get(k, k), v) for k, v in params.items() if k not in HIDDEN_PARAMETERS and v != ""]
+    filters = [(T.FILTER_NAMES.get(k, k), filter_value(k, v, snap)) for k, v in params.items()
+               if k not in HIDDEN_PARAMETERS and v != ""]
     try:
         base = st.context.url
     except Exception:  # no browser behind this run (tests, bare mode)
@@ -91,6 +102,30 @@ def download_context() -> exports.DownloadContext:
     url = (base or "") + (f"?{query}" if query else "") or None
     return exports.DownloadContext(label=snap.label if snap else "", as_of=snap.as_of if snap else None,
                                    created_by=snap.created_by if snap else None, filters=filters, url=url)
+
+
+def filter_value(key: str, value: str, snap=None) -> str:
+    """A filter's value as the page shows it, never its code: « REG-76 » → « Occitanie », « terrain » → « Acteurs
+    de terrain », « numerique,juridique » → « Outils numériques, Juridique » (an unknown code stays as it is)."""
+    names: dict[str, Any] = {
+        "territoire": {k: t.nom for k, t in reference.territories().items()}, "source": reference.SOURCES,
+        "public": reference.AUDIENCES, "phase": reference.PHASES, "nature": reference.SUPPORT_TYPES,
+        "niveau": T.LEVEL_LABELS, "mesure": T.MEASURE_LABELS,
+    }
+    if snap is not None and key in ("thematique", "thematiques", "thematique_carte"):
+        names[key] = theme_labels(snap.id)
+    if snap is not None and key == "investisseur":
+        names[key] = dict(q(collective.investors, snap.id)[["id", "nom"]].itertuples(index=False))
+    mapping = names.get(key)
+    if not mapping:
+        return value
+    return ", ".join(str(mapping.get(part, part)) for part in value.split(","))
+
+
+# The grid's width at 1280 px with the sidebar open (the main column less its margins): the deciding columns of a
+# table fit in it whole, whatever their texts.
+VISIBLE_WIDTH = 800
+NARROWEST = 90  # a squeezed text column keeps room for a dozen characters (a click shows the whole text)
 
 
 def column_width(values: pd.Series) -> int:
@@ -102,18 +137,37 @@ def column_width(values: pd.Series) -> int:
     return int(min(8 * chars + 28, 220))
 
 
+def fitted_widths(widths: list[int], deciding: int, room: int = VISIBLE_WIDTH) -> list[int]:
+    """The widths with the first ``deciding`` columns inside ``room`` pixels: the widest of them are narrowed to
+    one common cap (never under ``NARROWEST``), the others keep theirs. [220, 220, 220, 220, 100] with 5 deciding
+    columns in 800 px → [175, 175, 175, 175, 100]."""
+    head = widths[:deciding]
+    if sum(head) <= room:
+        return list(widths)
+    cap = max(head)
+    while cap > NARROWEST and sum(min(w, cap) for w in head) > room:
+        cap -= 1
+    return [min(w, cap) for w in head] + list(widths[deciding:])
+
+
 def show_table(view: pd.DataFrame, name: str, *, empty: str | None = None, where=None,
-               filter: str | None = None, links: Mapping[str, str] | None = None) -> None:
+               filter: str | None = None, links: Mapping[str, str] | None = None,
+               deciding: int | None = None) -> None:
     """A table as shown to people (headings, numbers and dates in the run's language) and its downloads
     (``filter``: the main filter the table was cut by, in the files' names); ``empty`` is the sentence shown
-    instead when there is no row; ``links``: columns holding addresses, shown as links with that text."""
+    instead when there is no row; ``links``: columns holding addresses, shown as links with that text.
+    ``deciding``: how many leading columns answer the table's question; they are narrowed until they fit whole at
+    1280 px (the page orders its columns so, names before codes)."""
     where = where or st
     if empty is not None and view.empty:
         where.info(empty)
         return
+    key = name if filter is None else f"{name}_{filter}"
+    widths = [column_width(view[col]) for col in view.columns]
+    if deciding:
+        widths = fitted_widths(widths, deciding)
     config: dict[str, Any] = {}
-    for col in view.columns:
-        width = column_width(view[col])
+    for col, width in zip(view.columns, widths):
         if links and col in links:
             config[col] = st.column_config.LinkColumn(display_text=links[col], width=90)
         elif pd.api.types.is_bool_dtype(view[col]):
@@ -124,5 +178,7 @@ def show_table(view: pd.DataFrame, name: str, *, empty: str | None = None, where
             config[col] = st.column_config.NumberColumn(format="localized", width=width)
         else:
             config[col] = st.column_config.TextColumn(width=width)
-    where.dataframe(view, hide_index=True, column_config=config, width="stretch", placeholder="–")
-    download_table(view, name, where=where, filter=filter)
+    # the container's key names the table in the page (class ``st-key-table_<name>``): tests find each table by it
+    box = where.container(key=f"table_{key}")
+    box.dataframe(view, hide_index=True, column_config=config, width="stretch", placeholder="–")
+    download_table(view, name, where=box, filter=filter)

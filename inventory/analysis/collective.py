@@ -162,7 +162,12 @@ def uncovered_for(store: Store, snapshot_id: int, investisseur: str, *, level: s
         "SELECT DISTINCT CASE WHEN ? = 'region' THEN t.region_key ELSE t.key END, r.thematique "
         "FROM investor_reach r JOIN territoires t ON t.key = r.territoire WHERE r.snapshot_id = ? AND r.investisseur = ?",
         [level, snapshot_id, investisseur])
-    th, terr = [(r[1],) for r in mine], [(r[0],) for r in mine]
-    themes_set, terr_set = {r[0] for r in th}, {r[0] for r in terr}
-    out = m[m["zone_blanche"] & (m["thematique"].isin(themes_set) | m["territoire"].isin(terr_set))]
+    return within_reach(m, {r[1] for r in mine}, {r[0] for r in mine}, limit)
+
+
+def within_reach(matrix: pd.DataFrame, thematiques, territoires, limit: int = 15) -> pd.DataFrame:
+    """The white zones of ``matrix`` within an investor's reach: in one of its themes or one of its territories,
+    the highest tension first."""
+    out = matrix[matrix["zone_blanche"] & (matrix["thematique"].isin(set(thematiques))
+                                           | matrix["territoire"].isin(set(territoires)))]
     return out.sort_values("tension", ascending=False).head(limit).reset_index(drop=True)

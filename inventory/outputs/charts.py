@@ -75,11 +75,12 @@ def fr_date(value) -> str:
 
 
 def coverage_words(cells: pd.DataFrame) -> pd.Series:
-    """Each cell's coverage said in words: « 1 programme(s) dans la région, 0 % du besoin atteint »."""
+    """Each cell's coverage said in words: « 1 programme dans la région, 0 % du besoin atteint »."""
     where = cells["territoire"].map(lambda k: T.COVERAGE_WHERE["pays" if k == reference.NATIONAL else
                                                                  "region" if k.startswith("REG-") else "departement"])
-    return pd.Series([T.COVERAGE_WORDS.format(programmes=fr_number(n), where=w, part=formats.percent(p, "part_couverte"))
-                      if s > 0 else T.COVERAGE_NO_NEED.format(programmes=fr_number(n), where=w)
+    return pd.Series([T.plural(T.COVERAGE_WORDS, programmes=n).format(programmes=fr_number(n), where=w,
+                                                                      part=formats.percent(p, "part_couverte"))
+                      if s > 0 else T.plural(T.COVERAGE_NO_NEED, programmes=n).format(programmes=fr_number(n), where=w)
                       for n, w, p, s in zip(cells["programmes"], where, cells["part_couverte"].fillna(0),
                                             cells["score"])],
                      index=cells.index, dtype=object)
@@ -451,12 +452,15 @@ def model_headings() -> dict[str, str]:
 
 
 def table_view(frame: pd.DataFrame, columns: list[str], *, theme_labels: Mapping[str, str] | None = None,
-               territory_names: bool = True, headings: Mapping[str, str] | None = None) -> pd.DataFrame:
+               territory_names: bool = True, headings: Mapping[str, str] | None = None,
+               investor_names: Mapping[str, str] | None = None) -> pd.DataFrame:
     """A table as people read it: chosen columns, codes replaced by French labels (also inside « a ; b »
     lists), decimal numbers rounded half-up (parts in %), « couverture » the cell's coverage in words, French
-    column headings (``headings`` overrides some, e.g. « nom » of a programme). The same frame is shown and
-    downloaded."""
+    column headings (``headings`` overrides some, e.g. « nom » of a programme); ``investor_names`` writes the
+    investors of an « investisseurs » list by name. The same frame is shown and downloaded."""
     labels = dict(CODE_LABELS)
+    if investor_names:
+        labels["investisseurs"] = investor_names
     if theme_labels:
         labels |= {"thematique": theme_labels, "thematiques": theme_labels}
     if territory_names:
@@ -651,7 +655,7 @@ def pathway_heatmap(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | No
     kinds = pathway_kind(cells)
     code = {k: i for i, k in enumerate(PATHWAY_KINDS)}
     data = cells.assign(_code=kinds.map(code), _mark=kinds.map(T.PATHWAY_MARKS),
-                        _words=[T.PATHWAY_HOVER.format(kind=T.PATHWAY_KIND_LABELS[k], programmes=fr_number(n),
+                        _words=[T.plural(T.PATHWAY_HOVER, programmes=n).format(kind=T.PATHWAY_KIND_LABELS[k], programmes=fr_number(n),
                                                        phases=", ".join(reference.PHASES.get(p, p) for p in ph) or "–")
                                 for k, n, ph in zip(kinds, cells["programmes"], cells["phases"])])
     z = data.pivot_table(index="nom", columns="thematique", values="_code", aggfunc="first", sort=False)
@@ -713,7 +717,7 @@ def pathway_table(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | None
     words, the phases and kinds of support present."""
     shown = cells.assign(maillon_manquant=cells["maillon_manquant"].map(T.MISSING_LINK_LABELS),
                          phase=cells["phases"].map(joined), nature=cells["natures"].map(joined))
-    return table_view(shown, ["nom", "thematique", "acteurs", "score", "programmes", "maillon_manquant", "phase",
+    return table_view(shown, ["nom", "thematique", "maillon_manquant", "acteurs", "score", "programmes", "phase",
                               "nature"], theme_labels=theme_labels, headings=T.PATHWAY_COLUMNS)
 
 
@@ -727,8 +731,9 @@ def commitment_table(items: pd.DataFrame, *, theme_labels: Mapping[str, str] | N
              for reached in items["zones_blanches"]]
     shown = items.assign(thematiques=items["thematiques"].map(joined), territoires=items["territoires"].map(joined),
                          zones_blanches=zones)
-    return table_view(shown, ["id", "noms_investisseurs", "thematiques", "territoires", "statut", "montant_eur",
-                              "date", "echeance", "en_retard", "session", "zones_blanches"], theme_labels=theme_labels,
+    # who, where it stands, when it is due and whether it is late first (whole at 1280 px); the code last
+    return table_view(shown, ["noms_investisseurs", "statut", "echeance", "en_retard", "thematiques", "territoires",
+                              "montant_eur", "date", "session", "zones_blanches", "id"], theme_labels=theme_labels,
                       headings=T.COMMIT_COLUMNS)
 
 

@@ -12,13 +12,14 @@ because each Streamlit script run and each command-line call has its own context
 from __future__ import annotations
 
 import functools
+import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from types import ModuleType
 from typing import Any, Callable, Iterator
 
-from inventory.texts import (en_api, en_domain, en_hardening, en_organisations, en_pages, en_session, en_signals, fr_api,
-                             fr_domain, fr_hardening, fr_organisations, fr_pages, fr_session, fr_signals)
+from inventory.texts import (en_api, en_domain, en_hardening, en_organisations, en_pages, en_screen, en_session, en_signals,
+                             fr_api, fr_domain, fr_hardening, fr_organisations, fr_pages, fr_screen, fr_session, fr_signals)
 
 DEFAULT = "fr"
 
@@ -35,8 +36,8 @@ def _table(*modules: ModuleType) -> dict[str, Any]:
 
 
 TABLES: dict[str, dict[str, Any]] = {
-    "fr": _table(fr_domain, fr_pages, fr_api, fr_signals, fr_session, fr_hardening, fr_organisations),
-    "en": _table(en_domain, en_pages, en_api, en_signals, en_session, en_hardening, en_organisations),
+    "fr": _table(fr_domain, fr_pages, fr_api, fr_signals, fr_session, fr_hardening, fr_organisations, fr_screen),
+    "en": _table(en_domain, en_pages, en_api, en_signals, en_session, en_hardening, en_organisations, en_screen),
 }
 LANGUAGES = tuple(TABLES)
 NAMES = {"fr": "Français", "en": "English"}  # each language by its own name (the switch between them)
@@ -74,6 +75,20 @@ def in_this_language(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def language() -> str:
     return _language.get()
+
+
+# When a count takes the plural form: French from 2 (« 0 programme », « 1,5 million »), English but for 1 (« 0 programmes »).
+PLURAL_FROM: dict[str, Callable[[float], bool]] = {"fr": lambda n: abs(n) >= 2, "en": lambda n: n != 1}
+_CHOICE = re.compile(r"\{\{(\w+)\|([^{}|]*)\|([^{}|]*)\}\}")
+
+
+def plural(template: str, **counts: float) -> str:
+    """``template`` with each ``{{n|one|many}}`` written in the form the count ``n`` takes in the run's language;
+    the ``{n}`` placeholders stay for ``.format``: ``plural("{n} {{n|programme|programmes}}", n=0)`` →
+    « {n} programme » in French, « {n} programmes » in English. (Doubled braces: a sentence formatted without
+    this step shows its choices, never a wrong form.)"""
+    many = PLURAL_FROM.get(_language.get(), PLURAL_FROM[DEFAULT])
+    return _CHOICE.sub(lambda m: m.group(3) if many(counts[m.group(1)]) else m.group(2), template)
 
 
 def __getattr__(key: str) -> Any:  # PEP 562: T.NAME looks the key up in the current language's table

@@ -7,7 +7,7 @@ keeps its French sheet and column names in English too (``besoins``, ``thematiqu
 # --- store and command line -------------------------------------------------------------------------
 STORE_BUSY = (
     "The database {path} is in use by another program (the dashboard or another import): "
-    "try again in a few seconds, or import the file from the dashboard's « Import » page."
+    "try again in a few seconds, or import the file from the dashboard's “Import” page."
 )
 CANNOT_DELETE_ACTIVE = "The active snapshot cannot be deleted: activate another one first."
 DEMO_LABEL_APRIL = "Fictitious demo – inventory as of 30/04"
@@ -80,11 +80,11 @@ STATUS_LABELS = {"envisage": "Considered", "engage": "Committed", "realise": "Do
 ERR_END_BEFORE_START = "the end date {fin} is before the start date {debut}"
 ERR_DUE_BEFORE_DATE = "the due date {echeance} is before the date of the decision {date}"
 ERR_REQUIRED = "required value missing"
-ERR_UNKNOWN_INVESTOR = "unknown investor « {value} »: it must be listed in the investisseurs sheet"
-ERR_UNKNOWN_THEME = "unknown theme « {value} » (known themes: {known})"
-ERR_DUPLICATE = "identifier « {value} » is used twice (already on row {first})"
-ERR_MISSING_COLUMN = "required column « {column} » is missing from the sheet (expected columns: {expected})"
-ERR_DUPLICATE_COLUMN = "the column « {column} » appears twice: keep only one"
+ERR_UNKNOWN_INVESTOR = "unknown investor “{value}”: it must be listed in the investisseurs sheet"
+ERR_UNKNOWN_THEME = "unknown theme “{value}” (known themes: {known})"
+ERR_DUPLICATE = "identifier “{value}” is used twice (already on row {first})"
+ERR_MISSING_COLUMN = "required column “{column}” is missing from the sheet (expected columns: {expected})"
+ERR_DUPLICATE_COLUMN = "the column “{column}” appears twice: keep only one"
 ERR_HEADER_NOT_FIRST_ROW = (
     "the headers must be on row 1; they seem to be on row {row}: delete the rows above them"
 )
@@ -100,7 +100,7 @@ ERR_TOO_BIG = "file too large ({size} MB, at most {limit} MB): split it or remov
 ERR_ZIP_BOMB = "the workbook unpacks to an abnormal size ({size} MB): it was refused without being opened"
 ERR_TOO_MANY_ROWS = "too many rows ({rows}, at most {limit})"
 ERR_TOO_MANY_COLUMNS = "too many columns ({columns}, at most {limit})"
-ERR_UNKNOWN_EXTENSION = "the « {ext} » format is not supported: upload an .xlsx, .ods or .csv file"
+ERR_UNKNOWN_EXTENSION = "the “{ext}” format is not supported: upload an .xlsx, .ods or .csv file"
 ERR_CSV_UNREADABLE = "the CSV file is malformed ({detail})"
 DETAIL_DAMAGED = "damaged content, or content of another type"
 DETAIL_NOT_A_WORKBOOK = "it is not a workbook"
@@ -121,7 +121,7 @@ ERR_NO_DATA = "the sheet has no data row"
 ERR_NO_ACTIVE_FOR = "the sheet {sheet} is missing and there is no snapshot yet to carry it over from"
 ERR_TOO_MANY_FILES = "at most {limit} files per import"
 NO_SHEET_FOUND = "none"
-# a cell's problem, after the column's label: « Intensité: 7 is not between 1 and 5 »
+# a cell's problem, after the column's label: “Intensité: 7 is not between 1 and 5”
 ERR_IN_COLUMN = "{column}: {message}"
 ERR_AT_LEAST_ONE = "give at least one value"
 ERR_INVALID = "invalid value"
@@ -135,18 +135,18 @@ ERR_EXCEL_ERROR = "the cell holds the Excel error {value}: replace it with a val
 ERR_CONTROL_CHARACTERS = "the text holds invisible control characters: type it again"
 ERR_TEXT_TOO_LONG = "text too long ({length} characters, at most {limit})"
 ERR_CODE_TOO_LONG = "identifier too long (at most {limit} characters)"
-ERR_NOT_ALLOWED = "« {value} » is not an allowed value (possible values: {allowed})"
+ERR_NOT_ALLOWED = "“{value}” is not an allowed value (possible values: {allowed})"
 ERR_OLD_CORSICA = (
-    "« {value} » meant the whole of Corsica before 1976: write 2A (Corse-du-Sud), "
+    "“{value}” meant the whole of Corsica before 1976: write 2A (Corse-du-Sud), "
     "2B (Haute-Corse) or Corse for the region"
 )
-ERR_OLD_REGION = "« {value} » is a former region (before 2016): write {region}"
+ERR_OLD_REGION = "“{value}” is a former region (before 2016): write {region}"
 ERR_UNKNOWN_TERRITORY = (
-    "unknown territory « {value} »: write FR, the name of a region or a département, "
+    "unknown territory “{value}”: write FR, the name of a region or a département, "
     "REG-84, DEP-69 or a département number"
 )
-ERR_NOT_A_NUMBER = "« {value} » is not a number"
-ERR_NOT_FINITE = "« {value} » is not a finite number"
+ERR_NOT_A_NUMBER = "“{value}” is not a number"
+ERR_NOT_FINITE = "“{value}” is not a finite number"
 ERR_TOO_LARGE = "{value} is far too large (at most {limit})"
 ERR_NOT_AN_INTEGER = "{value} is not a whole number"
 ERR_NOT_BETWEEN = "{value} is not between {lo} and {hi}"
@@ -154,7 +154,7 @@ ERR_AT_LEAST = "{value} must be at least {lo}"
 ERR_NEGATIVE = "{value} is negative: give an amount of zero or more"
 ERR_NUMBER_NOT_A_DATE = "{value} is not a date (expected: DD/MM/YYYY)"
 ERR_NO_SUCH_DATE = "the date {value} does not exist"
-ERR_NOT_A_DATE = "« {value} » is not a date (expected: DD/MM/YYYY or YYYY-MM-DD)"
+ERR_NOT_A_DATE = "“{value}” is not a date (expected: DD/MM/YYYY or YYYY-MM-DD)"
 WARN_UNKNOWN_COLUMNS = "Sheet {sheet}: unknown columns ignored: {columns}."
 WARN_UNKNOWN_SHEETS = "Unknown sheets ignored: {sheets}."
 WARN_CARRIED = "Sheet {sheet} missing: carried over unchanged from the active snapshot."
@@ -181,7 +181,7 @@ ERR_CSV_HEADERS_TWO = (
 )
 ERR_CSV_NO_SHEET = (
     "neither the file name nor its header row points to a sheet ({sheets}): rename it after its "
-    "sheet (for example « inventaire-Besoins.csv ») or check its headers"
+    "sheet (for example “inventaire-Besoins.csv”) or check its headers"
 )
 # --- public catalogues (inventory/catalogues/) -------------------------------------------------------
 CAT_AIDES_TERRITOIRES = "aides-territoires export"
@@ -210,9 +210,9 @@ ERR_HXL_MISSING = (
     "the HXL table has no {tag} column; a 3W table (who does what, where) has at least #org, #sector and a place "
     "(#adm1, #adm2 or #country)"
 )
-ERR_CORRESPONDENCE_SOURCE = "unknown source « {value} » (possible sources: {known})"
-ERR_CORRESPONDENCE_TARGET = "« {value} » is not a possible code for the source {source} (possible codes: {known})"
-ERR_CORRESPONDENCE_ONE_PHASE = "one phase per correspondence (found « {value} »)"
+ERR_CORRESPONDENCE_SOURCE = "unknown source “{value}” (possible sources: {known})"
+ERR_CORRESPONDENCE_TARGET = "“{value}” is not a possible code for the source {source} (possible codes: {known})"
+ERR_CORRESPONDENCE_ONE_PHASE = "one phase per correspondence (found “{value}”)"
 SET_ASIDE_FINER = (
     "perimeter finer than a département ({scale}): set aside rather than count a whole territory "
     "as covered"
@@ -235,10 +235,10 @@ SET_ASIDE_NO_PUBLIC = "none of its audiences is an audience of the inventory ({v
 SET_ASIDE_NO_FINANCER = "no aid provider (funder) given: a programme has at least one investor"
 SET_ASIDE_NO_ORG = "no organisation (#org) on the row: a programme has at least one investor"
 SET_ASIDE_NO_NAME = "no name: a programme has a name"
-SET_ASIDE_BAD_DATE = "unreadable date « {value} » (expected: YYYY-MM-DD or DD/MM/YYYY)"
+SET_ASIDE_BAD_DATE = "unreadable date “{value}” (expected: YYYY-MM-DD or DD/MM/YYYY)"
 SET_ASIDE_DUPLICATE = "repeated aid: already read {first}"
 SET_ASIDE_NOT_FRANCE = "country other than France ({value}): outside the inventory's scope"
-SET_ASIDE_BAD_COUNT = "{tag} is not a whole number of zero or more (« {value} »)"
+SET_ASIDE_BAD_COUNT = "{tag} is not a whole number of zero or more (“{value}”)"
 SET_ASIDE_NO_PLACE = "no place (#adm1, #adm2 or #country) on the row"
 WARN_CATALOGUE_PAGE = (
     "The file holds only {read} aid(s) out of {count}: it is a single page of the aides-territoires API. "
@@ -251,14 +251,14 @@ WARN_HXL_DEFAULT_INTENSITY = (
 ANNOTATED_ERRORS_COLUMN = "errors"  # the annotated workbook's column summing up each row's problems
 SET_ASIDE_SHEET = "set aside"
 SET_ASIDE_COLUMNS = ("file", "row", "value", "reason")
-CLI_SET_ASIDE = "Set aside: {sheet}, row {row}, « {value} »: {message}."
+CLI_SET_ASIDE = "Set aside: {sheet}, row {row}, “{value}”: {message}."
 WARN_NEW_INVESTORS = "Investors created for unknown funders ({n}): {names}."
 
 # --- formulas: the one sentence explaining each number, shown beside it and listed on the Method page ----------
 FORMULA_ACTIF = ("Active programme: a programme whose start date, if given, is on or before the snapshot's date "
                  "and whose end date, if given, is on or after it; every figure presented as the current state "
                  "counts active programmes only.")
-FORMULA_ACTEURS = "Actors: total number of actors who expressed a need (sum of « number of actors »)."
+FORMULA_ACTEURS = "Actors: total number of actors who expressed a need (sum of “number of actors”)."
 FORMULA_SCORE = "Score: sum, over every need signal, of the number of actors times the intensity (1 to 5)."
 FORMULA_INTENSITE = "Mean intensity: score divided by the number of actors (from 1 to 5)."
 FORMULA_PROGRAMMES = ("Programmes: programmes active on the snapshot's date that cover the theme and whose "
@@ -268,11 +268,11 @@ FORMULA_ATTEINTE = ("Need reached: a need signal is reached when an active progr
                     "whole of France, its territory or, for a département, its region; a need entered for a whole "
                     "region is reached only by a national programme or one of that region.")
 FORMULA_SCORE_COUVERT = "Score covered: sum of the scores of the cell's need signals reached by at least one active programme."
-FORMULA_PART_COUVERTE = "Share of need reached: score covered divided by the cell's score (from 0 to 100 %)."
+FORMULA_PART_COUVERTE = "Share of need reached: score covered divided by the cell's score (from 0 to 100%)."
 FORMULA_TENSION = ("Tension: score divided by (1 + number of programmes covering the cell); the higher it is, "
                    "the less the need is covered.")
 FORMULA_ZONE_BLANCHE = ("White zone: a cell where needs are expressed and none is reached by an active programme "
-                        "(0 % of the need reached), even if a programme acts elsewhere in the territory.")
+                        "(0% of the need reached), even if a programme acts elsewhere in the territory.")
 FORMULA_INVESTISSEURS = "Investors: number of distinct investors present in the cell through their active programmes."
 FORMULA_ALLIANCE = ("Alliance opportunity: a cell where at least two investors act through at least two distinct "
                     "active programmes.")
@@ -292,8 +292,8 @@ FORMULAS = {
     "investisseurs": FORMULA_INVESTISSEURS, "alliance": FORMULA_ALLIANCE, "cofinancement": FORMULA_COFINANCEMENT,
     "budget": FORMULA_BUDGET, "cases_communes": FORMULA_CASES_COMMUNES, "ligne_region": FORMULA_LIGNE_REGION,
 }
-# how a cell's coverage is said in words: « 1 programme(s) in the region, 0 % of the need reached »
-COVERAGE_WORDS = "{programmes} programme(s) {where}, {part} of the need reached"
+# how a cell's coverage is said in words: “1 programme(s) in the region, 0% of the need reached”
+COVERAGE_WORDS = "{programmes} {{programmes|programme|programmes}} {where}, {part} of the need reached"
 COVERAGE_WHERE = {"pays": "at national level", "region": "in the region", "departement": "in the département"}
 
 # --- charts (inventory/charts.py) ------------------------------------------------------------------------
@@ -302,7 +302,7 @@ CHART_TERRITORY = "Territory"
 CHART_THEME = "Theme"
 CHART_INVESTOR = "Investor"
 CHART_WHITE_ZONE_MARK = "WZ"
-COVERAGE_NO_NEED = "No need recorded here: {programmes} programme(s) {where}, nothing to cover"
+COVERAGE_NO_NEED = "No need recorded here: {programmes} {{programmes|programme|programmes}} {where}, nothing to cover"
 CHART_WHITE_ZONES = "White zones"
 CHART_NO_VALUE = "no data"
 CHART_THEMES_COVERED = "Themes covered"
@@ -326,12 +326,12 @@ DECLARED = "declared"
 DECLARED_NOTE = (
     "Figures declared by those who run the programmes: a framework of trust, neither audit nor rating."
 )
-ERR_UNKNOWN_PROGRAMME = "unknown programme « {value} »: it must be listed in the programmes sheet"
+ERR_UNKNOWN_PROGRAMME = "unknown programme “{value}”: it must be listed in the programmes sheet"
 ERR_THEME_NOT_OF_PROGRAMME = (
-    "the programme {programme} does not cover the theme « {value} » (its themes: {themes})"
+    "the programme {programme} does not cover the theme “{value}” (its themes: {themes})"
 )
 COMMITMENT_NOTED_LABEL = "{session} – commitment noted at {time}"
-COMMITMENT_DUPLICATE_ID = "identifier « {value} » is already used by another commitment"
+COMMITMENT_DUPLICATE_ID = "identifier “{value}” is already used by another commitment"
 FORMULA_ENGAGEMENTS = (
     "Commitments: open commitments (considered or committed) whose themes and territories reach "
     "the cell, by the same rule as programmes."
@@ -398,16 +398,16 @@ TEMPLATE_DATES_TEXT = "DD/MM/YYYY (e.g. 30/06/2020) or a real Excel date."
 TEMPLATE_TERRITORIES = "Territories"
 TEMPLATE_TERRITORIES_TEXT = "FR (national), name of a region or a département, REG-84, DEP-69 or number (69, 2A, 974)."
 TEMPLATE_ABSENT = "Missing sheets"
-TEMPLATE_ABSENT_TEXT = "A missing sheet is carried over from the active snapshot: you may send only « besoins »."
+TEMPLATE_ABSENT_TEXT = "A missing sheet is carried over from the active snapshot: you may send only “besoins”."
 TEMPLATE_FOLLOWUP = "Follow-through"
 TEMPLATE_DEFAULT_THEME = "default theme"
 TEMPLATE_THEMES_COMMENT = "Optional: add your own themes here (the 8 default ones are listed in the read-me)."
-TEMPLATE_FOLLOWUP_TEXT = "Optional: « engagements » (what the investors decided to do) and « realisations » (what the programmes reached, declared by those who run them)."
+TEMPLATE_FOLLOWUP_TEXT = "Optional: “engagements” (what the investors decided to do) and “realisations” (what the programmes reached, declared by those who run them)."
 TEMPLATE_README_SHEET = "read-me"
 TEMPLATE_README_HEADINGS = ("Sheet", "Column", "Required", "What is expected", "Possible values")
 TEMPLATE_REQUIRED_NOTE = " (required)"
 # a contract column in the template's comments and the import report: its French label, and its English alias after
-# it when True (« Intensité [intensity] »)
+# it when True (“Intensité [intensity]”)
 CONTRACT_ALIAS_SHOWN = True
 # sheet.column → what the column expects (the French help is the models' own, inventory/models.py)
 CONTRACT_HELP = {
@@ -485,7 +485,7 @@ CLI_HELP_REPORT = "write the session report of a snapshot (an .html or .pdf file
 CLI_REPORT_WRITTEN = "Session report of snapshot no. {id} written to {path} ({size} KB)."
 
 # --- charts: white zones, pathways, commitments, results ----------------------------------------------------
-CHART_WHITE_ZONE_LEGEND = "White zone: 0 % of the need reached"
+CHART_WHITE_ZONE_LEGEND = "White zone: 0% of the need reached"
 PATHWAY_KIND_LABELS = {
     "urgence_sans_suite": "Emergency with no follow-up (neither recovery nor structural)",
     "argent_sans_accompagnement": "Money without support",
@@ -495,7 +495,7 @@ PATHWAY_KIND_LABELS = {
 }
 PATHWAY_MARKS = {"urgence_sans_suite": "E", "argent_sans_accompagnement": "€", "accompagnement_sans_argent": "S",
                  "complet": "✓", "zone_blanche": "WZ"}
-PATHWAY_HOVER = "{kind}<br>{programmes} programme(s); phases: {phases}"
+PATHWAY_HOVER = "{kind}<br>{programmes} {{programmes|programme|programmes}}; phases: {phases}"
 CHART_COMMITMENTS = "Commitments"
 CHART_LATE = "of which late"
 CHART_IN_NEED = "Actors who expressed a need"
@@ -507,7 +507,7 @@ WARN_FOLLOWUP_NOT_CARRIED = (
 )
 # --- the session report (inventory/report.py and the dashboard's download) ------------------------------------
 REPORT_TITLE = "Session report"
-REPORT_SNAPSHOT = "Snapshot « {label} », data as of {as_of}."
+REPORT_SNAPSHOT = "Snapshot “{label}”, data as of {as_of}."
 REPORT_MADE = "Report made on {date} at {time}, with the same computations as the dashboard."
 REPORT_FILE_NAME = "session_report_{as_of}.{kind}"
 REPORT_KEY_FIGURES = "Key figures"
@@ -544,7 +544,7 @@ REPORT_NO_CHROMIUM = (
     "(Print → Save as PDF, A4 landscape)."
 )
 REPORT_PDF_FAILED = "Chromium could not make the PDF ({error}): use the HTML report."
-REPORT_BAD_PATH = "The report is written to an .html or .pdf file, not « {path} »."
+REPORT_BAD_PATH = "The report is written to an .html or .pdf file, not “{path}”."
 REPORT_HEADINGS = {
     "part": "Share of the total score (%)",
     "territoire_max_nom": "Strongest in",
@@ -566,7 +566,7 @@ REPORT_HEADINGS = {
 YES = "yes"
 NO = "no"
 
-# --- the « context » sheet of every downloaded table ----------------------------------------------------------
+# --- the “context” sheet of every downloaded table ----------------------------------------------------------
 CONTEXT_SHEET = "context"
 CONTEXT_TITLE = "What this file holds"
 CONTEXT_TABLE = "Table"

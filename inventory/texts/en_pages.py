@@ -8,7 +8,7 @@ APP_TITLE = "Shared inventory of social investors"
 PAGE_ACCUEIL = "Home"
 PAGE_BESOINS = "Needs by territory"
 PAGE_COUVERTURE = "Coverage and gaps"
-PAGE_COLLECTIF = "Playing together"
+PAGE_COLLECTIF = "Acting together"
 PAGE_DEFIS = "The three challenges"
 PAGE_EVOLUTION = "Changes"
 PAGE_IMPORTER = "Import"
@@ -19,7 +19,7 @@ SIDEBAR_WORKSHOP_HELP = "Enlarges text and charts and hides everything that chan
 SNAPSHOT_OPTION = "{as_of} · {label}"  # date first: two snapshots stay apart in a narrow sidebar
 SNAPSHOT_ACTIVE_SUFFIX = " – active"
 DEMO_BANNER = "Fictitious demo data: no figure describes a real organisation."
-NO_SNAPSHOT = "The inventory is empty: a facilitator must first import a workbook (« Import » page)."
+NO_SNAPSHOT = "The inventory is empty: a facilitator must first import a workbook (“Import” page)."
 DB_BUSY = "The database is briefly busy with an import: the page will update in a few seconds."
 UNEXPECTED = "An unexpected error occurred; nothing was changed. Reload the page; if it happens again, please report it."
 CHART_AS_TABLE = "The figures as a table"  # the folded table beside every map and heatmap
@@ -59,7 +59,7 @@ COLUMN_LABELS = {
 # --- Method (pages/methode.py) ----------------------------------------------------------------------------
 PAGE_METHODE = "Method"
 METHOD_TITLE = "Method: how each figure is computed"
-METHOD_INTRO = ("These definitions apply to the snapshot « {label} », data as of {as_of}: « active » means "
+METHOD_INTRO = ("These definitions apply to the snapshot “{label}”, data as of {as_of}: “active” means "
                 "active on {as_of}. They are the same sentences as those shown next to the figures.")
 
 # --- dashboard: the three challenges (pages/defis.py) -----------------------------------------------------
@@ -74,7 +74,7 @@ DEFIS_LEVEL = "Scale"
 DEFIS_MEASURE = "Measure"
 DEFIS_LISTEN_HEADER = "Needs expressed by field actors, by territory"
 DEFIS_LISTEN_CAPTION = (
-    "« Field » source only. At region scale, a département's needs count for its region; "
+    "“Field” source only. At region scale, a département's needs count for its region; "
     "national needs stay national and are not on the map."
 )
 DEFIS_LISTEN_NATIONAL = "Needs expressed at national level: {acteurs} actors, score {score}."
@@ -120,7 +120,7 @@ EVOL_NEED_TWO = (
 EVOL_BEFORE = "From snapshot"
 EVOL_AFTER = "To snapshot"
 EVOL_SAME = "Choose two different snapshots to see what changed."
-EVOL_COMPARING = "From « {before} » (data as of {before_date}) to « {after} » (data as of {after_date})."
+EVOL_COMPARING = "From “{before}” (data as of {before_date}) to “{after}” (data as of {after_date})."
 EVOL_SOURCE = "Source of the needs"
 EVOL_SOURCE_ALL = "All sources"
 EVOL_METRIC_SIGNALS = "Need signals"
@@ -201,36 +201,36 @@ IMP_NOT_ALLOWED = "Only facilitators may do this: log in again. Nothing was chan
 IMP_UPLOAD_HEADER = "1. Upload the files"
 # the file uploader's own words, drawn over Streamlit's (ui/uploader.css); {limit}: inventory.limits, in MB
 UPLOADER_BUTTON = "Choose files"
-UPLOADER_INSTRUCTIONS = "or drag them here · {limit} MB at most per file · XLSX, ODS, CSV"
-IMP_UPLOADER = "An .xlsx or .ods workbook, or one .csv file per sheet (besoins.csv, programmes.csv…)"
+UPLOADER_INSTRUCTIONS = "or drag them here · {limit} MB at most per file · XLSX, ODS, CSV, JSON"
+IMP_UPLOADER = "An .xlsx or .ods workbook, one .csv file per sheet (besoins.csv, programmes.csv…), or a catalogue: aides-territoires (.json, .csv), HXL table (.csv)"
 IMP_UPLOADER_HELP = (
     "A missing sheet is carried over from the active snapshot: to refresh the needs only, "
     "upload only the besoins sheet."
 )
 IMP_STEP_READ = "Reading the files…"
-IMP_STEP_READ_DONE = "Reading: {sheets} sheet(s) recognised in {files} file(s)"
+IMP_STEP_READ_DONE = "Reading: {sheets} {{sheets|sheet|sheets}} recognised in {files} {{files|file|files}}"
 IMP_STEP_READ_FAILED = "Reading: file refused"
 IMP_STEP_CHECK = "Checking…"
 IMP_STEP_CHECK_OK = "Checking: no problem"
-IMP_STEP_CHECK_KO = "Checking: {n} problem(s)"
+IMP_STEP_CHECK_KO = "Checking: {n} {{n|problem|problems}}"
 IMP_STEP_SAVE = "Saving…"
 IMP_STEP_SAVE_DONE = "Saving: snapshot no. {id} created"
 IMP_STEP_SAVE_FAILED = "Saving: failed, nothing was changed"
-IMP_ROWS_READ = "{sheet}: {rows} data row(s)"
+IMP_ROWS_READ = "{sheet}: {rows} data {{rows|row|rows}}"
 IMP_REPORT_HEADER = "2. Validation report"
 IMP_REJECTED = (
-    "{n} problem(s) to fix: nothing was saved. Fix the file (the annotated workbook below "
+    "{n} {{n|problem|problems}} to fix: nothing was saved. Fix the file (the annotated workbook below "
     "marks every cell at fault) and upload it again."
 )
 IMP_KIND_SUMMARY = "Problems by type"
 IMP_KIND_EXPANDER = "{label}: {n}"
 IMP_EXAMPLES = "The first cases in context (the cell at fault is marked ▶ and highlighted):"
-IMP_EXAMPLE_CAPTION = "Sheet {sheet}, row {row}, column « {column} »: {message}"
+IMP_EXAMPLE_CAPTION = "Sheet {sheet}, row {row}, column “{column}”: {message}"
 IMP_EMPTY_CELL = "(empty)"
 IMP_DOWNLOAD_ANNOTATED = "Download the workbook annotated with the errors (.xlsx)"
 IMP_ANNOTATED_HELP = (
     "Your file as it was read: every cell at fault is highlighted in red with the message as a "
-    "comment, and an « errors » column sums up the problems of each row."
+    "comment, and an “errors” column sums up the problems of each row."
 )
 IMP_ANNOTATED_NAME = "errors_{stem}.xlsx"
 IMP_REPORT_COLUMNS = {"sheet": "Sheet", "row": "Row", "column": "Column", "value": "Value", "message": "Problem"}
@@ -250,11 +250,11 @@ IMP_CARRIED = "Sheets missing from the upload, carried over unchanged from the a
 IMP_COMMIT_HEADER = "4. Save"
 IMP_LABEL = "Snapshot label"
 IMP_LABEL_DEFAULT = "Inventory as of {date}"
-IMP_AS_OF = "Date of the data (« inventory as of »)"
+IMP_AS_OF = "Date of the data (“inventory as of”)"
 IMP_COMMIT = "Save and activate this new snapshot"
 IMP_LABEL_REQUIRED = "Give the snapshot a label."
 IMP_COMMITTED = (
-    "Snapshot no. {id} « {label} » saved and activated: {besoins} needs, {programmes} programmes, "
+    "Snapshot no. {id} “{label}” saved and activated: {besoins} needs, {programmes} programmes, "
     "{investisseurs} investors."
 )
 IMP_SNAPSHOTS_HEADER = "Saved snapshots"
@@ -274,7 +274,7 @@ IMP_SNAPSHOT_COLUMNS = {
 IMP_SNAPSHOT_PICK = "Snapshot to manage"
 IMP_RENAME = "New label"
 IMP_RENAME_BUTTON = "Rename"
-IMP_RENAMED = "Snapshot no. {id} renamed « {label} »."
+IMP_RENAMED = "Snapshot no. {id} renamed “{label}”."
 IMP_ACTIVATE = "Activate this snapshot"
 IMP_ACTIVATE_HELP = "The active snapshot is the one every page shows by default."
 IMP_ACTIVATED = "Snapshot no. {id} activated: the pages now show it by default."
@@ -287,7 +287,7 @@ IMP_DELETED = "Snapshot no. {id} deleted."
 IMP_COMPARE_LINK = "Compare two snapshots"
 IMP_DOWNLOADS_HEADER = "Template and export"
 IMP_TEMPLATE = "Download the empty template (.xlsx)"
-IMP_TEMPLATE_HELP = "The headers of every sheet, a « read-me » sheet and drop-down lists for every closed value."
+IMP_TEMPLATE_HELP = "The headers of every sheet, a “read-me” sheet and drop-down lists for every closed value."
 IMP_EXPORT = "Download the snapshot shown (.xlsx)"
 IMP_EXPORT_HELP = "A workbook in the template's format, which can be imported again as it is."
 IMP_TEMPLATE_NAME = "inventory_template.xlsx"
@@ -373,7 +373,7 @@ HOME_WHITE_ZONE_LINK = "See this territory"
 HOME_NO_WHITE_ZONE = "No white zone: in every cell, at least one expressed need is reached by a programme."
 HOME_NO_NEEDS = "This snapshot holds no need yet."
 HOME_CHANGES = "What changed since the previous snapshot"
-HOME_CHANGES_SINCE = "Compared with « {label} » (data as of {as_of})."
+HOME_CHANGES_SINCE = "Compared with “{label}” (data as of {as_of})."
 HOME_NO_PREVIOUS = "This is the first snapshot: there is no earlier one to compare with yet."
 HOME_CELLS_UP = "Cells going up"
 HOME_CELLS_DOWN = "Cells going down"
@@ -404,7 +404,7 @@ COVER_VIEWS = {"carte": "Map and matrix", "lacunes": "White zones and tension",
 COVER_MAP_THEME = "Theme of the map"
 COVER_MAP_WHITE = "Number of themes in a white zone, by territory."
 COVER_MAP_CLICK = "Click a territory to see its needs next to the programmes that reach it."
-COVER_MAP_THEME_CAPTION = "Share of need reached for the theme « {theme} » in each territory."
+COVER_MAP_THEME_CAPTION = "Share of need reached for the theme “{theme}” in each territory."
 COVER_HEATMAP = "Share of need reached by territory and theme"
 COVER_HEATMAP_CAPTION = ("Colour: share of need reached; figure: programmes in the territory; WZ: white "
                          "zone. Hover over a cell to read it in words.")
@@ -415,7 +415,7 @@ COVER_NO_WHITE_ZONE = "Every expressed need is reached by at least one active pr
 COVER_TENSION = "The cells under most tension"
 COVER_NO_TENSION = "No need expressed for these filters: no tension to rank."
 COVER_CATALOGUE = "Programme catalogue"
-COVER_CATALOGUE_COUNT = "{n} programme(s) match the filters."
+COVER_CATALOGUE_COUNT = "{n} {{n|programme matches|programmes match}} the filters."
 COVER_CATALOGUE_NONE = "No programme matches these filters."
 FILTER_PHASE = "Phase"
 FILTER_INVESTOR = "Investor"
@@ -431,9 +431,9 @@ COVER_TERRITORY_NO_NEEDS = "No need signalled in this territory."
 COVER_TERRITORY_NO_PROGRAMMES = "No active programme reaches this territory."
 COVER_NEED_ROWS = "The need signals – {nom}"
 
-# --- Playing together ---------------------------------------------------------------------------------------
+# --- Acting together ---------------------------------------------------------------------------------------
 
-TOGETHER_TITLE = "Playing together"
+TOGETHER_TITLE = "Acting together"
 TOGETHER_INTRO = "Who acts where, who already acts together, and whom to team up with?"
 TOGETHER_VIEWS = {"paysage": "Who acts where", "alliances": "Alliances and co-funding",
                   "positionner": "Find your place", "parcours": "Pathways", "engagements": "Commitments"}
@@ -447,7 +447,7 @@ TOGETHER_ALLIANCES = "Alliance opportunities"
 TOGETHER_NO_ALLIANCE = "No cell where several investors act separately."
 TOGETHER_COFUNDING = "Co-funding"
 TOGETHER_COFUNDING_RATE = "Co-funding rate"
-TOGETHER_COFUNDING_DETAIL = "{co} programme(s) co-funded out of {total}."
+TOGETHER_COFUNDING_DETAIL = "{co} {{co|programme|programmes}} co-funded out of {total}."
 TOGETHER_NETWORK = "Co-funding network"
 TOGETHER_NETWORK_HELP = "Each line links two investors who fund at least one programme together; the thicker it is, the more they share."
 TOGETHER_NO_COFUNDING = "No programme is funded by several investors."
@@ -455,7 +455,7 @@ COFUNDING_COLUMNS = {"nom_source": "Investor", "nom_cible": "Co-funds with", "pr
 TOGETHER_PICK_INVESTOR = "Investor"
 TOGETHER_PICK_PROMPT = "Choose an investor to see its footprint, its likely allies and the needs within its reach."
 TOGETHER_FOOTPRINT = "Its footprint"
-TOGETHER_FOOTPRINT_SUMMARY = "{programmes} programme(s), present in {territoires} territory(ies) on {thematiques} theme(s)."
+TOGETHER_FOOTPRINT_SUMMARY = "{programmes} {{programmes|programme|programmes}}, present in {territoires} {{territoires|territory|territories}} on {thematiques} {{thematiques|theme|themes}}."
 TOGETHER_NO_FOOTPRINT = "This investor has no programme active on the snapshot's date."
 TOGETHER_ALLIES = "Its likely allies"
 TOGETHER_ALLIES_HELP = "Investors present in the same cells (region × theme) or already co-funding active programmes with it."
@@ -478,9 +478,9 @@ INACTIVE_INVENTORY = "Snapshot not activated — the active snapshot is the one 
 PRINT_TABLE_NOTE = ("Table printed as shown on screen: the session report (home page) and the CSV / Excel downloads "
                     "give it in full.")
 EVOL_START_AFTER_END = (
-    "The « from » snapshot « {before} » (data as of {before_date}) is more recent than the « to » snapshot "
-    "« {after} » (data as of {after_date}): choose the older one first, so that « added », « ended » and "
-    "« closed » tell what happened over time."
+    "The “from” snapshot “{before}” (data as of {before_date}) is more recent than the “to” snapshot "
+    "“{after}” (data as of {after_date}): choose the older one first, so that “added”, “ended” and "
+    "“closed” tell what happened over time."
 )
 
 # --- import: who, formats, catalogue mappings, rows set aside, dates, journal -----------------------------------
@@ -495,7 +495,7 @@ IMP_FORMAT_CONTRACT = "workbook or CSV of the inventory template"
 IMP_MAPPING_HEADER = "Correspondences applied"
 IMP_MAPPING_CAPTION = (
     "Each value of the catalogue and what it becomes in the inventory, with the number of rows concerned; a "
-    "« correspondances » sheet uploaded with the catalogue replaces these choices."
+    "“correspondances” sheet uploaded with the catalogue replaces these choices."
 )
 IMP_MAPPING_COLUMNS = {"source": "Source", "valeur": "Value in the catalogue", "thematique": "Becomes", "lignes": "Rows"}
 IMP_MAPPING_NONE = "no correspondence"
@@ -510,14 +510,14 @@ IMP_DOWNLOAD_SET_ASIDE = "Download the rows set aside (.xlsx)"
 IMP_SET_ASIDE_NAME = "set_aside_{stem}.xlsx"
 IMP_LARGE_REMOVAL = (
     "Beware: the new snapshot replaces the active one, and the sheet {sheet} goes from {before} to {after} rows "
-    "({removed} fewer, {share} %). If this file holds only part of it, upload the complete sheet."
+    "({removed} fewer, {share}%). If this file holds only part of it, upload the complete sheet."
 )
 IMP_CONFIRM_REMOVAL = "I confirm: these rows disappear from the new snapshot"
 IMP_REMOVAL_NOT_CONFIRMED = "Tick the confirmation that the rows are removed to save. Nothing was saved."
 IMP_DATES_FOUND = "Dates found in the file: {dates}. The date of the data proposed is the most recent one."
 IMP_DATE_FOUND = "{sheet} up to {date}"
 IMP_NO_DATES = (
-    "The file holds no date (« date » column of the needs or commitments): say which date these data "
+    "The file holds no date (“date” column of the needs, results or commitments): say which date these data "
     "refer to."
 )
 IMP_LABEL_PLACEHOLDER = "Inventory as of DD/MM/YYYY"
@@ -552,9 +552,9 @@ HOME_NO_RESULT_LINE = "**Needs reached (declared)**: no result declared yet."
 HOME_COMMITMENTS_LINK = "See the commitments"
 
 # --- coverage: map figures, commitments ----------------------------------------------------------------------
-COVER_MAP_FIGURES_THEME = "Figures for the theme « {theme} » only."
+COVER_MAP_FIGURES_THEME = "Figures for the theme “{theme}” only."
 COVER_MAP_FIGURES_ALL = "Figures for every theme."
-COVER_HEATMAP_ALL_THEMES = ("The matrix shows every theme, whichever theme is chosen for the map (« {theme} » is one "
+COVER_HEATMAP_ALL_THEMES = ("The matrix shows every theme, whichever theme is chosen for the map (“{theme}” is one "
                             "of its columns).")
 COVER_WITH_COMMITMENTS = "With the commitments"
 COVER_WITH_COMMITMENTS_HELP = "Shows the white zones that would remain if the open commitments (considered or committed) are kept."
@@ -563,7 +563,7 @@ COVER_NO_REMAINING = "No white zone would remain: each is reached by at least on
 COVER_ON_TRACK = "White zones being covered"
 COVER_METRIC_REMAINING = "White zones remaining"
 
-# --- playing together: pathways ------------------------------------------------------------------------------
+# --- acting together: pathways ------------------------------------------------------------------------------
 PATHWAY_HEADER = "Support pathways: the missing links"
 PATHWAY_INTRO = (
     "For each cell where needs are expressed: do the active programmes reaching these needs form a pathway, from "
@@ -577,11 +577,11 @@ PATHWAY_ECOSYSTEM_NOTE = (
 PATHWAY_NO_NEEDS = "No need from this source in this snapshot: no pathway to read."
 PATHWAY_HEATMAP = "Territories × themes: the missing link of each cell"
 PATHWAY_HEATMAP_CAPTION = (
-    "Each cell has a colour and a mark (legend under the map); hover over it to read its programmes and phases. "
+    "Each cell has a colour and a mark (legend below the chart); hover over it to read its programmes and phases. "
     "A grey cell (WZ) is reached by no programme: it is a white zone, not a missing link."
 )
 PATHWAY_METRICS = {"urgence_sans_suite": "Emergency, no follow-up", "argent_sans_accompagnement": "Money only",
-                   "accompagnement_sans_argent": "Coaching only", "zone_blanche": "White zones"}
+                   "accompagnement_sans_argent": "Support only", "zone_blanche": "White zones"}
 PATHWAY_RANKED = "The missing links, from the strongest need to the weakest"
 PATHWAY_NO_GAP = "No missing link: every cell reached is reached by a complete pathway."
 PATHWAY_CELL = "One cell"
@@ -591,7 +591,7 @@ PATHWAY_CELL_OPTION = "{nom} – {theme}: {kind}"
 PATHWAY_CELL_NONE = "No active programme reaches the needs of this cell: it is a white zone."
 PATHWAY_COLUMNS = {"maillon_manquant": "Missing link", "phase": "Phases present", "nature": "Types of support present"}
 
-# --- playing together: commitments and noting one ----------------------------------------------------------
+# --- acting together: commitments and noting one ----------------------------------------------------------
 COMMIT_HEADER = "Commitments: what the group decided to do"
 COMMIT_INTRO = (
     "The commitments made in session, their status on the snapshot's date, the white zones they will cover and the "
@@ -599,23 +599,23 @@ COMMIT_INTRO = (
 )
 COMMIT_NONE = "No commitment in this snapshot yet."
 COMMIT_METRIC_LATE = "Late"
-COMMIT_LATE_WARNING = "{n} commitment(s) late: due date passed on {as_of}, neither done nor dropped."
+COMMIT_LATE_WARNING = "{n} {{n|commitment|commitments}} late: due date passed on {as_of}, neither done nor dropped."
 COMMIT_LIST = "The commitments, late ones first"
 COMMIT_ON_TRACK = "White zones being covered"
 COMMIT_NO_ON_TRACK = "No open commitment reaches a white zone."
-COMMIT_ON_TRACK_COUNT = ("{on_track} white zone(s) out of {total} being covered; {remaining} would remain if the open "
+COMMIT_ON_TRACK_COUNT = ("{on_track} {{on_track|white zone|white zones}} out of {total} being covered; {remaining} would remain if the open "
                          "commitments are kept.")
 COMMIT_PREMIUM = "Alliance premium"
 COMMIT_PREMIUM_COUNT = "Share of the commitments"
 COMMIT_PREMIUM_AMOUNT = "Share of the amounts"
-COMMIT_PREMIUM_DETAIL = "{joint} joint commitment(s) out of {total}; €{joint_amount} out of €{amount}."
+COMMIT_PREMIUM_DETAIL = "{joint} joint {{joint|commitment|commitments}} out of {total}; €{joint_amount} out of €{amount}."
 COMMIT_COLUMNS = {"id": "Identifier", "noms_investisseurs": "Investors", "statut": "Status", "montant_eur": "Amount (€)",
                   "date": "Decided on", "echeance": "Due", "en_retard": "Late", "session": "Session",
                   "zones_blanches": "White zones reached", "programme": "Programme"}
 NOTE_HEADER = "Note a commitment"
 NOTE_INTRO = (
-    "The commitment is checked as an uploaded « engagements » sheet would be, then saved as a new snapshot that "
-    "carries everything else over; « Undo » activates the previous snapshot again."
+    "The commitment is checked as an uploaded “engagements” sheet would be, then saved as a new snapshot that "
+    "carries everything else over; “Undo” activates the previous snapshot again."
 )
 NOTE_LOGIN_HINT = "Facilitators who are logged in (Import page) can note a commitment made in session here."
 NOTE_LOGIN_LINK = "Log in as a facilitator"
@@ -636,10 +636,10 @@ NOTE_FIELDS = {"investisseurs": "Investors", "thematiques": "Themes", "territoir
                "description": "Description (optional)", "date": "Date", "id": "Identifier", "programme": "Programme"}
 NOTE_REJECTED = "The commitment was not saved ({n} problem(s)); nothing was changed:"
 NOTE_ISSUE = "**{field}**: {message}"
-NOTE_SAVED = "Commitment saved: snapshot no. {id} « {label} » is now active."
+NOTE_SAVED = "Commitment saved: snapshot no. {id} “{label}” is now active."
 NOTE_UNDO = "Undo this commitment"
 NOTE_UNDO_HELP = "Activates the previous snapshot again; the one holding the commitment stays in the list of snapshots."
-NOTE_UNDONE = "Commitment undone: snapshot no. {id} « {label} » is active again."
+NOTE_UNDONE = "Commitment undone: snapshot no. {id} “{label}” is active again."
 
 # --- the three challenges: results ---------------------------------------------------------------------------
 DEFIS_RESULTS_HEADER = "From actors in need to actors reached (declared)"

@@ -294,7 +294,7 @@ FORMULAS = {
     "budget": FORMULA_BUDGET, "cases_communes": FORMULA_CASES_COMMUNES, "ligne_region": FORMULA_LIGNE_REGION,
 }
 # how a cell's coverage is said in words: « 1 programme dans la région, 0 % du besoin atteint »
-COVERAGE_WORDS = "{programmes} programme(s) {where}, {part} du besoin atteint"
+COVERAGE_WORDS = "{programmes} {{programmes|programme|programmes}} {where}, {part} du besoin atteint"
 COVERAGE_WHERE = {"pays": "au niveau national", "region": "dans la région", "departement": "dans le département"}
 
 # --- charts (inventory/charts.py) ------------------------------------------------------------------------
@@ -303,7 +303,7 @@ CHART_TERRITORY = "Territoire"
 CHART_THEME = "Thématique"
 CHART_INVESTOR = "Investisseur"
 CHART_WHITE_ZONE_MARK = "ZB"
-COVERAGE_NO_NEED = "Aucun besoin recensé ici : {programmes} programme(s) {where}, rien à couvrir"
+COVERAGE_NO_NEED = "Aucun besoin recensé ici : {programmes} {{programmes|programme|programmes}} {where}, rien à couvrir"
 CHART_WHITE_ZONES = "Zones blanches"
 CHART_WHITE_ZONE_LEGEND = "Zone blanche : 0 % du besoin atteint"
 CHART_NO_VALUE = "aucune donnée"
@@ -330,7 +330,7 @@ PATHWAY_KIND_LABELS = {**MISSING_LINK_LABELS, "complet": NO_MISSING_LINK,
                        "zone_blanche": "Aucun programme (zone blanche)"}
 PATHWAY_MARKS = {"urgence_sans_suite": "U", "argent_sans_accompagnement": "€", "accompagnement_sans_argent": "A",
                  "complet": "✓", "zone_blanche": "ZB"}
-PATHWAY_HOVER = "{kind}<br>{programmes} programme(s) ; phases : {phases}"
+PATHWAY_HOVER = "{kind}<br>{programmes} {{programmes|programme|programmes}} ; phases : {phases}"
 CHART_COMMITMENTS = "Engagements"
 CHART_LATE = "dont en retard"
 CHART_IN_NEED = "Acteurs ayant exprimé un besoin"

@@ -60,7 +60,7 @@ def test_english_numbers_dates_and_labels(tiny_db, open_page):
     assert "30 Jun 2020" in texts(at) and "30/06/2020" not in texts(at)
     at = open_page(tiny_db, "besoins", lang="en", territoire="REG-84")
     assert_clean(at)
-    rows = table(at)
+    rows = table(at, 1)  # the need rows, after the territory's themes ranked
     assert set(rows[EN["TABLE_LABELS"]["source"]]) <= set(EN["SOURCE_LABELS"].values())
     themes = {t.libelle_en for t in reference.default_themes()}
     assert set(rows[EN["TABLE_LABELS"]["thematique"]]) <= themes

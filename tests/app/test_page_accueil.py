@@ -53,7 +53,7 @@ def test_the_three_top_needs_are_themes_by_share_of_the_total_score(tiny_db, ope
 def test_white_zones_are_listed_worst_first_each_with_a_link_to_its_territory(tiny_db, open_page):
     at = open_page(tiny_db, "accueil")
     lines = [m.value for m in at.markdown if "du besoin atteint" in m.value]
-    nothing = "0 programme(s) dans la région, 0\u202f% du besoin atteint"
+    nothing = "0 programme dans la région, 0\u202f% du besoin atteint"
     assert lines == [
         T.HOME_WHITE_ZONE_LINE.format(nom="Auvergne-Rhône-Alpes", theme="Modèle socio-économique et financement",
                                       acteurs="2", score="10", couverture=nothing),

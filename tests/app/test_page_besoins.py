@@ -58,20 +58,22 @@ def test_a_region_shows_its_totals_and_the_need_rows_of_its_departements(tiny_db
     at = open_page(tiny_db, "besoins", territoire="REG-84", source="terrain")
     assert_clean(at)
     assert metrics(at) == {"Acteurs": "5", "Score": "16", T.NEEDS_METRIC_INTENSITY: "3,20"}
-    rows = table(at)
+    themes = table(at, 0)  # the territory's themes, the biggest need first: terrain needs here are all digital
+    assert themes[[T.COLUMN_LABELS["thematique"], T.COLUMN_LABELS["score"]]].values.tolist() == [["Outils numériques", 16]]
+    rows = table(at, 1)
     assert list(rows["Identifiant"]) == ["N1", "N2"]  # largest score first: 12 then 4
     assert list(rows["Territoire"]) == ["Rhône", "Isère"]
     assert list(rows["Thématique"]) == ["Outils numériques", "Outils numériques"]
     assert list(rows["Source"]) == [reference.SOURCES["terrain"]] * 2
-    # the map's and the matrix's numbers as tables (folded under them), then the need rows: each downloads
-    assert [b.label for b in at.get("download_button")] == [T.DOWNLOAD_CSV, T.DOWNLOAD_XLSX] * 3
+    # the map's and the matrix's numbers as tables (folded under them), its themes, its need rows: each downloads
+    assert [b.label for b in at.get("download_button")] == [T.DOWNLOAD_CSV, T.DOWNLOAD_XLSX] * 4
 
 
 def test_a_departement_at_departement_level(tiny_db, open_page):
     at = open_page(tiny_db, "besoins", niveau="departement", territoire="DEP-69")
     # N1 3 × 4 and N3 2 × 5: 5 actors, score 22, mean 4,4
     assert metrics(at) == {"Acteurs": "5", "Score": "22", T.NEEDS_METRIC_INTENSITY: "4,40"}
-    assert len(table(at)) == 2
+    assert len(table(at, 1)) == 2
 
 
 def test_filters_matching_nothing_are_a_sentence(tiny_db, open_page):
@@ -119,8 +121,8 @@ def test_a_region_row_at_departement_level_shows_only_the_needs_entered_for_the_
     at = open_page(tiny_db, "besoins", niveau="departement", territoire="REG-93")
     assert_clean(at)
     assert metrics(at) == {"Acteurs": "4", "Score": "12", T.NEEDS_METRIC_INTENSITY: "3,00"}  # N4 alone, as its row
-    assert list(table(at)["Identifiant"]) == ["N4"]
+    assert list(table(at, 1)["Identifiant"]) == ["N4"]
     assert T.FORMULAS["ligne_region"] in texts(at)
     at = open_page(tiny_db, "besoins", territoire="REG-93")  # region level: N4 + N5, 5 actors, 17 / 5 = 3,40
     assert metrics(at) == {"Acteurs": "5", "Score": "17", T.NEEDS_METRIC_INTENSITY: "3,40"}
-    assert list(table(at)["Identifiant"]) == ["N4", "N5"]
+    assert list(table(at, 1)["Identifiant"]) == ["N4", "N5"]

@@ -56,7 +56,7 @@ def test_alliance_cells_and_cofunding_rate(tiny_db, open_page):
     # the only co-funded programme, P3, ended on 31/05: 0 of the 2 active programmes
     assert metrics(at) == {T.TOGETHER_COFUNDING_RATE: "0,0\u202f%"}
     shown = texts(at)
-    assert T.TOGETHER_COFUNDING_DETAIL.format(co="0", total="2") in shown
+    assert "0 programme cofinancé sur 2." in shown
     assert FORMULAS["alliance"] in shown and FORMULAS["cofinancement"] in shown
     assert T.TOGETHER_NO_COFUNDING in shown
 
@@ -65,7 +65,7 @@ def test_the_cofunding_network_of_the_demo_links_investors_of_active_programmes(
     at = open_page(demo_db, "collectif", vue="alliances")
     assert_clean(at)
     assert metrics(at) == {T.TOGETHER_COFUNDING_RATE: "35,0\u202f%"}  # 7 of the 20 active programmes on 30/06
-    assert T.TOGETHER_COFUNDING_DETAIL.format(co="7", total="20") in texts(at)
+    assert "7 programmes cofinancés sur 20." in texts(at)
     assert figures(at)[0]["data"][-1]["text"]  # the network's nodes
 
 
@@ -73,18 +73,37 @@ def test_positioning_an_investor_shows_footprint_allies_and_reachable_white_zone
     at = open_page(tiny_db, "collectif", vue="positionner", investisseur="FA")
     assert_clean(at)
     # active programmes only: P1 (P3 ended on 31/05)
-    assert T.TOGETHER_FOOTPRINT_SUMMARY.format(programmes="1", territoires="1", thematiques="1") in texts(at)
+    assert "1 programme, présent dans 1 territoire sur 1 thématique." in texts(at)
     assert map_values(maps(at)[0]) == {"REG-84": 1}
     assert reference.MAP_ATTRIBUTION in texts(at)
     allies = table(at, 0)
     # Beta's national P2 meets Alpha's P1 at region level in one cell, Auvergne-Rhône-Alpes × numerique (its
     # départements are not counted on top); the programme they co-funded, P3, has ended
-    assert allies.values.tolist() == [[BETA, 1, 0, "Outils numériques", "Institution"]]  # why an ally first
+    assert allies.values.tolist() == [[BETA, "Institution", 1, 0, "Outils numériques"]]  # who, then why an ally
     assert FORMULAS["cases_communes"] in texts(at)
     uncovered = table(at, 1)
     # white zones in the themes (numerique) or territories (REG-84) of its active programme
     assert uncovered[["Territoire", "Thématique", "Tension"]].values.tolist() == [
         ["Auvergne-Rhône-Alpes", "Modèle socio-économique et financement", 10.0]]
+
+
+def test_an_investor_not_yet_in_the_inventory_tries_its_themes_and_territories_and_sees_the_same_answers(
+        tiny_db, open_page):
+    at = open_page(tiny_db, "collectif", vue="positionner", investisseur="nouveau")
+    assert_clean(at)
+    assert T.SCREEN_PROSPECT_PROMPT in texts(at)  # nothing chosen yet: nothing to cross
+    # Alpha's own cells (numerique in Auvergne-Rhône-Alpes), chosen by hand: the answers Alpha gets as a member
+    at = open_page(tiny_db, "collectif", vue="positionner", investisseur="nouveau", thematiques="numerique",
+                   territoires="REG-84")
+    assert_clean(at)
+    allies = table(at, 0)
+    # both investors reach Auvergne-Rhône-Alpes × numerique at region level (Beta through its national P2)
+    assert sorted(allies.values.tolist()) == [[ALPHA, "Fondation", 1, "Outils numériques"],
+                                              [BETA, "Institution", 1, "Outils numériques"]]
+    uncovered = table(at, 1)
+    assert uncovered[["Territoire", "Thématique", "Tension"]].values.tolist() == [
+        ["Auvergne-Rhône-Alpes", "Modèle socio-économique et financement", 10.0]]
+    assert at.query_params["investisseur"] == "nouveau"  # nothing saved: the choices live in the URL
 
 
 def test_no_investor_chosen_asks_for_one(tiny_db, open_page):
@@ -111,7 +130,7 @@ def test_a_shared_url_reopens_the_same_investor_and_a_new_choice_updates_it(tiny
     at = open_page(tiny_db, "collectif", vue="positionner", investisseur="IB")
     assert at.radio(key="url_vue").value == "positionner"
     assert at.selectbox(key="url_investisseur").value == "IB"
-    assert T.TOGETHER_FOOTPRINT_SUMMARY.format(programmes="1", territoires="19", thematiques="2") in texts(at)
+    assert "1 programme, présent dans 19 territoires sur 2 thématiques." in texts(at)
     at.selectbox(key="url_investisseur").set_value("FA").run()
     assert at.query_params["investisseur"] == "FA"
     assert map_values(maps(at)[0]) == {"REG-84": 1}

@@ -90,7 +90,7 @@ def test_catalogue_filters(tiny_db, open_page, params, expected):
     at = open_page(tiny_db, "couverture", vue="catalogue", **params)
     assert_clean(at)
     assert list(table(at)["Identifiant"]) == expected
-    assert T.COVER_CATALOGUE_COUNT.format(n=len(expected)) in texts(at)
+    assert T.plural(T.COVER_CATALOGUE_COUNT, n=len(expected)).format(n=len(expected)) in texts(at)
 
 
 def test_catalogue_speaks_french(tiny_db, open_page):
@@ -200,8 +200,8 @@ def test_unreached_needs_are_ranked_with_the_part_reached_in_words(where_db, ope
     gaps = table(at, 0)
     assert gaps[["Territoire", "Thématique", "Score", "Score couvert", "Part du besoin atteinte (%)", "Couverture",
                  "Zone blanche"]].values.tolist() == [
-        ["Auvergne-Rhône-Alpes", NUM, 20, 6, 30, "1 programme(s) dans la région, 30\u202f% du besoin atteint", False],
-        ["Provence-Alpes-Côte d'Azur", COOP, 12, 0, 0, "1 programme(s) dans la région, 0\u202f% du besoin atteint", True]]
+        ["Auvergne-Rhône-Alpes", NUM, 20, 6, 30, "1 programme dans la région, 30\u202f% du besoin atteint", False],
+        ["Provence-Alpes-Côte d'Azur", COOP, 12, 0, 0, "1 programme dans la région, 0\u202f% du besoin atteint", True]]
     assert FORMULAS["zone_blanche"] in texts(at) and FORMULAS["part_couverte"] in texts(at)
 
 
@@ -231,7 +231,7 @@ def test_a_region_row_at_departement_level_holds_only_its_region_level_needs(whe
     first_mile = table(at, 0)
     # only n3 (REG-84 numerique 5 × 2): Q2 is a département programme, so 0 % of it is reached
     assert first_mile[["Thématique", "Acteurs", "Score", "Programmes", "Score couvert", "Couverture"]] \
-        .values.tolist() == [[NUM, 2, 10, 1, 0, "1 programme(s) dans la région, 0\u202f% du besoin atteint"]]
+        .values.tolist() == [[NUM, 2, 10, 1, 0, "1 programme dans la région, 0\u202f% du besoin atteint"]]
     assert FORMULAS["ligne_region"] in texts(at)
     at = open_page(where_db, "couverture", vue="territoire", territoire="REG-84")  # region level: n2, n3, n4
     assert table(at, 0)[["Acteurs", "Score", "Score couvert"]].values.tolist() == [[6, 20, 6]]

@@ -38,7 +38,7 @@ def test_each_challenge_shows_its_demand_and_leads_from_the_reference_file(demo_
 def test_demo_field_needs_count_national_needs_apart_from_the_map(demo_db, monkeypatch):
     at = open_page(PAGE, demo_db, monkeypatch)
     assert T.DEFIS_LISTEN_NATIONAL.format(acteurs="29", score="120") in texts(at.caption)
-    regions = rows(table(at, T.COLUMN_LABELS["territoire"]), T.COLUMN_LABELS["territoire"])
+    regions = rows(table(at, T.COLUMN_LABELS["nom"]), T.COLUMN_LABELS["territoire"])
     assert regions["REG-84"][T.COLUMN_LABELS["acteurs"]] == 321
     assert regions["REG-84"][T.COLUMN_LABELS["score"]] == 1161
 
@@ -51,7 +51,7 @@ def test_an_empty_inventory_is_a_sentence(empty_db, monkeypatch):
 
 def test_listen_shows_field_needs_by_region_with_national_needs_apart(april_db, monkeypatch):
     at = open_page(PAGE, april_db, monkeypatch)
-    regions = rows(table(at, T.COLUMN_LABELS["territoire"]), T.COLUMN_LABELS["territoire"])
+    regions = rows(table(at, T.COLUMN_LABELS["nom"]), T.COLUMN_LABELS["territoire"])
     # field needs only: DEP-69 (3 actors, 12) + DEP-01 (2, 4) roll up into REG-84; the support ecosystem's are left out
     assert set(regions) == {"FR", "REG-84", "REG-93"}
     assert (regions["REG-84"]["Acteurs"], regions["REG-84"]["Score"], regions["REG-84"]["Intensité moyenne"]) == (5, 16, 3.2)
@@ -63,7 +63,7 @@ def test_listen_at_departement_level_keeps_departements_apart_and_the_level_live
     at = open_page(PAGE, april_db, monkeypatch, {"niveau": "departement", "mesure": "acteurs"})
     assert at.radio(key="url_niveau").value == "departement"
     assert at.radio(key="url_mesure").value == "acteurs"
-    deps = rows(table(at, T.COLUMN_LABELS["territoire"]), T.COLUMN_LABELS["territoire"])
+    deps = rows(table(at, T.COLUMN_LABELS["nom"]), T.COLUMN_LABELS["territoire"])
     assert {k: v["Score"] for k, v in deps.items()} == {"FR": 30, "DEP-69": 12, "DEP-01": 4, "DEP-13": 5}
     at.radio(key="url_niveau").set_value("region").run()
     assert "niveau" not in at.query_params  # the default leaves the URL clean

@@ -34,11 +34,11 @@ def test_actors_reached_disbursed_and_results_by_sdg_are_declared(followup_db, m
     assert (paca[T.CHART_IN_NEED], paca["Acteurs atteints (déclaré)"], paca["Taux d'atteinte (déclaré, %)"],
             paca["Montant versé (déclaré, €)"]) == (8, 6, 75.0, 50_000.0)
     assert reach[("Occitanie", "Juridique")]["Taux d'atteinte (déclaré, %)"] == 60.0
-    by_programme = table(at, "Identifiant").set_index("Identifiant")
+    by_programme = table(at, T.PROGRAMME_HEADINGS["nom"]).set_index("Identifiant")  # names first, codes last
     # P3: 50 000 € of 200 000 € (25 %), 6 reached; P2 has no budget: no share
     assert by_programme.loc["P3", ["Montant versé (déclaré, €)", "Budget (€)", "Part versée (déclaré, %)"]] \
         .tolist() == [50_000.0, 200_000.0, 25.0]
-    by_investor = next(f.value for f in at.dataframe if list(f.value.columns)[0] == T.DEFIS_COLUMNS["investisseur"]
+    by_investor = next(f.value for f in at.dataframe if list(f.value.columns)[-1] == T.DEFIS_COLUMNS["investisseur"]
                        and "Part versée (déclaré, %)" in f.value.columns).set_index(T.DEFIS_COLUMNS["investisseur"])
     # A: P1 40 000 / 10 000 + half of P3 100 000 / 25 000 → 35 000 of 140 000 (25 %)
     assert by_investor.loc["A", ["Budget (€)", "Montant versé (déclaré, €)", "Part versée (déclaré, %)"]] \

@@ -52,7 +52,10 @@ def test_hand_made_needs_up_and_down_and_every_kind_of_programme_change(two_db, 
     at = open_page(PAGE, two_db, monkeypatch)
     assert not at.exception
     assert (at.selectbox(key="url_avant").value, at.selectbox(key="url_apres").value) == (1, 2)
-    up = table(at, C["territoire"])
+    up = table(at, C["nom"])
+    # the change first, beside where and what; the territory's code last
+    assert list(up.columns)[:4] + list(up.columns)[-1:] == [C["nom"], C["thematique"], C["ecart_score"],
+                                                          C["ecart_acteurs"], C["territoire"]]
     # REG-84 digital: DEP-69 went from 4 × 3 = 12 to 4 × 5 = 20
     assert up.to_dict("records") == [{
         C["territoire"]: "REG-84", C["nom"]: "Auvergne-Rhône-Alpes", C["thematique"]: "Outils numériques",
@@ -62,7 +65,7 @@ def test_hand_made_needs_up_and_down_and_every_kind_of_programme_change(two_db, 
     assert down[[C["territoire"], C["thematique"], C["score_avant"], C["score_apres"], C["ecart_score"]]].values.tolist() == [
         ["REG-84", "Juridique", 4, 0, -4]]
     P = T.EVOL_PROG_COLUMNS
-    changes = table(at, P["id"]).set_index(P["id"])[P["changement"]].to_dict()
+    changes = table(at, P["nom"]).set_index(P["id"])[P["changement"]].to_dict()
     assert changes == {"P1": "modifié", "P2": "terminé", "P3": "retiré", "P4": "ajouté"}
     shown = metrics(at)
     assert shown[T.EVOL_METRIC_SIGNALS] == ("5", "-1")

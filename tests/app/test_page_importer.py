@@ -96,9 +96,10 @@ def test_an_upload_with_errors_lists_each_one_where_it_is_and_changes_nothing(de
                                                                               downloads):
     before = demo_store.snapshots()
     at = upload(logged_in(demo_store.path, monkeypatch), ("inventaire.xlsx", bad_workbook(tmp_path)))
-    assert texts(at.error) == [T.IMP_REJECTED.format(n=3)]
-    assert [s.label for s in at.get("status")] == [T.IMP_STEP_READ_DONE.format(sheets=3, files=1),
-                                                   T.IMP_STEP_CHECK_KO.format(n="3")]
+    assert texts(at.error) == [T.plural(T.IMP_REJECTED, n=3).format(n=3)]
+    assert [s.label for s in at.get("status")] == [
+        T.plural(T.IMP_STEP_READ_DONE, sheets=3, files=1).format(sheets=3, files=1),
+        T.plural(T.IMP_STEP_CHECK_KO, n=3).format(n="3")]
     assert [e.label for e in at.expander] == ["Valeurs non conformes : 2", "Références inconnues : 1"]
     occurrences = [d.value for d in at.dataframe if list(getattr(d.value, "columns", [])) == list(R.values())]
     located = sorted((row[R["sheet"]], row[R["row"]], row[R["column"]], row[R["value"]])
@@ -131,12 +132,12 @@ def test_rerunning_does_not_validate_the_same_files_again(demo_store, tmp_path, 
     at.run()
     at.run()
     assert len(calls) == 1
-    assert texts(at.error) == [T.IMP_REJECTED.format(n=3)]
+    assert texts(at.error) == [T.plural(T.IMP_REJECTED, n=3).format(n=3)]
 
 
 def test_an_unreadable_file_is_a_sentence(demo_store, monkeypatch):
     at = upload(logged_in(demo_store.path, monkeypatch), ("inventaire.xlsx", b"%PDF-1.4 not a workbook"))
-    assert texts(at.error)[0] == T.IMP_REJECTED.format(n=1)
+    assert texts(at.error)[0] == T.plural(T.IMP_REJECTED, n=1).format(n=1)
     assert not at.get("download_button") or all(d.label != T.IMP_DOWNLOAD_ANNOTATED for d in at.get("download_button"))
     occurrences = [d.value for d in at.dataframe if R["message"] in getattr(d.value, "columns", [])]
     assert "n'est pas un classeur lisible" in occurrences[0][R["message"]].iloc[0]

@@ -11,47 +11,9 @@ from playwright.sync_api import Page, expect
 from inventory.outputs import charts
 from inventory import texts as T
 
-from .helpers import (assert_no_exception, eventually, expect_charts_drawn, goto_app, main, open_options, page_tables,
-                      table_rows,
-                      wait_for_app)
+from .helpers import assert_no_exception, eventually, expect_charts_drawn, goto_app, main, open_options, wait_for_app
 
-# --- the columns that decide -----------------------------------------------------------------------------------
-# (view, headings of the table that show why a reader would act, table by its first heading's position)
-DECIDING = [
-    ("/couverture?vue=territoire&territoire=REG-75", 0,
-     [T.COLUMN_LABELS["thematique"], T.COLUMN_LABELS["tension"], T.COLUMN_LABELS["programmes"],
-      T.COLUMN_LABELS["zone_blanche"]]),
-    ("/couverture?vue=lacunes", 1,
-     [T.COLUMN_LABELS["nom"], T.COLUMN_LABELS["thematique"], T.COLUMN_LABELS["tension"],
-      T.COLUMN_LABELS["programmes"], T.COLUMN_LABELS["zone_blanche"]]),
-    ("/collectif?vue=positionner&investisseur=INS1", 0,
-     [T.INVESTOR_HEADINGS["nom"], T.TABLE_LABELS["cases_communes"], T.TABLE_LABELS["cofinancements"]]),
-    ("/collectif?vue=positionner&investisseur=INS1", 1,
-     [T.COLUMN_LABELS["nom"], T.COLUMN_LABELS["thematique"], T.COLUMN_LABELS["tension"]]),
-]
-
-# The columns a grid shows whole: its accessible table lists the columns drawn on screen, the last one possibly
-# cut by the grid's right edge when the grid scrolls sideways.
-WHOLE_COLUMNS_JS = """df => {
-    const scroller = df.querySelector('.dvn-scroller');
-    const heads = [...df.querySelector('table').rows[0].cells].map(c => c.innerText.trim());
-    const scrolls = scroller && scroller.scrollWidth > scroller.clientWidth + 1;
-    return scrolls ? heads.slice(0, -1) : heads;
-}"""
-
-
-@pytest.mark.parametrize("view,index,deciding", DECIDING, ids=[f"{v}#{i}" for v, i, _ in DECIDING])
-def test_the_deciding_columns_of_a_table_are_on_screen_at_1280_px(tab: Page, base_url: str, view: str, index: int,
-                                                                 deciding: list[str],
-                                                                 external_requests: list[str]):
-    goto_app(tab, base_url + view)
-    assert_no_exception(tab)
-    grid = page_tables(main(tab)).nth(index)
-    grid.scroll_into_view_if_needed()
-    assert table_rows(grid)
-    whole = grid.evaluate(WHOLE_COLUMNS_JS)
-    assert [h for h in deciding if h not in whole] == [], f"cut or off-screen; on screen: {whole}"
-    assert external_requests == []
+# the columns that decide: tests/e2e/test_deciding_columns.py walks every table of every view
 
 
 # --- French everywhere ---------------------------------------------------------------------------------------

@@ -100,7 +100,7 @@ def test_a_facilitator_fixes_a_workbook_from_the_report_and_commits_it(
     log_in(tab, FACILITATOR_PASSWORD)
     expect(main(tab).get_by_text(T.IMP_LOGGED_IN_AS.format(name="Camille"))).to_be_visible()
     uploader = tab.locator('[data-testid="stFileUploader"] input[type=file]')
-    french = ["Choisir des fichiers", "ou glissez-les ici · 50 Mo au plus par fichier · XLSX, ODS, CSV"]
+    french = ["Choisir des fichiers", "ou glissez-les ici · 50 Mo au plus par fichier · XLSX, ODS, CSV, JSON"]
     assert eventually(tab, lambda: uploader_words(tab) == french), uploader_words(tab)
 
     # 1. a workbook with four bad cells: rejected, every problem located, nothing saved

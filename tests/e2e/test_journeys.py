@@ -24,7 +24,7 @@ def section(page: Page, heading: str):
 def test_a_white_zone_on_home_leads_to_its_needs_and_the_programmes_reaching_it(
         tab: Page, base_url: str, external_requests: list[str]):
     goto_app(tab, base_url)
-    # the worst white zone, as the home page words it: « **Nom** – Thème : N acteurs, score S ; 0 programme(s) dans la
+    # the worst white zone, as the home page words it: « **Nom** – Thème : N acteurs, score S ; 0 programme dans la
     # région, 0 % du besoin atteint. »
     white_zone = re.compile(r"du besoin atteint\.$")
     line = main(tab).get_by_text(white_zone).first
