@@ -1,8 +1,8 @@
 """Page reruns through ``streamlit.testing.v1.AppTest`` (``AppTest.from_file("app.py")`` + ``switch_page``).
 
 Run in its own process by ``python -m bench`` (``python -m bench.pages --db PATH --repeat K --out FILE``) so
-that imports, caches and memory of the other sections do not leak in. Every page listed in ``app.py``
-(``st.Page("pages/…")``) is measured; a page may have several states (its views, chosen in the URL as a
+that imports, caches and memory of the other sections do not leak in. Every page of the registry
+(``ui/registry.py``) is measured; a page may have several states (its views, chosen in the URL as a
 shared link would) and filter changes, both given as query parameters (``SCENARIOS``; a page without an
 entry is measured in its default state with plain reruns).
 
@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 import time
 import traceback
@@ -67,8 +66,10 @@ SCENARIOS: dict[str, list[tuple[dict[str, str], list[dict[str, str]]]]] = {
 
 
 def app_pages(app: str = APP) -> list[str]:
-    """The pages ``app.py`` lists, in order."""
-    return re.findall(r"st\.Page\(\s*[\"']([^\"']+\.py)[\"']", Path(app).read_text(encoding="utf-8"))
+    """The pages app.py routes, in order: the page registry's (ui/registry.py)."""
+    from ui import registry
+
+    return [p.file for p in registry.PAGES]
 
 
 def _placeholders(db: str) -> dict[str, str]:

@@ -133,7 +133,8 @@ def _rows_labelled(fig: go.Figure, rows: list, x_labels: list[str], *, tilted: b
     """Every row labelled: one tick per row (plotly would thin them out when they look crowded) and the chart as
     tall as its rows at the chart's font plus the column labels above them (a fixed height shrank the rows as the
     workshop's font grew, and plotly dropped every other region's name). Returns that height."""
-    fig.update_yaxes(tickmode="array", tickvals=list(rows), ticktext=[str(r) for r in rows])
+    shown = [plain(r) for r in rows]  # as the traces name them: user text drawn as text
+    fig.update_yaxes(tickmode="array", tickvals=shown, ticktext=shown)
     fig.update_traces(textfont={"size": font_size(large)}, selector={"type": "heatmap"})
     return _header_px(x_labels, tilted, large) + _row_px(large) * len(rows) + extra
 

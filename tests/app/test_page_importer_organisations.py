@@ -11,7 +11,7 @@ from tests.test_organisations_intake import RNA, workbook_of_the_issue
 def test_bad_identifiers_a_shared_rna_and_a_probable_duplicate_on_the_page(store, tmp_path, monkeypatch):
     data = write_xlsx(tmp_path / "inventaire.xlsx", workbook_of_the_issue()).read_bytes()
     at = upload(logged_in(store.path, monkeypatch), ("inventaire.xlsx", data))
-    assert [e.value for e in at.error] == [T.IMP_REJECTED.format(n=2)]
+    assert [e.value for e in at.error] == [T.plural(T.IMP_REJECTED, n=2).format(n=2)]
     assert [e.label for e in at.expander] == ["Valeurs non conformes : 1", "Identifiants en double : 1"]
     occurrences = [d.value for d in at.dataframe if list(getattr(d.value, "columns", [])) == list(R.values())]
     located = sorted((row[R["sheet"]], row[R["row"]], row[R["column"]], row[R["value"]])

@@ -2,6 +2,7 @@
 message on (never the list of files in pages/ that Streamlit shows until st.navigation has run once), and their
 page, without error. Speaks Streamlit's websocket protocol as the browser does (bench/workshop.py), no browser."""
 import asyncio
+import concurrent.futures
 import sys
 
 from inventory import texts as T
@@ -44,7 +45,9 @@ def test_first_visitors_of_a_fresh_server_see_app_py_navigation_from_the_first_m
     log = tmp_path / "server.log"
     run_checked([sys.executable, "-m", "inventory", "init", "--db", str(db)], env, log, "creating the demo database")
     with streamlit_server(env, log) as url:
-        runs = asyncio.run(together(url))
+        # in a thread of its own: the browser tests' worker already runs Playwright's event loop in this one
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            runs = pool.submit(asyncio.run, together(url)).result()
     titles = [title for path, title in PAGES]
     for (page, query), messages in zip(LINKS, runs):
         navigations = [[p.page_name for p in m.navigation.app_pages if not p.is_hidden]

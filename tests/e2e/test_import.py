@@ -107,7 +107,7 @@ def test_a_facilitator_fixes_a_workbook_from_the_report_and_commits_it(
     uploader.set_input_files(write_needs(tmp_path / "besoins.xlsx", with_errors(GOOD)))
     wait_for_app(tab)
     assert_no_exception(tab)
-    expect(main(tab).get_by_text(T.IMP_REJECTED.format(n=len(ERRORS)))).to_be_visible()
+    expect(main(tab).get_by_text(T.plural(T.IMP_REJECTED, n=len(ERRORS)).format(n=len(ERRORS)))).to_be_visible()
     expect(main(tab).get_by_role("button", name=T.IMP_COMMIT)).to_have_count(0)
     expected = {("besoins", str(row), column) for row, column, _ in ERRORS}
     assert eventually(tab, lambda: expected <= report_rows(tab)), report_rows(tab)

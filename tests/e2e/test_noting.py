@@ -67,8 +67,9 @@ def test_a_facilitator_notes_a_commitment_sees_it_on_the_board_then_undoes_it(ta
     expect(main(tab).get_by_text("Engagement enregistré", exact=False)).to_be_visible(timeout=20_000)
     assert_no_exception(tab)
     assert eventually(tab, lambda: board_size(tab) == before + 1), board_size(tab)
-    noted = f"{' ; '.join(INVESTORS)} | Juridique"  # the grid draws the first columns: id, investors, themes
-    assert eventually(tab, lambda: any(noted in row for row in board(tab))), "\n".join(board(tab))
+    # the grid draws the deciding columns first: investors, status, due date, late, themes
+    noted = f"{' ; '.join(INVESTORS)} | {T.STATUS_LABELS['engage']} |  | false | Juridique"
+    assert eventually(tab, lambda: any(row.startswith(noted) for row in board(tab))), "\n".join(board(tab))
     expect(sidebar(tab).get_by_role("combobox", name=T.SIDEBAR_SNAPSHOT)).to_have_value(
         re.compile("1 engagement noté"))
 
@@ -77,7 +78,7 @@ def test_a_facilitator_notes_a_commitment_sees_it_on_the_board_then_undoes_it(ta
     expect(main(tab).get_by_text("retiré : l'inventaire", exact=False)).to_be_visible(timeout=20_000)
     expect(main(tab).get_by_role("button", name=T.NOTE_UNDO)).to_have_count(0)
     assert eventually(tab, lambda: board_size(tab) == before), board_size(tab)
-    assert not any(noted in row for row in board(tab))
+    assert not any(row.startswith(noted) for row in board(tab))
     assert eventually(tab, lambda: "0 engagements notés" in selected_option(tab, T.SIDEBAR_SNAPSHOT, sidebar(tab)))
     assert_no_exception(tab)
     assert external_requests == []

@@ -24,6 +24,7 @@ VIEWS = {
     "defis": "/defis",
     "evolution": "/evolution",
     "methode": "/methode",
+    "signaux": "/signaux",
     "atelier": "/besoins?atelier=1&niveau=departement&mesure=score",
     "english": "/besoins?lang=en&territoire=REG-84",
 }
