@@ -55,7 +55,7 @@ def test_screenshots_of_every_view(tab: Page, base_url: str, external_requests: 
     tab.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(
         write_needs(tmp_path / "besoins.xlsx", with_errors(GOOD)))
     wait_for_app(tab)
-    report = main(tab).get_by_text(T.IMP_REJECTED.format(n=len(ERRORS)))
+    report = main(tab).get_by_text(T.plural(T.IMP_REJECTED, n=len(ERRORS)).format(n=len(ERRORS)))
     expect(report).to_be_visible()
     main(tab).get_by_role("heading", name=T.IMP_REPORT_HEADER).evaluate("h => h.scrollIntoView()")
     shoot(tab, screenshots_dir / "importer.png")
