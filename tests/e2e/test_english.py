@@ -20,7 +20,7 @@ assert set(NAV) == set(TITLES)
 # (The demo's data is French, as people typed it: its programme and snapshot names are not interface words.)
 FRENCH = re.compile(
     r"\b(Accueil|Besoins par territoire|Couverture et lacunes|Jouer collectif|Les trois défis|Évolution|Méthode|"
-    r"Importer|Inventaire|Thématiques?|Territoires?|Zones? blanches?|Télécharger|Programmes actifs|Filtres|"
+    r"Importer|Inventaire|Thématiques?|Territoires?(?! de Belfort)|Zones? blanches?|Télécharger|Programmes actifs|Filtres|"
     r"Échelle|Acteurs|Mode atelier|Données fictives|Source des besoins|Se positionner|Choisissez)\b")
 
 
