@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from inventory import formats, reference, texts
-from inventory.analysis import base, coverage, followup, organisations, pathways
+from inventory.analysis import base, followup, organisations
 from inventory.intake import demo, importer
 from inventory.outputs import exports, listings
 from inventory.parsing import visible
@@ -199,12 +199,15 @@ def _print_rows(frame: pd.DataFrame, as_json: bool, empty: str | None = None) ->
         print(frame.to_string(index=False))
 
 
-def cmd_matrix(store: Store, args) -> int:
-    sid = _snapshot(store, args.snapshot)
-    if sid is None:
-        return 1
-    _print_rows(listings.matrix(store, sid, level=args.level, source=args.source), args.json)
-    return 0
+def cell_rows(listing):
+    """The command printing ``listing``'s rows (one per territory × theme) of a snapshot: matrix, pathways, results."""
+    def command(store: Store, args) -> int:
+        sid = _snapshot(store, args.snapshot)
+        if sid is None:
+            return 1
+        _print_rows(listing(store, sid, level=args.level, source=args.source), args.json)
+        return 0
+    return command
 
 
 def cmd_commitments(store: Store, args) -> int:
@@ -265,22 +268,6 @@ def _session_change(store: Store, args, result, commitment_id: str | None) -> in
         snap = store.snapshot(result.snapshot_id)
         print(texts.SESSION_CLI_SAVED.format(id=result.snapshot_id, label=snap.label if snap else ""))
         print(json.dumps(commitment, ensure_ascii=False))
-    return 0
-
-
-def cmd_pathways(store: Store, args) -> int:
-    sid = _snapshot(store, args.snapshot)
-    if sid is None:
-        return 1
-    _print_rows(listings.pathways(store, sid, level=args.level, source=args.source), args.json)
-    return 0
-
-
-def cmd_results(store: Store, args) -> int:
-    sid = _snapshot(store, args.snapshot)
-    if sid is None:
-        return 1
-    _print_rows(listings.results(store, sid, level=args.level, source=args.source), args.json)
     return 0
 
 
@@ -490,13 +477,13 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_template, no_store=True)
     p = add("contract", texts.CLI_HELP_CONTRACT)
     p.set_defaults(func=cmd_contract, no_store=True)
-    cells("matrix", texts.CLI_HELP_MATRIX, cmd_matrix)
+    cells("matrix", texts.CLI_HELP_MATRIX, cell_rows(listings.matrix))
     p = add("commitments", texts.CLI_HELP_COMMITMENTS)
     p.add_argument("--snapshot", type=int)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_commitments)
-    cells("pathways", texts.CLI_HELP_PATHWAYS, cmd_pathways)
-    cells("results", texts.CLI_HELP_RESULTS, cmd_results)
+    cells("pathways", texts.CLI_HELP_PATHWAYS, cell_rows(listings.pathways))
+    cells("results", texts.CLI_HELP_RESULTS, cell_rows(listings.results))
     p = add("api", texts.CLI_HELP_API)
     p.add_argument("--host", default="127.0.0.1", help=texts.CLI_HELP_HOST)
     p.add_argument("--port", type=int, default=8502, help=texts.CLI_HELP_PORT)
