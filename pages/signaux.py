@@ -6,7 +6,7 @@ import streamlit as st
 from inventory import texts as T
 from inventory.analysis import collective, signals
 from inventory.outputs import digest
-from ui import enter_through_app, fr_date, q, require_snapshot, show_table, snapshots, url_select
+from ui import counted, enter_through_app, fr_date, q, require_snapshot, show_table, snapshots, url_select
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
@@ -23,7 +23,7 @@ member = url_select(st, T.SIGNALS_FOR, ["", *names], "investisseur", default="",
                     format_func=lambda k: names.get(k, T.SIGNALS_FOR_ALL))
 found = q(signals.signals, before, snap.id, investisseur=member or None)
 themes = q(digest.theme_names, snap.id)
-st.header(T.SIGNALS_COUNT.format(n=len(found)))
+st.header(counted(T.SIGNALS_COUNT, n=len(found)))
 if found.empty:
     st.info(T.SIGNALS_NONE)
 for s in found.to_dict(orient="records"):

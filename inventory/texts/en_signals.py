@@ -77,7 +77,7 @@ SIGNALS_INTRO = "Inventory as of {after} compared with the import of {before}."
 SIGNALS_INTRO_NO_BEFORE = "Inventory as of {after}: no earlier import to compare with (only late commitments, programmes ending and stale data)."
 SIGNALS_FOR = "For the investor"
 SIGNALS_FOR_ALL = "All members"
-SIGNALS_COUNT = "{n} signal(s)"
+SIGNALS_COUNT = "{n} {{n|signal|signals}}"
 SIGNALS_FOR_LINE = "For: {members}"
 SIGNALS_TABLE = {"rang": "Rank", "type": "Signal", "territoire": "Territory", "thematique": "Theme",
                  "avant": "Before", "apres": "After", "pour": "For"}

@@ -81,7 +81,7 @@ SIGNALS_INTRO = "Inventaire au {after} comparé à l'import du {before}."
 SIGNALS_INTRO_NO_BEFORE = "Inventaire au {after} : aucun import antérieur à comparer (seuls les retards, les fins de programme et les données anciennes)."
 SIGNALS_FOR = "Pour l'investisseur"
 SIGNALS_FOR_ALL = "Tous les membres"
-SIGNALS_COUNT = "{n} signal(aux)"
+SIGNALS_COUNT = "{n} {{n|signal|signaux}}"
 SIGNALS_FOR_LINE = "Pour : {members}"
 SIGNALS_TABLE = {"rang": "Rang", "type": "Signal", "territoire": "Territoire", "thematique": "Thématique",
                  "avant": "Avant", "apres": "Après", "pour": "Pour"}
