@@ -22,6 +22,12 @@ CUT_JS = """() => [...document.querySelectorAll('[data-testid="stPageLink-NavLin
 FOLDED_JS = """() => [...document.querySelectorAll('[data-testid="stTopNav"] .rc-overflow-item')]
     .filter(item => item.querySelector('[data-testid="stTopNavLink"]') && item.getAttribute('aria-hidden') === 'true')
     .map(item => item.innerText.trim())"""
+# The bar is laid out again once the fonts and the workshop's style arrived: wait for that state, then read it.
+SETTLED_JS = """() => document.fonts.status === 'loaded'
+    && [...document.querySelectorAll('[data-testid="stTopNavLink"] p')].every(p => parseFloat(getComputedStyle(p).fontSize) >= 16)"""
+FREE_PX_JS = """() => { const nav = document.querySelector('[data-testid="stTopNav"]');
+    const used = [...nav.querySelectorAll('.rc-overflow-item')].reduce((w, item) => w + item.getBoundingClientRect().width, 0);
+    return nav.getBoundingClientRect().width - used; }"""
 
 
 def _url(base_url: str, view: str, extra: str = "atelier=1") -> str:
@@ -52,8 +58,11 @@ def test_the_workshop_top_bar_shows_every_page_and_cuts_no_link(tab: Page, base_
         goto_app(tab, _url(base_url, "/", f"atelier=1&lang={language}"))
         with T.speaking(language):  # workshop mode lists no import page
             titles = [getattr(T, f"PAGE_{path.upper()}") for path, _ in PAGES if path != "importer"]
+        tab.wait_for_function(SETTLED_JS, timeout=15_000)  # words of 16 px at least: read from the back of the room
         shown = tab.get_by_test_id("stTopNavLink").all_inner_texts()
         assert [s.strip() for s in shown] == titles, language
-        assert tab.evaluate(FOLDED_JS) == [], language
+        tab.wait_for_function(f"() => ({FOLDED_JS})().length === 0", timeout=10_000)
+        if width == 1280:  # room to spare, so another font or a longer name does not fold a page away
+            assert tab.evaluate(FREE_PX_JS) >= 150, language
         assert tab.evaluate(CUT_JS) == [], language
     assert external_requests == []
