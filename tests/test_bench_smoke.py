@@ -110,3 +110,12 @@ def test_the_first_minute_rush_counts_a_fresh_server_s_twelve_first_pages(tmp_pa
     assert proc.returncode == 0, proc.stderr[-3000:]
     (server,) = json.loads(out.read_text())["servers"]
     assert (server["opens"], server["n_errors"], server["n_tracebacks"]) == (12, 0, 0), server
+
+
+def test_the_white_zone_bench_plants_white_zones_and_finds_every_page_agreeing(tmp_path, capsys):
+    from bench import one_truth
+
+    assert one_truth.main(["--needs", "400", "--programmes", "40", "--repeat", "1", "--workdir", str(tmp_path)]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| 3 | region | toutes")]
+    matrix, listed, pathways = (int(cell) for cell in lines[0].split("|")[5:8])
+    assert matrix == listed == pathways > 0  # the planted snapshot has white zones, counted alike everywhere
