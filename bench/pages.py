@@ -7,7 +7,7 @@ shared link would) and filter changes, both given as query parameters (``SCENARI
 entry is measured in its default state with plain reruns).
 
 For each page state:
-- cold: the first run after ``st.cache_data.clear()`` (the results cache empty, as after a new snapshot
+- cold: the first run after ``ui.data.clear_results()`` (the results cache empty, as after a new snapshot
   or a server restart; the DuckDB connection is open, the Python modules are imported);
 - rerun: the same state run again (widget interaction that changes nothing the queries depend on);
 - filter change: the state plus one query parameter changed, each value seen for the first time (its
@@ -144,6 +144,7 @@ def measure_page(page: str, states, values: dict[str, str], repeat: int, timeout
     import streamlit as st
 
     from ui import current_store
+    from ui.data import clear_results
 
     out = []
     for state, changes in states:
@@ -155,6 +156,7 @@ def measure_page(page: str, states, values: dict[str, str], repeat: int, timeout
             for _ in range(repeat):
                 at = _at_page(page, timeout)
                 st.cache_data.clear()
+                clear_results()
                 cold.append(_run(at, state, cold_cpu))
             row["cold"], row["cold_cpu"], row["cold_max"] = median(cold), median(cold_cpu), max(cold)
             rerun_cpu: list[float] = []

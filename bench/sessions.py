@@ -41,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     # initialised), then the results cache is emptied so that the sessions start cold together
     bp._run(bp._new_app(args.timeout), {})
     st.cache_data.clear()
+    from ui.data import clear_results
+    clear_results()
     baseline = rss_mib()
     plan = []
     for page in bp.app_pages():

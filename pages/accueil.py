@@ -3,7 +3,8 @@ that stand out, the worst white zones, and what changed since the previous snaps
 import streamlit as st
 
 from inventory.analysis import coverage, evolution, followup, needs, signals
-from inventory.outputs import charts, session_report
+from inventory.outputs import session_report
+from ui.figures import charts
 from ui.display import plain
 from inventory import seances
 from inventory import texts as T

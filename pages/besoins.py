@@ -7,7 +7,7 @@ import streamlit as st
 from inventory import reference
 from inventory.analysis import base, coverage, needs
 from inventory.analysis.places import ranked_needs
-from inventory.outputs import charts
+from ui.figures import charts
 from inventory import texts as T
 from ui import (chart_table, enter_through_app, fr_number, q, require_snapshot, show_table, theme_labels,
                 url_multiselect, url_radio, url_select, workshop_mode)

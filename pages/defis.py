@@ -3,7 +3,7 @@ import streamlit as st
 
 from inventory import reference
 from inventory.analysis import base, challenges, followup, needs
-from inventory.outputs import charts
+from ui.figures import charts
 from inventory import texts as T
 from inventory.analysis.challenges import AUDIENCE_GROUPS
 from inventory.analysis.base import NeedFilter

@@ -4,7 +4,7 @@ import streamlit as st
 
 from inventory import reference, seances
 from inventory.analysis import base, collective, evolution, needs
-from inventory.outputs import charts
+from ui.figures import charts
 from inventory import texts as T
 from inventory.analysis.base import NeedFilter
 from ui.display import plain

@@ -3,7 +3,7 @@ import streamlit as st
 
 from inventory import texts as T
 from inventory.analysis import organisations as org
-from inventory.outputs import charts
+from ui.figures import charts
 from inventory.outputs.organisation_charts import percent_column
 from ui import (enter_through_app, fr_number, organisation_links, q, require_snapshot, show_table, theme_labels,
                 url_select)

@@ -87,3 +87,5 @@ HOME_SIGNALS_LINE = ("**{total} signal(s)** since the previous import: {zones} w
 HOME_SIGNALS_LINK = "See the signals"
 REPORT_SIGNALS = "To follow up: the signals"
 REPORT_SIGNALS_MORE = "… and {n} more signal(s) on the Signals page."
+# the page draws the most pressing signals as cards, every one of them in the table under them
+SIGNALS_MORE = "The {shown} most pressing above; all {n} {{n|signal|signals}} in the table below."

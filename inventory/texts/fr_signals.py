@@ -91,3 +91,5 @@ HOME_SIGNALS_LINE = ("**{total} signal(aux)** depuis l'import précédent : {zon
 HOME_SIGNALS_LINK = "Voir les signaux"
 REPORT_SIGNALS = "Affaire à suivre : les signaux"
 REPORT_SIGNALS_MORE = "… et {n} autre(s) signal(aux) sur la page Signaux."
+# the page draws the most pressing signals as cards, every one of them in the table under them
+SIGNALS_MORE = "Les {shown} plus pressants ci-dessus ; les {n} {{n|signal|signaux}} dans le tableau ci-dessous."

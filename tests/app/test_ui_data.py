@@ -59,3 +59,48 @@ def test_snapshots_are_read_once_until_someone_writes_the_database(tiny_db, monk
     store.close()
     again = data.snapshots()
     assert len(reads) == 2 and [s.active for s in again] == [not s.active for s in first]
+
+
+def test_a_cached_frame_changed_by_one_page_reaches_the_next_unchanged(tiny_db, monkeypatch):
+    """Results are shared live between sessions (no unpickling per run); each caller changes its own copy only."""
+    from inventory.analysis import coverage
+
+    monkeypatch.setenv("INVENTORY_DB", str(tiny_db))
+    fresh = coverage.need_matrix(Store(tiny_db), 2, level="region")
+    first = q(coverage.need_matrix, 2, level="region")
+    first["acteurs"] = -1  # a page's assign, cells set, an index renamed
+    first.loc[first.index[0], "score"] = 999.0
+    first.index.name = "changé"
+    first.columns.name = "changé"
+    first.iloc[-1, first.columns.get_loc("score")] = -5.0
+    again = q(coverage.need_matrix, 2, level="region")
+    assert again.equals(fresh) and again.index.name == fresh.index.name and again.columns.name is None
+    assert again is not first
+
+
+def test_a_chart_is_built_once_per_data_options_and_language_then_shared(tiny_db, monkeypatch):
+    from inventory import texts as T
+    from inventory.outputs import charts as real
+    from ui.data import built
+    from ui.figures import charts
+
+    monkeypatch.setenv("INVENTORY_DB", str(tiny_db))
+    built_calls = []
+    counting = real.ranked_bars
+
+    def ranked_bars(*args, **kwargs):
+        built_calls.append(T.language())
+        return counting(*args, **kwargs)
+
+    monkeypatch.setattr(real, "ranked_bars", ranked_bars)
+    frame = q(needs.themes, 2).assign(n=[3, 1, 2, 5, 4, 6, 7, 8, 9, 10, 11][:len(q(needs.themes, 2))])
+    a = charts.ranked_bars(frame, label="libelle", value="n")
+    b = charts.ranked_bars(frame.copy(), label="libelle", value="n")  # equal data, another object: the same build
+    with T.speaking("en"):
+        english = charts.ranked_bars(frame, label="libelle", value="n")
+    larger = charts.ranked_bars(frame, label="libelle", value="n", large=True)
+    other = charts.ranked_bars(frame.assign(n=frame["n"] + 1), label="libelle", value="n")
+    assert built_calls == ["fr", "en", "fr", "fr"]  # a, english, larger, other; b came from the cache
+    assert a is b and english is not a and larger is not a and other is not a
+    assert charts.OFFLINE == real.OFFLINE  # the module's constants read through
+    assert built(str.upper, "sans cadre") == "SANS CADRE"  # no frame given: a plain call, nothing kept
