@@ -174,12 +174,13 @@ def ecosystem_view() -> None:
             st.caption(T.ECO_DRAWN.format(shown=fr_number(ECO_OPERATORS_DRAWN), total=fr_number(every)))
         st.plotly_chart(organisation_charts.ecosystem_sankey(drawn, theme_labels=themes, large=large),
                         width="stretch", config=charts.OFFLINE)
+        st.caption(T.FORMULAS["flux"])
         show_table(organisation_charts.flow_table(drawn, theme_labels=themes), "ecosysteme_flux")
     ops = q(organisations.operators, snap.id)
     ops = ops.assign(fiche=organisation_links(ops["id"]))
     link = {T.ORG_HEADINGS["fiche"]: T.ORG_LINK}
     st.subheader(T.ECO_SINGLE)
-    st.caption(T.FORMULA_DEPENDANCE)
+    st.caption(T.FORMULAS["part_premier_financeur"])
     single = ops[ops["financeurs"] == 1].sort_values(["budget_eur", "id"], ascending=[False, True])
     if len(single) > ECO_ROWS:
         st.caption(T.ECO_ROWS_SHOWN.format(shown=fr_number(ECO_ROWS), total=fr_number(len(single))))
@@ -194,6 +195,7 @@ def ecosystem_view() -> None:
                                                            "part_premier_financeur", "budget_eur", "fiche"]),
                "operateurs_dependance", empty=T.ORG_NONE, links=link)
     st.subheader(T.ECO_PRESENT_UNFUNDED, help=T.ECO_PRESENT_UNFUNDED_HELP)
+    st.caption(T.FORMULAS["operateurs_presents"])
     cells = q(organisations.present_unfunded_cells, snap.id)
     if len(cells) > ECO_ROWS:
         st.caption(T.ECO_ROWS_SHOWN.format(shown=fr_number(ECO_ROWS), total=fr_number(len(cells))))

@@ -73,7 +73,7 @@ if one["operateur"]:
     if share is not None:
         st.caption(T.ORG_DEPENDENCE_DETAIL.format(nom=funders["nom"].iloc[0], share=f"{fr_number(100 * share, 1)} %",
                                                   total=fr_number(funders["budget_eur"].sum())))
-    st.caption(T.FORMULA_DEPENDANCE)
+    st.caption(T.FORMULAS["part_premier_financeur"])
     st.markdown(f"**{T.ORG_DELIVERED}**")
     show_table(charts.table_view(delivered, ["id", "nom", "actif", "budget_eur", "investisseurs"],
                                  headings=T.ORG_HEADINGS), f"programmes_operes_{operator}", empty=T.ORG_NONE)
