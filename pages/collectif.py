@@ -315,8 +315,10 @@ else:  # se positionner
         st.header(T.TOGETHER_ALLIES, help=T.TOGETHER_ALLIES_HELP)
         st.caption(T.FORMULAS["cases_communes"])
         allies = q(collective.likely_allies, snap.id, investor, level="region")
-        show_table(charts.table_view(allies, ALLY_COLUMNS, theme_labels=themes, headings=T.INVESTOR_HEADINGS),
-                   f"allies_{investor}", empty=T.TOGETHER_NO_ALLIES, deciding=4)
+        show_table(charts.table_view(allies.assign(fiche=organisation_links(allies["id"])), [*ALLY_COLUMNS, "fiche"],
+                                     theme_labels=themes, headings={**T.INVESTOR_HEADINGS, "fiche": T.ORG_HEADINGS["fiche"]}),
+                   f"allies_{investor}", empty=T.TOGETHER_NO_ALLIES, deciding=4,
+                   links={T.ORG_HEADINGS["fiche"]: T.ORG_LINK})
     with uncovered_column:
         st.header(T.TOGETHER_UNCOVERED, help=T.TOGETHER_UNCOVERED_HELP)
         uncovered = within(q(collective.uncovered_for, snap.id, investor), territory)

@@ -79,7 +79,8 @@ def test_positioning_an_investor_shows_footprint_allies_and_reachable_white_zone
     allies = table(at, 0)
     # Beta's national P2 meets Alpha's P1 at region level in one cell, Auvergne-Rhône-Alpes × numerique (its
     # départements are not counted on top); the programme they co-funded, P3, has ended
-    assert allies.values.tolist() == [[BETA, "Institution", 1, 0, "Outils numériques"]]  # who, then why an ally
+    assert allies.iloc[:, :5].values.tolist() == [[BETA, "Institution", 1, 0, "Outils numériques"]]  # who, then why
+    assert allies[T.ORG_HEADINGS["fiche"]].str.startswith("organisation?organisation=IB&").tolist() == [True]  # its page
     assert FORMULAS["cases_communes"] in texts(at)
     uncovered = table(at, 1)
     # white zones in the themes (numerique) or territories (REG-84) of its active programme
