@@ -134,6 +134,8 @@ def click_link_in_row(tab: Page, grid, row: int) -> None:
     box = canvas.bounding_box()
     tab.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     tab.mouse.wheel(5_000, 0)
+    scroller = grid.locator(".dvn-scroller").first  # glide-data-grid's scrolling box: wait until it is at its end
+    assert eventually(tab, lambda: scroller.evaluate("s => s.scrollLeft + s.clientWidth >= s.scrollWidth - 1"))
     rows = len(table_rows(grid)) - 1
     y = box["y"] + box["height"] / (rows + 1) * (row + 1.5)  # rows and headings are one height
     for x in range(int(box["x"] + box["width"]) - 4, int(box["x"]), -5):
