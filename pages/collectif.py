@@ -79,6 +79,13 @@ def pathways_view() -> None:
 PROSPECT = "nouveau"  # « se positionner » for an investor not yet in the inventory
 
 
+def allies_table(allies, columns: list[str], name: str) -> None:
+    """Likely allies, who then why, each with the link to its organisation page."""
+    show_table(charts.table_view(allies.assign(fiche=organisation_links(allies["id"])), [*columns, "fiche"],
+                                 theme_labels=themes, headings={**T.INVESTOR_HEADINGS, "fiche": T.ORG_HEADINGS["fiche"]}),
+               name, empty=T.TOGETHER_NO_ALLIES, deciding=4, links={T.ORG_HEADINGS["fiche"]: T.ORG_LINK})
+
+
 def prospect_view() -> None:
     """An investor preparing to join tries its themes, territories and audience (nothing is saved, the choices
     live in the URL only) and sees, as a member would, who already acts there and the white zones within reach."""
@@ -96,9 +103,7 @@ def prospect_view() -> None:
         return
     st.header(T.TOGETHER_ALLIES, help=T.TOGETHER_ALLIES_HELP)
     allies = q(prospect.prospect_allies, snap.id, tuple(chosen_themes), tuple(chosen_places))
-    show_table(charts.table_view(allies, ["nom", "type", "cases_communes", "thematiques"], theme_labels=themes,
-                                 headings=T.INVESTOR_HEADINGS), "allies_nouveau", empty=T.TOGETHER_NO_ALLIES,
-               deciding=4)
+    allies_table(allies, ["nom", "type", "cases_communes", "thematiques"], "allies_nouveau")
     st.header(T.TOGETHER_UNCOVERED, help=T.TOGETHER_UNCOVERED_HELP)
     gaps = within(q(prospect.prospect_gaps, snap.id, tuple(chosen_themes), tuple(chosen_places),
                     public=public or None), territory)
@@ -315,10 +320,7 @@ else:  # se positionner
         st.header(T.TOGETHER_ALLIES, help=T.TOGETHER_ALLIES_HELP)
         st.caption(T.FORMULAS["cases_communes"])
         allies = q(collective.likely_allies, snap.id, investor, level="region")
-        show_table(charts.table_view(allies.assign(fiche=organisation_links(allies["id"])), [*ALLY_COLUMNS, "fiche"],
-                                     theme_labels=themes, headings={**T.INVESTOR_HEADINGS, "fiche": T.ORG_HEADINGS["fiche"]}),
-                   f"allies_{investor}", empty=T.TOGETHER_NO_ALLIES, deciding=4,
-                   links={T.ORG_HEADINGS["fiche"]: T.ORG_LINK})
+        allies_table(allies, ALLY_COLUMNS, f"allies_{investor}")
     with uncovered_column:
         st.header(T.TOGETHER_UNCOVERED, help=T.TOGETHER_UNCOVERED_HELP)
         uncovered = within(q(collective.uncovered_for, snap.id, investor), territory)
