@@ -177,8 +177,9 @@ def test_an_operator_named_in_the_ecosystem_opens_its_page_with_its_funders_and_
         # Commun, 2 000 000: 666 667 each); P03 ended on 31/05. Budgets 4 700 000, of which the foundation
         # 1 500 000 + 600 000 + 666 667 = 2 766 667: 58,9 %.
         values = main(org).get_by_test_id("stMetric")
-        shown = dict(zip(values.get_by_test_id("stMetricLabel").all_inner_texts(),
-                         values.get_by_test_id("stMetricValue").all_inner_texts()))
+        shown = {label.strip(): value.strip() for label, value in zip(
+            values.get_by_test_id("stMetricLabel").all_inner_texts(),
+            values.get_by_test_id("stMetricValue").all_inner_texts())}
         assert shown == {T.ORG_METRIC_DELIVERED: "3", T.ORG_METRIC_FUNDERS: "3", T.ORG_METRIC_DEPENDENCE: "58,9 %"}
         assert T.ORG_DEPENDENCE_DETAIL.format(nom="Fondation Numérique pour Tous (fictive)", share="58,9 %",
                                               total="4\u202f700\u202f000") in captions, captions
