@@ -79,6 +79,9 @@ def test_ecosystem_flows_dependence_and_unfunded_presence(org_db, open_page):
     assert single[T.ECO_HEADINGS["nom"]].tolist() == ["Maison Epsilon (fictive)"]
     assert single[T.ECO_HEADINGS["premier_financeur"]].tolist() == ["Fondation Horizon (fictive)"]
     dependence = table(at, 2)
+    # each operator's link under the heading the page shows as links (raw addresses otherwise)
+    assert single.columns[-1] == dependence.columns[-1] == T.ORG_HEADINGS["fiche"]
+    assert dependence[T.ORG_HEADINGS["fiche"]].str.startswith("organisation?organisation=OP").all()
     assert dependence[[T.ECO_HEADINGS["nom"], T.ECO_HEADINGS["part_premier_financeur"]]].values.tolist() == [
         ["Maison Epsilon (fictive)", 100.0], ["Réseau Delta (fictif)", 61.5]]
     unfunded = table(at, 3)
