@@ -8,7 +8,7 @@ from ui.figures import charts
 from ui.display import plain
 from inventory import seances
 from inventory import texts as T
-from ui import percent, current_store, enter_through_app, fr_date, fr_number, q, require_snapshot, snapshots, theme_labels
+from ui import percent, current_store, enter_through_app, number, q, require_snapshot, snapshots, theme_labels
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
@@ -29,30 +29,30 @@ with st.container(horizontal=True, vertical_alignment="center", key="home_start"
 
 c = q(needs.counts, snap.id)
 cols = st.columns(5)
-cols[0].metric(T.HOME_METRIC_NEEDS, fr_number(c.get("besoins", 0)), border=True)
-cols[1].metric(T.HOME_METRIC_ACTORS, fr_number(c.get("acteurs", 0)), border=True)
-cols[2].metric(T.HOME_METRIC_PROGRAMMES, fr_number(c.get("programmes_actifs", 0)), border=True,
+cols[0].metric(T.HOME_METRIC_NEEDS, number(c.get("besoins", 0)), border=True)
+cols[1].metric(T.HOME_METRIC_ACTORS, number(c.get("acteurs", 0)), border=True)
+cols[2].metric(T.HOME_METRIC_PROGRAMMES, number(c.get("programmes_actifs", 0)), border=True,
                help=T.HOME_METRIC_PROGRAMMES_HELP.format(
-                   total=fr_number(c.get("programmes", 0)),
-                   inactive=fr_number(c.get("programmes", 0) - c.get("programmes_actifs", 0))))
-cols[3].metric(T.HOME_METRIC_INVESTORS, fr_number(c.get("investisseurs", 0)), border=True)
-cols[4].metric(T.HOME_METRIC_TERRITORIES, fr_number(c.get("territoires", 0)), border=True,
+                   total=number(c.get("programmes", 0)),
+                   inactive=number(c.get("programmes", 0) - c.get("programmes_actifs", 0))))
+cols[3].metric(T.HOME_METRIC_INVESTORS, number(c.get("investisseurs", 0)), border=True)
+cols[4].metric(T.HOME_METRIC_TERRITORIES, number(c.get("territoires", 0)), border=True,
                help=T.HOME_METRIC_TERRITORIES_HELP)
 
 # follow-through, one line each: late commitments, the share of needs reached (declared)
 follow = q(followup.followup_summary, snap.id)
 late_line, late_link = st.columns([3, 1], vertical_alignment="center")  # the link's words whole
 if follow["engagements"]:
-    late_line.markdown(T.HOME_LATE_LINE.format(late=fr_number(follow["en_retard"]),
-                                               total=fr_number(follow["engagements"])), help=T.FORMULAS["en_retard"])
+    late_line.markdown(T.HOME_LATE_LINE.format(late=number(follow["en_retard"]),
+                                               total=number(follow["engagements"])), help=T.FORMULAS["en_retard"])
 else:
     late_line.markdown(T.HOME_NO_COMMITMENT_LINE)
 late_link.page_link("pages/collectif.py", label=T.HOME_COMMITMENTS_LINK, icon=":material/arrow_forward:",
                     query_params={**keep, "vue": "engagements"})
 if follow["beneficiaires"] and follow["taux_atteinte"] is not None:
     st.markdown(T.HOME_REACHED_LINE.format(taux=percent(follow["taux_atteinte"], "taux_atteinte"),
-                                           beneficiaires=fr_number(follow["beneficiaires"]),
-                                           acteurs=fr_number(follow["acteurs"])), help=T.FORMULAS["taux_atteinte"])
+                                           beneficiaires=number(follow["beneficiaires"]),
+                                           acteurs=number(follow["acteurs"])), help=T.FORMULAS["taux_atteinte"])
 else:
     st.markdown(T.HOME_NO_RESULT_LINE)
 
@@ -60,9 +60,9 @@ else:
 found = q(signals.signal_counts, q(signals.previous_import, snap.id), snap.id)
 signal_line, signal_link = st.columns([4, 1], vertical_alignment="center")
 signal_line.markdown(T.HOME_SIGNALS_LINE.format(
-    total=fr_number(found["total"]), zones=fr_number(found["zone_blanche_ouverte"]),
-    fins=fr_number(found["fin_de_programme"]), hausses=fr_number(found["besoin_en_hausse"]),
-    retards=fr_number(found["engagement_en_retard"]), anciennes=fr_number(found["donnees_anciennes"]))
+    total=number(found["total"]), zones=number(found["zone_blanche_ouverte"]),
+    fins=number(found["fin_de_programme"]), hausses=number(found["besoin_en_hausse"]),
+    retards=number(found["engagement_en_retard"]), anciennes=number(found["donnees_anciennes"]))
     if found["total"] else T.SIGNALS_NONE)
 signal_link.page_link("pages/signaux.py", label=T.HOME_SIGNALS_LINK, icon=":material/notifications:",
                       query_params=keep)
@@ -75,8 +75,8 @@ else:
     st.caption(T.FORMULAS["score"])
     for col, need in zip(st.columns(3), top.itertuples()):
         col.metric(themes.get(need.thematique, need.thematique), percent(need.part / 100, "part"), border=True)
-        col.caption(T.HOME_TOP_NEED_DETAIL.format(acteurs=fr_number(need.acteurs),
-                                                  intensite=fr_number(need.intensite_moyenne, 2),
+        col.caption(T.HOME_TOP_NEED_DETAIL.format(acteurs=number(need.acteurs),
+                                                  intensite=number(need.intensite_moyenne, 2),
                                                   territoire=need.territoire_max_nom))
 
     st.header(T.HOME_WHITE_ZONES, help=T.FORMULAS["zone_blanche"])
@@ -86,7 +86,7 @@ else:
     for zone, words in zip(worst.itertuples(), charts.coverage_words(worst)):
         line, link = st.columns([4, 1], vertical_alignment="center")
         line.markdown(T.HOME_WHITE_ZONE_LINE.format(nom=zone.nom, theme=themes.get(zone.thematique, zone.thematique),
-                                                    acteurs=fr_number(zone.acteurs), score=fr_number(zone.score),
+                                                    acteurs=number(zone.acteurs), score=number(zone.score),
                                                     couverture=words))
         link.page_link("pages/couverture.py", label=T.HOME_WHITE_ZONE_LINK, icon=":material/arrow_forward:",
                        query_params={**keep, "vue": "territoire", "territoire": zone.territoire})
@@ -100,21 +100,21 @@ else:
     moves = q(evolution.compare_needs, before.id, snap.id)
     changes = q(evolution.programme_change_counts, before.id, snap.id)
     cols = st.columns(4)
-    cols[0].metric(T.HOME_CELLS_UP, fr_number(int((moves["ecart_score"] > 0).sum())), help=T.HOME_CELLS_HELP)
-    cols[1].metric(T.HOME_CELLS_DOWN, fr_number(int((moves["ecart_score"] < 0).sum())), help=T.HOME_CELLS_HELP)
-    cols[2].metric(T.HOME_PROG_ADDED, fr_number(changes["ajouté"] + changes["démarré"]))
-    cols[3].metric(T.HOME_PROG_ENDED, fr_number(changes["terminé"] + changes["retiré"]))
+    cols[0].metric(T.HOME_CELLS_UP, number(int((moves["ecart_score"] > 0).sum())), help=T.HOME_CELLS_HELP)
+    cols[1].metric(T.HOME_CELLS_DOWN, number(int((moves["ecart_score"] < 0).sum())), help=T.HOME_CELLS_HELP)
+    cols[2].metric(T.HOME_PROG_ADDED, number(changes["ajouté"] + changes["démarré"]))
+    cols[3].metric(T.HOME_PROG_ENDED, number(changes["terminé"] + changes["retiré"]))
     rise = moves[moves["ecart_score"] > 0].head(1)
     for r in rise.itertuples():
         st.markdown(T.HOME_BIGGEST_RISE.format(nom=r.nom, theme=plain(themes.get(r.thematique, r.thematique)),
-                                               avant=fr_number(r.score_avant), apres=fr_number(r.score_apres)))
+                                               avant=number(r.score_avant), apres=number(r.score_apres)))
     st.page_link("pages/evolution.py", label=T.HOME_EVOLUTION_LINK, icon=":material/trending_up:", query_params=keep)
 
 st.header(T.HOME_REPORT, help=T.HOME_REPORT_HELP)
 # made on click (a few seconds at 1M needs), in the reader's language, from the store this page reads
 store, lang = current_store(), T.language()
 if waiting := session_report.queued():  # renders run one at a time: say how many are ahead
-    st.caption(T.REPORT_QUEUE.format(n=fr_number(waiting)))
+    st.caption(T.REPORT_QUEUE.format(n=number(waiting)))
 elif session_report.ready(store, snap, lang, "html"):
     st.caption(T.REPORT_READY)
 html_button, pdf_button = st.columns(2)

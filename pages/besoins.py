@@ -9,7 +9,7 @@ from inventory.analysis import base, coverage, needs
 from inventory.analysis.places import ranked_needs
 from ui.figures import charts
 from inventory import texts as T
-from ui import (chart_table, enter_through_app, fr_number, q, require_snapshot, show_table, theme_labels,
+from ui import (chart_table, enter_through_app, number, q, require_snapshot, show_table, theme_labels,
                 url_multiselect, url_radio, url_select, workshop_mode)
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
@@ -73,9 +73,9 @@ with territory_column:  # chosen first, so that the map drawn beside it highligh
         st.caption(T.FORMULAS["ligne_region"])
     for total in whole[whole["territoire"] == territory].itertuples():
         a, b, c = st.columns(3)
-        a.metric(T.COLUMN_LABELS["acteurs"], fr_number(total.acteurs))
-        b.metric(T.COLUMN_LABELS["score"], fr_number(total.score))
-        c.metric(T.NEEDS_METRIC_INTENSITY, fr_number(total.intensite_moyenne, 2),
+        a.metric(T.COLUMN_LABELS["acteurs"], number(total.acteurs))
+        b.metric(T.COLUMN_LABELS["score"], number(total.score))
+        c.metric(T.NEEDS_METRIC_INTENSITY, number(total.intensite_moyenne, 2),
                  help=T.FORMULAS["intensite_moyenne"])
 with map_column:
     # one map widget per chosen territory: a choice made in the list leaves no old click highlighted
@@ -87,7 +87,7 @@ with map_column:
     chart_table(charts.table_view(totals, ["nom", "acteurs", "score", "intensite_moyenne"]), "carte_besoins")
     st.caption(reference.MAP_ATTRIBUTION)
     for national in totals[totals["territoire"] == reference.NATIONAL].itertuples():
-        st.caption(T.NATIONAL_NOTE.format(acteurs=fr_number(national.acteurs), score=fr_number(national.score)))
+        st.caption(T.NATIONAL_NOTE.format(acteurs=number(national.acteurs), score=number(national.score)))
 
 st.header(T.NEEDS_HEATMAP.format(measure=T.MEASURE_LABELS[measure]))
 st.plotly_chart(charts.need_heatmap(cells, measure, theme_labels=themes, large=large), width="stretch",
@@ -108,4 +108,4 @@ if territory:
         show_table(charts.table_view(rows, ROW_COLUMNS, theme_labels=themes), "besoins", filter=territory,
                    deciding=5)
         if len(rows) >= ROW_LIMIT:
-            st.caption(T.NEEDS_ROWS_TRUNCATED.format(n=fr_number(ROW_LIMIT)))
+            st.caption(T.NEEDS_ROWS_TRUNCATED.format(n=number(ROW_LIMIT)))

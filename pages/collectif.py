@@ -10,7 +10,7 @@ from inventory.analysis.places import within
 from ui.figures import charts, organisation_charts
 from inventory import texts as T
 from inventory.models import STATUTS
-from ui import (percent, chart_table, counted, enter_through_app, fr_date, fr_number, organisation_links, q,
+from ui import (percent, chart_table, counted, enter_through_app, date_text, number, organisation_links, q,
                 require_snapshot, show_table, theme_labels, url_multiselect, url_radio, url_select, workshop_mode)
 from ui.noting import commitment_form, follow_up
 
@@ -44,7 +44,7 @@ def pathways_view() -> None:
         return
     kinds = charts.pathway_kind(cells).value_counts()
     for col, kind in zip(st.columns(4), [*pathways.MISSING_LINKS, "zone_blanche"]):
-        col.metric(T.PATHWAY_METRICS[kind], fr_number(int(kinds.get(kind, 0))), border=True,
+        col.metric(T.PATHWAY_METRICS[kind], number(int(kinds.get(kind, 0))), border=True,
                    help=T.PATHWAY_KIND_LABELS[kind])
     st.caption(T.FORMULAS["parcours"])
     st.caption(T.FORMULAS["maillon_manquant"])
@@ -79,6 +79,13 @@ def pathways_view() -> None:
 PROSPECT = "nouveau"  # « se positionner » for an investor not yet in the inventory
 
 
+def allies_table(allies, columns: list[str], name: str) -> None:
+    """Likely allies, who then why, each with the link to its organisation page."""
+    show_table(charts.table_view(allies.assign(fiche=organisation_links(allies["id"])), [*columns, "fiche"],
+                                 theme_labels=themes, headings={**T.INVESTOR_HEADINGS, "fiche": T.ORG_HEADINGS["fiche"]}),
+               name, empty=T.TOGETHER_NO_ALLIES, deciding=4, links={T.ORG_HEADINGS["fiche"]: T.ORG_LINK})
+
+
 def prospect_view() -> None:
     """An investor preparing to join tries its themes, territories and audience (nothing is saved, the choices
     live in the URL only) and sees, as a member would, who already acts there and the white zones within reach."""
@@ -96,9 +103,7 @@ def prospect_view() -> None:
         return
     st.header(T.TOGETHER_ALLIES, help=T.TOGETHER_ALLIES_HELP)
     allies = q(prospect.prospect_allies, snap.id, tuple(chosen_themes), tuple(chosen_places))
-    show_table(charts.table_view(allies, ["nom", "type", "cases_communes", "thematiques"], theme_labels=themes,
-                                 headings=T.INVESTOR_HEADINGS), "allies_nouveau", empty=T.TOGETHER_NO_ALLIES,
-               deciding=4)
+    allies_table(allies, ["nom", "type", "cases_communes", "thematiques"], "allies_nouveau")
     st.header(T.TOGETHER_UNCOVERED, help=T.TOGETHER_UNCOVERED_HELP)
     gaps = within(q(prospect.prospect_gaps, snap.id, tuple(chosen_themes), tuple(chosen_places),
                     public=public or None), territory)
@@ -123,11 +128,11 @@ def commitments_view() -> None:
         counts = dict(zip(board["statut"], board["engagements"]))
         late = int(board["en_retard"].sum())
         cols = st.columns(len(counts) + 1)
-        cols[0].metric(T.COMMIT_METRIC_LATE, fr_number(late), border=True)
+        cols[0].metric(T.COMMIT_METRIC_LATE, number(late), border=True)
         for col, (status, n) in zip(cols[1:], counts.items()):
-            col.metric(STATUTS[status], fr_number(int(n)), border=True)
+            col.metric(STATUTS[status], number(int(n)), border=True)
         if late:
-            st.warning(counted(T.COMMIT_LATE_WARNING, n=late, as_of=fr_date(snap.as_of)))
+            st.warning(counted(T.COMMIT_LATE_WARNING, n=late, as_of=date_text(snap.as_of)))
         st.caption(T.FORMULAS["en_retard"])
         st.plotly_chart(charts.commitment_bars(board, large=large), width="stretch", config=charts.OFFLINE)
         st.markdown(f"**{T.COMMIT_LIST}**")
@@ -171,32 +176,34 @@ def ecosystem_view() -> None:
         drawn = organisation_charts.largest_flows(flows, ECO_OPERATORS_DRAWN)
         every = flows.loc[flows["etape"] == "financement", "cible"].nunique()
         if every > ECO_OPERATORS_DRAWN:
-            st.caption(T.ECO_DRAWN.format(shown=fr_number(ECO_OPERATORS_DRAWN), total=fr_number(every)))
+            st.caption(T.ECO_DRAWN.format(shown=number(ECO_OPERATORS_DRAWN), total=number(every)))
         st.plotly_chart(organisation_charts.ecosystem_sankey(drawn, theme_labels=themes, large=large),
                         width="stretch", config=charts.OFFLINE)
+        st.caption(T.FORMULAS["flux"])
         show_table(organisation_charts.flow_table(drawn, theme_labels=themes), "ecosysteme_flux")
     ops = q(organisations.operators, snap.id)
     ops = ops.assign(fiche=organisation_links(ops["id"]))
     link = {T.ORG_HEADINGS["fiche"]: T.ORG_LINK}
     st.subheader(T.ECO_SINGLE)
-    st.caption(T.FORMULA_DEPENDANCE)
+    st.caption(T.FORMULAS["part_premier_financeur"])
     single = ops[ops["financeurs"] == 1].sort_values(["budget_eur", "id"], ascending=[False, True])
     if len(single) > ECO_ROWS:
-        st.caption(T.ECO_ROWS_SHOWN.format(shown=fr_number(ECO_ROWS), total=fr_number(len(single))))
+        st.caption(T.ECO_ROWS_SHOWN.format(shown=number(ECO_ROWS), total=number(len(single))))
     show_table(organisation_charts.operator_table(single.head(ECO_ROWS), ["nom", "type", "premier_financeur", "programmes",
                                                            "budget_eur", "fiche"]),
                "operateurs_un_financeur", empty=T.ECO_SINGLE_NONE, links=link)
     st.markdown(f"**{T.ECO_DEPENDENCE}**")
     ranked = ops[ops["financeurs"] > 0].sort_values(["part_premier_financeur", "id"], ascending=[False, True])
     if len(ranked) > ECO_ROWS:
-        st.caption(T.ECO_ROWS_SHOWN.format(shown=fr_number(ECO_ROWS), total=fr_number(len(ranked))))
+        st.caption(T.ECO_ROWS_SHOWN.format(shown=number(ECO_ROWS), total=number(len(ranked))))
     show_table(organisation_charts.operator_table(ranked.head(ECO_ROWS), ["nom", "type", "financeurs", "premier_financeur",
                                                            "part_premier_financeur", "budget_eur", "fiche"]),
                "operateurs_dependance", empty=T.ORG_NONE, links=link)
     st.subheader(T.ECO_PRESENT_UNFUNDED, help=T.ECO_PRESENT_UNFUNDED_HELP)
+    st.caption(T.FORMULAS["operateurs_presents"])
     cells = q(organisations.present_unfunded_cells, snap.id)
     if len(cells) > ECO_ROWS:
-        st.caption(T.ECO_ROWS_SHOWN.format(shown=fr_number(ECO_ROWS), total=fr_number(len(cells))))
+        st.caption(T.ECO_ROWS_SHOWN.format(shown=number(ECO_ROWS), total=number(len(cells))))
     show_table(charts.table_view(cells.head(ECO_ROWS).rename(columns={"noms_operateurs": "operateurs_presents"}),
                                  ["nom_territoire", "thematique", "acteurs", "score", "operateurs_presents"],
                                  theme_labels=themes,
@@ -313,8 +320,7 @@ else:  # se positionner
         st.header(T.TOGETHER_ALLIES, help=T.TOGETHER_ALLIES_HELP)
         st.caption(T.FORMULAS["cases_communes"])
         allies = q(collective.likely_allies, snap.id, investor, level="region")
-        show_table(charts.table_view(allies, ALLY_COLUMNS, theme_labels=themes, headings=T.INVESTOR_HEADINGS),
-                   f"allies_{investor}", empty=T.TOGETHER_NO_ALLIES, deciding=4)
+        allies_table(allies, ALLY_COLUMNS, f"allies_{investor}")
     with uncovered_column:
         st.header(T.TOGETHER_UNCOVERED, help=T.TOGETHER_UNCOVERED_HELP)
         uncovered = within(q(collective.uncovered_for, snap.id, investor), territory)

@@ -10,7 +10,7 @@ from inventory.analysis.places import ranked_themes, within
 from ui.figures import charts
 from inventory import texts as T
 from ui.display import plain
-from ui import (url_date, url_toggle, chart_table, counted, enter_through_app, fr_number, q, require_snapshot, show_table,
+from ui import (url_date, url_toggle, chart_table, counted, enter_through_app, number, q, require_snapshot, show_table,
                 theme_labels, url_radio, url_select, workshop_mode)
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
@@ -89,11 +89,11 @@ if view == "carte":
         tallied = cells[cells["thematique"] == map_theme] if map_theme else cells
         a, b = st.columns(2)
         if honoured:
-            a.metric(T.COVER_METRIC_REMAINING, fr_number(int(tallied["zone_blanche"].sum())),
+            a.metric(T.COVER_METRIC_REMAINING, number(int(tallied["zone_blanche"].sum())),
                      help=T.FORMULAS["zones_restantes"])
         else:
-            a.metric(T.CHART_WHITE_ZONES, fr_number(int(tallied["zone_blanche"].sum())))
-        b.metric(T.COLUMN_LABELS["alliance"], fr_number(int(tallied["alliance"].sum())))
+            a.metric(T.CHART_WHITE_ZONES, number(int(tallied["zone_blanche"].sum())))
+        b.metric(T.COLUMN_LABELS["alliance"], number(int(tallied["alliance"].sum())))
         st.caption(T.COVER_MAP_FIGURES_THEME.format(theme=plain(themes[map_theme])) if map_theme
                    else T.COVER_MAP_FIGURES_ALL)
         for formula in ("programmes", "part_couverte", "zone_blanche", "investisseurs", "alliance"):

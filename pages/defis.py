@@ -46,8 +46,8 @@ def listen() -> None:
     st.caption(T.DEFIS_LISTEN_CAPTION)
     national = by_territory[by_territory["territoire"] == reference.NATIONAL]
     if not national.empty:
-        st.caption(T.DEFIS_LISTEN_NATIONAL.format(acteurs=ui.fr_number(national["acteurs"].iloc[0]),
-                                                  score=ui.fr_number(national["score"].iloc[0])))
+        st.caption(T.DEFIS_LISTEN_NATIONAL.format(acteurs=ui.number(national["acteurs"].iloc[0]),
+                                                  score=ui.number(national["score"].iloc[0])))
     left, right = st.columns(2)
     left.plotly_chart(charts.france_map(by_territory, measure, level, large=large), width="stretch", config=charts.OFFLINE)
     left.caption(reference.MAP_ATTRIBUTION)
@@ -124,8 +124,8 @@ def evaluate_results() -> None:
     level = url_radio(st, T.DEFIS_LEVEL, list(base.LEVELS), "niveau", default="region",
                       format_func=T.LEVEL_LABELS.get, horizontal=True)
     if summary["taux_atteinte"] is not None:
-        st.markdown(T.DEFIS_RESULTS_TOTAL.format(beneficiaires=ui.fr_number(summary["beneficiaires"]),
-                                                 acteurs=ui.fr_number(summary["acteurs"]),
+        st.markdown(T.DEFIS_RESULTS_TOTAL.format(beneficiaires=ui.number(summary["beneficiaires"]),
+                                                 acteurs=ui.number(summary["acteurs"]),
                                                  taux=ui.percent(summary["taux_atteinte"], "taux_atteinte")))
     cells = q(followup.result_cells, snap.id, level=level)
     st.plotly_chart(charts.reach_bars(cells, theme_labels=theme_labels, large=large), width="stretch",

@@ -9,7 +9,7 @@ from inventory import texts as T
 from inventory.analysis.base import NeedFilter
 from ui.display import plain
 import ui
-from ui import enter_through_app, fr_date, fr_number, q, show_table, url_radio, url_select, workshop_mode
+from ui import enter_through_app, date_text, number, q, show_table, url_radio, url_select, workshop_mode
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
@@ -49,11 +49,11 @@ if before.id == after.id:
     st.info(T.EVOL_SAME)
     st.stop()
 if before.as_of > after.as_of:  # "added", "ended" and "closed" read backwards would say the opposite
-    st.warning(T.EVOL_START_AFTER_END.format(before=plain(before.label), before_date=fr_date(before.as_of),
-                                             after=plain(after.label), after_date=fr_date(after.as_of)))
+    st.warning(T.EVOL_START_AFTER_END.format(before=plain(before.label), before_date=date_text(before.as_of),
+                                             after=plain(after.label), after_date=date_text(after.as_of)))
     st.stop()
-st.caption(T.EVOL_COMPARING.format(before=plain(before.label), before_date=fr_date(before.as_of),
-                                   after=plain(after.label), after_date=fr_date(after.as_of)))
+st.caption(T.EVOL_COMPARING.format(before=plain(before.label), before_date=date_text(before.as_of),
+                                   after=plain(after.label), after_date=date_text(after.as_of)))
 if (before.id, after.id) == (default_before, default_after) and baseline is not None:
     st.caption(since)
 
@@ -62,7 +62,7 @@ metrics = [(T.EVOL_METRIC_SIGNALS, "besoins"), (T.EVOL_METRIC_ACTORS, "acteurs")
            (T.EVOL_METRIC_ACTIVE, "programmes_actifs"), (T.EVOL_METRIC_INVESTORS, "investisseurs")]
 for col, (label, key) in zip(st.columns(len(metrics)), metrics):
     delta = now.get(key, 0) - was.get(key, 0)
-    col.metric(label, fr_number(now.get(key, 0)), delta=f"{'+' if delta > 0 else ''}{fr_number(delta)}",
+    col.metric(label, number(now.get(key, 0)), delta=f"{'+' if delta > 0 else ''}{number(delta)}",
                delta_color="off", border=True)
 
 st.header(T.EVOL_NEEDS_HEADER)
@@ -99,8 +99,8 @@ if zones.empty:
 else:
     moved = zones["changement"].value_counts()
     closed, opened = st.columns(2)
-    closed.metric(T.EVOL_WZ_CLOSED, fr_number(int(moved.get("fermée", 0))), border=True)
-    opened.metric(T.EVOL_WZ_OPENED, fr_number(int(moved.get("ouverte", 0))), border=True)
+    closed.metric(T.EVOL_WZ_CLOSED, number(int(moved.get("fermée", 0))), border=True)
+    opened.metric(T.EVOL_WZ_OPENED, number(int(moved.get("ouverte", 0))), border=True)
     show_table(charts.table_view(zones, ["nom", "thematique", "changement", "score_avant", "score_apres",
                                          "part_couverte_avant", "part_couverte_apres"], theme_labels=theme_labels),
                "zones_blanches_changements", deciding=3)
@@ -113,7 +113,7 @@ else:
     st.caption(T.FORMULAS["suivi_engagements"])
     moved = kept["changement"].value_counts()
     for col, (kind, label) in zip(st.columns(len(T.EVOL_COMMIT_LABELS)), T.EVOL_COMMIT_LABELS.items()):
-        col.metric(label, fr_number(int(moved.get(kind, 0))), border=True)
+        col.metric(label, number(int(moved.get(kind, 0))), border=True)
     shown = kept.assign(changement=kept["changement"].map(T.EVOL_COMMIT_WORDS),
                         **{c: kept[c].map(charts.joined) for c in ("investisseurs", "thematiques", "territoires")})
     investor_names = {**dict(q(collective.investors, before.id)[["id", "nom"]].itertuples(index=False)),
@@ -127,10 +127,10 @@ if changes.empty:
     st.info(T.EVOL_NO_PROG_CHANGE)
 else:
     counted = q(evolution.programme_change_counts, before.id, after.id)
-    st.caption(T.EVOL_PROG_CAPTION.format(avant=fr_number(counted["actifs_avant"]),
-                                          apres=fr_number(counted["actifs_apres"])))
+    st.caption(T.EVOL_PROG_CAPTION.format(avant=number(counted["actifs_avant"]),
+                                          apres=number(counted["actifs_apres"])))
     for col, kind in zip(st.columns(len(evolution.PROGRAMME_CHANGES)), evolution.PROGRAMME_CHANGES):
-        col.metric(T.EVOL_CHANGE_LABELS[kind], fr_number(counted[kind]), border=True)
+        col.metric(T.EVOL_CHANGE_LABELS[kind], number(counted[kind]), border=True)
     changes = changes.assign(changement=changes["changement"].map(T.CHANGE_WORDS).fillna(changes["changement"]))
     show_table(changes[PROGRAMME_COLUMNS].rename(columns=T.EVOL_PROG_COLUMNS), "programmes_changements",
                deciding=3)

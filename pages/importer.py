@@ -16,7 +16,7 @@ from inventory import texts as T
 from inventory.parsing import entry
 from ui.display import plain
 import ui
-from ui import StoreBusy, counted, enter_through_app, fr_date, fr_number, is_facilitator
+from ui import StoreBusy, counted, enter_through_app, date_text, number, is_facilitator
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
@@ -203,7 +203,7 @@ def report_section(state: dict) -> None:
     st.markdown(f"**{T.IMP_KIND_SUMMARY}**")
     st.dataframe(report.kind_counts(checked.issues), hide_index=True, width="content")
     for kind, issues, table in state["groups"]:
-        with st.expander(T.IMP_KIND_EXPANDER.format(label=report.kind_label(kind), n=fr_number(len(issues))),
+        with st.expander(T.IMP_KIND_EXPANDER.format(label=report.kind_label(kind), n=number(len(issues))),
                          expanded=True):
             examples = report.examples(checked, issues)
             if examples:
@@ -236,7 +236,7 @@ def formats_section(state: dict) -> None:
             st.dataframe(pd.DataFrame(matches).assign(rapprochement=lambda f: f["rapprochement"].map(T.ORG_MATCHED_BY))
                          .rename(columns=T.ORG_MATCHES_COLUMNS), hide_index=True, width="stretch")
     if not set_aside.empty:
-        with st.expander(T.IMP_SET_ASIDE_HEADER.format(n=fr_number(len(set_aside))), expanded=True):
+        with st.expander(T.IMP_SET_ASIDE_HEADER.format(n=number(len(set_aside))), expanded=True):
             st.caption(T.IMP_SET_ASIDE_CAPTION)
             st.dataframe(set_aside, hide_index=True, width="stretch")
             if checked.ok:  # a rejected upload has them in its annotated workbook already
@@ -257,20 +257,20 @@ def commit_section(checked: importer.Checked) -> None:
         st.info(T.IMP_CARRIED.format(sheets=", ".join(shown_carried)))
     removals = report.large_removals(preview)
     for sheet, before, after in removals:
-        st.warning(T.IMP_LARGE_REMOVAL.format(sheet=sheet, before=fr_number(before), after=fr_number(after),
-                                              removed=fr_number(before - after),
-                                              share=fr_number(100 * (before - after) / before)), icon="⚠️")
+        st.warning(T.IMP_LARGE_REMOVAL.format(sheet=sheet, before=number(before), after=number(after),
+                                              removed=number(before - after),
+                                              share=number(100 * (before - after) / before)), icon="⚠️")
 
     st.header(T.IMP_COMMIT_HEADER)
     found = report.data_dates(checked)
     proposed = max(found.values()) if found else None
     if found:
         st.caption(T.IMP_DATES_FOUND.format(dates=" ; ".join(
-            T.IMP_DATE_FOUND.format(sheet=sheet, date=fr_date(d)) for sheet, d in found.items())))
+            T.IMP_DATE_FOUND.format(sheet=sheet, date=date_text(d)) for sheet, d in found.items())))
         st.caption(T.PROPOSED_DATE_RULE)
     else:
         st.caption(T.IMP_NO_DATES)
-    default_label = T.IMP_LABEL_DEFAULT.format(date=fr_date(proposed)) if proposed else ""
+    default_label = T.IMP_LABEL_DEFAULT.format(date=date_text(proposed)) if proposed else ""
     with st.form("commit"):
         label = st.text_input(T.IMP_LABEL, value=default_label, max_chars=limits.MAX_LABEL_CHARS, key="commit_label",
                               placeholder=T.IMP_LABEL_PLACEHOLDER)
@@ -290,7 +290,7 @@ def commit_section(checked: importer.Checked) -> None:
             return
         label = label.strip()
         if not label or label == default_label:  # the default label follows the chosen date
-            label = T.IMP_LABEL_DEFAULT.format(date=fr_date(as_of))
+            label = T.IMP_LABEL_DEFAULT.format(date=date_text(as_of))
         if problem := text_problem(label):
             st.error(problem)
             return
@@ -301,7 +301,7 @@ def commit_section(checked: importer.Checked) -> None:
         # today's date, which the file does not hold: most often the date left unchanged, so ask first
         st.session_state["_commit_pending"] = pending = {"label": label, "as_of": as_of}
     if pending is not None:
-        today = fr_date(pending["as_of"])
+        today = date_text(pending["as_of"])
         st.warning(T.IMP_TODAY_ASK.format(today=today))
         yes, no = st.columns(2)
         if yes.button(T.IMP_TODAY_CONFIRM.format(today=today), key="confirm_today", type="primary") and allowed():
@@ -333,7 +333,7 @@ def save(checked: importer.Checked, label: str, as_of: dt.date) -> None:
     st.session_state["_upload_round"] = st.session_state.get("_upload_round", 0) + 1
     st.session_state["_release_memory"] = True  # once this run's frames let go of the upload (next run)
     after_write(T.IMP_COMMITTED.format(id=result.snapshot_id, label=plain(label),
-                                       **{k: fr_number(result.counts.get(k, 0))
+                                       **{k: number(result.counts.get(k, 0))
                                           for k in ("besoins", "programmes", "investisseurs")}),
                 result.snapshot_id)
 
@@ -352,7 +352,7 @@ def snapshot_section() -> None:
     if len(snaps) >= 2:
         st.page_link("pages/evolution.py", label=T.IMP_COMPARE_LINK, icon=":material/compare_arrows:")
     by_id = {s.id: s for s in snaps}
-    labels = {s.id: T.SNAPSHOT_OPTION.format(label=s.label, as_of=fr_date(s.as_of))
+    labels = {s.id: T.SNAPSHOT_OPTION.format(label=s.label, as_of=date_text(s.as_of))
               + (T.SNAPSHOT_ACTIVE_SUFFIX if s.active else "") for s in snaps}
     ids = list(reversed(list(by_id)))
     focus = st.session_state.get("_manage_focus")

@@ -5,7 +5,7 @@ from inventory import texts as T
 from inventory.analysis import organisations as org
 from ui.figures import charts
 from inventory.outputs.organisation_charts import percent_column
-from ui import (enter_through_app, fr_number, organisation_links, q, require_snapshot, show_table, theme_labels,
+from ui import (enter_through_app, number, organisation_links, q, require_snapshot, show_table, theme_labels,
                 url_select)
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
@@ -40,10 +40,10 @@ if one["investisseur"]:
     partners = q(org.cofunders, snap.id, investor)
     results = q(org.investor_results, snap.id, investor)
     cols = st.columns(4)
-    cols[0].metric(T.ORG_METRIC_PROGRAMMES, fr_number(len(funded)), border=True)
-    cols[1].metric(T.ORG_METRIC_BUDGET, fr_number(funded["part_budget_eur"].sum()), border=True)
-    cols[2].metric(T.ORG_METRIC_COFUNDERS, fr_number(len(partners)), border=True)
-    cols[3].metric(T.ORG_METRIC_BENEFICIARIES, fr_number(results["beneficiaires"].sum()), border=True)
+    cols[0].metric(T.ORG_METRIC_PROGRAMMES, number(len(funded)), border=True)
+    cols[1].metric(T.ORG_METRIC_BUDGET, number(funded["part_budget_eur"].sum()), border=True)
+    cols[2].metric(T.ORG_METRIC_COFUNDERS, number(len(partners)), border=True)
+    cols[3].metric(T.ORG_METRIC_BENEFICIARIES, number(results["beneficiaires"].sum()), border=True)
     st.caption(T.FORMULAS["budget"])
     st.markdown(f"**{T.ORG_FUNDED_PROGRAMMES}**")
     show_table(charts.table_view(funded, ["id", "nom", "budget_eur", "part_budget_eur", "investisseurs", "operateurs"],
@@ -67,13 +67,13 @@ if one["operateur"]:
     funders = q(org.operator_funders, snap.id, operator)
     share = one["part_premier_financeur"]
     cols = st.columns(3)
-    cols[0].metric(T.ORG_METRIC_DELIVERED, fr_number(int(delivered["actif"].sum())), border=True)
-    cols[1].metric(T.ORG_METRIC_FUNDERS, fr_number(len(funders)), border=True)
-    cols[2].metric(T.ORG_METRIC_DEPENDENCE, "–" if share is None else f"{fr_number(100 * share, 1)} %", border=True)
+    cols[0].metric(T.ORG_METRIC_DELIVERED, number(int(delivered["actif"].sum())), border=True)
+    cols[1].metric(T.ORG_METRIC_FUNDERS, number(len(funders)), border=True)
+    cols[2].metric(T.ORG_METRIC_DEPENDENCE, "–" if share is None else f"{number(100 * share, 1)} %", border=True)
     if share is not None:
-        st.caption(T.ORG_DEPENDENCE_DETAIL.format(nom=funders["nom"].iloc[0], share=f"{fr_number(100 * share, 1)} %",
-                                                  total=fr_number(funders["budget_eur"].sum())))
-    st.caption(T.FORMULA_DEPENDANCE)
+        st.caption(T.ORG_DEPENDENCE_DETAIL.format(nom=funders["nom"].iloc[0], share=f"{number(100 * share, 1)} %",
+                                                  total=number(funders["budget_eur"].sum())))
+    st.caption(T.FORMULAS["part_premier_financeur"])
     st.markdown(f"**{T.ORG_DELIVERED}**")
     show_table(charts.table_view(delivered, ["id", "nom", "actif", "budget_eur", "investisseurs"],
                                  headings=T.ORG_HEADINGS), f"programmes_operes_{operator}", empty=T.ORG_NONE)

@@ -6,7 +6,7 @@ import streamlit as st
 from inventory import texts as T
 from inventory.analysis import collective, signals
 from inventory.outputs import digest
-from ui import counted, enter_through_app, fr_date, q, require_snapshot, show_table, snapshots, url_select
+from ui import counted, enter_through_app, date_text, q, require_snapshot, show_table, snapshots, url_select
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
@@ -16,8 +16,8 @@ snap = require_snapshot()
 st.title(T.SIGNALS_TITLE)
 before = q(signals.previous_import, snap.id)
 earlier = next((s for s in snapshots() if s.id == before), None)
-st.caption(T.SIGNALS_INTRO.format(after=fr_date(snap.as_of), before=fr_date(earlier.as_of)) if earlier
-           else T.SIGNALS_INTRO_NO_BEFORE.format(after=fr_date(snap.as_of)))
+st.caption(T.SIGNALS_INTRO.format(after=date_text(snap.as_of), before=date_text(earlier.as_of)) if earlier
+           else T.SIGNALS_INTRO_NO_BEFORE.format(after=date_text(snap.as_of)))
 
 members = q(collective.investors, snap.id)
 names = dict(zip(members["id"], members["nom"]))

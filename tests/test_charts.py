@@ -6,7 +6,7 @@ import math
 import pandas as pd
 import pytest
 
-from inventory import reference
+from inventory import formats, reference
 from inventory.analysis import base, needs
 from inventory.outputs import charts
 from inventory import texts as T
@@ -78,9 +78,9 @@ def test_coverage_heatmap_writes_zb_in_white_zones_and_counts_elsewhere():
 
 def test_displayed_decimals_round_half_up():
     # 2.525 is stored as 2.52499…: Python's format and the browser's would show 2,52 next to 4,13 for 4.125
-    assert charts.fr_number(2.525, 2) == "2,53" and charts.fr_number(4.125, 2) == "4,13"
-    assert charts.fr_number(0.5) == "1" and charts.fr_number(2.5) == "3" and charts.fr_number(1234567.8, 1) == "1\u202f234\u202f567,8"
-    assert charts.fr_number(None) == "–" and charts.fr_number(math.nan, 2) == "–"
+    assert formats.number(2.525, 2) == "2,53" and formats.number(4.125, 2) == "4,13"
+    assert formats.number(0.5) == "1" and formats.number(2.5) == "3" and formats.number(1234567.8, 1) == "1\u202f234\u202f567,8"
+    assert formats.number(None) == "–" and formats.number(math.nan, 2) == "–"
     table = charts.table_view(pd.DataFrame({"nom": ["a", "b"], "intensite_moyenne": [2.525, 4.125],
                                             "part_couverte": [0.625, 1 / 3]}), ["nom", "intensite_moyenne", "part_couverte"])
     assert table[T.TABLE_LABELS["intensite_moyenne"]].tolist() == [2.53, 4.13]

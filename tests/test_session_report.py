@@ -12,7 +12,7 @@ from inventory.analysis import coverage, followup, needs, pathways
 from inventory.outputs import session_report
 from inventory import formats
 from inventory import texts as T
-from inventory.outputs.charts import fr_number
+from inventory.outputs.charts import number
 from inventory.store import Store
 from tests import followup_inventory as inv
 from tests.test_cli import cli, no_traceback, run
@@ -96,8 +96,8 @@ def test_key_figures_are_the_home_page_counts(followed, report):
     assert figures[T.REPORT_COMMITMENTS] == "5" and figures[T.REPORT_LATE] == "1"
     assert figures[T.REPORT_REACHED] == "10"
     matrix = coverage.need_matrix(store, sid, level="region")
-    assert figures[T.CHART_WHITE_ZONES] == fr_number(int(matrix["zone_blanche"].sum()))
-    assert figures[T.COLUMN_LABELS["alliance"]] == fr_number(int(matrix["alliance"].sum()))
+    assert figures[T.CHART_WHITE_ZONES] == number(int(matrix["zone_blanche"].sum()))
+    assert figures[T.COLUMN_LABELS["alliance"]] == number(int(matrix["alliance"].sum()))
 
 
 def test_the_map_table_holds_the_matrix_numbers_of_each_region(followed, report):
@@ -131,7 +131,7 @@ def test_the_worst_white_zones_are_the_matrix_white_zones_worst_first(followed, 
         programmes="1", where=T.COVERAGE_WHERE["region"], part=formats.percent(0, "part_couverte"))
     white = coverage.white_zones(store, sid, level="region")
     assert [(r[0], r[2], r[3]) for r in shown["rows"]] == [
-        (n, fr_number(a), fr_number(s)) for n, a, s in zip(white["nom"], white["acteurs"], white["score"])]
+        (n, number(a), number(s)) for n, a, s in zip(white["nom"], white["acteurs"], white["score"])]
 
 
 def test_top_needs_missing_links_and_commitments_are_the_analytics_rows(followed, report):
@@ -186,8 +186,8 @@ def test_what_changed_compares_with_the_previous_snapshot(demo_store):
     assert T.HOME_CHANGES_SINCE.format(label=before.label, as_of=before.as_of.strftime("%d/%m/%Y")) in html
     counts = {r[0]: r[1:] for r in tables(html)["evolution_chiffres"]["rows"]}
     was, now = needs.counts(demo_store, before.id), needs.counts(demo_store, after.id)
-    assert counts[T.EVOL_METRIC_SIGNALS] == [fr_number(was["besoins"]), fr_number(now["besoins"]),
-                                             fr_number(now["besoins"] - was["besoins"])]
+    assert counts[T.EVOL_METRIC_SIGNALS] == [number(was["besoins"]), number(now["besoins"]),
+                                             number(now["besoins"] - was["besoins"])]
 
 
 def test_the_report_speaks_its_own_language_without_changing_the_callers(followed):

@@ -14,14 +14,11 @@ import streamlit as st
 from inventory.analysis import collective
 from inventory.outputs import exports
 from inventory import formats, reference
+# numbers and dates as people read them, in the run's language: inventory.formats is their one home (re-exported
+# for the pages; the charts and the report import the same two)
+from inventory.formats import date as date_text, number
 from inventory import texts as T
 from ui.data import active_snapshot, q, theme_labels
-
-
-def fr_number(value: Any, decimals: int = 0) -> str:
-    """1234567.8 → « 1 234 567,8 » in French, « 1,234,567.8 » in English; decimals rounded half-up (2.525 →
-    « 2,53 »). The name is older than the English version: it formats for the run's language."""
-    return formats.number(value, decimals)  # the one formatting rule, shared with charts and tables
 
 
 def percent(share: Any, kind: str) -> str:
@@ -34,12 +31,7 @@ def counted(template: str, **values: Any) -> str:
     number and every number written as people read it: ``counted(T.COVER_CATALOGUE_COUNT, n=0)`` → « 0 programme
     correspond aux filtres. »"""
     numbers = {k: v for k, v in values.items() if isinstance(v, numbers_types) and not isinstance(v, bool)}
-    return T.plural(template, **numbers).format(**{**values, **{k: fr_number(v) for k, v in numbers.items()}})
-
-
-def fr_date(value: Any) -> str:
-    """30/06/2020 in French, 30 Jun 2020 in English (the run's language)."""
-    return formats.date(value)
+    return T.plural(template, **numbers).format(**{**values, **{k: number(v) for k, v in numbers.items()}})
 
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")

@@ -24,7 +24,7 @@ from inventory.intake.noting import STATUS_STEP, note_commitment, retire_commitm
 from ui.display import plain
 from ui.access import facilitator_name, is_facilitator, workshop_mode
 from ui.data import StoreBusy, current_store, q, snapshots
-from ui.display import fr_date, fr_number
+from ui.display import date_text, number
 
 log = logging.getLogger("inventory.noting_form")
 _NOTED = "_noted_commitment"  # {"new", "commitment", "label"} right after a save
@@ -123,7 +123,7 @@ def commitment_form(snap: Snapshot, investors: Mapping[str, str], themes: Mappin
         montant = amount.text_input(T.NOTE_AMOUNT, placeholder=T.NOTE_AMOUNT_PLACEHOLDER, max_chars=40,
                                     key="note_montant")
         echeance = due.date_input(T.NOTE_DUE, value=None, format="DD/MM/YYYY", key="note_echeance")
-        session = st.text_input(T.NOTE_SESSION, value=T.NOTE_SESSION_DEFAULT.format(date=fr_date(dt.date.today())),
+        session = st.text_input(T.NOTE_SESSION, value=T.NOTE_SESSION_DEFAULT.format(date=date_text(dt.date.today())),
                                 max_chars=200, key="note_session")
         description = st.text_input(T.NOTE_DESCRIPTION, max_chars=500, key="note_description")
         submitted = st.form_submit_button(T.NOTE_SUBMIT, type="primary")
@@ -200,11 +200,11 @@ def follow_up(snap: Snapshot) -> None:
                                   else pd.Timestamp(chosen.echeance).date(), format="DD/MM/YYYY",
                                   key=f"follow_echeance_{cid}")
         montant = amount.text_input(T.SESSION_NEW_AMOUNT, max_chars=40, key=f"follow_montant_{cid}",
-                                    value="" if pd.isna(chosen.montant_eur) else fr_number(chosen.montant_eur))
+                                    value="" if pd.isna(chosen.montant_eur) else number(chosen.montant_eur))
         sent = st.form_submit_button(T.SESSION_UPDATE, type="primary")
     if sent:
         changes = {"statut": statut, "echeance": echeance, "montant_eur": montant.strip() or None}
         seance = (entry.seance if entry is not None else None) or T.NOTE_SESSION_DEFAULT.format(
-            date=fr_date(dt.date.today()))
+            date=date_text(dt.date.today()))
         _write(lambda store, **kw: update_commitment(store, cid, changes, seance=seance, **kw), T.SESSION_UPDATED,
                id=cid)

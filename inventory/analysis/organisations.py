@@ -4,9 +4,10 @@ with needs where an operator is present but no active programme funds it there.
 
 Budgets are shared as everywhere else: a programme's budget split equally between its distinct investors (so an
 investor's budget here is the one of ``collective.investors``). An operator's dependence is the share of the
-budgets of the active programmes it delivers that comes from its first funder (texts.FORMULA_DEPENDANCE); the
-flows of the Écosystème view also split a programme's budget equally between its operators and its themes, so
-that what enters an operator leaves it.
+budgets of the active programmes it delivers that comes from its first funder; the flows of the Écosystème view
+also split a programme's budget equally between its operators and its themes, so that what enters an operator
+leaves it. In words, on screen and on the Méthode page: texts.FORMULAS["part_premier_financeur"], ["flux"] and
+["operateurs_presents"].
 """
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from inventory import formats, reference
+from inventory.formats import number
 from inventory.models import SHEETS, STATUTS
 from inventory import texts as T
 from inventory.parsing import LIST_SEPARATOR
@@ -62,25 +63,13 @@ TABLE_DISPLAY = ({share: (100, decimals) for share, decimals in formats.SHARE_DE
 half_up = formats.half_up
 
 
-def fr_number(value, decimals: int = 0) -> str:
-    """A number as people read it in the run's language (the old name: « 1 234,5 » in French, « 1,234.5 » in
-    English); see ``inventory.formats.number``."""
-    return formats.number(value, decimals)
-
-
-def fr_date(value) -> str:
-    """A date as people read it in the run's language (the old name: 30/06/2020 in French, 30 Jun 2020 in
-    English); see ``inventory.formats.date``."""
-    return formats.date(value)
-
-
 def coverage_words(cells: pd.DataFrame) -> pd.Series:
     """Each cell's coverage said in words: « 1 programme dans la région, 0 % du besoin atteint »."""
     where = cells["territoire"].map(lambda k: T.COVERAGE_WHERE["pays" if k == reference.NATIONAL else
                                                                  "region" if k.startswith("REG-") else "departement"])
-    return pd.Series([T.plural(T.COVERAGE_WORDS, programmes=n).format(programmes=fr_number(n), where=w,
+    return pd.Series([T.plural(T.COVERAGE_WORDS, programmes=n).format(programmes=number(n), where=w,
                                                                       part=formats.percent(p, "part_couverte"))
-                      if s > 0 else T.plural(T.COVERAGE_NO_NEED, programmes=n).format(programmes=fr_number(n), where=w)
+                      if s > 0 else T.plural(T.COVERAGE_NO_NEED, programmes=n).format(programmes=number(n), where=w)
                       for n, w, p, s in zip(cells["programmes"], where, cells["part_couverte"].fillna(0),
                                             cells["score"])],
                      index=cells.index, dtype=object)
@@ -656,7 +645,7 @@ def pathway_heatmap(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | No
     kinds = pathway_kind(cells)
     code = {k: i for i, k in enumerate(PATHWAY_KINDS)}
     data = cells.assign(_code=kinds.map(code), _mark=kinds.map(T.PATHWAY_MARKS),
-                        _words=[T.plural(T.PATHWAY_HOVER, programmes=n).format(kind=T.PATHWAY_KIND_LABELS[k], programmes=fr_number(n),
+                        _words=[T.plural(T.PATHWAY_HOVER, programmes=n).format(kind=T.PATHWAY_KIND_LABELS[k], programmes=number(n),
                                                        phases=", ".join(reference.PHASES.get(p, p) for p in ph) or "–")
                                 for k, n, ph in zip(kinds, cells["programmes"], cells["phases"])])
     z = data.pivot_table(index="nom", columns="thematique", values="_code", aggfunc="first", sort=False)

@@ -78,8 +78,9 @@ def percent_column(frame: pd.DataFrame, column: str) -> pd.DataFrame:
 
 
 def operator_table(ops: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """Operators as read: type by its label, first funder by its name, dependence in %."""
+    """Operators as read: type by its label, first funder by its name, dependence in %; the link to each one's
+    page (``fiche``) under the heading every table gives it, which the page's link column is keyed by."""
     shown = percent_column(ops, "part_premier_financeur").assign(
         type=ops["type"].map(lambda v: OPERATOR_TYPES.get(v, v)), premier_financeur=ops["nom_premier_financeur"],
         financeurs=ops["noms_financeurs"])
-    return table_view(shown, columns, headings=T.ECO_HEADINGS)
+    return table_view(shown, columns, headings={**T.ECO_HEADINGS, "fiche": T.ORG_HEADINGS["fiche"]})

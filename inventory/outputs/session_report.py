@@ -34,6 +34,7 @@ import plotly.io
 import plotly.offline
 
 from inventory import formats, reference, seances
+from inventory.formats import date as date_text, number
 from inventory.analysis import collective, coverage, evolution, followup, needs, pathways, signals
 from inventory.outputs import charts, digest
 from inventory import texts
@@ -84,14 +85,6 @@ class Section:
     formulas: list[str] = field(default_factory=list)  # keys of texts.FORMULAS
     side_by_side: bool = False  # the figure with its table beside it (a map and its numbers)
     empty: str | None = None  # the sentence shown instead when there is nothing
-
-
-def fr_date(value: Any) -> str:
-    return charts.fr_date(value)
-
-
-def number(value: Any, decimals: int = 0) -> str:
-    return charts.fr_number(value, decimals)
 
 
 def _table(frame: pd.DataFrame, columns: list[str], name: str, *, themes: dict[str, str], title: str | None = None,
@@ -261,7 +254,7 @@ def sections(store: Store, snap: Snapshot) -> list[Section]:
     out.append(_changes(store, snap, themes, c))
 
     definitions = Section("definitions", T.REPORT_DEFINITIONS)
-    definitions.lines.append(T.METHOD_INTRO.format(label=snap.label, as_of=fr_date(snap.as_of)))
+    definitions.lines.append(T.METHOD_INTRO.format(label=snap.label, as_of=date_text(snap.as_of)))
     definitions.formulas = list(T.FORMULAS)
     out.append(definitions)
     return out
@@ -358,7 +351,7 @@ def _cell(value: Any, key: str) -> str:
     if isinstance(value, (bool, np.bool_)):
         return html.escape(T.YES if value else T.NO)
     if isinstance(value, (dt.date, pd.Timestamp)):
-        return html.escape(fr_date(value))
+        return html.escape(date_text(value))
     if isinstance(value, (int, np.integer)):
         return html.escape(number(int(value)))
     if isinstance(value, (float, np.floating)):
@@ -421,8 +414,8 @@ def render(snap: Snapshot, parts: list[Section], *, made: dt.datetime | None = N
     base_map = BASE_MAP.read_text(encoding="utf-8").strip()
     title = T.REPORT_TITLE
     header = (f'<header><h1>{html.escape(title)}</h1>'
-              f'<p class="snapshot">{html.escape(T.REPORT_SNAPSHOT.format(label=snap.label, as_of=fr_date(snap.as_of)))}</p>'
-              f'<p class="made">{html.escape(T.REPORT_MADE.format(date=fr_date(made), time=made.strftime("%H:%M")))}</p>'
+              f'<p class="snapshot">{html.escape(T.REPORT_SNAPSHOT.format(label=snap.label, as_of=date_text(snap.as_of)))}</p>'
+              f'<p class="made">{html.escape(T.REPORT_MADE.format(date=date_text(made), time=made.strftime("%H:%M")))}</p>'
               + (f'<p class="demo">{html.escape(T.DEMO_BANNER)}</p>' if snap.demo else "") + "</header>")
     config = {"displaylogo": False, "responsive": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
     return f"""<!DOCTYPE html>

@@ -386,6 +386,23 @@ FORMULAS |= {
     "taux_atteinte": FORMULA_TAUX_ATTEINTE, "montant_verse": FORMULA_MONTANT_VERSE, "parcours": FORMULA_PARCOURS,
     "maillon_manquant": FORMULA_MAILLON_MANQUANT, "resultats_odd": FORMULA_RESULTATS_ODD,
 }
+# the support ecosystem (inventory/analysis/organisations.py): the organisation page and Jouer collectif › Écosystème
+FORMULA_DEPENDANCE = (
+    "Share of the first funder (an operator's dependence): each active programme it delivers has its budget shared "
+    "equally between its funders; the first funder is the one whose shares add up to the most, and its share is "
+    "that sum divided by the total budget of those programmes (100 %: a single funder keeps it alive)."
+)
+FORMULA_FLUX = (
+    "Ecosystem flows: the budget of each active programme that names its operators is shared equally between its "
+    "funders and its operators (funder → operator), then between its operators and its themes (operator → theme); "
+    "what enters an operator leaves it towards the themes."
+)
+FORMULA_OPERATEURS_PRESENTS = (
+    "Operator present, unfunded: a cell with needs whose need signals lie in the operator's territories (by the "
+    "same reach rule as a programme's) but that no active programme it delivers reaches."
+)
+FORMULAS |= {"part_premier_financeur": FORMULA_DEPENDANCE, "flux": FORMULA_FLUX,
+             "operateurs_presents": FORMULA_OPERATEURS_PRESENTS}
 
 # --- the template workbook's read-me sheet (inventory/exports.py) -----------------------------------------
 TEMPLATE_TITLE = "Template of the shared inventory of social investors"

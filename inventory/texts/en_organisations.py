@@ -38,7 +38,7 @@ ORG_METRIC_BENEFICIARIES = "Beneficiaries (declared)"
 ORG_METRIC_DELIVERED = "Active programmes delivered"
 ORG_METRIC_FUNDERS = "Funders"
 ORG_METRIC_DEPENDENCE = "Share of the first funder"
-ORG_DEPENDENCE_DETAIL = "First funder: {nom} ({share}) of €{total} of equal-share budgets."
+ORG_DEPENDENCE_DETAIL = "First funder: {nom} ({share}) of €{total} of budgets of the active programmes delivered."
 ORG_FUNDED_PROGRAMMES = "Active programmes funded"
 ORG_COFUNDERS = "Co-funders"
 ORG_COMMITMENTS = "Commitments"
@@ -61,8 +61,7 @@ ORG_HEADINGS = {
 
 ECO_VIEW = "Ecosystem"
 ECO_HEADER = "Who funds whom to deliver what"
-ECO_INTRO = ("Flows from funders to the operators that deliver their active programmes, then to the themes. A "
-             "programme's budget is shared equally between its funders, its operators and its themes.")
+ECO_INTRO = "Flows from funders to the operators that deliver their active programmes, then to the themes."
 ECO_NONE = "No active programme names an operator: fill in the programmes' operateurs column."
 ECO_DRAWN = "The diagram and its table show the {shown} operators that receive the most, of {total}."
 ECO_ROWS_SHOWN = "The first {shown} rows of {total}."
@@ -77,11 +76,9 @@ ECO_PRESENT_UNFUNDED_HELP = ("A funder could act there through a structure alrea
 ECO_PRESENT_UNFUNDED_NONE = "No cell with needs where a present operator goes unfunded."
 ECO_HEADINGS = {
     "nom": "Operator", "type": "Type", "financeurs": "Funders", "premier_financeur": "First funder",
-    "part_premier_financeur": "Share of the first funder (%)", "budget_eur": "Budget received (€, equal share)",
+    "part_premier_financeur": "Share of the first funder (%)", "budget_eur": "Budgets of the active programmes (€)",
     "programmes": "Active programmes", "nom_territoire": "Territory", "thematique": "Theme",
     "score": "Score", "acteurs": "Actors", "operateurs": "Operators present, unfunded", "zone_blanche": "White zone",
 }
-FORMULA_DEPENDANCE = ("An operator's dependence: the share of the (equal-share) budgets of the active programmes it "
-                      "delivers that comes from its first funder.")
 
 CLI_ORGANISATIONS_HELP = "the organisations (investors and operators), their roles, funders and dependence"

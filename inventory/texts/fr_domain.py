@@ -403,6 +403,25 @@ FORMULAS |= {
     "taux_atteinte": FORMULA_TAUX_ATTEINTE, "montant_verse": FORMULA_MONTANT_VERSE, "parcours": FORMULA_PARCOURS,
     "maillon_manquant": FORMULA_MAILLON_MANQUANT, "resultats_odd": FORMULA_RESULTATS_ODD,
 }
+# the support ecosystem (inventory/analysis/organisations.py): the organisation page and Jouer collectif › Écosystème
+FORMULA_DEPENDANCE = (
+    "Part du premier financeur (dépendance d'un opérateur) : le budget de chaque programme actif qu'il met en œuvre "
+    "est partagé à parts égales entre ses financeurs ; le premier financeur est celui dont les parts font la plus "
+    "grosse somme, et sa part est cette somme divisée par le total des budgets de ces programmes (100 % : un seul "
+    "financeur le fait vivre)."
+)
+FORMULA_FLUX = (
+    "Flux de l'écosystème : le budget de chaque programme actif qui indique ses opérateurs est partagé à parts "
+    "égales entre ses financeurs et ses opérateurs (financeur → opérateur), puis entre ses opérateurs et ses "
+    "thématiques (opérateur → thématique) ; ce qui entre dans un opérateur en ressort vers les thématiques."
+)
+FORMULA_OPERATEURS_PRESENTS = (
+    "Opérateur présent non financé : case avec besoins dont les signalements sont dans les territoires de "
+    "l'opérateur (même règle d'atteinte que pour un programme) mais qu'aucun programme actif qu'il met en œuvre "
+    "n'atteint."
+)
+FORMULAS |= {"part_premier_financeur": FORMULA_DEPENDANCE, "flux": FORMULA_FLUX,
+             "operateurs_presents": FORMULA_OPERATEURS_PRESENTS}
 
 # --- the session report (inventory/session_report.py) --------------------------------------------------------
 REPORT_TITLE = "Rapport de séance"

@@ -41,7 +41,8 @@ ORG_METRIC_BENEFICIARIES = "Bénéficiaires (déclaré)"
 ORG_METRIC_DELIVERED = "Programmes actifs mis en œuvre"
 ORG_METRIC_FUNDERS = "Financeurs"
 ORG_METRIC_DEPENDENCE = "Part du premier financeur"
-ORG_DEPENDENCE_DETAIL = "Premier financeur : {nom} ({share}) sur {total} € de budgets en part égale."
+ORG_DEPENDENCE_DETAIL = ("Premier financeur : {nom} ({share}) sur {total} € de budgets des programmes actifs mis en "
+                         "œuvre.")
 ORG_FUNDED_PROGRAMMES = "Programmes actifs financés"
 ORG_COFUNDERS = "Cofinanceurs"
 ORG_COMMITMENTS = "Engagements"
@@ -66,8 +67,7 @@ ORG_HEADINGS = {
 ECO_VIEW = "Écosystème"
 ECO_HEADER = "Qui finance qui pour faire quoi"
 ECO_INTRO = ("Les flux des financeurs vers les opérateurs qui mettent en œuvre leurs programmes actifs, puis vers "
-             "les thématiques. Le budget d'un programme est partagé à parts égales entre ses financeurs, ses "
-             "opérateurs et ses thématiques.")
+             "les thématiques.")
 ECO_NONE = "Aucun programme actif n'indique d'opérateur : renseignez la colonne operateurs des programmes."
 ECO_DRAWN = "Le diagramme et son tableau montrent les {shown} opérateurs qui reçoivent le plus, sur {total}."
 ECO_ROWS_SHOWN = "Les {shown} premières lignes sur {total}."
@@ -82,12 +82,10 @@ ECO_PRESENT_UNFUNDED_HELP = ("Un financeur pourrait y agir en s'appuyant sur une
 ECO_PRESENT_UNFUNDED_NONE = "Aucune case avec besoins où un opérateur présent n'est pas financé."
 ECO_HEADINGS = {
     "nom": "Opérateur", "type": "Type", "financeurs": "Financeurs", "premier_financeur": "Premier financeur",
-    "part_premier_financeur": "Part du premier financeur (%)", "budget_eur": "Budget reçu (€, part égale)",
+    "part_premier_financeur": "Part du premier financeur (%)", "budget_eur": "Budgets des programmes actifs (€)",
     "programmes": "Programmes actifs", "nom_territoire": "Territoire", "thematique": "Thématique",
     "score": "Score", "acteurs": "Acteurs", "operateurs": "Opérateurs présents non financés", "zone_blanche": "Zone blanche",
 }
-FORMULA_DEPENDANCE = ("Dépendance d'un opérateur : part des budgets (en part égale entre financeurs) des programmes "
-                      "actifs qu'il met en œuvre qui vient de son premier financeur.")
 
 # --- command line (inventory/__main__.py) -------------------------------------------------------------------------
 CLI_ORGANISATIONS_HELP = "les organisations (investisseurs et opérateurs), leurs rôles, financeurs et dépendance"

@@ -79,7 +79,8 @@ def test_positioning_an_investor_shows_footprint_allies_and_reachable_white_zone
     allies = table(at, 0)
     # Beta's national P2 meets Alpha's P1 at region level in one cell, Auvergne-Rhône-Alpes × numerique (its
     # départements are not counted on top); the programme they co-funded, P3, has ended
-    assert allies.values.tolist() == [[BETA, "Institution", 1, 0, "Outils numériques"]]  # who, then why an ally
+    assert allies.iloc[:, :5].values.tolist() == [[BETA, "Institution", 1, 0, "Outils numériques"]]  # who, then why
+    assert allies[T.ORG_HEADINGS["fiche"]].str.startswith("organisation?organisation=IB&").tolist() == [True]  # its page
     assert FORMULAS["cases_communes"] in texts(at)
     uncovered = table(at, 1)
     # white zones in the themes (numerique) or territories (REG-84) of its active programme
@@ -98,8 +99,8 @@ def test_an_investor_not_yet_in_the_inventory_tries_its_themes_and_territories_a
     assert_clean(at)
     allies = table(at, 0)
     # both investors reach Auvergne-Rhône-Alpes × numerique at region level (Beta through its national P2)
-    assert sorted(allies.values.tolist()) == [[ALPHA, "Fondation", 1, "Outils numériques"],
-                                              [BETA, "Institution", 1, "Outils numériques"]]
+    assert sorted(allies.iloc[:, :4].values.tolist()) == [[ALPHA, "Fondation", 1, "Outils numériques"],
+                                                          [BETA, "Institution", 1, "Outils numériques"]]
     uncovered = table(at, 1)
     assert uncovered[["Territoire", "Thématique", "Tension"]].values.tolist() == [
         ["Auvergne-Rhône-Alpes", "Modèle socio-économique et financement", 10.0]]

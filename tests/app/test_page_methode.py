@@ -16,6 +16,18 @@ def test_the_method_lists_every_formula_with_the_snapshot_date(tiny_db, open_pag
     assert "30/04/2020" in texts(at)
 
 
+ECOSYSTEM = ("part_premier_financeur", "flux", "operateurs_presents")  # issue 25's figures
+
+
+def test_the_method_explains_the_ecosystem_figures_in_french_and_in_english(tiny_db, open_page):
+    for lang in ("fr", "en"):
+        shown = texts(open_page(tiny_db, "methode", lang=lang))
+        for key in ECOSYSTEM:
+            assert T.TABLES[lang]["FORMULAS"][key] in shown, (lang, key)
+    assert T.TABLES["fr"]["FORMULAS"]["part_premier_financeur"].startswith("Part du premier financeur")
+    assert T.TABLES["en"]["FORMULAS"]["part_premier_financeur"].startswith("Share of the first funder")
+
+
 def test_an_empty_inventory_is_one_sentence(empty_db, open_page):
     at = open_page(empty_db, "methode")
     assert_clean(at)

@@ -40,6 +40,7 @@ def test_an_operator_page_shows_its_funders_cells_and_dependence(org_db, open_pa
     assert metrics(at) == {T.ORG_METRIC_DELIVERED: "2", T.ORG_METRIC_FUNDERS: "2", T.ORG_METRIC_DEPENDENCE: "61,5 %"}
     assert T.ORG_DEPENDENCE_DETAIL.format(nom="Fondation Horizon (fictive)", share="61,5 %", total="1\u202f300\u202f000") \
         in texts(at)
+    assert T.FORMULAS["part_premier_financeur"] in texts(at)  # the Méthode page's sentence
     funders = table(at, 1)
     assert funders[[T.ORG_HEADINGS["nom"], T.ORG_HEADINGS["budget_eur"], T.ORG_HEADINGS["part"]]].values.tolist() == [
         ["Fondation Horizon (fictive)", 800_000, 61.5], ["Institut Beta (fictif)", 500_000, 38.5]]
@@ -62,6 +63,8 @@ def test_an_unknown_organisation_is_one_sentence(org_db, open_page):
 def test_ecosystem_flows_dependence_and_unfunded_presence(org_db, open_page):
     at = open_page(org_db, "collectif", vue="ecosysteme")
     assert_clean(at)
+    shown = texts(at)  # each derived figure explained by the Méthode page's sentence
+    assert all(T.FORMULAS[k] in shown for k in ("flux", "part_premier_financeur", "operateurs_presents"))
     sankey = next(f["data"][0] for f in figures(at) if f["data"][0]["type"] == "sankey")
     labels = sankey["node"]["label"]
     links = {(labels[s], labels[t]): v for s, t, v in zip(values(sankey["link"]["source"]),
@@ -76,6 +79,9 @@ def test_ecosystem_flows_dependence_and_unfunded_presence(org_db, open_page):
     assert single[T.ECO_HEADINGS["nom"]].tolist() == ["Maison Epsilon (fictive)"]
     assert single[T.ECO_HEADINGS["premier_financeur"]].tolist() == ["Fondation Horizon (fictive)"]
     dependence = table(at, 2)
+    # each operator's link under the heading the page shows as links (raw addresses otherwise)
+    assert single.columns[-1] == dependence.columns[-1] == T.ORG_HEADINGS["fiche"]
+    assert dependence[T.ORG_HEADINGS["fiche"]].str.startswith("organisation?organisation=OP").all()
     assert dependence[[T.ECO_HEADINGS["nom"], T.ECO_HEADINGS["part_premier_financeur"]]].values.tolist() == [
         ["Maison Epsilon (fictive)", 100.0], ["Réseau Delta (fictif)", 61.5]]
     unfunded = table(at, 3)

@@ -1,5 +1,6 @@
 """Readers' journeys, clicked as a person would, with the internet cut off: from a white zone on the home page to
-its territory; a filtered needs view shared by URL; an investor positioning itself among its allies."""
+its territory; a filtered needs view shared by URL; an investor positioning itself among its allies; an operator
+named in Jouer collectif › Écosystème, opened from its link to its own page."""
 import csv
 import io
 import re
@@ -7,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from inventory import reference
+from inventory import identifiers, reference
 from inventory import texts as T
 
 from .helpers import (MIN_DEPARTEMENT_PATHS, assert_no_exception, chosen_tags, eventually, expect_charts_drawn,
@@ -121,4 +122,71 @@ def test_an_investor_positioning_itself_sees_its_footprint_and_its_allies(
     assert allies[0][0] == T.INVESTOR_HEADINGS["nom"], allies[0]
     names = [r[0] for r in allies[1:]]
     assert names and investor not in names, f"allies of {investor}: {names}"
+    assert external_requests == []
+
+
+def click_link_in_row(tab: Page, grid, row: int) -> None:
+    """Click the link of a st.dataframe's row (0: the first under the headings) as a person does. The grid is drawn
+    on a canvas: it is scrolled to its right end (the links are the last column), then the pointer moves along the
+    row until the grid shows the hand it shows over a link's text, and clicks there."""
+    canvas = grid.get_by_test_id("data-grid-canvas").first
+    canvas.scroll_into_view_if_needed()
+    box = canvas.bounding_box()
+    tab.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    tab.mouse.wheel(5_000, 0)
+    scroller = grid.locator(".dvn-scroller").first  # glide-data-grid's scrolling box: wait until it is at its end
+    assert eventually(tab, lambda: scroller.evaluate("s => s.scrollLeft + s.clientWidth >= s.scrollWidth - 1"))
+    rows = len(table_rows(grid)) - 1
+    y = box["y"] + box["height"] / (rows + 1) * (row + 1.5)  # rows and headings are one height
+    for x in range(int(box["x"] + box["width"]) - 4, int(box["x"]), -5):
+        tab.mouse.move(x, y)
+        tab.wait_for_timeout(30)  # the grid redraws the hovered cell, and sets the cursor, on the next frame
+        if tab.evaluate("([x, y]) => getComputedStyle(document.elementFromPoint(x, y)).cursor", [x, y]) == "pointer":
+            tab.mouse.click(x, y)
+            return
+    raise AssertionError(f"no link under the pointer in row {row}")
+
+
+def test_an_operator_named_in_the_ecosystem_opens_its_page_with_its_funders_and_dependence(
+        tab: Page, base_url: str, external_requests: list[str]):
+    goto_app(tab, f"{base_url}/collectif")
+    pick_radio(tab, T.FILTER_VIEW, T.ECO_VIEW, main(tab))
+    grid = main(tab).locator(".st-key-table_operateurs_dependance").get_by_test_id("stDataFrame")
+    # the demo's operators with an active programme, the most dependent first: the two living on one foundation
+    # (100 %), then the national networks and Occitanie's structure (figures below, and docstring of demo.py)
+    names = [r[0] for r in table_rows(grid)[1:]]
+    assert names == ["Maison des associations du Rhône (fictive)", "Collectif d'accompagnement de l'Ouest (fictif)",
+                     "Réseau national des accompagnateurs associatifs (fictif)", "Réseau Numérique Solidaire (fictif)",
+                     "Point d'appui coopération Occitanie (fictif)"], names
+    with tab.context.expect_page() as opened:  # a table's link opens the page in a new tab
+        click_link_in_row(tab, grid, names.index("Réseau Numérique Solidaire (fictif)"))
+    org = opened.value
+    try:
+        wait_for_app(org)
+        expect(org).to_have_url(url_with("/organisation?", "organisation=OPN2"))
+        assert_no_exception(org)
+        expect(main(org).locator("h1")).to_have_text(T.ORG_TITLE)
+        expect(main(org).get_by_role("heading", name="Réseau Numérique Solidaire (fictif)")).to_be_visible()
+        siren = identifiers.with_luhn("90000002")
+        captions = [c.strip() for c in main(org).get_by_test_id("stCaptionContainer").all_inner_texts()]
+        assert T.ORG_ROLES_LINE.format(roles=T.ORG_ROLES["operateur"]) in captions, captions
+        assert T.ORG_IDENTITY.format(siren=siren, siret=identifiers.with_luhn(siren + "0001"),
+                                     rna=T.ORG_NO_IDENTIFIER) in captions, captions
+        # On 30/06/2020 it delivers P04 (Fondation Numérique pour Tous, 1 500 000), P15 (Télécom Proximité and the
+        # foundation, 1 200 000: 600 000 each) and P24 (the foundation, Télécom Proximité and Fondation Horizon
+        # Commun, 2 000 000: 666 667 each); P03 ended on 31/05. Budgets 4 700 000, of which the foundation
+        # 1 500 000 + 600 000 + 666 667 = 2 766 667: 58,9 %.
+        values = main(org).get_by_test_id("stMetric")
+        shown = {label.strip(): value.strip() for label, value in zip(
+            values.get_by_test_id("stMetricLabel").all_inner_texts(),
+            values.get_by_test_id("stMetricValue").all_inner_texts())}
+        assert shown == {T.ORG_METRIC_DELIVERED: "3", T.ORG_METRIC_FUNDERS: "3", T.ORG_METRIC_DEPENDENCE: "58,9 %"}
+        assert T.ORG_DEPENDENCE_DETAIL.format(nom="Fondation Numérique pour Tous (fictive)", share="58,9 %",
+                                              total="4\u202f700\u202f000") in captions, captions
+        delivered, funders = (table_rows(page_tables(main(org)).nth(i)) for i in (0, 1))
+        assert [r[0] for r in delivered[1:]] == ["P04", "P15", "P24", "P03"]  # the active ones first
+        assert [r[0] for r in funders[1:]] == ["Fondation Numérique pour Tous (fictive)", "Télécom Proximité (fictive)",
+                                              "Fondation Horizon Commun (fictive)"]
+    finally:
+        org.close()
     assert external_requests == []
