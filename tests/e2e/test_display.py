@@ -247,3 +247,15 @@ def test_the_walk_covers_every_page_and_view_of_the_registry():
     for p in registry.PAGES:
         views = {v.split("vue=")[1].split("&")[0] for v in FRENCH_VIEWS if v.startswith(f"/{p.url_path}?") and "vue=" in v}
         assert set(p.view_codes()[1:]) <= views, p.url_path
+
+
+def test_the_home_metrics_show_their_labels_whole_at_1280_px(tab: Page, base_url: str, external_requests: list[str]):
+    """Five metrics side by side beside the sidebar: « Programmes actifs » and its help icon were cut to « Programmes … »."""
+    goto_app(tab, base_url + "/")
+    labels = main(tab).get_by_test_id("stMetricLabel")
+    expect(labels.first).to_be_visible()
+    cut = tab.evaluate("""() => [...document.querySelectorAll('[data-testid="stMetricLabel"] p, '
+        + '[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"]')]
+        .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)""")
+    assert labels.count() >= 5 and cut == []
+    assert external_requests == []
