@@ -5,11 +5,11 @@ OPERATOR_TYPE_LABELS = {
     "association": "Association", "entreprise": "Company", "collectivite": "Local authority", "autre": "Other",
 }
 
-ERR_SIREN = ("invalid SIREN « {value} »: 9 digits, the last one being the check digit (Luhn key); "
+ERR_SIREN = ("“{value}” is invalid: 9 digits, the last one being the check digit (Luhn key); "
              "check it on annuaire-entreprises.data.gouv.fr")
-ERR_SIRET = ("invalid SIRET « {value} »: 14 digits, the SIREN (first 9) then the establishment number, "
+ERR_SIRET = ("“{value}” is invalid: 14 digits, the SIREN (first 9) then the establishment number, "
              "check digits included")
-ERR_RNA = "invalid RNA « {value} »: W followed by 9 digits, e.g. W751234567"
+ERR_RNA = "“{value}” is invalid: W followed by 9 digits, e.g. W751234567"
 ERR_UNKNOWN_OPERATOR = "unknown operator « {value} »: it must be listed in the operateurs sheet"
 ERR_SAME_IDENTIFIER = ("{column} « {value} » already held by row {first} of the {first_sheet} sheet "
                        "(« {first_name} »): one identifier names one organisation")

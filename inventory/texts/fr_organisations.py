@@ -6,11 +6,11 @@ OPERATOR_TYPE_LABELS = {
 }
 
 # --- checking and cross-references (inventory/parsing.py, inventory/intake/cross_references.py) --------------
-ERR_SIREN = ("SIREN « {value} » invalide : 9 chiffres dont le dernier est la clé de contrôle (clé de Luhn) ; "
+ERR_SIREN = ("« {value} » invalide : 9 chiffres dont le dernier est la clé de contrôle (clé de Luhn) ; "
              "vérifiez-le sur annuaire-entreprises.data.gouv.fr")
-ERR_SIRET = ("SIRET « {value} » invalide : 14 chiffres, le SIREN (9 premiers) puis le numéro d'établissement, "
+ERR_SIRET = ("« {value} » invalide : 14 chiffres, le SIREN (9 premiers) puis le numéro d'établissement, "
              "clés de contrôle comprises")
-ERR_RNA = "RNA « {value} » invalide : W suivi de 9 chiffres, ex. W751234567"
+ERR_RNA = "« {value} » invalide : W suivi de 9 chiffres, ex. W751234567"
 ERR_UNKNOWN_OPERATOR = "opérateur « {value} » inconnu : il doit figurer dans la feuille operateurs"
 ERR_SAME_IDENTIFIER = ("{column} « {value} » déjà porté par la ligne {first} de la feuille {first_sheet} "
                        "(« {first_name} ») : un identifiant désigne une seule organisation")

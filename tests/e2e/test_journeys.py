@@ -128,7 +128,8 @@ def test_an_investor_positioning_itself_sees_its_footprint_and_its_allies(
 def click_link_in_row(tab: Page, grid, row: int) -> None:
     """Click the link of a st.dataframe's row (0: the first under the headings) as a person does. The grid is drawn
     on a canvas: it is scrolled to its right end (the links are the last column), then the pointer moves along the
-    row until the grid shows the hand it shows over a link's text, and clicks there."""
+    row until the grid shows the hand it shows over a link's text (the canvas's cursor: the grid's scrolling box
+    lies over it and receives the pointer), and clicks there."""
     canvas = grid.get_by_test_id("data-grid-canvas").first
     canvas.scroll_into_view_if_needed()
     box = canvas.bounding_box()
@@ -141,7 +142,7 @@ def click_link_in_row(tab: Page, grid, row: int) -> None:
     for x in range(int(box["x"] + box["width"]) - 4, int(box["x"]), -5):
         tab.mouse.move(x, y)
         tab.wait_for_timeout(30)  # the grid redraws the hovered cell, and sets the cursor, on the next frame
-        if tab.evaluate("([x, y]) => getComputedStyle(document.elementFromPoint(x, y)).cursor", [x, y]) == "pointer":
+        if canvas.evaluate("c => c.style.cursor") == "pointer":
             tab.mouse.click(x, y)
             return
     raise AssertionError(f"no link under the pointer in row {row}")
@@ -149,8 +150,7 @@ def click_link_in_row(tab: Page, grid, row: int) -> None:
 
 def test_an_operator_named_in_the_ecosystem_opens_its_page_with_its_funders_and_dependence(
         tab: Page, base_url: str, external_requests: list[str]):
-    goto_app(tab, f"{base_url}/collectif")
-    pick_radio(tab, T.FILTER_VIEW, T.ECO_VIEW, main(tab))
+    goto_app(tab, f"{base_url}/collectif?vue=ecosysteme")
     grid = main(tab).locator(".st-key-table_operateurs_dependance").get_by_test_id("stDataFrame")
     # the demo's operators with an active programme, the most dependent first: the two living on one foundation
     # (100 %), then the national networks and Occitanie's structure (figures below, and docstring of demo.py)
