@@ -73,6 +73,24 @@ def test_needs_without_an_id_match_one_for_one_and_counts_are_exact_beyond_the_r
     assert changes["programmes"].total == 0
 
 
+def test_results_and_commitments_without_an_id_are_matched_on_their_natural_key(store, tmp_path):
+    results = [["programme", "territoire", "thematique", "beneficiaires"], ["P1", "FR", "numerique", 10]]
+    commitments = [["investisseurs", "thematiques", "territoires", "statut"], ["A;B", "numerique", "REG-84", "envisage"]]
+    april(store, tmp_path)
+    first = checked(store, tmp_path, {**APRIL_SHEETS, "realisations": results, "engagements": commitments}, "r1.xlsx")
+    importer.commit(store, first, label="avec suivi")
+    results = [*results[:1], ["P1", "FR", "numerique", 12], ["P2", "REG-84", "juridique", 3]]
+    commitments = [commitments[0], ["A;B", "numerique", "REG-84", "engagé"]]
+    changes = by_sheet(report.row_changes(
+        checked(store, tmp_path, {"realisations": results, "engagements": commitments}, "r2.xlsx"), store))
+    assert list(changes) == ["engagements", "realisations"]  # the rest is carried over
+    assert report.changes_frame(changes["realisations"]).values.tolist() == [
+        ["P2 · Auvergne-Rhône-Alpes · juridique", "ajout", "", "", ""],
+        ["P1 · France · numerique", "modification", "Bénéficiaires", "10", "12"]]
+    assert report.changes_frame(changes["engagements"]).values.tolist() == [
+        ["A ; B · numerique · Auvergne-Rhône-Alpes", "modification", "Statut", "envisage", "engage"]]
+
+
 def test_a_first_import_adds_every_row(store, tmp_path):
     changes = by_sheet(report.row_changes(checked(store, tmp_path, APRIL_SHEETS, "avril.xlsx"), store))
     assert {s: c.counts["ajoute"] for s, c in changes.items()} == {"investisseurs": 3, "programmes": 3, "besoins": 6}

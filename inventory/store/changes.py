@@ -1,8 +1,8 @@
 """What an upload would change in one sheet of the active snapshot: rows added, removed and changed, in DuckDB.
 
-Rows are matched on the sheet's key (``Row.key``: an id, a theme's code) and, where it may be blank or the sheet
-has none, on its natural key (``Row.natural_key``), the k-th row of a natural key matching the k-th one (two
-identical needs typed twice stay two). A matched row whose cells differ is changed; the cells that differ are
+Rows are matched on the sheet's key (``Row.key``: an id, a theme's code) and, where it is blank or the sheet has
+none, on its natural key (``Row.natural_key``), the k-th row of a natural key matching the k-th one (two identical
+needs typed twice stay two). A matched row whose cells differ is changed; the cells that differ are
 named. The counts are exact; the rows themselves are returned up to a limit per kind (what a screen can show).
 """
 from __future__ import annotations
@@ -53,19 +53,23 @@ def _q(column: str) -> str:
     return f'"{column}"'
 
 
-def _key_sql(sheet: str) -> str:
-    """SQL naming a row of ``sheet`` across snapshots (over a relation with a ``pos`` column, its file order)."""
+def _keyed(sheet: str, rel: str) -> str:
+    """SQL of the rows of ``rel`` (a sheet's columns and ``pos``, their file order) with the key naming each across
+    snapshots: ``kid``, the row's id, or for a row without one ``knat``, its natural key and its rank among the rows
+    sharing it (hashed: a 64-bit hash, whose collisions are left to chance). The rank is only computed for the rows
+    that need it: a window over 100,000 rows costs more than the rest of the diff."""
     model = SHEETS[sheet]
-    natural = "concat_ws('|', " + ", ".join(f"coalesce(CAST({_q(c)} AS VARCHAR), '')"
-                                           for c in model.natural_key or (model.key,)) + ")"
-    nth = f"'#' || row_number() OVER (PARTITION BY {natural} ORDER BY pos)"
+    natural = f"hash({', '.join(_q(c) for c in model.natural_key)})" if model.natural_key else None
+    nth = "hash(h, row_number() OVER (PARTITION BY h ORDER BY pos))"
+    if model.key is not None and model.model_fields[model.key].is_required():
+        return f"(SELECT *, CAST({_q(model.key)} AS VARCHAR) AS kid, NULL::UBIGINT AS knat FROM ({rel}))"
     if model.key is None:
-        return f"{natural} || {nth}"
+        return f"(SELECT * EXCLUDE (h), NULL::VARCHAR AS kid, {nth} AS knat FROM (SELECT *, {natural} AS h FROM ({rel})))"
     key = _q(model.key)
-    if model.model_fields[model.key].is_required():
-        return f"CAST({key} AS VARCHAR)"
-    return (f"CASE WHEN {key} IS NOT NULL THEN 'id:' || {key} ELSE 'nat:' || {natural} || "
-            f"'#' || row_number() OVER (PARTITION BY {key} IS NULL, {natural} ORDER BY pos) END")
+    return (f"(WITH rel AS ({rel}) "
+            f"SELECT *, CAST({key} AS VARCHAR) AS kid, NULL::UBIGINT AS knat FROM rel WHERE {key} IS NOT NULL "
+            f"UNION ALL SELECT * EXCLUDE (h), NULL::VARCHAR AS kid, {nth} AS knat "
+            f"FROM (SELECT *, {natural} AS h FROM rel WHERE {key} IS NULL))")
 
 
 def _incoming(sheet: str, table: pa.Table | pd.DataFrame) -> pa.Table:
@@ -85,21 +89,18 @@ def sheet_changes(store: Store, snapshot_id: int | None, sheet: str, table: pa.T
     same sheet of snapshot ``snapshot_id`` (none: every row is added); at most ``limit`` rows of each kind, in
     file order (a removed row in the order of the snapshot's file)."""
     cols = SHEET_COLUMNS[sheet]
-    key = _key_sql(sheet)
     order = "r.ordre" if sheet in ORDERED_SHEETS else "r.rowid"
-    stored = ", ".join(f"r.{_q(c)}" for c in cols)
+    stored = (f"SELECT {', '.join(f'r.{_q(c)}' for c in cols)}, {order} AS pos FROM {sheet}_rows r "
+              f"JOIN snapshots s ON r.part = s.{PART_OF[sheet]}_part WHERE s.id = ?")
     before = ", ".join(f"o.{_q(c)} AS {_q('o_' + c)}" for c in cols)
     after = ", ".join(f"n.{_q(c)} AS {_q('n_' + c)}" for c in cols)
-    differ = f"({', '.join(f'o.{_q(c)}' for c in cols)}) IS DISTINCT FROM ({', '.join(f'n.{_q(c)}' for c in cols)})"
+    differ = " OR ".join(f"o.{_q(c)} IS DISTINCT FROM n.{_q(c)}" for c in cols)
     sql = f"""
-    WITH o0 AS (SELECT {stored}, row_number() OVER (ORDER BY {order}) AS pos
-                FROM {sheet}_rows r JOIN snapshots s ON r.part = s.{PART_OF[sheet]}_part WHERE s.id = ?),
-         o AS (SELECT *, {key} AS k FROM o0),
-         n AS (SELECT *, {key} AS k FROM incoming),
-         d AS (SELECT CASE WHEN o.k IS NULL THEN 'ajoute' WHEN n.k IS NULL THEN 'retire'
+    WITH d AS (SELECT CASE WHEN o.pos IS NULL THEN 'ajoute' WHEN n.pos IS NULL THEN 'retire'
                            WHEN {differ} THEN 'modifie' END AS change,
                       coalesce(n.pos, o.pos) AS pos, {before}, {after}
-               FROM o FULL JOIN n ON o.k = n.k)
+               FROM {_keyed(sheet, stored)} o FULL JOIN {_keyed(sheet, 'SELECT * FROM incoming')} n
+               ON o.kid IS NOT DISTINCT FROM n.kid AND o.knat IS NOT DISTINCT FROM n.knat)
     SELECT count(*) OVER (PARTITION BY change) AS n, * EXCLUDE (pos) FROM d WHERE change IS NOT NULL
     QUALIFY row_number() OVER (PARTITION BY change ORDER BY pos) <= ?
     ORDER BY list_position({list(CHANGES)}, change), pos
