@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
+import time
 from pathlib import Path
 
 import pyarrow as pa
@@ -54,13 +56,18 @@ def main(argv: list[str] | None = None) -> None:
                                      as_of=dt.date(2020, 6, 30), created_by="bench")
     cases = {"with ids": (with_ids, upload_like(stored, extra)),
              "without ids (natural key)": (no_ids, without_ids(upload_like(stored, extra)))}
-    print(f"needs: {args.needs:,} stored, {cases['with ids'][1].num_rows:,} uploaded; median of {args.repeat}")
+    print(f"needs: {args.needs:,} stored, {cases['with ids'][1].num_rows:,} uploaded; median of {args.repeat}; "
+          f"load average {os.getloadavg()[0]:.1f}")
     for name, (sid, table) in cases.items():
-        times, result = [], None
+        times, cpu, result = [], [], None
         for _ in range(args.repeat):
+            c0 = time.process_time()
             seconds, result = timed(lambda: sheet_changes(store, sid, "besoins", table))
             times.append(seconds)
-        print(f"  {name:<28} {1000 * median(times):7.0f} ms   counts {result.counts}, {len(result.rows)} rows listed")
+            cpu.append(time.process_time() - c0)
+        print(f"  {name:<28} {1000 * median(times):7.0f} ms wall, {1000 * median(cpu):5.0f} ms CPU   "
+              f"counts {result.counts}, {len(result.rows)} rows listed")
+    print(f"load average at the end {os.getloadavg()[0]:.1f}")
     store.close()
 
 
