@@ -23,6 +23,9 @@ enter_through_app()  # first: a deep link on a fresh server runs this file alone
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Streamlit's grid wraps a cell's text only in rows taller than 4rem (64 px): three lines of a long reason
 WRAPPED_ROW_HEIGHT = 72
+# the room of a grid inside an expander at 1280 px: its border and padding take 16 px (measured), a vertical
+# scrollbar some more (tests/e2e/test_import.py checks the deciding columns whole there)
+IN_EXPANDER = VISIBLE_WIDTH - 40
 log = logging.getLogger("inventory.import_page")
 store = ui.current_store()
 
@@ -250,7 +253,7 @@ def formats_section(state: dict) -> None:
             item = column_width(set_aside[a["item"]])
             st.dataframe(set_aside, hide_index=True, width="stretch", row_height=WRAPPED_ROW_HEIGHT, column_config={
                 a["item"]: st.column_config.TextColumn(width=item),
-                a["message"]: st.column_config.TextColumn(width=VISIBLE_WIDTH - item)})
+                a["message"]: st.column_config.TextColumn(width=IN_EXPANDER - item)})
             if checked.ok:  # a rejected upload has them in its annotated workbook already
                 st.download_button(T.IMP_DOWNLOAD_SET_ASIDE,
                                    data=lambda a=set_aside_rows(checked): exports.annotated_workbook([], [], a),
@@ -335,7 +338,7 @@ def rows_section(changes: list) -> None:
             continue
         with st.expander(report.changes_line(sheet), expanded=True):
             frame = report.changes_frame(sheet)  # every column decides: all of them inside 1280 px
-            widths = fitted_widths([column_width(frame[c]) for c in frame.columns], len(frame.columns))
+            widths = fitted_widths([column_width(frame[c]) for c in frame.columns], len(frame.columns), IN_EXPANDER)
             st.dataframe(frame, hide_index=True, width="stretch", column_config={
                 c: st.column_config.TextColumn(width=w) for c, w in zip(frame.columns, widths)})
             if sheet.cut:
