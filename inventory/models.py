@@ -60,6 +60,9 @@ class Row(BaseModel):
     sheet: ClassVar[str]
     sheet_en: ClassVar[str]
     key: ClassVar[str | None] = None  # the column that must be unique, if any
+    # the columns that name a row without its key (a blank optional id, a sheet with none): an import's preview
+    # matches such rows across snapshots on them
+    natural_key: ClassVar[tuple[str, ...]] = ()
 
     @classmethod
     def column_label(cls, name: str) -> str:
@@ -168,6 +171,7 @@ class Besoin(Row):
     sheet: ClassVar[str] = "besoins"
     sheet_en: ClassVar[str] = "needs"
     key: ClassVar[str | None] = "id"
+    natural_key: ClassVar[tuple[str, ...]] = ("territoire", "source", "thematique", "public", "secteur")
 
     territoire: Territoire = column("Territoire", "territory", help="FR, région ou département (nom ou code)")
     source: Annotated[str, BeforeValidator(p.choice(SOURCES))] = column(
@@ -212,6 +216,7 @@ class Engagement(Row):
     sheet: ClassVar[str] = "engagements"
     sheet_en: ClassVar[str] = "commitments"
     key: ClassVar[str | None] = "id"
+    natural_key: ClassVar[tuple[str, ...]] = ("investisseurs", "thematiques", "territoires")
 
     id: OptCode = column("Identifiant", "id", help="Identifiant unique (facultatif), ex. E01", default=None)
     investisseurs: Annotated[list[str], BeforeValidator(p.distinct_list), Field(min_length=1)] = column(
@@ -253,6 +258,7 @@ class Realisation(Row):
 
     sheet: ClassVar[str] = "realisations"
     sheet_en: ClassVar[str] = "results"
+    natural_key: ClassVar[tuple[str, ...]] = ("programme", "territoire", "thematique", "date")
 
     programme: Code = column("Programme", "programme", help="Identifiant du programme", refers="programmes")
     territoire: Territoire = column("Territoire", "territory", help="FR, région ou département (nom ou code)")

@@ -10,17 +10,22 @@ import pandas as pd
 import streamlit as st
 
 from inventory.outputs import exports
-from inventory.intake import importer, report
+from inventory.intake import importer, reading, report
 from inventory import limits, memory
 from inventory import texts as T
 from inventory.parsing import entry
-from ui.display import plain
+from ui.display import VISIBLE_WIDTH, column_width, fitted_widths, plain
 import ui
 from ui import StoreBusy, counted, enter_through_app, date_text, number, is_facilitator
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Streamlit's grid wraps a cell's text only in rows taller than 4rem (64 px): three lines of a long reason
+WRAPPED_ROW_HEIGHT = 72
+# the room of a grid inside an expander at 1280 px: its border and padding take 16 px (measured), a vertical
+# scrollbar some more (tests/e2e/test_import.py checks the deciding columns whole there)
+IN_EXPANDER = VISIBLE_WIDTH - 40
 log = logging.getLogger("inventory.import_page")
 store = ui.current_store()
 
@@ -123,24 +128,29 @@ def validate(files: list[tuple[str, bytes]], key: str) -> dict | None:
     """Read then check the upload, one status per step; the outcome is kept in the session by file hash."""
     steps = []
     try:
-        with st.status(T.IMP_STEP_READ) as status:
+        with st.status(T.IMP_STEP_READ) as read_status:
             upload = importer.read_upload(files)
             lines = [counted(T.IMP_ROWS_READ, sheet=raw.sheet, rows=len(raw.rows))
                      for raw in upload.sheets.values()]
-            label = (counted(T.IMP_STEP_READ_DONE, sheets=len(upload.sheets), files=len(files)) if upload.sheets
-                     else T.IMP_STEP_READ_FAILED)
-            state = "error" if upload.issues else "complete"
+            sheets = (counted(T.IMP_STEP_READ_DONE, sheets=len(upload.sheets), files=len(files)) if upload.sheets
+                      else None)
+            read_state = "error" if upload.issues else "complete"
             for line in lines:
                 st.text(line)
-            status.update(label=label, state=state)
-        steps.append((label, state, lines))
+            read_status.update(label=sheets or T.IMP_STEP_READ, state=read_state)
         with st.status(T.IMP_STEP_CHECK) as status:
-            checked = importer.check(upload, store)
+            checked = importer.check(upload, store)  # converts the catalogues: what they were read as is known now
             label = (T.IMP_STEP_CHECK_OK if checked.ok
                      else counted(T.IMP_STEP_CHECK_KO, n=len(checked.issues)))
             state = "complete" if checked.ok else "error"
             status.update(label=label, state=state)
-        steps.append((label, state, []))
+        found = report.catalogues_recognised(checked)
+        read_label = (T.PREVIEW_READ_BOTH.format(sheets=sheets, catalogues=found) if sheets and found
+                      else T.PREVIEW_READ_CATALOGUES.format(catalogues=found) if found
+                      else sheets or T.IMP_STEP_READ_FAILED)
+        read_status.update(label=read_label, state=read_state)
+        steps += [(read_label, read_state, lines), (label, state, [])]
+        changes = report.row_changes(checked, store) if checked.ok else []
     except StoreBusy:
         st.warning(T.DB_BUSY)
         return None
@@ -148,7 +158,7 @@ def validate(files: list[tuple[str, bytes]], key: str) -> dict | None:
         log.exception("validation failed")
         st.error(T.UNEXPECTED)
         return None
-    return {"key": key, "checked": checked, "steps": steps,
+    return {"key": key, "checked": checked, "steps": steps, "changes": changes,
             "groups": [(kind, issues, report.issues_frame(issues)) for kind, issues in report.by_kind(checked.issues)],
             "stem": (files[0][0].rsplit(".", 1)[0] if len(files) == 1 else "import")}
 
@@ -158,7 +168,7 @@ def upload_section() -> None:
         memory.release()  # the committed upload's objects are gone: give their memory back to the system
     st.header(T.IMP_UPLOAD_HEADER)
     st.html(ui.css.uploader_css(T.language()))  # the uploader's own words in the page's language (static CSS)
-    uploaded = st.file_uploader(T.IMP_UPLOADER, type=["xlsx", "ods", "csv", "json"], accept_multiple_files=True,
+    uploaded = st.file_uploader(report.accepted_files(), type=reading.extensions(), accept_multiple_files=True,
                                 help=T.IMP_UPLOADER_HELP, max_upload_size=limits.MAX_FILE_BYTES // 2**20,
                                 key=f"upload_{st.session_state.get('_upload_round', 0)}")
     if not uploaded:
@@ -178,7 +188,7 @@ def upload_section() -> None:
     report_section(state)
     formats_section(state)
     if state["checked"].ok:
-        commit_section(state["checked"])
+        commit_section(state["checked"], state["changes"])
 
 
 # --- 2. the validation report ---------------------------------------------------------------------------
@@ -238,7 +248,12 @@ def formats_section(state: dict) -> None:
     if not set_aside.empty:
         with st.expander(T.IMP_SET_ASIDE_HEADER.format(n=number(len(set_aside))), expanded=True):
             st.caption(T.IMP_SET_ASIDE_CAPTION)
-            st.dataframe(set_aside, hide_index=True, width="stretch")
+            # which aid and why first, inside 1280 px: the reason takes the rest of the room and wraps there
+            a = T.IMP_SET_ASIDE_COLUMNS
+            item = column_width(set_aside[a["item"]])
+            st.dataframe(set_aside, hide_index=True, width="stretch", row_height=WRAPPED_ROW_HEIGHT, column_config={
+                a["item"]: st.column_config.TextColumn(width=item),
+                a["message"]: st.column_config.TextColumn(width=IN_EXPANDER - item)})
             if checked.ok:  # a rejected upload has them in its annotated workbook already
                 st.download_button(T.IMP_DOWNLOAD_SET_ASIDE,
                                    data=lambda a=set_aside_rows(checked): exports.annotated_workbook([], [], a),
@@ -247,7 +262,7 @@ def formats_section(state: dict) -> None:
 
 
 # --- 3. preview and 4. commit ---------------------------------------------------------------------------
-def commit_section(checked: importer.Checked) -> None:
+def commit_section(checked: importer.Checked, changes: list) -> None:
     st.header(T.IMP_PREVIEW_HEADER)
     active = next((s for s in ui.snapshots() if s.active), None)
     preview = report.change_preview(checked, active.counts if active else None)
@@ -255,6 +270,7 @@ def commit_section(checked: importer.Checked) -> None:
     shown_carried = [s for s in checked.carried_over if s in report.MAIN_SHEETS]
     if shown_carried:
         st.info(T.IMP_CARRIED.format(sheets=", ".join(shown_carried)))
+    rows_section(changes)
     removals = report.large_removals(preview)
     for sheet, before, after in removals:
         st.warning(T.IMP_LARGE_REMOVAL.format(sheet=sheet, before=number(before), after=number(after),
@@ -310,6 +326,23 @@ def commit_section(checked: importer.Checked) -> None:
         if no.button(T.IMP_TODAY_CANCEL, key="cancel_today"):
             st.session_state.pop("_commit_pending", None)
             st.rerun()
+
+
+def rows_section(changes: list) -> None:
+    """Per uploaded sheet, its counts first, then the rows that change: which row, what happens, old → new."""
+    st.subheader(T.PREVIEW_ROWS_HEADER)
+    st.caption(T.PREVIEW_ROWS_INTRO)
+    st.markdown("\n".join(f"- {plain(report.changes_line(sheet))}" for sheet in changes))
+    for sheet in changes:
+        if not sheet.rows:
+            continue
+        with st.expander(report.changes_line(sheet), expanded=True):
+            frame = report.changes_frame(sheet)  # every column decides: all of them inside 1280 px
+            widths = fitted_widths([column_width(frame[c]) for c in frame.columns], len(frame.columns), IN_EXPANDER)
+            st.dataframe(frame, hide_index=True, width="stretch", column_config={
+                c: st.column_config.TextColumn(width=w) for c, w in zip(frame.columns, widths)})
+            if sheet.cut:
+                st.caption(T.PREVIEW_CUT.format(limit=fr_number(report.ROWS_SHOWN)))
 
 
 def save(checked: importer.Checked, label: str, as_of: dt.date) -> None:

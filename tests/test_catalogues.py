@@ -470,7 +470,7 @@ def test_a_correspondances_sheet_uploaded_with_the_catalogue_overrides_the_table
     checked = importer.check(importer.read_upload(files), demo_store)
     assert checked.ok, checked.issues
     assert checked.catalogue.set_aside == [] and checked.catalogue.formats == [{"file": "aides.json",
-                                                                              "format": "aides-territoires"}]
+                                                                              "format": "aides-territoires", "read": 1}]
     assert {(m["source"], m["valeur"]): m["lignes"] for m in checked.catalogue.mapping}[
         ("categorie", "Culture et identité collective")] == 1
 

@@ -2,6 +2,7 @@
 from pathlib import Path
 
 from inventory import limits
+from inventory.intake import reading
 from inventory import texts as T
 
 _HERE = Path(__file__).resolve().parent
@@ -38,6 +39,8 @@ def interface_css(language: str) -> str:
 def uploader_css(language: str) -> str:
     """The file uploader's own words in ``language``, with our size limit."""
     with T.speaking(language):
-        button, instructions = T.UPLOADER_BUTTON, T.UPLOADER_INSTRUCTIONS.format(limit=limits.MAX_FILE_BYTES // 2**20)
+        button = T.UPLOADER_BUTTON
+        instructions = T.UPLOADER_INSTRUCTIONS.format(limit=limits.MAX_FILE_BYTES // 2**20,
+                                                      extensions=", ".join(e.upper() for e in reading.extensions()))
     return (f"<style>\n:root {{ --uploader-button: {css_string(button)}; "
             f"--uploader-instructions: {css_string(instructions)}; }}\n{UPLOADER_CSS}</style>\n")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from inventory.models import STATUTS
+from inventory.models import STATUTS, Engagement
 from inventory.store import Store
 from inventory.analysis.base import ALL, LEVEL_CELLS, NeedFilter, check_level, level_expr, levels_sql
 from inventory.analysis.coverage import white_zones
@@ -23,11 +23,10 @@ def commitment_rows(snapshot_id: int) -> tuple[str, list]:
 
 
 def commitment_key(alias: str) -> str:
-    """SQL naming one commitment across snapshots: its id, else its investors, themes and territories (a
-    commitment may lack an id)."""
-    a = f"{alias}."
-    return (f"coalesce({a}id, array_to_string({a}investisseurs, ';') || '|' || array_to_string({a}thematiques, ';')"
-            f" || '|' || array_to_string({a}territoires, ';'))")
+    """SQL naming one commitment across snapshots: its id, else its natural key (``Engagement.natural_key``: its
+    investors, themes and territories; a commitment may lack an id)."""
+    lists = " || '|' || ".join(f"array_to_string({alias}.{c}, ';')" for c in Engagement.natural_key)
+    return f"coalesce({alias}.id, {lists})"
 
 
 def commitments(store: Store, snapshot_id: int) -> pd.DataFrame:

@@ -28,7 +28,7 @@ FILLED = ("investisseurs", "programmes", "besoins", "realisations")
 class CatalogueReport:
     """What the import page and ``import --json`` say about the catalogues of an upload."""
 
-    formats: list[dict[str, str]] = field(default_factory=list)  # {"file", "format"}
+    formats: list[dict[str, Any]] = field(default_factory=list)  # {"file", "format", "read": catalogue rows read}
     mapping: list[dict[str, Any]] = field(default_factory=list)
     set_aside: list[SetAside] = field(default_factory=list)
     new_investors: list[dict[str, Any]] = field(default_factory=list)
@@ -95,7 +95,7 @@ def take_in(upload, store, issues: list[Issue], warnings: list[str]) -> Catalogu
             continue
         converted.append(out)
         files[id(out)] = cf.name
-        report.formats.append({"file": cf.name, "format": out.catalogue})
+        report.formats.append({"file": cf.name, "format": out.catalogue, "read": out.read})
         report.set_aside += out.set_aside
         warnings += out.warnings
     if not converted:

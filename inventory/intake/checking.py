@@ -24,7 +24,7 @@ from inventory import texts as T
 from inventory.models import SHEETS, Issue, Row, storage
 from inventory.parsing import is_blank, show
 from inventory.intake.reading.blanks import arrow_strings
-from inventory.intake.reading.sheet import RawSheet, header_names
+from inventory.intake.reading.sheet import RawSheet, header_names, is_annotation_column
 from inventory.reference import fold
 from inventory.store import SHEET_COLUMNS
 from inventory.store.database import with_later_columns
@@ -197,7 +197,8 @@ def parse_sheet(raw: RawSheet, issues: list[Issue], warnings: list[str]) -> Pars
             continue
         name = known.get(fold(header))
         if name is None:
-            ignored.append(header)
+            if not is_annotation_column(header):
+                ignored.append(header)
         elif name in position:
             issues.append(Issue(sheet=raw.sheet, row=1, column=header, value=header,
                                 message=T.ERR_DUPLICATE_COLUMN.format(column=header), kind="colonne"))

@@ -10,14 +10,16 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 from xlsxwriter.utility import xl_col_to_name
 
-from inventory.intake import catalogues
+from inventory.intake import catalogues, reading
+from inventory import formats, reference
 from inventory import texts as T
 import datetime as dt
 
 from inventory.intake.importer import MAIN_SHEETS, Checked
-from inventory.models import Issue, Snapshot
+from inventory.models import SHEETS, Issue, Snapshot
 from inventory.parsing import is_blank, show
 from inventory.intake.reading import RawSheet
+from inventory.store import Store, changes
 
 MARK = "▶ "
 BAD_CELL_STYLE = "background-color: #F8CBAD; color: #9C0006; font-weight: bold"
@@ -186,9 +188,9 @@ def catalogue_frames(checked: Checked) -> tuple[list[str], pd.DataFrame, pd.Data
     report = checked.catalogue
     names = {catalogues.aides_territoires.NAME: T.CAT_AIDES_TERRITOIRES, catalogues.hxl.NAME: T.CAT_HXL}
     found = report.formats if report else []
-    formats = [T.IMP_FORMAT_LINE.format(file=f["file"], format=names.get(f["format"], f["format"])) for f in found]
-    formats += [T.IMP_FORMAT_LINE.format(file=f, format=T.IMP_FORMAT_CONTRACT)
-                for f in checked.upload.files if f not in {c["file"] for c in found}]
+    lines = [T.IMP_FORMAT_LINE.format(file=f["file"], format=names.get(f["format"], f["format"])) for f in found]
+    lines += [T.IMP_FORMAT_LINE.format(file=f, format=T.IMP_FORMAT_CONTRACT)
+              for f in checked.upload.files if f not in {c["file"] for c in found}]
     m, a = T.IMP_MAPPING_COLUMNS, T.IMP_SET_ASIDE_COLUMNS
     rows = report.mapping if report else []
     mapping = pd.DataFrame({
@@ -198,14 +200,16 @@ def catalogue_frames(checked: Checked) -> tuple[list[str], pd.DataFrame, pd.Data
                           (" ; ".join(r["thematique"]) or T.IMP_MAPPING_OUTSIDE) for r in rows],
         m["lignes"]: pd.array([r["lignes"] for r in rows], dtype="Int64"),
     })
-    aside = [s.as_dict() for s in report.set_aside] if report else []
-    set_aside = pd.DataFrame({
-        a["sheet"]: [s["sheet"] for s in aside],
-        a["row"]: pd.array([s["row"] for s in aside], dtype="Int64"),
-        a["value"]: [s["value"] for s in aside],
-        a["message"]: [s["message"] for s in aside],
-    })
-    return formats, mapping, set_aside
+    aside = report.set_aside if report else []
+    set_aside = pd.DataFrame({  # which aid, and why, first: the file and where in it last
+        a["item"]: [" · ".join(w for w in (s.ref, s.title) if w) for s in aside],
+        a["message"]: [s.message for s in aside],
+        a["value"]: [s.value for s in aside],
+        a["sheet"]: [s.sheet for s in aside],
+        a["row"]: [(T.PREVIEW_WHERE_POSITION if s.positional else T.PREVIEW_WHERE_LINE).format(n=s.row)
+                   for s in aside],
+    }, columns=[a[k] for k in ("item", "message", "value", "sheet", "row")])
+    return lines, mapping, set_aside
 
 
 def snapshots_frame(snaps: Iterable[Snapshot]) -> pd.DataFrame:
@@ -214,3 +218,108 @@ def snapshots_frame(snaps: Iterable[Snapshot]) -> pd.DataFrame:
              s.counts.get("programmes", 0), s.counts.get("investisseurs", 0), s.active) for s in snaps]
     frame = pd.DataFrame(rows, columns=list(T.IMP_SNAPSHOT_COLUMNS.values()))
     return frame.iloc[::-1].reset_index(drop=True)
+
+
+# --- what the upload is, in words: the catalogues recognised, the kinds of file accepted -------------------------
+def _counted(template: str, n: int) -> str:
+    return T.plural(template, n=n).format(n=formats.number(n))
+
+
+def catalogues_recognised(checked: Checked) -> str | None:
+    """« 2 catalogues reconnus : aides-territoires (9 aides), 3W HXL (12 lignes) », or None without a catalogue
+    read (a refused one is in the report's problems)."""
+    found = checked.catalogue.formats if checked.catalogue else []
+    if not found:
+        return None
+    parts = [_counted(T.PREVIEW_CATALOGUE_READ[f["format"]], f["read"]) for f in found]
+    return T.plural(T.PREVIEW_CATALOGUES, n=len(found)).format(n=formats.number(len(found)),
+                                                                catalogues=", ".join(parts))
+
+
+def accepted_files() -> str:
+    """Every kind of file the readers take, in words: a kind that comes in one shape with its extensions
+    (« classeur du modèle (.xlsx, .xlsm, .ods) »), one published in several with their names (« catalogue
+    aides-territoires (JSON, CSV ou classeur) »)."""
+    kinds = []
+    for kind, shapes in reading.accepted():
+        if len(shapes) == 1:
+            described = ", ".join(next(iter(shapes.values())))
+        else:
+            names = [T.PREVIEW_SHAPES[s] for s in shapes]
+            described = T.PREVIEW_OR.join([", ".join(names[:-1]), names[-1]])
+        kinds.append(T.PREVIEW_KIND.format(kind=T.PREVIEW_KINDS[kind], shapes=described))
+    return T.PREVIEW_UPLOADER.format(kinds=T.PREVIEW_KINDS_JOIN.join(kinds))
+
+
+# --- the rows an upload changes -----------------------------------------------------------------------------
+ROWS_SHOWN = 100  # rows of each kind (added, removed, changed) listed per sheet; the counts count them all
+TERRITORY_COLUMNS = ("territoire", "territoires")
+
+
+def row_changes(checked: Checked, store: Store, *, limit: int = ROWS_SHOWN) -> list[changes.SheetChanges]:
+    """For each sheet the upload replaces (in the contract's order), its rows added, removed and changed against
+    the active snapshot; the sheets carried over change nothing and are left out."""
+    active = store.active_snapshot_id()
+    return [changes.sheet_changes(store, active, sheet, checked.tables[sheet], limit=limit)
+            for sheet in SHEETS if sheet in checked.tables]
+
+
+def changes_line(sheet: changes.SheetChanges) -> str:
+    """« besoins : 3 ajouts, 1 retrait, 2 modifications », the kinds with none left out."""
+    if not sheet.total:
+        return T.PREVIEW_NO_CHANGE.format(sheet=sheet.sheet)
+    parts = [_counted(template, sheet.counts[kind]) for kind, template in
+             (("ajoute", T.PREVIEW_ADDED), ("retire", T.PREVIEW_REMOVED), ("modifie", T.PREVIEW_CHANGED))
+             if sheet.counts[kind]]
+    return T.PREVIEW_SHEET_LINE.format(sheet=sheet.sheet, parts=", ".join(parts))
+
+
+def cell_shown(column: str | None, value: object) -> str:
+    """A stored value as the preview shows it: territories by name, lists joined, numbers and dates as people
+    read them, none as « – »."""
+    if value is None or (isinstance(value, (list, tuple)) and not value) or is_blank(value):
+        return formats.NO_VALUE
+    if isinstance(value, (list, tuple)):
+        return " ; ".join(cell_shown(column, v) for v in value)
+    if column in TERRITORY_COLUMNS:
+        known = reference.territories().get(str(value))
+        return known.nom if known is not None else str(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return formats.date(value)
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        return formats.number(value, 0 if value.is_integer() else 2)
+    if isinstance(value, int):
+        return formats.number(value)
+    return str(value)
+
+
+def row_label(sheet: str, row: dict) -> str:
+    """A row named as a person reads it: its id and name (« P1 · Numérique pour tous »), else what its natural key
+    says (« Rhône · terrain · numerique »)."""
+    model = SHEETS[sheet]
+    parts = [str(row[model.key])] if model.key and not is_blank(row.get(model.key)) else []
+    name = row.get("nom") or row.get("libelle")
+    if name:
+        parts.append(str(name))
+    else:
+        parts += [cell_shown(c, row.get(c)) for c in model.natural_key if not is_blank(row.get(c)) and row.get(c) != []]
+    return " · ".join(parts)
+
+
+def changes_frame(sheet: changes.SheetChanges) -> pd.DataFrame:
+    """The listed rows of a sheet's changes, one line per row added or removed and per cell changed: which row,
+    what happens to it, and for a changed cell its column, before and after."""
+    c, kinds = T.PREVIEW_COLUMNS, T.PREVIEW_CHANGE_LABELS
+    model = SHEETS[sheet.sheet]
+    lines = []
+    for row in sheet.rows:
+        label = row_label(sheet.sheet, row.after if row.after is not None else row.before)
+        if row.change != "modifie":
+            lines.append((label, kinds[row.change], "", "", ""))
+            continue
+        for column in row.columns:
+            lines.append((label, kinds[row.change], model.column_label(column),
+                          cell_shown(column, row.before[column]), cell_shown(column, row.after[column])))
+    return pd.DataFrame(lines, columns=[c[k] for k in ("ligne", "changement", "colonne", "avant", "apres")])

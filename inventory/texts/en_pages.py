@@ -201,8 +201,7 @@ IMP_NOT_ALLOWED = "Only facilitators may do this: log in again. Nothing was chan
 IMP_UPLOAD_HEADER = "1. Upload the files"
 # the file uploader's own words, drawn over Streamlit's (ui/uploader.css); {limit}: inventory.limits, in MB
 UPLOADER_BUTTON = "Choose files"
-UPLOADER_INSTRUCTIONS = "or drag them here · {limit} MB at most per file · XLSX, ODS, CSV, JSON"
-IMP_UPLOADER = "An .xlsx or .ods workbook, one .csv file per sheet (besoins.csv, programmes.csv…), or a catalogue: aides-territoires (.json, .csv), HXL table (.csv)"
+UPLOADER_INSTRUCTIONS = "or drag them here · {limit} MB at most per file · {extensions}"
 IMP_UPLOADER_HELP = (
     "A missing sheet is carried over from the active snapshot: to refresh the needs only, "
     "upload only the besoins sheet."
@@ -505,7 +504,7 @@ IMP_SET_ASIDE_CAPTION = (
     "These rows of the catalogue cannot be placed without guessing: they will not be imported, the rest will be. "
     "The annotated workbook lists them too."
 )
-IMP_SET_ASIDE_COLUMNS = {"sheet": "File", "row": "Row", "value": "Value", "message": "Reason"}
+IMP_SET_ASIDE_COLUMNS = {"item": "Aid or row", "message": "Reason", "value": "Value", "sheet": "File", "row": "Where"}
 IMP_DOWNLOAD_SET_ASIDE = "Download the rows set aside (.xlsx)"
 IMP_SET_ASIDE_NAME = "set_aside_{stem}.xlsx"
 IMP_LARGE_REMOVAL = (

@@ -219,8 +219,8 @@ IMP_NOT_ALLOWED = "Action réservée aux animateurs : reconnectez-vous. Rien n'a
 IMP_UPLOAD_HEADER = "1. Déposer les fichiers"
 # the file uploader's own words, drawn over Streamlit's (ui/uploader.css); {limit}: inventory.limits, in MB
 UPLOADER_BUTTON = "Choisir des fichiers"
-UPLOADER_INSTRUCTIONS = "ou glissez-les ici · {limit} Mo au plus par fichier · XLSX, ODS, CSV, JSON"
-IMP_UPLOADER = "Classeur .xlsx ou .ods, un fichier .csv par feuille (besoins.csv, programmes.csv…), ou un catalogue : aides-territoires (.json, .csv), tableau HXL (.csv)"
+# {extensions}: every extension the readers take (inventory.intake.reading.extensions)
+UPLOADER_INSTRUCTIONS = "ou glissez-les ici · {limit} Mo au plus par fichier · {extensions}"
 IMP_UPLOADER_HELP = (
     "Une feuille absente est reprise de l'inventaire actif : pour rafraîchir les seuls besoins, "
     "déposez seulement la feuille besoins."
@@ -330,7 +330,8 @@ IMP_MAPPING_OUTSIDE = "hors de l'inventaire"
 IMP_SET_ASIDE_HEADER = "Lignes mises de côté : {n}"
 IMP_SET_ASIDE_CAPTION = ("Ces lignes du catalogue ne peuvent pas être placées sans deviner : elles ne seront pas "
                          "importées, le reste le sera. Le classeur annoté les liste aussi.")
-IMP_SET_ASIDE_COLUMNS = {"sheet": "Fichier", "row": "Ligne", "value": "Valeur", "message": "Raison"}
+IMP_SET_ASIDE_COLUMNS = {"item": "Aide ou ligne", "message": "Raison", "value": "Valeur", "sheet": "Fichier",
+                         "row": "Emplacement"}
 IMP_DOWNLOAD_SET_ASIDE = "Télécharger les lignes mises de côté (.xlsx)"
 IMP_SET_ASIDE_NAME = "mis_de_cote_{stem}.xlsx"
 # a large removal, called out before the commit

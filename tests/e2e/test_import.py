@@ -100,7 +100,7 @@ def test_a_facilitator_fixes_a_workbook_from_the_report_and_commits_it(
     log_in(tab, FACILITATOR_PASSWORD)
     expect(main(tab).get_by_text(T.IMP_LOGGED_IN_AS.format(name="Camille"))).to_be_visible()
     uploader = tab.locator('[data-testid="stFileUploader"] input[type=file]')
-    french = ["Choisir des fichiers", "ou glissez-les ici · 50 Mo au plus par fichier · XLSX, ODS, CSV, JSON"]
+    french = ["Choisir des fichiers", "ou glissez-les ici · 50 Mo au plus par fichier · XLSX, XLSM, ODS, CSV, TXT, TSV, JSON"]
     assert eventually(tab, lambda: uploader_words(tab) == french), uploader_words(tab)
 
     # 1. a workbook with four bad cells: rejected, every problem located, nothing saved
@@ -212,4 +212,38 @@ def test_workshop_mode_lists_no_import_page_and_offers_nothing_that_writes(
     assert_no_exception(tab)
     assert writing_controls(tab) == dict.fromkeys(writing_controls(tab), 0)
     assert main(tab).get_by_label(T.IMP_PASSWORD).count() == 0
+    assert external_requests == []
+
+
+def test_a_catalogue_upload_shows_whole_at_1280_px_which_aid_is_set_aside_and_why_and_each_change(
+        tab: Page, base_url: str, external_requests: list[str], tmp_path: Path):
+    """Issue 23: the set-aside rows lead with the aid and its reason (the reason wraps in its wide column), and
+    every column of the rows that change is inside the grid at 1280 px. Nothing is committed."""
+    from tests.test_catalogues import AIDS, page as aides_page
+
+    from .test_deciding_columns import WHOLE_COLUMNS_JS
+
+    goto_app(tab, f"{base_url}/importer")
+    log_in(tab, FACILITATOR_PASSWORD)
+    path = tmp_path / "aides.json"
+    path.write_bytes(aides_page(AIDS))
+    tab.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(path)
+    wait_for_app(tab)
+    assert_no_exception(tab)
+    expect(main(tab).get_by_text("Lecture : 1 catalogue reconnu : aides-territoires (8 aides)")).to_be_visible()
+    a, c = T.IMP_SET_ASIDE_COLUMNS, T.PREVIEW_COLUMNS
+    wanted = {a["item"]: [a["item"], a["message"]], c["ligne"]: [c[k] for k in c]}
+    seen, found = [], []
+    for grid in main(tab).get_by_test_id("stExpander").get_by_test_id("stDataFrame").all():
+        if not grid.is_visible():  # a folded expander's (the correspondences applied)
+            continue
+        grid.scroll_into_view_if_needed()
+        heads = table_rows(grid)[0]
+        found.append(heads)
+        if heads[0] in wanted:
+            whole = grid.evaluate(WHOLE_COLUMNS_JS)
+            width = grid.evaluate("df => df.querySelector('.dvn-scroller').clientWidth")
+            assert [h for h in wanted[heads[0]] if h not in whole] == [], (heads, whole, width)
+            seen.append(heads[0])
+    assert set(seen) == set(wanted), found
     assert external_requests == []

@@ -16,9 +16,10 @@ from inventory.intake.catalogues.correspondences import SOURCES, Correspondences
 
 FORMATS = {aides_territoires.NAME: texts.CAT_AIDES_TERRITOIRES, hxl.NAME: texts.CAT_HXL}
 PREFIXES = {aides_territoires.NAME: aides_territoires.PREFIX, hxl.NAME: hxl.PREFIX}
+SHAPES = {aides_territoires.NAME: aides_territoires.SHAPES, hxl.NAME: hxl.SHAPES}  # the files each is published as
 
-__all__ = ["FORMATS", "PREFIXES", "CatalogueRefused", "Converted", "Correspondences", "Investors", "SetAside",
-           "convert", "convert_grid", "recognise", "recognise_grid", "shipped"]
+__all__ = ["FORMATS", "PREFIXES", "SHAPES", "CatalogueRefused", "Converted", "Correspondences", "Investors",
+           "SetAside", "convert", "convert_grid", "recognise", "recognise_grid", "shipped"]
 
 
 def recognise(data: bytes) -> str | None:

@@ -47,6 +47,7 @@ from inventory.reference import NATIONAL, overseas_region_to_departement, resolv
 
 NAME = "aides-territoires"
 PREFIX = "AT-"
+SHAPES = ("json", "csv", "workbook")  # the files it is published as: its API's JSON, its CSV export, that CSV saved
 DEFAULT_PHASE = "structurel"  # when neither the table's « phase » row nor a programme says otherwise
 
 # CSV headers (folded) → API field: the API's own names and the site export's verbose names
@@ -186,14 +187,15 @@ def convert_aids(aids, *, file: str, investors: Investors | None = None, table: 
     for n, aid in aids:
         out.read += 1
         if not isinstance(aid, dict):
-            out.set_aside.append(SetAside(file, n, show(aid)[:80], texts.ERR_CATALOGUE_NOT_AT))
+            out.set_aside.append(SetAside(file, n, show(aid)[:80], texts.ERR_CATALOGUE_NOT_AT,
+                                          positional=not from_csv))
             continue
         row = _programme(n, aid, file, out, investors, table, default, from_csv)
         if row is None:
             continue
         if row["id"] in seen:
             out.set_aside.append(SetAside(file, n, row["id"], texts.SET_ASIDE_DUPLICATE.format(
-                first=_where(seen[row["id"]], from_csv))))
+                first=_where(seen[row["id"]], from_csv)), row["id"][len(PREFIX):], row["nom"], not from_csv))
             continue
         seen[row["id"]] = n
         out.add("programmes", row, n)
@@ -258,7 +260,9 @@ def _programme(n: int, aid: dict[str, Any], file: str, out: Converted, investors
         aside(end.strftime("%d/%m/%Y"), texts.ERR_END_BEFORE_START.format(
             fin=end.strftime("%d/%m/%Y"), debut=start.strftime("%d/%m/%Y")))
     if reasons:
-        out.set_aside += [SetAside(file, n, value, message) for value, message in reasons]
+        ref = "" if is_blank(aid.get("id")) else show(aid["id"]).strip()
+        out.set_aside += [SetAside(file, n, value, message, ref, name or "", not from_csv)
+                          for value, message in reasons]
         return None
     phase = None
     for prog in listed(aid.get("programs"), from_csv):

@@ -36,6 +36,9 @@ class SetAside:
     row: int  # 1-based position of the aid in a JSON export; the spreadsheet row number otherwise
     value: str
     message: str
+    ref: str = ""  # the catalogue's own id of the row (an aid's id), when it has one
+    title: str = ""  # what the row is called (an aid's name; a 3W row's organisation and activity)
+    positional: bool = False  # ``row`` is a position in a JSON file (which has no lines), not a line
 
     def as_dict(self) -> dict[str, Any]:
         return {"sheet": self.sheet, "row": self.row, "value": self.value, "message": self.message}

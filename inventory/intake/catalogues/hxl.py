@@ -35,6 +35,7 @@ from inventory.reference import NATIONAL, overseas_region_to_departement, resolv
 
 NAME = "hxl"
 PREFIX = "HXL-"
+SHAPES = ("csv", "workbook")  # a tagged sheet, as CSV or as any sheet of a workbook
 DEFAULT_PHASE = "urgence"
 DEFAULT_INTENSITY = 3
 SCAN_ROWS = 25  # libhxl looks for the hashtag row in the first 25 rows
@@ -162,7 +163,9 @@ def convert_grid(grid: list[list[Any]], *, file: str = NAME, investors: Investor
             if isinstance(d, str):
                 reasons.append((d, texts.SET_ASIDE_BAD_DATE.format(value=d)))
         if reasons:
-            out.set_aside += [SetAside(file, n, v, m) for v, m in reasons]
+            doer = one_line(pick.value(row, "org")) or org  # who acts there names the row, else who funds it
+            what = " – ".join(w for w in (doer, one_line(pick.value(row, "activity"))) if w)
+            out.set_aside += [SetAside(file, n, v, m, title=what) for v, m in reasons]
             continue
         for item in used:
             out.tally.add(*item)

@@ -4,7 +4,9 @@ One module per kind of file, each with the same two functions:
 
 - ``recognises(name, data) -> bool``: this reader is the one for that file (by extension or content);
 - ``read(name, data) -> list[(sheet name, Grid)]``: the file's sheets (``sheet.Grid``: rows from the header
-  row, as Python values or an Arrow table of strings), or ``sheet.FileRefused`` with the French reason.
+  row, as Python values or an Arrow table of strings), or ``sheet.FileRefused`` with the French reason;
+- ``ACCEPTS``: the kinds of file it takes, each with the shapes of file it comes as (``accepted``: the
+  uploader's hint and filter).
 
 ``READERS`` lists them; the first that recognises a file reads it. A new format is a new module added there.
 What does not depend on the format (size limits, sheet names, header row, blank rows) is done here and in
@@ -35,10 +37,14 @@ class Reader(Protocol):
 
     def read(self, name: str, data: bytes) -> list[tuple[str, Grid]]: ...
 
+    ACCEPTS: tuple[tuple[str, tuple[str, ...]], ...]
+
 
 READERS: tuple[Reader, ...] = (catalogue, legacy, workbook, csv)  # asked in this order
+SHAPES = {"workbook": workbook.EXTENSIONS, "csv": csv.EXTENSIONS, "json": catalogue.EXTENSIONS}  # shape → extensions
 
-__all__ = ["READERS", "FileRefused", "Grid", "RawSheet", "Reader", "Upload", "read_file", "read_upload"]
+__all__ = ["READERS", "SHAPES", "FileRefused", "Grid", "RawSheet", "Reader", "Upload", "accepted", "extensions",
+           "read_file", "read_upload"]
 
 
 @dataclass
@@ -52,6 +58,17 @@ class Upload:
     warnings: list[str] = field(default_factory=list)
     catalogues: list[CatalogueFile] = field(default_factory=list)  # converted during the check
     correspondences: list[tuple[int, dict]] | None = None  # an uploaded correspondances sheet: (row, {header: cell})
+
+
+def accepted() -> list[tuple[str, dict[str, tuple[str, ...]]]]:
+    """Every kind of file the readers take, in the readers' order: (kind, {shape: its extensions})."""
+    return [(kind, {shape: SHAPES[shape] for shape in shapes}) for reader in READERS for kind, shapes in reader.ACCEPTS]
+
+
+def extensions() -> list[str]:
+    """Every extension a reader takes (without the dot), workbooks first: the uploader's filter."""
+    used = {shape for _, shapes in accepted() for shape in shapes}
+    return [e.lstrip(".") for shape, exts in SHAPES.items() if shape in used for e in exts]
 
 
 def read_upload(files: list[tuple[str, bytes]], format: str | None = None) -> Upload:

@@ -15,6 +15,8 @@ from inventory.intake.reading.sheet import SHEET_NAMES, Grid
 from inventory.reference import fold
 
 EXTENSIONS = (".json",)
+# what it accepts: (kind, the shapes of file it comes as), each catalogue as its module declares
+ACCEPTS = tuple(catalogues.SHAPES.items())
 
 
 @dataclass(frozen=True)

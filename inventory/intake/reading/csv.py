@@ -24,6 +24,7 @@ from inventory.parsing import visible
 from inventory.intake.reading.sheet import FileRefused, Grid
 
 EXTENSIONS = (".csv", ".txt", ".tsv")
+ACCEPTS = (("csv", ("csv",)),)  # one sheet of the template
 DELIMITERS = ("\t", ";", ",")
 
 

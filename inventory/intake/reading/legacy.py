@@ -9,6 +9,7 @@ from pathlib import Path
 from inventory import texts as T
 from inventory.intake.reading.sheet import FileRefused, Grid
 
+ACCEPTS = ()  # nothing: it names what it refuses
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 

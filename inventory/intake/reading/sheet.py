@@ -29,7 +29,11 @@ SHEET_NAMES |= {"programs": "programmes", "need": "besoins", "besoin": "besoins"
                 "programme": "programmes", "program": "programmes", "engagement": "engagements",
                 "commitment": "engagements", "realisation": "realisations", "result": "realisations",
                 "operateur": "operateurs", "operator": "operateurs"}
-TEMPLATE_SHEETS = {"lisez moi", "read me", "listes"}  # the template's own sheets: ignored without a warning
+# The sheets and columns the tool adds to the files it hands out, in every language: the template's read-me and
+# lists, the annotated workbook's rows set aside and its errors column. Ignored without a warning when such a file
+# comes back: a facilitator who fixed the annotated workbook uploads it as it is.
+TEMPLATE_SHEETS = {"lisez moi", "read me", "listes"} | {fold(t["SET_ASIDE_SHEET"]) for t in T.TABLES.values()}
+ANNOTATION_COLUMNS = {fold(t["ANNOTATED_ERRORS_COLUMN"]) for t in T.TABLES.values()}
 
 
 class FileRefused(ValueError):
@@ -43,6 +47,11 @@ def sheet_key(name: str) -> str | None:
 
 def is_template_sheet(name: str) -> bool:
     return fold(name) in TEMPLATE_SHEETS
+
+
+def is_annotation_column(header: str) -> bool:
+    """The annotated workbook's own column (« erreurs »), not one of the facilitator's."""
+    return fold(header) in ANNOTATION_COLUMNS
 
 
 @dataclass

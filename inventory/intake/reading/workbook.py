@@ -21,6 +21,7 @@ from inventory.intake.reading.sheet import FileRefused, Grid, sheet_key
 from inventory.reference import fold
 
 EXTENSIONS = (".xlsx", ".xlsm", ".ods")
+ACCEPTS = (("workbook", ("workbook",)),)  # the template's workbook
 
 
 def recognises(name: str, data: bytes) -> bool:
