@@ -342,7 +342,7 @@ def rows_section(changes: list) -> None:
             st.dataframe(frame, hide_index=True, width="stretch", column_config={
                 c: st.column_config.TextColumn(width=w) for c, w in zip(frame.columns, widths)})
             if sheet.cut:
-                st.caption(T.PREVIEW_CUT.format(limit=fr_number(report.ROWS_SHOWN)))
+                st.caption(T.PREVIEW_CUT.format(limit=number(report.ROWS_SHOWN)))
 
 
 def save(checked: importer.Checked, label: str, as_of: dt.date) -> None:
