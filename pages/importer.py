@@ -352,7 +352,7 @@ def snapshot_section() -> None:
     if len(snaps) >= 2:
         st.page_link("pages/evolution.py", label=T.IMP_COMPARE_LINK, icon=":material/compare_arrows:")
     by_id = {s.id: s for s in snaps}
-    labels = {s.id: T.SNAPSHOT_OPTION.format(label=s.label, as_of=fr_date(s.as_of))
+    labels = {s.id: T.SNAPSHOT_OPTION.format(label=s.title, as_of=fr_date(s.as_of))
               + (T.SNAPSHOT_ACTIVE_SUFFIX if s.active else "") for s in snaps}
     ids = list(reversed(list(by_id)))
     focus = st.session_state.get("_manage_focus")

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from inventory import texts
+from inventory import formats, texts
 from inventory.intake.catalogues.common import (CatalogueRefused, Converted, Investors, SetAside, as_date, csv_rows,
                                          fold, one_line, plain_text, shorten)
 from inventory.intake.catalogues.correspondences import Correspondences, shipped
@@ -208,7 +208,7 @@ def convert_grid(grid: list[list[Any]], *, file: str = NAME, investors: Investor
         out.add("investisseurs", inv, 0)
     out.new_investors = list(investors.new)
     if defaulted:
-        out.warnings.append(texts.WARN_HXL_DEFAULT_INTENSITY.format(n=defaulted, value=DEFAULT_INTENSITY))
+        out.warnings.append(formats.counted(texts.WARN_HXL_DEFAULT_INTENSITY, n=defaulted, value=DEFAULT_INTENSITY))
     return out
 
 

@@ -1,0 +1,4 @@
+"""Texts of issue 23, part 8 (each language as its readers expect): the command line's snapshot list."""
+
+CLI_SNAPSHOT_LINE = ("{as_of}  {label}  ({besoins} {{besoins|besoin|besoins}}, {programmes} "
+                     "{{programmes|programme|programmes}}, {investisseurs} {{investisseurs|investisseur|investisseurs}})")
