@@ -359,7 +359,7 @@ FORMULA_PARCOURS = (
     "that reach at least one need of the cell."
 )
 FORMULA_MAILLON_MANQUANT = (
-    "Missing link: emergency without recovery or structural support, money without coaching, or coaching "
+    "Missing link: emergency without recovery or structural support, money without support, or support "
     "without money."
 )
 FORMULA_RESULTATS_ODD = (
@@ -453,7 +453,7 @@ CONTRACT_HELP = {
     "engagements.date": "Date of the decision, DD/MM/YYYY (default: the snapshot's date)",
     "engagements.echeance": "Date by which it must be done (optional)",
     "engagements.programme": "Identifier of the programme carrying it out, once in the catalogue (optional)",
-    "engagements.session": "Session where it was decided, e.g. Séance du 30/06 (optional)",
+    "engagements.session": "Session where it was decided, e.g. Session of 30 Jun (optional)",
     "engagements.description": "Free text (optional)",
     "realisations.programme": "Identifier of the programme",
     "realisations.territoire": "FR, region or département (name or code)",
