@@ -340,7 +340,7 @@ def cmd_organisations(store: Store, args) -> int:
         for o in records:
             share = o["part_premier_financeur"]
             print(" · ".join(str(x) for x in (o["id"], o["nom"], ", ".join(o["roles"]), ", ".join(o["financeurs"]),
-                                              "" if share is None else formats.number(100 * share, 1) + " %")))
+                                              "" if share is None else formats.percent(share, "part_premier_financeur"))))
     return 0
 
 
