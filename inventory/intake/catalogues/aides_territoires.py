@@ -378,4 +378,4 @@ def mapped(table: Correspondences, used: list, source: str, values: list[str]) -
 
 
 def _quoted(values: list[str]) -> str:
-    return ", ".join(f"« {v} »" for v in values)
+    return ", ".join(texts.QUOTED.format(value=v) for v in values)

@@ -143,13 +143,13 @@ def convert_grid(grid: list[list[Any]], *, file: str = NAME, investors: Investor
                 outside.append(sector)
             themes += [t for t in (entry.targets if entry else ()) if t not in themes]
         if not sectors:
-            reasons.append(("", texts.SET_ASIDE_NO_THEME.format(values="(secteur vide)", source="secteur")))
+            reasons.append(("", texts.SET_ASIDE_NO_THEME.format(values=texts.SET_ASIDE_EMPTY_SECTOR, source="secteur")))
         elif not themes and unknown:
             reasons.append((", ".join(unknown), texts.SET_ASIDE_NO_THEME.format(
-                values=", ".join(f"« {s} »" for s in unknown), source="secteur")))
+                values=", ".join(texts.QUOTED.format(value=s) for s in unknown), source="secteur")))
         elif not themes:
             reasons.append((", ".join(outside), texts.SET_ASIDE_OUT_OF_SCOPE.format(
-                values=", ".join(f"« {s} »" for s in outside))))
+                values=", ".join(texts.QUOTED.format(value=s) for s in outside))))
         counts = {}
         for tag in ("reached", "inneed"):
             raw, number = pick.count(row, tag)
