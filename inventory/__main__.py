@@ -132,7 +132,8 @@ def cmd_import(store: Store, args) -> int:
     else:
         print(formats.counted(texts.CLI_REJECTED, n=len(result.errors)), file=sys.stderr)
         for e in result.errors:
-            where = " ".join(x for x in (e.sheet, f"ligne {e.row}" if e.row else "", e.column or "") if x)
+            row = texts.CLI_ROW.format(row=e.row) if e.row else ""
+            where = " ".join(x for x in (e.sheet, row, e.column or "") if x)
             print(f"  {where}{texts.COLON}{e.message}", file=sys.stderr)
     return 0 if result.ok else 1
 
@@ -257,8 +258,8 @@ def _session_change(store: Store, args, result, commitment_id: str | None) -> in
         else:
             for e in result.errors:  # as the form lists them: the field, then what is wrong
                 field = texts.NOTE_FIELDS.get(e.column or "", e.column or "")
-                print(f"  {field}{texts.COLON}{e.message}" if field and not e.message.startswith(field) else f"  {e.message}",
-                      file=sys.stderr)
+                said = f"{field}{texts.COLON}{e.message}" if field and not e.message.startswith(field) else e.message
+                print(f"  {said}", file=sys.stderr)
         return 1
     rows = followup.commitments(store, result.snapshot_id)
     wanted = commitment_id or rows.sort_values("ordre")["id"].iloc[-1]
@@ -339,8 +340,9 @@ def cmd_organisations(store: Store, args) -> int:
     else:
         for o in records:
             share = o["part_premier_financeur"]
+            dependence = "" if share is None else formats.percent(share, "part_premier_financeur")
             print(" · ".join(str(x) for x in (o["id"], o["nom"], ", ".join(o["roles"]), ", ".join(o["financeurs"]),
-                                              "" if share is None else formats.percent(share, "part_premier_financeur"))))
+                                              dependence)))
     return 0
 
 

@@ -4,3 +4,4 @@ CLI_SNAPSHOT_LINE = ("{as_of}  {label}  ({besoins} {{besoins|need|needs}}, {prog
                      "{{programmes|programme|programmes}}, {investisseurs} {{investisseurs|investor|investors}})")
 QUOTED = "“{value}”"  # a value quoted inside a sentence, as the language quotes
 SET_ASIDE_EMPTY_SECTOR = "(empty sector)"
+CLI_ROW = "row {row}"  # where an import problem is, in the command line's list
