@@ -341,7 +341,8 @@ def cmd_organisations(store: Store, args) -> int:
         for o in records:
             share = o["part_premier_financeur"]
             dependence = "" if share is None else formats.percent(share, "part_premier_financeur")
-            print(" · ".join(str(x) for x in (o["id"], o["nom"], ", ".join(o["roles"]), ", ".join(o["financeurs"]),
+            roles = ", ".join(texts.ORG_ROLES.get(r, r) for r in o["roles"])
+            print(" · ".join(str(x) for x in (o["id"], o["nom"], roles, ", ".join(o["financeurs"]),
                                               dependence)))
     return 0
 
