@@ -62,7 +62,8 @@ def percent(share: Any, kind: str, language: str | None = None) -> str:
     its kind (``SHARE_DECIMALS``); none: « – ». A declared reach rate above 100 % carries ``OVER_FULL_MARK``."""
     if _missing(share):
         return NO_VALUE
-    text = T.PERCENT.format(value=number(100 * float(share), SHARE_DECIMALS.get(kind, 1), language))
+    words = T.TABLES[language]["PERCENT"] if language in T.TABLES else T.PERCENT  # the sign as the language sets it
+    text = words.format(value=number(100 * float(share), SHARE_DECIMALS.get(kind, 1), language))
     return f"{text} {OVER_FULL_MARK}" if kind == "taux_atteinte" and share > 1 else text
 
 
