@@ -35,14 +35,13 @@ def seance_db(tmp_path_factory):
 
 
 def _shown(at) -> str:
-    """Every word the page shows but the data people typed: sentences, metrics, widget labels and options, and the
-    tables' headers."""
+    """Every word the page shows but the data people typed: sentences, metrics, widget labels, the tool's choices,
+    and the tables' headers."""
     words = [texts(at), *metrics(at), *metrics(at).values()]
     for kind in ("radio", "selectbox", "multiselect", "toggle", "text_input", "button", "checkbox"):
-        for widget in getattr(at, kind):
-            words.append(str(widget.label))
-            if kind in ("radio", "selectbox"):
-                words += [str(o) for o in widget.options]
+        words += [str(widget.label) for widget in getattr(at, kind)]
+    # the choices the tool words (a page's views, the snapshot picker), not those naming people's organisations
+    words += [str(o) for widget in [*at.radio, *at.sidebar.selectbox] for o in widget.options]
     for kind in ("success", "error", "exception"):
         words += [str(e.value) for e in getattr(at, kind)]
     for frame in at.dataframe:
