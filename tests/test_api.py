@@ -146,7 +146,7 @@ def test_unknown_snapshot_sheet_or_value_are_problems_not_tracebacks(served):
     status, _, body = get(f"{base}/snapshots/99/matrix", token)
     assert status == 404 and json.loads(body)["detail"] == "Aucun inventaire n° 99 : la liste est dans /api/v1/snapshots."
     status, _, body = get(f"{base}/snapshots/2/sheets/secrets", token, Accept_Language="en")
-    assert status == 404 and json.loads(body)["detail"].startswith("There is no sheet « secrets » in the contract")
+    assert status == 404 and json.loads(body)["detail"].startswith("There is no sheet “secrets” in the contract")
     status, _, body = get(f"{base}/snapshots/2/matrix?level=commune", token)
     assert status == 400 and json.loads(body)["detail"] == \
         "« commune » n'est pas une valeur de level : region, departement."
