@@ -80,6 +80,6 @@ def test_a_facilitator_notes_a_commitment_sees_it_on_the_board_then_undoes_it(ta
     expect(main(tab).get_by_role("button", name=T.NOTE_UNDO)).to_have_count(0)
     assert eventually(tab, lambda: board_size(tab) == before), board_size(tab)
     assert not any(row.startswith(noted) for row in board(tab))
-    assert eventually(tab, lambda: "0 engagements notés" in selected_option(tab, T.SIDEBAR_SNAPSHOT, sidebar(tab)))
+    assert eventually(tab, lambda: "0 engagement noté" in selected_option(tab, T.SIDEBAR_SNAPSHOT, sidebar(tab)))
     assert_no_exception(tab)
     assert external_requests == []
