@@ -130,10 +130,11 @@ def cmd_import(store: Store, args) -> int:
         for a in result.set_aside:
             print(texts.CLI_SET_ASIDE.format(**a))
     else:
-        print(texts.CLI_REJECTED.format(n=len(result.errors)), file=sys.stderr)
+        print(formats.counted(texts.CLI_REJECTED, n=len(result.errors)), file=sys.stderr)
         for e in result.errors:
-            where = " ".join(x for x in (e.sheet, f"ligne {e.row}" if e.row else "", e.column or "") if x)
-            print(f"  {where} : {e.message}", file=sys.stderr)
+            row = texts.CLI_ROW.format(row=e.row) if e.row else ""
+            where = " ".join(x for x in (e.sheet, row, e.column or "") if x)
+            print(f"  {where}{texts.COLON}{e.message}", file=sys.stderr)
     return 0 if result.ok else 1
 
 
@@ -147,8 +148,9 @@ def cmd_snapshots(store: Store, args) -> int:
     for s in snaps:
         mark = "*" if s.active else " "
         # a label written before labels were checked may hold terminal escapes: shown, never obeyed
-        print(f"{mark} {s.id:>4}  {s.as_of:%d/%m/%Y}  {visible(s.label)}  ({s.counts['besoins']} besoins, "
-              f"{s.counts['programmes']} programmes, {s.counts['investisseurs']} investisseurs)")
+        print(f"{mark} {s.id:>4}  " + formats.counted(
+            texts.CLI_SNAPSHOT_LINE, as_of=formats.date(s.as_of), label=visible(s.title), besoins=s.counts["besoins"],
+            programmes=s.counts["programmes"], investisseurs=s.counts["investisseurs"]))
     return 0
 
 
@@ -256,8 +258,8 @@ def _session_change(store: Store, args, result, commitment_id: str | None) -> in
         else:
             for e in result.errors:  # as the form lists them: the field, then what is wrong
                 field = texts.NOTE_FIELDS.get(e.column or "", e.column or "")
-                print(f"  {field} : {e.message}" if field and not e.message.startswith(field) else f"  {e.message}",
-                      file=sys.stderr)
+                said = f"{field}{texts.COLON}{e.message}" if field and not e.message.startswith(field) else e.message
+                print(f"  {said}", file=sys.stderr)
         return 1
     rows = followup.commitments(store, result.snapshot_id)
     wanted = commitment_id or rows.sort_values("ordre")["id"].iloc[-1]
@@ -266,7 +268,7 @@ def _session_change(store: Store, args, result, commitment_id: str | None) -> in
         _print_json({"ok": True, "snapshot_id": result.snapshot_id, "engagement": commitment})
     else:
         snap = store.snapshot(result.snapshot_id)
-        print(texts.SESSION_CLI_SAVED.format(id=result.snapshot_id, label=snap.label if snap else ""))
+        print(texts.SESSION_CLI_SAVED.format(id=result.snapshot_id, label=snap.title if snap else ""))
         print(json.dumps(commitment, ensure_ascii=False))
     return 0
 
@@ -338,8 +340,10 @@ def cmd_organisations(store: Store, args) -> int:
     else:
         for o in records:
             share = o["part_premier_financeur"]
-            print(" · ".join(str(x) for x in (o["id"], o["nom"], ", ".join(o["roles"]), ", ".join(o["financeurs"]),
-                                              "" if share is None else formats.number(100 * share, 1) + " %")))
+            dependence = "" if share is None else formats.percent(share, "part_premier_financeur")
+            roles = ", ".join(texts.ORG_ROLES.get(r, r) for r in o["roles"])
+            print(" · ".join(str(x) for x in (o["id"], o["nom"], roles, ", ".join(o["financeurs"]),
+                                              dependence)))
     return 0
 
 
@@ -402,8 +406,8 @@ def cmd_digest(store: Store, args) -> int:
         print(texts.CLI_DIGEST_NONE)
         return 0
     for letter, html_path, text_path in digest.write(letters, args.dir):
-        print(texts.CLI_DIGEST_WRITTEN.format(investisseur=letter.investisseur, nom=letter.nom,
-                                              signaux=letter.signaux, html=html_path, text=text_path))
+        print(formats.counted(texts.CLI_DIGEST_WRITTEN, investisseur=letter.investisseur, nom=letter.nom,
+                              signaux=letter.signaux, html=html_path, text=text_path))
     if not args.send:
         print(texts.CLI_DIGEST_NOT_SENT)
         return 0
@@ -416,8 +420,8 @@ def cmd_digest(store: Store, args) -> int:
         else:
             print(texts.CLI_DIGEST_FAILED.format(investisseur=member, contact=contact, error=error), file=sys.stderr)
     failed = sum(1 for _, c, e in sent if c and e)
-    print(texts.CLI_DIGEST_SUMMARY.format(sent=sum(1 for _, c, e in sent if c and not e), failed=failed,
-                                          missing=sum(1 for _, c, _ in sent if c is None)))
+    print(formats.counted(texts.CLI_DIGEST_SUMMARY, sent=sum(1 for _, c, e in sent if c and not e), failed=failed,
+                          missing=sum(1 for _, c, _ in sent if c is None)))
     return 6 if failed else 0
 
 

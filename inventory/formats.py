@@ -7,6 +7,7 @@ French: « 1 234,5 » (narrow no-break space between thousands, decimal comma) a
 from __future__ import annotations
 
 import datetime as dt
+from numbers import Number
 from typing import Any
 
 import numpy as np
@@ -61,8 +62,17 @@ def percent(share: Any, kind: str, language: str | None = None) -> str:
     its kind (``SHARE_DECIMALS``); none: « – ». A declared reach rate above 100 % carries ``OVER_FULL_MARK``."""
     if _missing(share):
         return NO_VALUE
-    text = T.PERCENT.format(value=number(100 * float(share), SHARE_DECIMALS.get(kind, 1), language))
+    words = T.TABLES[language]["PERCENT"] if language in T.TABLES else T.PERCENT  # the sign as the language sets it
+    text = words.format(value=number(100 * float(share), SHARE_DECIMALS.get(kind, 1), language))
     return f"{text} {OVER_FULL_MARK}" if kind == "taux_atteinte" and share > 1 else text
+
+
+def counted(template: str, **values: Any) -> str:
+    """``template`` (a text with ``{{n|one|many}}`` choices, see ``texts.plural``) with each choice made by its
+    number and every number written as people read it: « 0 programme » and « 1 234 programmes » in French,
+    « 0 programmes » and « 1,234 programmes » in English."""
+    numbers = {k: v for k, v in values.items() if isinstance(v, Number) and not isinstance(v, bool)}
+    return T.plural(template, **numbers).format(**{**values, **{k: number(v) for k, v in numbers.items()}})
 
 
 def over_full(rates: Any) -> Any:

@@ -14,6 +14,7 @@ import pyarrow as pa
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from inventory import parsing as p
+from inventory import snapshot_labels
 from inventory import texts as T
 from inventory.reference import AUDIENCES, INVESTOR_TYPES, PHASES, SOURCES, SUPPORT_TYPES, Labels
 
@@ -355,6 +356,11 @@ class Snapshot(BaseModel):
     counts: dict[str, int] = Field(default_factory=dict)
     kind: str = "import"  # one of SNAPSHOT_KINDS
     seance: str | None = None  # the dialogue session a note, an undo or a status change belongs to
+
+    @property
+    def title(self) -> str:
+        """The label as the run's reader reads it: one the tool wrote, in their language; one typed, as typed."""
+        return snapshot_labels.shown(self.label)
 
 
 class ImportResult(BaseModel):

@@ -176,7 +176,8 @@ def main(args) -> int:
             store.close()
     with Replicas(published, args.replicas, host=args.host, port=args.port,
                   workdir=Path(args.published).parent / "replicas") as running:
-        print(texts.CLI_SERVING.format(host=args.host, port=args.port, n=args.replicas, path=published), flush=True)
+        print(texts.plural(texts.CLI_SERVING, n=args.replicas).format(host=args.host, port=args.port, n=args.replicas,
+                                                                     path=published), flush=True)
         try:
             while all(p.poll() is None for p in running.procs):
                 time.sleep(1)

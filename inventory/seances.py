@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from inventory import formats
+from inventory import formats, snapshot_labels
 from inventory import texts as T
 from inventory.models import Snapshot
 
@@ -81,8 +81,8 @@ def since(snaps: list[Snapshot], snapshot_id: int, *,
         return None, T.HOME_NO_PREVIOUS
     entry = entry_of(snaps, snapshot_id)
     words = T.SEANCE_SINCE if entry is not None and entry.seance else T.HOME_CHANGES_SINCE
-    return before, words.format(label=shown(before.label), as_of=formats.date(before.as_of),
-                                seance=shown(entry.seance or "") if entry is not None else "")
+    return before, words.format(label=shown(before.title), as_of=formats.date(before.as_of),
+                                seance=shown(snapshot_labels.shown(entry.seance)) if entry is not None else "")
 
 
 def session_start(snaps: list[Snapshot], snapshot_id: int) -> Snapshot | None:

@@ -8,7 +8,8 @@ from ui.figures import charts
 from ui.display import plain
 from inventory import seances
 from inventory import texts as T
-from ui import percent, current_store, enter_through_app, number, q, require_snapshot, snapshots, theme_labels
+from ui import (counted, percent, current_store, enter_through_app, number, q, require_snapshot, snapshots,
+                theme_labels)
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
@@ -59,10 +60,9 @@ else:
 # signals since the previous import, one line (the Signaux page has them, each with who is best placed)
 found = q(signals.signal_counts, q(signals.previous_import, snap.id), snap.id)
 signal_line, signal_link = st.columns([4, 1], vertical_alignment="center")
-signal_line.markdown(T.HOME_SIGNALS_LINE.format(
-    total=number(found["total"]), zones=number(found["zone_blanche_ouverte"]),
-    fins=number(found["fin_de_programme"]), hausses=number(found["besoin_en_hausse"]),
-    retards=number(found["engagement_en_retard"]), anciennes=number(found["donnees_anciennes"]))
+signal_line.markdown(counted(
+    T.HOME_SIGNALS_LINE, total=found["total"], zones=found["zone_blanche_ouverte"], fins=found["fin_de_programme"],
+    hausses=found["besoin_en_hausse"], retards=found["engagement_en_retard"], anciennes=found["donnees_anciennes"])
     if found["total"] else T.SIGNALS_NONE)
 signal_link.page_link("pages/signaux.py", label=T.HOME_SIGNALS_LINK, icon=":material/notifications:",
                       query_params=keep)
@@ -114,7 +114,7 @@ st.header(T.HOME_REPORT, help=T.HOME_REPORT_HELP)
 # made on click (a few seconds at 1M needs), in the reader's language, from the store this page reads
 store, lang = current_store(), T.language()
 if waiting := session_report.queued():  # renders run one at a time: say how many are ahead
-    st.caption(T.REPORT_QUEUE.format(n=number(waiting)))
+    st.caption(counted(T.REPORT_QUEUE, n=waiting))
 elif session_report.ready(store, snap, lang, "html"):
     st.caption(T.REPORT_READY)
 html_button, pdf_button = st.columns(2)

@@ -49,11 +49,11 @@ if before.id == after.id:
     st.info(T.EVOL_SAME)
     st.stop()
 if before.as_of > after.as_of:  # "added", "ended" and "closed" read backwards would say the opposite
-    st.warning(T.EVOL_START_AFTER_END.format(before=plain(before.label), before_date=date_text(before.as_of),
-                                             after=plain(after.label), after_date=date_text(after.as_of)))
+    st.warning(T.EVOL_START_AFTER_END.format(before=plain(before.title), before_date=date_text(before.as_of),
+                                             after=plain(after.title), after_date=date_text(after.as_of)))
     st.stop()
-st.caption(T.EVOL_COMPARING.format(before=plain(before.label), before_date=date_text(before.as_of),
-                                   after=plain(after.label), after_date=date_text(after.as_of)))
+st.caption(T.EVOL_COMPARING.format(before=plain(before.title), before_date=date_text(before.as_of),
+                                   after=plain(after.title), after_date=date_text(after.as_of)))
 if (before.id, after.id) == (default_before, default_after) and baseline is not None:
     st.caption(since)
 

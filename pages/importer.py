@@ -11,7 +11,7 @@ import streamlit as st
 
 from inventory.outputs import exports
 from inventory.intake import importer, reading, report
-from inventory import limits, memory
+from inventory import formats, limits, memory
 from inventory import texts as T
 from inventory.parsing import entry
 from ui.display import VISIBLE_WIDTH, column_width, fitted_widths, plain
@@ -379,13 +379,13 @@ def snapshot_section() -> None:
         st.info(T.IMP_NO_SNAPSHOTS)
         return
     st.dataframe(report.snapshots_frame(snaps), hide_index=True, width="stretch", column_config={
-        T.IMP_SNAPSHOT_COLUMNS["as_of"]: st.column_config.DateColumn(format="DD/MM/YYYY"),
-        T.IMP_SNAPSHOT_COLUMNS["created_at"]: st.column_config.DatetimeColumn(format="DD/MM/YYYY HH:mm"),
+        T.IMP_SNAPSHOT_COLUMNS["as_of"]: st.column_config.DateColumn(format=formats.date_column()),
+        T.IMP_SNAPSHOT_COLUMNS["created_at"]: st.column_config.DatetimeColumn(format=f"{formats.date_column()} HH:mm"),
     })
     if len(snaps) >= 2:
         st.page_link("pages/evolution.py", label=T.IMP_COMPARE_LINK, icon=":material/compare_arrows:")
     by_id = {s.id: s for s in snaps}
-    labels = {s.id: T.SNAPSHOT_OPTION.format(label=s.label, as_of=date_text(s.as_of))
+    labels = {s.id: T.SNAPSHOT_OPTION.format(label=s.title, as_of=date_text(s.as_of))
               + (T.SNAPSHOT_ACTIVE_SUFFIX if s.active else "") for s in snaps}
     ids = list(reversed(list(by_id)))
     focus = st.session_state.get("_manage_focus")
@@ -427,7 +427,7 @@ def audit_section() -> None:
         st.info(T.IMP_AUDIT_EMPTY)
         return
     st.dataframe(report.audit_frame(log), hide_index=True, width="stretch", column_config={
-        T.IMP_AUDIT_COLUMNS["happened_at"]: st.column_config.DatetimeColumn(format="DD/MM/YYYY HH:mm"),
+        T.IMP_AUDIT_COLUMNS["happened_at"]: st.column_config.DatetimeColumn(format=f"{formats.date_column()} HH:mm"),
     })
 
 

@@ -11,7 +11,7 @@ enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
 snap = require_snapshot()
 st.title(T.METHOD_TITLE)
-st.caption(T.METHOD_INTRO.format(label=plain(snap.label), as_of=date_text(snap.as_of)))
+st.caption(T.METHOD_INTRO.format(label=plain(snap.title), as_of=date_text(snap.as_of)))
 for sentence in T.FORMULAS.values():
     st.markdown(f"- {sentence}")
 st.markdown(f"- {digest.thresholds_sentence()}")

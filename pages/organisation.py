@@ -5,8 +5,8 @@ from inventory import texts as T
 from inventory.analysis import organisations as org
 from ui.figures import charts
 from inventory.outputs.organisation_charts import percent_column
-from ui import (enter_through_app, number, organisation_links, q, require_snapshot, show_table, theme_labels,
-                url_select)
+from ui import (enter_through_app, number, organisation_links, percent, q, require_snapshot, show_table,
+                theme_labels, url_select)
 
 enter_through_app()  # first: a deep link on a fresh server runs this file alone
 
@@ -69,9 +69,10 @@ if one["operateur"]:
     cols = st.columns(3)
     cols[0].metric(T.ORG_METRIC_DELIVERED, number(int(delivered["actif"].sum())), border=True)
     cols[1].metric(T.ORG_METRIC_FUNDERS, number(len(funders)), border=True)
-    cols[2].metric(T.ORG_METRIC_DEPENDENCE, "–" if share is None else f"{number(100 * share, 1)} %", border=True)
+    cols[2].metric(T.ORG_METRIC_DEPENDENCE, percent(share, "part_premier_financeur"), border=True)
     if share is not None:
-        st.caption(T.ORG_DEPENDENCE_DETAIL.format(nom=funders["nom"].iloc[0], share=f"{number(100 * share, 1)} %",
+        st.caption(T.ORG_DEPENDENCE_DETAIL.format(nom=funders["nom"].iloc[0],
+                                                  share=percent(share, "part_premier_financeur"),
                                                   total=number(funders["budget_eur"].sum())))
     st.caption(T.FORMULAS["part_premier_financeur"])
     st.markdown(f"**{T.ORG_DELIVERED}**")

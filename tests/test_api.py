@@ -131,12 +131,22 @@ def test_without_a_valid_token_nothing_is_read_and_the_problem_is_said_in_the_re
     assert status == 401
 
 
+def test_labels_the_tool_wrote_come_in_the_requests_language_and_typed_ones_as_typed(served):
+    base, token = served["base"], served["token"]
+    status, headers, body = get(f"{base}/snapshots", token, Accept_Language="en")
+    assert status == 200 and "Accept-Language" in headers["vary"]
+    assert [s["label"] for s in json.loads(body)] == [
+        "Fictitious demo – inventory as of 30 Apr", "Fictitious demo – inventory as of 30 Jun", "Petit"]
+    assert [s["label"] for s in get_json(f"{base}/snapshots", token)] == [
+        "Démo fictive – inventaire au 30/04", "Démo fictive – inventaire au 30/06", "Petit"]
+
+
 def test_unknown_snapshot_sheet_or_value_are_problems_not_tracebacks(served):
     base, token = served["base"], served["token"]
     status, _, body = get(f"{base}/snapshots/99/matrix", token)
     assert status == 404 and json.loads(body)["detail"] == "Aucun inventaire n° 99 : la liste est dans /api/v1/snapshots."
     status, _, body = get(f"{base}/snapshots/2/sheets/secrets", token, Accept_Language="en")
-    assert status == 404 and json.loads(body)["detail"].startswith("There is no sheet « secrets » in the contract")
+    assert status == 404 and json.loads(body)["detail"].startswith("There is no sheet “secrets” in the contract")
     status, _, body = get(f"{base}/snapshots/2/matrix?level=commune", token)
     assert status == 400 and json.loads(body)["detail"] == \
         "« commune » n'est pas une valeur de level : region, departement."

@@ -199,7 +199,8 @@ def test_a_catalogue_refreshed_twice_keeps_its_ids_and_creates_no_investor_twice
 
 def test_a_single_api_page_is_read_with_a_warning_that_others_exist():
     out = catalogues.convert(page(AIDS[:2], count=5000), file="aides.json")
-    assert out.warnings == [texts.WARN_CATALOGUE_PAGE.format(read=2, count=5000)]
+    assert out.warnings == ["Le fichier ne contient que 2 aides sur 5\u202f000 : c'est une seule page de l'API "
+                            "aides-territoires. Téléchargez toutes les pages (ou l'export complet) pour ne rien oublier."]
 
 
 def test_a_new_id_is_numbered_when_its_name_is_taken():
@@ -278,7 +279,8 @@ def test_a_3w_row_is_a_programme_with_a_result_and_a_need():
     ]
     assert [(n["territoire"], n["source"], n["thematique"], n["intensite"], n["nb_acteurs"])
             for n in out.sheets["besoins"]] == [("DEP-34", "terrain", "numerique", 3, 300)]
-    assert out.warnings == [texts.WARN_HXL_DEFAULT_INTENSITY.format(n=1, value=3)]
+    assert out.warnings == ["1 besoin du tableau HXL sans colonne #severity a reçu l'intensité 3 (moyenne) : "
+                            "ajoutez une colonne #severity (1 à 5) pour la préciser."]
     assert set_aside(out) == [
         (6, "Montpellier", texts.SET_ASIDE_FINER.format(scale="#adm3")),
         (6, "Santé", texts.SET_ASIDE_NO_THEME.format(values="« Santé »", source="secteur")),

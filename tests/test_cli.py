@@ -122,7 +122,7 @@ def test_import_text_report_lists_every_problem(tmp_path, capsys):
     bad["programmes"][1][2] = "INV9"
     code, out, err = run(capsys, "import", *map(str, write("xlsx", tmp_path, bad)), "--db", str(tmp_path / "db"))
     assert code == 1
-    assert "Import refusé : 2 problème(s), rien n'a été modifié." in err
+    assert "Import refusé : 2 problèmes, rien n'a été modifié." in err
     assert "besoins ligne 3 intensite : Intensité : 7 n'est pas entre 1 et 5" in err
     assert "programmes ligne 2 investisseurs" in err
 

@@ -514,7 +514,7 @@ def test_a_new_catalogue_leaves_out_commitments_that_no_longer_fit_and_says_so(f
     result = imported(store, tmp_path, inventory_sheets())
     assert result.ok, result.errors
     assert "engagements" not in result.carried_over and "realisations" not in result.carried_over
-    assert any(w.startswith("Feuille engagements non reprise : 5 ligne(s)") for w in result.warnings)
+    assert any(w.startswith("Feuille engagements non reprise : 5 lignes de l'inventaire actif citent") for w in result.warnings)
     assert store.snapshot(result.snapshot_id).counts["engagements"] == 0
     assert store.snapshot(sid).counts["engagements"] == 5  # still in the previous snapshot
     # a needs-only refresh of the old catalogue keeps carrying them

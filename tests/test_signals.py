@@ -172,8 +172,8 @@ def test_digest_send_mails_one_letter_to_each_member_with_signals_and_a_contact(
     # A and B have signals and a contact; C has signals but no contact; D has a contact but no signal
     assert sorted(to for tos, _ in inbox.messages for to in tos) == ["a@example.org", "b@example.org"]
     subjects = sorted(m["Subject"] for _, m in inbox.messages)
-    assert subjects == ["Affaire à suivre : 3 signal(aux) pour Banque Beta (inventaire au 30/06/2020)",
-                        "Affaire à suivre : 3 signal(aux) pour Fondation Alpha (inventaire au 30/06/2020)"]
+    assert subjects == ["Affaire à suivre : 3 signaux pour Banque Beta (inventaire au 30/06/2020)",
+                        "Affaire à suivre : 3 signaux pour Fondation Alpha (inventaire au 30/06/2020)"]
     alpha = next(m for tos, m in inbox.messages if tos == ["a@example.org"])
     assert alpha["From"] == "inventaire@example.org"
     assert "le score du besoin passe de 2 à 12" in alpha.get_body(("plain",)).get_content()

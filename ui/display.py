@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from typing import Any, Mapping
-from numbers import Number as numbers_types
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -30,8 +29,7 @@ def counted(template: str, **values: Any) -> str:
     """``template`` (a text with ``{{n|one|many}}`` choices, see ``texts.plural``) with each choice made by its
     number and every number written as people read it: ``counted(T.COVER_CATALOGUE_COUNT, n=0)`` → « 0 programme
     correspond aux filtres. »"""
-    numbers = {k: v for k, v in values.items() if isinstance(v, numbers_types) and not isinstance(v, bool)}
-    return T.plural(template, **numbers).format(**{**values, **{k: number(v) for k, v in numbers.items()}})
+    return formats.counted(template, **values)
 
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
@@ -92,7 +90,7 @@ def download_context() -> exports.DownloadContext:
         base = None
     query = urlencode(params)
     url = (base or "") + (f"?{query}" if query else "") or None
-    return exports.DownloadContext(label=snap.label if snap else "", as_of=snap.as_of if snap else None,
+    return exports.DownloadContext(label=snap.title if snap else "", as_of=snap.as_of if snap else None,
                                    created_by=snap.created_by if snap else None, filters=filters, url=url)
 
 

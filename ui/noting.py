@@ -24,7 +24,7 @@ from inventory.intake.noting import STATUS_STEP, note_commitment, retire_commitm
 from ui.display import plain
 from ui.access import facilitator_name, is_facilitator, workshop_mode
 from ui.data import StoreBusy, current_store, q, snapshots
-from ui.display import date_text, number
+from ui.display import counted, date_text, number
 
 log = logging.getLogger("inventory.noting_form")
 _NOTED = "_noted_commitment"  # {"new", "commitment", "label"} right after a save
@@ -69,7 +69,7 @@ def _write(change, done: str, **words) -> bool:
         return False
     st.session_state.pop(_NOTED, None)
     new = current_store().snapshot(result.snapshot_id)
-    _after_write(done.format(snapshot=result.snapshot_id, label=plain(new.label if new else ""), **words),
+    _after_write(done.format(snapshot=result.snapshot_id, label=plain(new.title if new else ""), **words),
                  result.snapshot_id)
     return True
 
@@ -151,7 +151,7 @@ def commitment_form(snap: Snapshot, investors: Mapping[str, str], themes: Mappin
         st.error(T.UNEXPECTED)
         return
     if not result.ok:
-        st.error(T.NOTE_REJECTED.format(n=len(result.errors)))
+        st.error(counted(T.NOTE_REJECTED, n=len(result.errors)))
         st.markdown("\n".join(
             "- " + T.NOTE_ISSUE.format(field=T.NOTE_FIELDS.get(i.column or "", i.column or ""),
                                        message=plain(i.message))
@@ -159,7 +159,7 @@ def commitment_form(snap: Snapshot, investors: Mapping[str, str], themes: Mappin
         return
     st.session_state[_SENT] = (sent, result.snapshot_id)
     new = store.snapshot(result.snapshot_id)
-    label = new.label if new else ""
+    label = new.title if new else ""
     noted = q(followup.commitments, result.snapshot_id).sort_values("ordre")["id"].iloc[-1]
     st.session_state[_NOTED] = {"new": result.snapshot_id, "commitment": noted, "label": label}
     st.session_state[_EMPTY] = True  # an empty form for the next commitment, on the next run

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from inventory import seances
+from inventory import seances, snapshot_labels
 from inventory import texts as T
 from inventory.models import Snapshot
 from ui.display import plain
 from ui.access import workshop_mode
 from ui import css
 from ui.data import StoreBusy, active_snapshot, snapshots
-from ui.display import date_text
+from ui.display import counted, date_text
 from ui.language import language_switch
 from ui.widgets import url_select
 
@@ -47,14 +47,14 @@ def sidebar() -> Snapshot | None:
         if snap is not None:  # one slim band instead of a caption and a banner: the screen is for the charts
             with st.container(key="atelier_header", horizontal=True, horizontal_alignment="distribute",
                               vertical_alignment="center"):
-                st.markdown(f"**{T.WORKSHOP_HEADER.format(label=plain(snap.label), as_of=date_text(snap.as_of))}**")
+                st.markdown(f"**{T.WORKSHOP_HEADER.format(label=plain(snap.title), as_of=date_text(snap.as_of))}**")
                 if older := not_the_active(snap, snaps):
                     st.markdown(older)
                 if snap.demo:
                     st.caption(T.DEMO_BANNER)
             return snap
     if snap is not None:
-        line = T.SHOWN_INVENTORY.format(label=plain(snap.label), as_of=date_text(snap.as_of))
+        line = T.SHOWN_INVENTORY.format(label=plain(snap.title), as_of=date_text(snap.as_of))
         if older := not_the_active(snap, snaps):
             st.warning(f"{line} {older}", icon=":material/history:")
             newest = next(s for s in snaps if s.active)
@@ -74,11 +74,12 @@ def picker_labels(snaps: list[Snapshot], shown: Snapshot | None) -> dict[int, st
     labels: dict[int, str] = {}
     for entry in seances.entries(snaps):
         s = entry.shown
-        noted = T.SEANCE_NOTED["one" if entry.noted == 1 else "many"].format(n=entry.noted)
-        text = (T.SEANCE_OPTION.format(seance=entry.seance, noted=noted, as_of=date_text(s.as_of)) if entry.seance
-                else T.SNAPSHOT_OPTION.format(label=s.label, as_of=date_text(s.as_of)))
+        noted = counted(T.SEANCE_NOTED, n=entry.noted)
+        text = (T.SEANCE_OPTION.format(seance=snapshot_labels.shown(entry.seance), noted=noted, as_of=date_text(s.as_of))
+                if entry.seance
+                else T.SNAPSHOT_OPTION.format(label=s.title, as_of=date_text(s.as_of)))
         if shown is not None and entry.holds(shown.id) and shown.id != s.id:  # a pinned earlier state
-            labels[shown.id] = T.SNAPSHOT_OPTION.format(label=shown.label, as_of=date_text(shown.as_of))
+            labels[shown.id] = T.SNAPSHOT_OPTION.format(label=shown.title, as_of=date_text(shown.as_of))
         labels[s.id] = text + (T.SNAPSHOT_ACTIVE_SUFFIX if s.active else "")
     return labels
 
@@ -90,7 +91,7 @@ def not_the_active(snap: Snapshot, snaps: list[Snapshot]) -> str | None:
     if active is None or active.id == snap.id:
         return None
     words = T.OLDER_INVENTORY if (snap.as_of, snap.id) < (active.as_of, active.id) else T.INACTIVE_INVENTORY
-    return words.format(as_of=date_text(active.as_of), label=plain(active.label))
+    return words.format(as_of=date_text(active.as_of), label=plain(active.title))
 
 
 def require_snapshot() -> Snapshot:

@@ -187,7 +187,9 @@ class Api:
         return _json({"status": "ok"}, {"Cache-Control": "no-store"})
 
     def snapshots(self, request: Request) -> Response:
-        rows, headers = listings.snapshots(self.store), {"Cache-Control": FRESH, "Vary": "Authorization"}
+        # labels the tool wrote come in the request's language (inventory.snapshot_labels)
+        rows = listings.snapshots(self.store)
+        headers = {"Cache-Control": FRESH, "Vary": "Authorization, Accept-Language"}
         if _choice(request, FORMAT) == "csv":  # one column per count, as a spreadsheet wants them
             frame = pd.DataFrame([{**{k: v for k, v in r.items() if k != "counts"}, **r["counts"]} for r in rows])
             return _rows_response(frame, "csv", "snapshots", headers)

@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pydantic import TypeAdapter, ValidationError
 
-from inventory import limits, parsing
+from inventory import formats, limits, parsing
 from inventory import texts as T
 from inventory.models import SHEETS, Issue, Row, storage
 from inventory.parsing import is_blank, show
@@ -244,7 +244,7 @@ def repeated_investors(raw: RawSheet, parsed: ParsedSheet | None, shown: int = 1
     rows = [T.WARN_REPEATED_INVESTOR_ROW.format(row=int(cells.index[pos]), ids=", ".join(repeated[codes[pos]]))
             for pos in hit[:shown]]
     if len(hit) > shown:
-        rows.append(T.WARN_REPEATED_INVESTOR_MORE.format(n=len(hit) - shown))
+        rows.append(formats.counted(T.WARN_REPEATED_INVESTOR_MORE, n=len(hit) - shown))
     return [T.WARN_REPEATED_INVESTOR.format(sheet=raw.sheet, rows=parsing.LIST_SEPARATOR.join(rows))]
 
 

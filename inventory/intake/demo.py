@@ -347,10 +347,11 @@ def load_demo(store) -> list[int]:
 
 def load_synthetic(store, n_needs: int, n_programmes: int, *, seed: int = 7, n_commitments: int = 0,
                    n_results: int = 0) -> int:
+    from inventory import texts
     from inventory.intake.importer import to_tables
 
     frames = synthetic_frames(n_needs, n_programmes, seed=seed, n_commitments=n_commitments, n_results=n_results)
     sid, _ = store.write_snapshot(to_tables(frames),
-                                  label=f"Synthétique {n_needs} besoins / {n_programmes} programmes (fictif)",
+                                  label=texts.DEMO_LABEL_SYNTHETIC.format(needs=n_needs, programmes=n_programmes),
                                   as_of=JUNE, files="générateur", demo=True, created_by="bench")
     return sid

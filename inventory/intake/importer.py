@@ -16,6 +16,7 @@ import pyarrow as pa
 
 from inventory.intake import cross_references
 from inventory.intake.catalogue_merge import CatalogueReport, locate, take_in
+from inventory import formats, snapshot_labels
 from inventory import texts as T
 from inventory.intake.checking import ParsedSheet, parse_sheet, repeated_investors, to_tables
 from inventory.models import SHEETS, ImportResult, Issue
@@ -112,8 +113,9 @@ def _leave_out_unfit_follow_through(result: Checked, frames: dict[str, ParsedShe
         if sheet in result.carried_over:
             result.carried_over.remove(sheet)
         result.warnings = [w for w in result.warnings if w != T.WARN_CARRIED.format(sheet=sheet)]
-        result.warnings.append(T.WARN_FOLLOWUP_NOT_CARRIED.format(
-            sheet=sheet, n=len({i.row for i in issues}), row=issues[0].row, message=issues[0].message))
+        result.warnings.append(formats.counted(
+            T.WARN_FOLLOWUP_NOT_CARRIED, sheet=sheet, n=len({i.row for i in issues}), row=str(issues[0].row),
+            message=issues[0].message))
 
 
 def commit(store: Store, checked: Checked, *, label: str, as_of: dt.date | None = None,
@@ -139,4 +141,5 @@ def import_files(store: Store, paths: list[str | Path], *, label: str | None = N
     files = [(Path(p).name, Path(p).read_bytes()) for p in paths]
     checked = check(read_upload(files, format), store)
     as_of = as_of or dt.date.today()
-    return commit(store, checked, label=label or T.IMP_LABEL_DEFAULT.format(date=f"{as_of:%d/%m/%Y}"), as_of=as_of)
+    label = label or snapshot_labels.written("IMP_LABEL_DEFAULT", date=f"{as_of:%d/%m/%Y}")
+    return commit(store, checked, label=label, as_of=as_of)

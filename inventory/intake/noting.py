@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 import pyarrow as pa
 
-from inventory import seances
+from inventory import seances, snapshot_labels
 from inventory import texts as T
 from inventory.intake.importer import check
 from inventory.models import STATUTS, ImportResult, Issue, Snapshot
@@ -43,7 +43,7 @@ def note_commitment(store: Store, fields: dict[str, Any], *, at: dt.datetime | N
 
     def build(active: Snapshot, table: pa.Table) -> tuple[pa.Table, dict] | list[Issue]:
         given = dict(fields)
-        seance = str(given.get("session") or _seance_of(store, active)).strip()
+        seance = snapshot_labels.stored(str(given.get("session") or _seance_of(store, active)).strip())
         given["session"] = seance
         new_id = str(given.get("id") or "").strip()
         if not new_id:
@@ -57,7 +57,7 @@ def note_commitment(store: Store, fields: dict[str, Any], *, at: dt.datetime | N
         new = checked.tables["engagements"]
         return pa.concat_tables([table.cast(new.schema), new]), {
             "id": new_id, "seance": seance, "kind": "note", "action": "engagement",
-            "label": T.COMMITMENT_NOTED_LABEL.format(session=seance, time=f"{at:%H:%M}"),
+            "label": snapshot_labels.written("COMMITMENT_NOTED_LABEL", session=seance, time=f"{at:%H:%M}"),
             "detail": T.SESSION_AUDIT_NOTE.format(session=seance, id=new_id)}
 
     return _rewrite(store, build, created_by, lambda sid, done: store.has_id(sid, "engagements", done["id"]))
@@ -84,7 +84,8 @@ def retire_commitment(store: Store, commitment_id: str, *, at: dt.datetime | Non
         keep = [i for i, v in enumerate(ids) if v != commitment_id]
         return table.take(keep), {
             "id": commitment_id, "seance": seance, "kind": "undo", "action": "annulation",
-            "label": T.SESSION_RETIRED_LABEL.format(session=seance, id=commitment_id, time=f"{at:%H:%M}"),
+            "label": snapshot_labels.written("SESSION_RETIRED_LABEL", session=seance, id=commitment_id,
+                                             time=f"{at:%H:%M}"),
             "detail": T.SESSION_AUDIT_RETIRED.format(session=seance, id=commitment_id)}
 
     return _rewrite(store, build, created_by,
@@ -121,12 +122,13 @@ def update_commitment(store: Store, commitment_id: str, changes: dict[str, Any],
                  for k in FOLLOWED if before[k] != after[k]]
         if not moved:
             return [_issue(T.SESSION_NOTHING_CHANGED.format(id=commitment_id))]
-        where = str(seance or _seance_of(store, active)).strip()
+        where = snapshot_labels.stored(str(seance or _seance_of(store, active)).strip())
         rows = pa.concat_tables([table.slice(0, at_row).cast(new.schema), new,
                                  table.slice(at_row + 1).cast(new.schema)])
         return rows, {
             "id": commitment_id, "seance": where, "kind": "status", "action": "statut",
-            "label": T.SESSION_STATUS_LABEL.format(session=where, id=commitment_id, time=f"{at:%H:%M}"),
+            "label": snapshot_labels.written("SESSION_STATUS_LABEL", session=where, id=commitment_id,
+                                             time=f"{at:%H:%M}"),
             "detail": T.SESSION_AUDIT_STATUS.format(session=where, id=commitment_id, changes=", ".join(moved)),
             "after": after}
 
@@ -210,10 +212,4 @@ def _seance_of(store: Store, active: Snapshot) -> str:
     """The séance a change belongs to when none is named: the active séance, else the active label's session."""
     if active.kind != "import" and active.seance:
         return active.seance
-    return _session_of(active.label)
-
-
-def _session_of(label: str) -> str:
-    """The session a snapshot's label names: the label itself, without an earlier « engagement noté à … »."""
-    suffix = T.COMMITMENT_NOTED_LABEL.split("{session}")[1].split("{time}")[0]
-    return label.split(suffix)[0]
+    return snapshot_labels.session_of(active.label)

@@ -214,7 +214,7 @@ def catalogue_frames(checked: Checked) -> tuple[list[str], pd.DataFrame, pd.Data
 
 def snapshots_frame(snaps: Iterable[Snapshot]) -> pd.DataFrame:
     """The snapshot list as the import page shows it (French headers), newest first."""
-    rows = [(s.id, s.label, s.as_of, s.created_at, s.created_by or "", s.files or "", s.counts.get("besoins", 0),
+    rows = [(s.id, s.title, s.as_of, s.created_at, s.created_by or "", s.files or "", s.counts.get("besoins", 0),
              s.counts.get("programmes", 0), s.counts.get("investisseurs", 0), s.active) for s in snaps]
     frame = pd.DataFrame(rows, columns=list(T.IMP_SNAPSHOT_COLUMNS.values()))
     return frame.iloc[::-1].reset_index(drop=True)

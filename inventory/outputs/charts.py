@@ -661,7 +661,7 @@ def pathway_heatmap(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | No
         y=[plain(r) for r in z.index],
         colorscale=scale, zmin=-0.5, zmax=n - 0.5, showscale=False, xgap=1, ygap=1, hoverongaps=False,
         text=marks, texttemplate="%{text}", customdata=words,
-        hovertemplate=f"{T.CHART_TERRITORY} : <b>%{{y}}</b><br>{T.CHART_THEME} : %{{x}}<br>%{{customdata}}<extra></extra>",
+        hovertemplate=f"{T.CHART_TERRITORY}{T.COLON}<b>%{{y}}</b><br>{T.CHART_THEME}{T.COLON}%{{x}}<br>%{{customdata}}<extra></extra>",
     ))
     for kind in PATHWAY_KINDS:  # the legend: which colour (and mark) is which link
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", showlegend=True,
@@ -687,7 +687,7 @@ def commitment_bars(board: pd.DataFrame, *, large: bool = False) -> go.Figure:
         fig.add_trace(go.Bar(
             x=labels, y=list(board[col].astype(int)), name=name, texttemplate="%{y}", textposition="outside",
             cliponaxis=False, marker={"color": (GROUP_COLOURS[0], UP_COLOUR)[k], "pattern": {"shape": ("", "/")[k]}},
-            hovertemplate=f"<b>%{{x}}</b><br>{name} : %{{y}}<extra></extra>",
+            hovertemplate=f"<b>%{{x}}</b><br>{name}{T.COLON}%{{y}}<extra></extra>",
         ))
     fig.update_yaxes(title=T.CHART_COMMITMENTS, rangemode="tozero", dtick=1 if board["engagements"].max() <= 10 else None)
     fig.update_xaxes(title=None)
@@ -743,7 +743,7 @@ def reach_bars(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | None = 
             y=labels, x=list(data[col].astype(int)), name=name, orientation="h", texttemplate="%{x:,d}",
             textposition="outside", cliponaxis=False,
             marker={"color": GROUP_COLOURS[k], "pattern": {"shape": GROUP_PATTERNS[k]}},
-            hovertemplate=f"<b>%{{y}}</b><br>{name} : %{{x:,d}}<extra></extra>",
+            hovertemplate=f"<b>%{{y}}</b><br>{name}{T.COLON}%{{x:,d}}<extra></extra>",
         ))
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(rangemode="tozero", title=None)

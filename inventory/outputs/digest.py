@@ -139,7 +139,7 @@ def _letter(member: str, nom: str, contact: str | None, mine: list[dict[str, Any
     page = (f'<!doctype html><html lang="{T.language()}"><head><meta charset="utf-8"><title>{html.escape(title)}'
             f"</title></head><body><h1>{html.escape(title)}</h1><p>{html.escape(intro)}</p>"
             f"<ol>{''.join(items)}</ol><p><small>{html.escape(T.DIGEST_FOOTER)}</small></p></body></html>\n")
-    subject = T.DIGEST_SUBJECT.format(n=len(mine), nom=nom, as_of=formats.date(after.as_of))
+    subject = formats.counted(T.DIGEST_SUBJECT, n=len(mine), nom=nom, as_of=formats.date(after.as_of))
     return Letter(member, nom, contact, subject, "\n".join(lines) + "\n", page, len(mine))
 
 

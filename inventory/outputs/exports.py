@@ -21,6 +21,7 @@ import xlsxwriter
 
 from inventory.intake import catalogues
 from inventory import reference
+from inventory.formats import date as shown_date
 from inventory import texts as T
 from inventory.models import SHEETS, Issue
 from inventory.parsing import FORMULA_STARTS, LIST_SEPARATOR
@@ -139,11 +140,12 @@ def table_xlsx(frame: pd.DataFrame, sheet: str = "export", context: DownloadCont
                                     (T.CONTEXT_INVENTORY, context.label), (T.CONTEXT_AS_OF, context.as_of)]
     if context.created_by:
         lines.append((T.CONTEXT_BY, context.created_by))
-    filters = [f"{name} : {value}" for name, value in context.filters] or [T.CONTEXT_NO_FILTER]
+    filters = [f"{name}{T.COLON}{value}" for name, value in context.filters] or [T.CONTEXT_NO_FILTER]
     lines += [(T.CONTEXT_FILTERS if i == 0 else "", f) for i, f in enumerate(filters)]
     if context.url:
         lines.append((T.CONTEXT_URL, context.url))
-    lines.append((T.CONTEXT_DOWNLOADED, (context.downloaded or dt.datetime.now()).strftime("%d/%m/%Y %H:%M")))
+    downloaded = context.downloaded or dt.datetime.now()
+    lines.append((T.CONTEXT_DOWNLOADED, f"{shown_date(downloaded)} {downloaded:%H:%M}"))
     lines += [("", ""), (T.CONTEXT_COLUMN, T.CONTEXT_DEFINITION)]
     lines += column_definitions(frame.columns)
     for r, (name, value) in enumerate(lines):

@@ -42,7 +42,7 @@ def records(frame: pd.DataFrame, columns: list[str] | None = None) -> list[dict[
 
 def snapshots(store: Store) -> list[dict[str, Any]]:
     """``snapshots --json``: id, label, as_of, created_at, active, counts."""
-    return [{"id": s.id, "label": s.label, "as_of": s.as_of.isoformat(), "created_at": s.created_at.isoformat(),
+    return [{"id": s.id, "label": s.title, "as_of": s.as_of.isoformat(), "created_at": s.created_at.isoformat(),
              "active": s.active, "counts": s.counts} for s in store.snapshots()]
 
 

@@ -203,8 +203,8 @@ def sections(store: Store, snap: Snapshot) -> list[Section]:
         follow_through.lines.append(T.CLI_NO_COMMITMENTS)
     else:
         premium = followup.alliance_premium(store, sid)
-        follow_through.lines.append(T.REPORT_PREMIUM_LINE.format(
-            joint=number(premium["conjoints"]), total=number(premium["engagements"]),
+        follow_through.lines.append(formats.counted(
+            T.REPORT_PREMIUM_LINE, joint=premium["conjoints"], total=premium["engagements"],
             part=formats.percent(premium["part_engagements"], "part_engagements")))
         status = followup.commitments_by_status(store, sid)
         status = status.assign(statut=status["statut"].map(STATUTS))
@@ -254,7 +254,7 @@ def sections(store: Store, snap: Snapshot) -> list[Section]:
     out.append(_changes(store, snap, themes, c))
 
     definitions = Section("definitions", T.REPORT_DEFINITIONS)
-    definitions.lines.append(T.METHOD_INTRO.format(label=snap.label, as_of=date_text(snap.as_of)))
+    definitions.lines.append(T.METHOD_INTRO.format(label=snap.title, as_of=date_text(snap.as_of)))
     definitions.formulas = list(T.FORMULAS)
     out.append(definitions)
     return out
@@ -270,7 +270,7 @@ def _signals(store: Store, snap: Snapshot) -> Section:
         section.lines.append(f"{s['rang']}. {T.SIGNAL_TYPES[s['type']]} — {digest.sentence(s, themes)} "
                              f"{T.SIGNALS_FOR_LINE.format(members=digest.members_line(s))}")
     if len(found) > ROW_LIMIT:
-        section.lines.append(T.REPORT_SIGNALS_MORE.format(n=number(len(found) - ROW_LIMIT)))
+        section.lines.append(formats.counted(T.REPORT_SIGNALS_MORE, n=len(found) - ROW_LIMIT))
     if found.empty:
         section.lines.append(T.SIGNALS_NONE)
     section.lines.append(digest.thresholds_sentence())
@@ -414,7 +414,7 @@ def render(snap: Snapshot, parts: list[Section], *, made: dt.datetime | None = N
     base_map = BASE_MAP.read_text(encoding="utf-8").strip()
     title = T.REPORT_TITLE
     header = (f'<header><h1>{html.escape(title)}</h1>'
-              f'<p class="snapshot">{html.escape(T.REPORT_SNAPSHOT.format(label=snap.label, as_of=date_text(snap.as_of)))}</p>'
+              f'<p class="snapshot">{html.escape(T.REPORT_SNAPSHOT.format(label=snap.title, as_of=date_text(snap.as_of)))}</p>'
               f'<p class="made">{html.escape(T.REPORT_MADE.format(date=date_text(made), time=made.strftime("%H:%M")))}</p>'
               + (f'<p class="demo">{html.escape(T.DEMO_BANNER)}</p>' if snap.demo else "") + "</header>")
     config = {"displaylogo": False, "responsive": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
@@ -423,7 +423,7 @@ def render(snap: Snapshot, parts: list[Section], *, made: dt.datetime | None = N
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(title)} – {html.escape(snap.label)}</title>
+<title>{html.escape(title)} – {html.escape(snap.title)}</title>
 <style>{_css()}</style>
 <script>window.PlotlyGeoAssets = {{"topojson": {{"world_110m": {base_map}}}{", " + assets if assets else ""}}};</script>
 <script>{_plotly_js()}</script>

@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterator
 from inventory.texts import (en_api, en_domain, en_hardening, en_organisations, en_pages, en_preview, en_screen, en_session,
                              en_signals, fr_api, fr_domain, fr_hardening, fr_organisations, fr_pages, fr_preview,
                              fr_screen, fr_session, fr_signals)
+from inventory.texts import en_wording, fr_wording
 
 DEFAULT = "fr"
 
@@ -38,9 +39,9 @@ def _table(*modules: ModuleType) -> dict[str, Any]:
 
 TABLES: dict[str, dict[str, Any]] = {
     "fr": _table(fr_domain, fr_pages, fr_api, fr_signals, fr_session, fr_hardening, fr_organisations, fr_screen,
-                 fr_preview),
+                 fr_preview, fr_wording),
     "en": _table(en_domain, en_pages, en_api, en_signals, en_session, en_hardening, en_organisations, en_screen,
-                 en_preview),
+                 en_preview, en_wording),
 }
 LANGUAGES = tuple(TABLES)
 NAMES = {"fr": "Français", "en": "English"}  # each language by its own name (the switch between them)

@@ -10,11 +10,12 @@ STORE_BUSY = (
     "try again in a few seconds, or import the file from the dashboard's “Import” page."
 )
 CANNOT_DELETE_ACTIVE = "The active snapshot cannot be deleted: activate another one first."
-DEMO_LABEL_APRIL = "Fictitious demo – inventory as of 30/04"
-DEMO_LABEL_JUNE = "Fictitious demo – inventory as of 30/06"
+DEMO_LABEL_APRIL = "Fictitious demo – inventory as of 30 Apr"
+DEMO_LABEL_JUNE = "Fictitious demo – inventory as of 30 Jun"
+DEMO_LABEL_SYNTHETIC = "Synthetic {needs} needs / {programmes} programmes (fictitious)"
 CLI_SNAPSHOT_MADE = "Snapshot no. {id} created and activated: {besoins} needs, {programmes} programmes, {investisseurs} investors."
 CLI_CARRIED_OVER = "Carried over from the active snapshot: {sheets}."
-CLI_REJECTED = "Import refused: {n} problem(s), nothing was changed."
+CLI_REJECTED = "Import refused: {n} {{n|problem|problems}}, nothing was changed."
 CLI_ACTIVATED = "Snapshot no. {id} activated."
 CLI_UNKNOWN_SNAPSHOT = "There is no snapshot no. {id}."
 CLI_EXPORTED = "Snapshot no. {id} exported to {path}."
@@ -161,7 +162,7 @@ WARN_CARRIED = "Sheet {sheet} missing: carried over unchanged from the active sn
 WARN_REPEATED_INVESTOR = ("Sheet {sheet}: the same investor is named several times in one cell; "
                           "it is counted once ({rows}).")
 WARN_REPEATED_INVESTOR_ROW = "row {row}: {ids}"
-WARN_REPEATED_INVESTOR_MORE = "and {n} other row(s)"
+WARN_REPEATED_INVESTOR_MORE = "and {n} other {{n|row|rows}}"
 KIND_LABELS = {
     "fichier": "Unreadable or refused file",
     "colonne": "Missing or repeated columns",
@@ -241,11 +242,11 @@ SET_ASIDE_NOT_FRANCE = "country other than France ({value}): outside the invento
 SET_ASIDE_BAD_COUNT = "{tag} is not a whole number of zero or more (“{value}”)"
 SET_ASIDE_NO_PLACE = "no place (#adm1, #adm2 or #country) on the row"
 WARN_CATALOGUE_PAGE = (
-    "The file holds only {read} aid(s) out of {count}: it is a single page of the aides-territoires API. "
+    "The file holds only {read} {{read|aid|aids}} out of {count}: it is a single page of the aides-territoires API. "
     "Download every page (or the complete export) so that nothing is left out."
 )
 WARN_HXL_DEFAULT_INTENSITY = (
-    "{n} need(s) of the HXL table without a #severity column were given the intensity {value} (medium): "
+    "{n} {{n|need|needs}} of the HXL table without a #severity column {{n|was|were}} given the intensity {value} (medium): "
     "add a #severity column (1 to 5) to be more precise."
 )
 ANNOTATED_ERRORS_COLUMN = "errors"  # the annotated workbook's column summing up each row's problems
@@ -358,7 +359,7 @@ FORMULA_PARCOURS = (
     "that reach at least one need of the cell."
 )
 FORMULA_MAILLON_MANQUANT = (
-    "Missing link: emergency without recovery or structural support, money without coaching, or coaching "
+    "Missing link: emergency without recovery or structural support, money without support, or support "
     "without money."
 )
 FORMULA_RESULTATS_ODD = (
@@ -469,7 +470,7 @@ CONTRACT_HELP = {
     "engagements.date": "Date of the decision, DD/MM/YYYY (default: the snapshot's date)",
     "engagements.echeance": "Date by which it must be done (optional)",
     "engagements.programme": "Identifier of the programme carrying it out, once in the catalogue (optional)",
-    "engagements.session": "Session where it was decided, e.g. Séance du 30/06 (optional)",
+    "engagements.session": "Session where it was decided, e.g. Session of 30 Jun (optional)",
     "engagements.description": "Free text (optional)",
     "realisations.programme": "Identifier of the programme",
     "realisations.territoire": "FR, region or département (name or code)",
@@ -518,7 +519,7 @@ CHART_LATE = "of which late"
 CHART_IN_NEED = "Actors who expressed a need"
 CHART_REACHED = "Actors reached (declared)"
 WARN_FOLLOWUP_NOT_CARRIED = (
-    "Sheet {sheet} not carried over: {n} row(s) of the active snapshot name investors or programmes missing from "
+    "Sheet {sheet} not carried over: {n} {{n|row|rows}} of the active snapshot {{n|names|name}} investors or programmes missing from "
     "the new file (for example row {row}: {message}). It stays in the active snapshot; send it, corrected, with "
     "this file to keep it."
 )
@@ -540,7 +541,7 @@ REPORT_PARTLY_COVERED = "Partly covered cells (need only partly reached)"
 REPORT_PATHWAYS = "Support pathways and commitments"
 REPORT_MISSING_LINKS = "Missing links of the pathways"
 REPORT_NO_MISSING_LINK = "No missing link: every cell reached is reached by a complete pathway."
-REPORT_PREMIUM_LINE = "Alliance premium: {joint} commitment(s) out of {total} made by several investors ({part})."
+REPORT_PREMIUM_LINE = "Alliance premium: {joint} {{joint|commitment|commitments}} out of {total} made by several investors ({part})."
 REPORT_BY_STATUS = "Commitments by status"
 REPORT_COMMITMENT_LIST = "The commitments, late ones first"
 REPORT_RESULTS = "Results (declared)"

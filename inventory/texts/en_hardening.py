@@ -4,14 +4,14 @@ ERR_ONE_LINE = "a line break or a tab does not belong here: write the text on on
 ERR_ENTRY_TOO_LONG = "text too long ({length} characters, at most {limit})"
 ERR_ENTRY_REQUIRED = "this text cannot be empty"
 ERR_MIXED_ENCODINGS = ("the file mixes two encodings: line {utf8} is UTF-8 but line {other} is Windows-1252 "
-                       "(« {sample} »); save it again as « CSV UTF-8 » from your spreadsheet")
+                       "(“{sample}”); save it again as “CSV UTF-8” from your spreadsheet")
 ERR_URL_SCHEME = "address refused: only web addresses starting with http:// or https:// are accepted"
 LOGIN_LOCKED = "Too many wrong passwords from this computer or on the server: try again in {seconds} seconds."
-LOG_LOGIN_FAILED = "wrong password (client {client}, declared name « {name} »)"
+LOG_LOGIN_FAILED = "wrong password (client {client}, declared name “{name}”)"
 CLI_ARGUMENT_ERROR = "{prog}: {message}\nHelp: {prog} --help"
 CLI_ARG_REQUIRED = "missing required argument: {names}"
-CLI_ARG_INVALID_CHOICE = "value « {value} » refused for {option} (allowed: {choices})"
-CLI_ARG_NOT_INTEGER = "value « {value} » refused for {option}: a whole number is expected"
+CLI_ARG_INVALID_CHOICE = "value “{value}” refused for {option} (allowed: {choices})"
+CLI_ARG_NOT_INTEGER = "value “{value}” refused for {option}: a whole number is expected"
 CLI_ARG_EXPECTS_ONE = "option {option} expects a value"
 CLI_ARG_UNKNOWN = "unrecognised arguments: {args}"
 CLI_ARG_OTHER = "incorrect command line: {detail}"

@@ -10,10 +10,10 @@ ERR_SIREN = ("“{value}” is invalid: 9 digits, the last one being the check d
 ERR_SIRET = ("“{value}” is invalid: 14 digits, the SIREN (first 9) then the establishment number, "
              "check digits included")
 ERR_RNA = "“{value}” is invalid: W followed by 9 digits, e.g. W751234567"
-ERR_UNKNOWN_OPERATOR = "unknown operator « {value} »: it must be listed in the operateurs sheet"
-ERR_SAME_IDENTIFIER = ("{column} « {value} » already held by row {first} of the {first_sheet} sheet "
-                       "(« {first_name} »): one identifier names one organisation")
-WARN_PROBABLE_DUPLICATE = ("Probable duplicate: « {name} » ({sheet}, row {row}) and « {other_name} » "
+ERR_UNKNOWN_OPERATOR = "unknown operator “{value}”: it must be listed in the operateurs sheet"
+ERR_SAME_IDENTIFIER = ("{column} “{value}” already held by row {first} of the {first_sheet} sheet "
+                       "(“{first_name}”): one identifier names one organisation")
+WARN_PROBABLE_DUPLICATE = ("Probable duplicate: “{name}” ({sheet}, row {row}) and “{other_name}” "
                            "({other_sheet}, row {other_row}) have the same name once case, accents, punctuation "
                            "and legal form are set aside; if they are one organisation, keep one row.")
 ORG_MATCHED_BY = {"identifiant": "by identifier", "nom": "by name", "nouveau": "new investor"}
@@ -24,7 +24,7 @@ PAGE_ORGANISATION = "Organisation"
 ORG_TITLE = "Organisation profile"
 ORG_PICK = "Organisation"
 ORG_PICK_PROMPT = "Choose an organisation: an investor or an operator of the inventory."
-ORG_UNKNOWN = "No organisation « {id} » in this inventory."
+ORG_UNKNOWN = "No organisation “{id}” in this inventory."
 ORG_ROLES = {"financeur": "Funder", "operateur": "Operator"}
 ORG_ROLES_LINE = "Roles: {roles}"
 ORG_IDENTITY = "SIREN: {siren} · SIRET: {siret} · RNA: {rna}"

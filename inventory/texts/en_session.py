@@ -22,7 +22,7 @@ SESSION_FIELDS = {"statut": "status", "echeance": "due date", "montant_eur": "am
 
 # --- the sidebar picker and the comparisons ---------------------------------------------------------------------
 SEANCE_OPTION = "{as_of} · {seance} – {noted}"
-SEANCE_NOTED = {"one": "{n} commitment noted", "many": "{n} commitments noted"}
+SEANCE_NOTED = "{n} {{n|commitment noted|commitments noted}}"
 SEANCE_SINCE = "Compared with “{label}” (data as of {as_of}), the state before session “{seance}”."
 
 # --- the form --------------------------------------------------------------------------------------------------
@@ -52,6 +52,6 @@ CLI_HELP_SEANCE = "the session (default: “Session of” and today's date)"
 SESSION_TO_NEWEST = "Show the newest snapshot (no. {id})"
 
 # --- the session report for a room full of readers ----------------------------------------------------------------
-REPORT_QUEUE = ("{n} report(s) being made on this server, one at a time: yours follows, then it is kept and the "
+REPORT_QUEUE = ("{n} {{n|report|reports}} being made on this server, one at a time: yours follows, then it is kept and the "
                 "next downloads are immediate.")
 REPORT_READY = "This snapshot's report is already made: immediate download."

@@ -30,7 +30,7 @@ STORE_NOT_CURRENT = (
     "sur la base de l'importateur, puis publiez-la."
 )
 CLI_API_LISTENING = "API en lecture seule sur http://{host}:{port}/api/v1/ (documentation : http://{host}:{port}/api/v1/docs)"
-CLI_SERVING = "Tableau de bord sur http://{host}:{port}/ : {n} réplique(s) derrière HAProxy, lisant {path}. Ctrl+C pour arrêter."
+CLI_SERVING = "Tableau de bord sur http://{host}:{port}/ : {n} {{n|réplique|répliques}} derrière HAProxy, lisant {path}. Ctrl+C pour arrêter."
 CLI_HAPROXY_MISSING = "HAProxy est introuvable : installez-le (apt-get install haproxy) ou nommez-le avec INVENTORY_HAPROXY."
 
 # --- problem details of the API (RFC 9457) -----------------------------------------------------------------

@@ -11,9 +11,10 @@ STORE_BUSY = (
 CANNOT_DELETE_ACTIVE = "On ne peut pas supprimer l'inventaire actif : activez-en un autre d'abord."
 DEMO_LABEL_APRIL = "Démo fictive – inventaire au 30/04"
 DEMO_LABEL_JUNE = "Démo fictive – inventaire au 30/06"
+DEMO_LABEL_SYNTHETIC = "Synthétique {needs} besoins / {programmes} programmes (fictif)"
 CLI_SNAPSHOT_MADE = "Inventaire n° {id} créé et activé : {besoins} besoins, {programmes} programmes, {investisseurs} investisseurs."
 CLI_CARRIED_OVER = "Repris de l'inventaire actif : {sheets}."
-CLI_REJECTED = "Import refusé : {n} problème(s), rien n'a été modifié."
+CLI_REJECTED = "Import refusé : {n} {{n|problème|problèmes}}, rien n'a été modifié."
 CLI_ACTIVATED = "Inventaire n° {id} activé."
 CLI_UNKNOWN_SNAPSHOT = "Aucun inventaire n° {id}."
 CLI_EXPORTED = "Inventaire n° {id} exporté vers {path}."
@@ -162,7 +163,7 @@ WARN_CARRIED = "Feuille {sheet} absente : reprise telle quelle de l'inventaire a
 WARN_REPEATED_INVESTOR = ("Feuille {sheet} : un même investisseur est cité plusieurs fois dans une cellule ; "
                           "il est compté une fois ({rows}).")
 WARN_REPEATED_INVESTOR_ROW = "ligne {row} : {ids}"
-WARN_REPEATED_INVESTOR_MORE = "et {n} autre(s) ligne(s)"
+WARN_REPEATED_INVESTOR_MORE = "et {n} {{n|autre ligne|autres lignes}}"
 KIND_LABELS = {
     "fichier": "Fichier illisible ou refusé",
     "colonne": "Colonnes manquantes ou en double",
@@ -242,11 +243,11 @@ SET_ASIDE_NOT_FRANCE = "pays autre que la France ({value}) : hors du périmètre
 SET_ASIDE_BAD_COUNT = "{tag} n'est pas un nombre entier positif ou nul (« {value} »)"
 SET_ASIDE_NO_PLACE = "aucun lieu (#adm1, #adm2 ou #country) sur la ligne"
 WARN_CATALOGUE_PAGE = (
-    "Le fichier ne contient que {read} aide(s) sur {count} : c'est une seule page de l'API aides-territoires. "
+    "Le fichier ne contient que {read} {{read|aide|aides}} sur {count} : c'est une seule page de l'API aides-territoires. "
     "Téléchargez toutes les pages (ou l'export complet) pour ne rien oublier."
 )
 WARN_HXL_DEFAULT_INTENSITY = (
-    "{n} besoin(s) du tableau HXL sans colonne #severity ont reçu l'intensité {value} (moyenne) : "
+    "{n} {{n|besoin|besoins}} du tableau HXL sans colonne #severity {{n|a reçu|ont reçu}} l'intensité {value} (moyenne) : "
     "ajoutez une colonne #severity (1 à 5) pour la préciser."
 )
 ANNOTATED_ERRORS_COLUMN = "erreurs"  # the annotated workbook's column summing up each row's problems
@@ -343,7 +344,7 @@ ERR_THEME_NOT_OF_PROGRAMME = (
     "le programme {programme} ne couvre pas la thématique « {value} » (ses thématiques : {themes})"
 )
 WARN_FOLLOWUP_NOT_CARRIED = (
-    "Feuille {sheet} non reprise : {n} ligne(s) de l'inventaire actif citent des investisseurs ou des programmes "
+    "Feuille {sheet} non reprise : {n} {{n|ligne|lignes}} de l'inventaire actif {{n|cite|citent}} des investisseurs ou des programmes "
     "absents du nouveau fichier (par exemple ligne {row} : {message}). Elle reste dans l'inventaire actif ; "
     "envoyez-la corrigée avec ce fichier pour la garder."
 )
@@ -441,7 +442,7 @@ REPORT_PARTLY_COVERED = "Cases partiellement couvertes (besoin en partie seuleme
 REPORT_PATHWAYS = "Parcours de soutien et engagements"
 REPORT_MISSING_LINKS = "Maillons manquants des parcours"
 REPORT_NO_MISSING_LINK = "Aucun maillon manquant : chaque case atteinte l'est par un parcours complet."
-REPORT_PREMIUM_LINE = "Prime d'alliance : {joint} engagement(s) sur {total} pris à plusieurs investisseurs ({part})."
+REPORT_PREMIUM_LINE = "Prime d'alliance : {joint} {{joint|engagement|engagements}} sur {total} pris à plusieurs investisseurs ({part})."
 REPORT_BY_STATUS = "Engagements par statut"
 REPORT_COMMITMENT_LIST = "Les engagements, en retard d'abord"
 REPORT_RESULTS = "Résultats (déclarés)"

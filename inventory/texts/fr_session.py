@@ -23,7 +23,7 @@ SESSION_FIELDS = {"statut": "statut", "echeance": "échéance", "montant_eur": "
 
 # --- the sidebar picker and the comparisons ---------------------------------------------------------------------
 SEANCE_OPTION = "{as_of} · {seance} – {noted}"
-SEANCE_NOTED = {"one": "{n} engagement noté", "many": "{n} engagements notés"}
+SEANCE_NOTED = "{n} {{n|engagement noté|engagements notés}}"
 SEANCE_SINCE = "Comparaison avec « {label} » (données au {as_of}), l'état d'avant la séance « {seance} »."
 
 # --- the form --------------------------------------------------------------------------------------------------
@@ -53,6 +53,6 @@ CLI_HELP_SEANCE = "la séance (défaut : « Séance du » et la date du jour)"
 SESSION_TO_NEWEST = "Voir l'inventaire le plus récent (n° {id})"
 
 # --- the session report for a room full of readers ----------------------------------------------------------------
-REPORT_QUEUE = ("{n} rapport(s) en préparation sur ce serveur, un à la fois : le vôtre suit, puis il est gardé et "
+REPORT_QUEUE = ("{n} {{n|rapport|rapports}} en préparation sur ce serveur, un à la fois : le vôtre suit, puis il est gardé et "
                 "les téléchargements suivants sont immédiats.")
 REPORT_READY = "Rapport de cet inventaire déjà prêt : téléchargement immédiat."

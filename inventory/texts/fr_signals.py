@@ -53,7 +53,7 @@ CLI_HELP_SIGNALS = "les signaux entre deux inventaires, chacun adressé aux memb
 CLI_HELP_DIGEST = "une lettre de suivi (HTML et texte) par membre concerné par un signal ; --send les envoie"
 CLI_HELP_SEND = "envoyer chaque lettre à l'adresse « contact » de son destinataire (SMTP)"
 CLI_SIGNALS_NO_SNAPSHOT = "Aucun inventaire à comparer."
-CLI_DIGEST_WRITTEN = "{investisseur} ({nom}) : {signaux} signal(aux) → {html}, {text}"
+CLI_DIGEST_WRITTEN = "{investisseur} ({nom}) : {signaux} {{signaux|signal|signaux}} → {html}, {text}"
 CLI_DIGEST_NONE = "Aucun membre n'est concerné par un signal : aucune lettre écrite."
 CLI_DIGEST_SENT = "{investisseur} : lettre envoyée à {contact}"
 CLI_DIGEST_NO_CONTACT = "{investisseur} : pas d'adresse de contact, lettre non envoyée"
@@ -61,10 +61,11 @@ CLI_DIGEST_FAILED = "{investisseur} : l'envoi à {contact} a échoué ({error})"
 CLI_DIGEST_NOT_SENT = "Rien n'a été envoyé (ajoutez --send pour envoyer les lettres)."
 CLI_DIGEST_NO_SMTP = ("Envoi impossible : aucun serveur SMTP configuré (INVENTORY_SMTP_HOST, ou [smtp] host dans "
                       ".streamlit/secrets.toml).")
-CLI_DIGEST_SUMMARY = "{sent} lettre(s) envoyée(s), {failed} échec(s), {missing} sans adresse."
+CLI_DIGEST_SUMMARY = ("{sent} {{sent|lettre envoyée|lettres envoyées}}, {failed} {{failed|échec|échecs}}, "
+                      "{missing} sans adresse.")
 
 # --- the digest (inventory/outputs/digest.py) ------------------------------------------------------------------
-DIGEST_SUBJECT = "Affaire à suivre : {n} signal(aux) pour {nom} (inventaire au {as_of})"
+DIGEST_SUBJECT = "Affaire à suivre : {n} {{n|signal|signaux}} pour {nom} (inventaire au {as_of})"
 DIGEST_TITLE = "Affaire à suivre — {nom}"
 DIGEST_INTRO = ("Entre l'inventaire au {before} et celui au {after}, voici les signaux pour lesquels {nom} est "
                 "parmi les membres les mieux placés pour agir.")
@@ -85,11 +86,13 @@ SIGNALS_COUNT = "{n} {{n|signal|signaux}}"
 SIGNALS_FOR_LINE = "Pour : {members}"
 SIGNALS_TABLE = {"rang": "Rang", "type": "Signal", "territoire": "Territoire", "thematique": "Thématique",
                  "avant": "Avant", "apres": "Après", "pour": "Pour"}
-HOME_SIGNALS_LINE = ("**{total} signal(aux)** depuis l'import précédent : {zones} zone(s) blanche(s) ouverte(s), "
-                     "{fins} fin(s) de programme en vue, {hausses} besoin(s) en hausse, {retards} engagement(s) en "
-                     "retard, {anciennes} donnée(s) ancienne(s).")
+HOME_SIGNALS_LINE = ("**{total} {{total|signal|signaux}}** depuis l'import précédent : "
+                     "{zones} {{zones|zone blanche ouverte|zones blanches ouvertes}}, "
+                     "{fins} {{fins|fin|fins}} de programme en vue, {hausses} {{hausses|besoin|besoins}} en hausse, "
+                     "{retards} {{retards|engagement|engagements}} en retard, "
+                     "{anciennes} {{anciennes|donnée ancienne|données anciennes}}.")
 HOME_SIGNALS_LINK = "Voir les signaux"
 REPORT_SIGNALS = "Affaire à suivre : les signaux"
-REPORT_SIGNALS_MORE = "… et {n} autre(s) signal(aux) sur la page Signaux."
+REPORT_SIGNALS_MORE = "… et {n} {{n|autre signal|autres signaux}} sur la page Signaux."
 # the page draws the most pressing signals as cards, every one of them in the table under them
 SIGNALS_MORE = "Les {shown} plus pressants ci-dessus ; les {n} {{n|signal|signaux}} dans le tableau ci-dessous."

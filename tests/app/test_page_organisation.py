@@ -37,8 +37,8 @@ def test_an_operator_page_shows_its_funders_cells_and_dependence(org_db, open_pa
     at = open_page(org_db, "organisation", organisation="OP1")
     assert_clean(at)
     # F1 800 000 of 1 300 000 = 61,5 %
-    assert metrics(at) == {T.ORG_METRIC_DELIVERED: "2", T.ORG_METRIC_FUNDERS: "2", T.ORG_METRIC_DEPENDENCE: "61,5 %"}
-    assert T.ORG_DEPENDENCE_DETAIL.format(nom="Fondation Horizon (fictive)", share="61,5 %", total="1\u202f300\u202f000") \
+    assert metrics(at) == {T.ORG_METRIC_DELIVERED: "2", T.ORG_METRIC_FUNDERS: "2", T.ORG_METRIC_DEPENDENCE: "61,5\u202f%"}
+    assert T.ORG_DEPENDENCE_DETAIL.format(nom="Fondation Horizon (fictive)", share="61,5\u202f%", total="1\u202f300\u202f000") \
         in texts(at)
     assert T.FORMULAS["part_premier_financeur"] in texts(at)  # the Méthode page's sentence
     funders = table(at, 1)

@@ -51,7 +51,8 @@ def test_for_the_investor_shows_that_members_own_signals_as_its_digest_does(pair
 def test_the_home_page_says_the_signals_in_one_line(pair_db, open_page):
     at = open_page(pair_db, "accueil")
     assert_clean(at)
-    assert T.HOME_SIGNALS_LINE.format(total=6, zones=1, fins=1, hausses=1, retards=2, anciennes=1) in texts(at)
+    assert ("**6 signaux** depuis l'import précédent : 1 zone blanche ouverte, 1 fin de programme en vue, 1 besoin en "
+            "hausse, 2 engagements en retard, 1 donnée ancienne.") in texts(at)
 
 
 def test_the_method_prints_the_thresholds(pair_db, open_page):

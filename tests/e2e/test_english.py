@@ -17,11 +17,12 @@ TITLES = {"accueil": "HOME_TITLE", "besoins": "NEEDS_TITLE", "couverture": "COVE
 NAV = {("accueil" if p.default else p.url_path): p.title for p in registry.PAGES if not p.hidden}
 assert set(NAV) == set(TITLES)
 # The French navigation and heading words, and a few of the filters' and tables': none may be left in English.
-# (The demo's data is French, as people typed it: its programme and snapshot names are not interface words.)
+# (The demo's data is French, as people typed it: its programme names are not interface words; the snapshot labels
+# the tool wrote, « Démo fictive – inventaire au 30/06 », read in English.)
 FRENCH = re.compile(
     r"\b(Accueil|Besoins par territoire|Couverture et lacunes|Jouer collectif|Les trois défis|Évolution|Méthode|"
     r"Importer|Inventaire|Thématiques?|Territoires?(?! de Belfort)|Zones? blanches?|Télécharger|Programmes actifs|Filtres|"
-    r"Échelle|Acteurs|Mode atelier|Données fictives|Source des besoins|Se positionner|Choisissez)\b")
+    r"Échelle|Acteurs|Mode atelier|Données fictives|Démo fictive|Source des besoins|Se positionner|Choisissez)\b")
 
 
 def french_words(page: Page) -> list[str]:

@@ -46,7 +46,8 @@ def test_a_facilitator_notes_a_commitment_sees_it_on_the_board_then_undoes_it(ta
     # 1. a commitment without an investor nor a territory is explained field by field, and nothing is written
     pick_option(tab, T.NOTE_THEMES, "Juridique", main(tab))
     main(tab).get_by_role("button", name=T.NOTE_SUBMIT).click()
-    expect(main(tab).get_by_text(T.NOTE_REJECTED.format(n=2))).to_be_visible(timeout=20_000)
+    rejected = "L'engagement n'a pas été enregistré (2 problèmes) ; rien n'a été modifié :"
+    expect(main(tab).get_by_text(rejected)).to_be_visible(timeout=20_000)
     problems = main(tab).get_by_test_id("stMarkdownContainer").locator("li")
     expect(problems).to_have_count(2)
     expect(problems.first).to_contain_text(T.NOTE_INVESTORS)
@@ -79,6 +80,6 @@ def test_a_facilitator_notes_a_commitment_sees_it_on_the_board_then_undoes_it(ta
     expect(main(tab).get_by_role("button", name=T.NOTE_UNDO)).to_have_count(0)
     assert eventually(tab, lambda: board_size(tab) == before), board_size(tab)
     assert not any(row.startswith(noted) for row in board(tab))
-    assert eventually(tab, lambda: "0 engagements notés" in selected_option(tab, T.SIDEBAR_SNAPSHOT, sidebar(tab)))
+    assert eventually(tab, lambda: "0 engagement noté" in selected_option(tab, T.SIDEBAR_SNAPSHOT, sidebar(tab)))
     assert_no_exception(tab)
     assert external_requests == []

@@ -38,7 +38,7 @@ import json
 import re
 from typing import Any, Iterator
 
-from inventory import texts
+from inventory import formats, texts
 from inventory.intake.catalogues.common import (TEXT_LIMIT, CatalogueRefused, Converted, Investors, SetAside, as_date,
                                          csv_rows, fold, one_line, plain_text, shorten)
 from inventory.intake.catalogues.correspondences import Correspondences, shipped
@@ -136,7 +136,7 @@ def convert_json(data: bytes, *, file: str = NAME, investors: Investors | None =
     del payload
     out = convert_aids(_consumed(aids), file=file, investors=investors, table=table)
     if isinstance(count, int) and count > read:
-        out.warnings.append(texts.WARN_CATALOGUE_PAGE.format(read=read, count=count))
+        out.warnings.append(formats.counted(texts.WARN_CATALOGUE_PAGE, read=read, count=count))
     return out
 
 
@@ -382,4 +382,4 @@ def mapped(table: Correspondences, used: list, source: str, values: list[str]) -
 
 
 def _quoted(values: list[str]) -> str:
-    return ", ".join(f"« {v} »" for v in values)
+    return ", ".join(texts.QUOTED.format(value=v) for v in values)

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from inventory import texts
+from inventory import formats, texts
 from inventory.intake.catalogues.common import (CatalogueRefused, Converted, Investors, SetAside, as_date, csv_rows,
                                          fold, one_line, plain_text, shorten)
 from inventory.intake.catalogues.correspondences import Correspondences, shipped
@@ -144,13 +144,13 @@ def convert_grid(grid: list[list[Any]], *, file: str = NAME, investors: Investor
                 outside.append(sector)
             themes += [t for t in (entry.targets if entry else ()) if t not in themes]
         if not sectors:
-            reasons.append(("", texts.SET_ASIDE_NO_THEME.format(values="(secteur vide)", source="secteur")))
+            reasons.append(("", texts.SET_ASIDE_NO_THEME.format(values=texts.SET_ASIDE_EMPTY_SECTOR, source="secteur")))
         elif not themes and unknown:
             reasons.append((", ".join(unknown), texts.SET_ASIDE_NO_THEME.format(
-                values=", ".join(f"« {s} »" for s in unknown), source="secteur")))
+                values=", ".join(texts.QUOTED.format(value=s) for s in unknown), source="secteur")))
         elif not themes:
             reasons.append((", ".join(outside), texts.SET_ASIDE_OUT_OF_SCOPE.format(
-                values=", ".join(f"« {s} »" for s in outside))))
+                values=", ".join(texts.QUOTED.format(value=s) for s in outside))))
         counts = {}
         for tag in ("reached", "inneed"):
             raw, number = pick.count(row, tag)
@@ -211,7 +211,7 @@ def convert_grid(grid: list[list[Any]], *, file: str = NAME, investors: Investor
         out.add("investisseurs", inv, 0)
     out.new_investors = list(investors.new)
     if defaulted:
-        out.warnings.append(texts.WARN_HXL_DEFAULT_INTENSITY.format(n=defaulted, value=DEFAULT_INTENSITY))
+        out.warnings.append(formats.counted(texts.WARN_HXL_DEFAULT_INTENSITY, n=defaulted, value=DEFAULT_INTENSITY))
     return out
 
 
