@@ -16,7 +16,7 @@ from typing import Mapping
 import pandas as pd
 import streamlit as st
 
-from inventory import seances
+from inventory import limits, seances
 from inventory import texts as T
 from inventory.analysis import followup
 from inventory.models import STATUTS, ImportResult, Snapshot
@@ -24,7 +24,7 @@ from inventory.intake.noting import STATUS_STEP, note_commitment, retire_commitm
 from ui.display import plain
 from ui.access import facilitator_name, is_facilitator, workshop_mode
 from ui.data import StoreBusy, current_store, q, snapshots
-from ui.display import fr_date, fr_number
+from ui.display import counted, fr_date, fr_number
 
 log = logging.getLogger("inventory.noting_form")
 _NOTED = "_noted_commitment"  # {"new", "commitment", "label"} right after a save
@@ -124,7 +124,7 @@ def commitment_form(snap: Snapshot, investors: Mapping[str, str], themes: Mappin
                                     key="note_montant")
         echeance = due.date_input(T.NOTE_DUE, value=None, format="DD/MM/YYYY", key="note_echeance")
         session = st.text_input(T.NOTE_SESSION, value=T.NOTE_SESSION_DEFAULT.format(date=fr_date(dt.date.today())),
-                                max_chars=200, key="note_session")
+                                max_chars=limits.MAX_LABEL_CHARS, key="note_session")
         description = st.text_input(T.NOTE_DESCRIPTION, max_chars=500, key="note_description")
         submitted = st.form_submit_button(T.NOTE_SUBMIT, type="primary")
     if not submitted:
@@ -151,7 +151,7 @@ def commitment_form(snap: Snapshot, investors: Mapping[str, str], themes: Mappin
         st.error(T.UNEXPECTED)
         return
     if not result.ok:
-        st.error(T.NOTE_REJECTED.format(n=len(result.errors)))
+        st.error(counted(T.NOTE_REJECTED, n=len(result.errors)))
         st.markdown("\n".join(
             "- " + T.NOTE_ISSUE.format(field=T.NOTE_FIELDS.get(i.column or "", i.column or ""),
                                        message=plain(i.message))

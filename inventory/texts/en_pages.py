@@ -634,7 +634,7 @@ NOTE_SUBMIT = "Save the commitment"
 NOTE_FIELDS = {"investisseurs": "Investors", "thematiques": "Themes", "territoires": "Territories", "statut": "Status",
                "montant_eur": "Amount (€, optional)", "echeance": "Due (optional)", "session": "Session",
                "description": "Description (optional)", "date": "Date", "id": "Identifier", "programme": "Programme"}
-NOTE_REJECTED = "The commitment was not saved ({n} problem(s)); nothing was changed:"
+NOTE_REJECTED = "The commitment was not saved ({n} {{n|problem|problems}}); nothing was changed:"
 NOTE_ISSUE = "**{field}**: {message}"
 NOTE_SAVED = "Commitment saved: snapshot no. {id} “{label}” is now active."
 NOTE_UNDO = "Undo this commitment"

@@ -604,7 +604,7 @@ NOTE_SUBMIT = "Enregistrer l'engagement"
 NOTE_FIELDS = {"investisseurs": NOTE_INVESTORS, "thematiques": NOTE_THEMES, "territoires": NOTE_TERRITORIES,
                "statut": NOTE_STATUS, "montant_eur": NOTE_AMOUNT, "echeance": NOTE_DUE, "session": NOTE_SESSION,
                "description": NOTE_DESCRIPTION, "date": "Date", "id": "Identifiant", "programme": "Programme"}
-NOTE_REJECTED = "L'engagement n'a pas été enregistré ({n} problème(s)) ; rien n'a été modifié :"
+NOTE_REJECTED = "L'engagement n'a pas été enregistré ({n} {{n|problème|problèmes}}) ; rien n'a été modifié :"
 NOTE_ISSUE = "**{field}** : {message}"
 NOTE_SAVED = "Engagement enregistré : l'inventaire n° {id} « {label} » est maintenant actif."
 NOTE_UNDO = "Annuler cet engagement"

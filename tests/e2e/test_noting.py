@@ -46,7 +46,7 @@ def test_a_facilitator_notes_a_commitment_sees_it_on_the_board_then_undoes_it(ta
     # 1. a commitment without an investor nor a territory is explained field by field, and nothing is written
     pick_option(tab, T.NOTE_THEMES, "Juridique", main(tab))
     main(tab).get_by_role("button", name=T.NOTE_SUBMIT).click()
-    expect(main(tab).get_by_text(T.NOTE_REJECTED.format(n=2))).to_be_visible(timeout=20_000)
+    expect(main(tab).get_by_text(T.plural(T.NOTE_REJECTED, n=2).format(n=2))).to_be_visible(timeout=20_000)
     problems = main(tab).get_by_test_id("stMarkdownContainer").locator("li")
     expect(problems).to_have_count(2)
     expect(problems.first).to_contain_text(T.NOTE_INVESTORS)
