@@ -25,8 +25,8 @@ Field names, as the catalogue publishes them (checked against its public code, g
 Each aid that can be placed becomes one programme ``AT-<id>``. Financers become investors (matched by name);
 categories → themes, audiences → publics, aid types → nature, ``programs`` → phase through the correspondence
 tables; ``start_date`` → ``date_debut``; ``submission_deadline`` is the deadline to *apply*, not the end of the
-aid: it is kept as a line of the description (shown and exported with it) and never becomes ``date_fin``, so an aid
-does not leave the coverage the day its call closes; ``origin_url`` (else the
+aid: it becomes ``date_limite_candidature`` (shown and exported) and never ``date_fin``, so an aid does not leave
+the coverage the day its call closes; ``origin_url`` (else the
 aides-territoires page) → ``url``; the description's HTML → text. An aid is set aside, with its reason, when
 its perimeter is finer than a département or not a whole territory, when no category maps to a theme, when none
 of its audiences is one of the inventory's, when it names no financer, or when its dates cannot be read.
@@ -306,9 +306,6 @@ def _programme(n: int, aid: dict[str, Any], file: str, out: Converted, investors
     if page and aid.get("origin_url"):  # the link column holds the origin; the catalogue's page stays in the text
         line = f"Fiche aides-territoires : {page}"
         description = shorten(f"{description}\n{line}", TEXT_LIMIT) if description else line
-    if end:  # the application deadline, said as such (the contract has no column for it)
-        line = f"{texts.AT_DEADLINE_LINE.format(date=end.strftime('%d/%m/%Y'))}"
-        description = f"{shorten(description, TEXT_LIMIT - len(line) - 1)}\n{line}" if description else line
     return {
         "id": PREFIX + aid_id(aid, n),
         "nom": name,
@@ -324,6 +321,7 @@ def _programme(n: int, aid: dict[str, Any], file: str, out: Converted, investors
         "odd": [],
         "url": (None if is_blank(aid.get("origin_url")) else str(aid["origin_url"]).strip()) or page,
         "description": description,
+        "date_limite_candidature": end,  # the deadline to apply, never the end of the aid
     }
 
 
