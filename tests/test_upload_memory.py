@@ -129,3 +129,14 @@ def test_a_clean_check_keeps_its_tables_and_lets_go_of_the_rows_and_bytes(demo_s
     assert all(raw.rows.empty for raw in checked.upload.sheets.values())
     assert [c.data for c in checked.upload.catalogues] == [b""]
     assert importer.commit(demo_store, checked, label="Aides").ok
+
+
+def test_half_a_surrogate_pair_in_an_aid_is_refused_by_the_text_rule_not_a_crash(demo_store):
+    """A JSON escape « \\ud800 » alone decodes to half a character that no file can store: the description is
+    refused as invisible characters are, where it used to stop the check with a UnicodeEncodeError."""
+    from inventory import texts as T
+
+    checked = importer.check(importer.read_upload([("aides.json", FILES["a lone surrogate escape"])]), demo_store)
+    assert not checked.ok
+    assert {(i.sheet, i.column) for i in checked.issues} == {("aides.json", "description")}
+    assert all(T.ERR_CONTROL_CHARACTERS in i.message for i in checked.issues)
