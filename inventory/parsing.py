@@ -43,12 +43,16 @@ def is_blank(value: Any) -> bool:
 
 
 def show(value: Any) -> str:
-    """A value as the user typed it, for messages."""
+    """A value as the user typed it, for messages (half a surrogate pair, which no page or terminal can print,
+    shown as « � »)."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value)) if abs(value) < 1e15 else f"{value:g}"  # 1e+300, not 301 digits
     if isinstance(value, (dt.datetime, dt.date)):
         return value.strftime("%d/%m/%Y")
-    return str(value)
+    return _SURROGATE.sub("�", str(value))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Uncalculated(str):
