@@ -158,6 +158,12 @@ class Programme(Row):
         "Opérateurs", "operators", help="Identifiants des opérateurs qui le mettent en œuvre, séparés par ; "
                                         "(facultatif)", default_factory=list, refers="operateurs",
     )
+    # an open call's last day to apply (aides-territoires' submission_deadline): shown and exported, never the end
+    # of the programme, which keeps funding (and stays in the coverage) after its call closes
+    date_limite_candidature: Date = column(
+        "Date limite de candidature", "application_deadline",
+        help="Dernier jour pour candidater, JJ/MM/AAAA (facultatif) ; ce n'est pas la fin du programme", default=None,
+    )
 
     @model_validator(mode="after")
     def _end_after_start(self) -> "Programme":

@@ -23,9 +23,10 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = " ; "
 # What no text may hold, in a cell or typed in the dashboard or on the command line: control characters (NUL,
 # ESC that drives terminals, C1 controls) and the invisible marks that change how text reads without being seen
-# (bidirectional overrides and isolates such as U+202E, zero-width space, word joiner, a stray byte-order mark).
+# (bidirectional overrides and isolates such as U+202E, zero-width space, word joiner, a stray byte-order mark),
+# and half a surrogate pair (a JSON escape « \ud800 » alone), which no file can store.
 # Line breaks and tabs are allowed in cells (a description may have lines), never in a one-line entry.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff\ud800-\udfff]")
 _LINE_BREAKS = re.compile("[\t\n\r\x85\u2028\u2029]")
 
 
@@ -42,12 +43,16 @@ def is_blank(value: Any) -> bool:
 
 
 def show(value: Any) -> str:
-    """A value as the user typed it, for messages."""
+    """A value as the user typed it, for messages (half a surrogate pair, which no page or terminal can print,
+    shown as « � »)."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value)) if abs(value) < 1e15 else f"{value:g}"  # 1e+300, not 301 digits
     if isinstance(value, (dt.datetime, dt.date)):
         return value.strftime("%d/%m/%Y")
-    return str(value)
+    return _SURROGATE.sub("�", str(value))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Uncalculated(str):

@@ -23,8 +23,9 @@ GAP_COLUMNS = ["nom", "thematique", "acteurs", "score", "score_couvert", "part_c
 TERRITORY_COLUMNS = ["thematique", "zone_blanche", "tension", "acteurs", "score", "programmes", "part_couverte",
                      "couverture", "intensite_moyenne", "score_couvert"]
 PROGRAMME_COLUMNS = ["nom", "investisseurs", "thematiques", "territoires", "phase", "publics", "nature",
-                     "budget_eur", "date_debut", "date_fin", "actif", "odd", "url", "id"]
-REACHING_COLUMNS = ["nom", "investisseurs", "thematiques", "phase", "nature", "publics", "date_fin"]
+                     "budget_eur", "date_debut", "date_fin", "date_limite_candidature", "actif", "odd", "url", "id"]
+REACHING_COLUMNS = ["nom", "investisseurs", "thematiques", "phase", "nature", "publics", "date_fin",
+                    "date_limite_candidature"]
 ON_TRACK_COLUMNS = ["nom", "thematique", "acteurs", "score", "programmes", "engagements"]
 NEED_ROW_COLUMNS = ["nom", "thematique", "intensite", "nb_acteurs", "score", "source", "public", "secteur", "date",
                     "description"]

@@ -87,12 +87,14 @@ def test_each_placeable_aid_becomes_one_programme_with_its_catalogue_id():
         "url": "https://www.anct.gouv.fr/inclusion",
         "description": "Soutenir les associations :\n- équipement\n- formation des bénévoles\n"
                        "Fiche aides-territoires : https://aides-territoires.beta.gouv.fr/aides/65-aide/",
+        "date_limite_candidature": None,
     }
     assert progs["AT-102"]["thematiques"] == ["competences", "modele_socio_eco"]
     assert progs["AT-102"]["territoires"] == ["REG-76"] and progs["AT-102"]["phase"] == "structurel"
-    # the deadline to apply is kept as such in the description, never as the end of the aid (issue 24)
+    # the deadline to apply is kept as such, in its own column, never as the end of the aid (issue 24)
     assert (progs["AT-102"]["date_debut"], progs["AT-102"]["date_fin"]) == (dt.date(2024, 2, 1), None)
-    assert progs["AT-102"]["description"].endswith("Date limite de candidature : 30/06/2024")
+    assert progs["AT-102"]["date_limite_candidature"] == dt.date(2024, 6, 30)
+    assert progs["AT-102"]["description"] == "Une aide."
     assert progs["AT-103"]["territoires"] == ["FR"] and progs["AT-103"]["investisseurs"] == ["BDT"]
     assert progs["AT-103"]["publics"] == ["tpe_pme", "association"] and progs["AT-103"]["nature"] == ["pret"]
     # no origin URL: the aid's page on aides-territoires is the link
@@ -191,7 +193,7 @@ def test_a_catalogue_refreshed_twice_keeps_its_ids_and_creates_no_investor_twice
     third = catalogues.convert(page(refreshed), file="aides.json",
                                investors=known + [(i["id"], i["nom"]) for i in second.new_investors])
     assert [p["id"] for p in second.sheets["programmes"]] == ["AT-101", "AT-102", "AT-103", "AT-109"]
-    assert second.sheets["programmes"][1]["description"].endswith("Date limite de candidature : 30/09/2024")
+    assert second.sheets["programmes"][1]["date_limite_candidature"] == dt.date(2024, 9, 30)
     assert [i["id"] for i in second.new_investors] == ["FONDATION-CREDIT-COOPERATIF"]
     assert second.sheets["programmes"][3]["investisseurs"] == ["FONDATION-DE-FRANCE", "FONDATION-CREDIT-COOPERATIF"]
     assert third.new_investors == [] and third.sheets["programmes"] == second.sheets["programmes"]

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from inventory import texts as T
@@ -169,10 +170,46 @@ def test_the_command_line_refuses_an_unclean_label_in_french(demo_store, tmp_pat
     assert demo_store.snapshots() == before
 
 
+@pytest.mark.parametrize("typed", HOSTILE_ENTRIES)
+def test_a_seance_named_in_the_noting_form_or_the_command_line_follows_the_entry_rule(store, typed):
+    """The séance's name labels the snapshots a séance makes: a name with a control character or on two lines is
+    refused under the field « Séance », for a new commitment and a follow-up alike, and nothing is written (a line
+    break used to reach the store's last guard and end in « Erreur inattendue »)."""
+    from inventory.intake.noting import note_commitment, update_commitment
+    from tests import followup_inventory
+
+    followup_inventory.load(store)
+    before = (store.snapshots(), len(store.audit_log()))
+    noted = note_commitment(store, {"investisseurs": "A", "thematiques": "numerique", "territoires": "FR",
+                                    "statut": "engage", "session": typed})
+    followed = update_commitment(store, "E1", {"statut": "realise"}, seance=typed)
+    why = T.ERR_ONE_LINE if any(c in typed for c in "\n\u2028") else T.ERR_CONTROL_CHARACTERS
+    for got in (noted, followed):
+        assert not got.ok
+        assert [(e.column, e.message) for e in got.errors] == [
+            ("session", T.ERR_IN_COLUMN.format(column="Séance", message=why))]
+    assert (store.snapshots(), len(store.audit_log())) == before
+
+
+def test_a_long_seance_name_is_kept_whole_and_shortened_in_the_label_only(store):
+    from inventory import limits
+    from inventory.intake.noting import note_commitment
+    from tests import followup_inventory
+
+    followup_inventory.load(store)
+    name = "Séance plénière " + "x" * (limits.MAX_LABEL_CHARS - 16)  # as long as a label may be
+    got = note_commitment(store, {"investisseurs": "A", "thematiques": "numerique", "territoires": "FR",
+                                  "statut": "engage", "session": name}, at=dt.datetime(2020, 6, 30, 10, 42))
+    assert got.ok, got.errors
+    snap = store.snapshot(got.snapshot_id)
+    assert len(snap.label) == limits.MAX_LABEL_CHARS and snap.label.endswith("… – engagement noté à 10:42")
+    assert snap.seance == name
+
+
 # --- 10. catalogue dates read as users read them ------------------------------------------------------------
 def test_an_aid_stays_active_after_its_application_deadline_which_is_shown_and_exported(demo_store, tmp_path):
     """AT-102 opens 01/02/2024 and takes applications until 30/06/2024: on 30/09/2024 it still funds (it is still
-    in the catalogue as active), and its deadline is said as a deadline in the exported description."""
+    in the catalogue as active), and its deadline is listed and exported as the application deadline."""
     from inventory.analysis import catalogue
     from tests.test_catalogues import AIDS, page
 
@@ -185,8 +222,8 @@ def test_an_aid_stays_active_after_its_application_deadline_which_is_shown_and_e
     exports.export_snapshot(demo_store, result.snapshot_id, tmp_path / "out")
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO((tmp_path / "out" / "programmes.csv")
                                                            .read_text(encoding="utf-8-sig")), delimiter=";")}
-    assert rows["AT-102"]["date_fin"] == ""
-    assert rows["AT-102"]["description"].endswith("Date limite de candidature : 30/06/2024")
+    assert rows["AT-102"]["date_fin"] == "" and rows["AT-102"]["date_limite_candidature"] == "30/06/2024"
+    assert progs.loc["AT-102", "date_limite_candidature"] == pd.Timestamp(2024, 6, 30)  # as the catalogue lists it
 
 
 def test_the_proposed_date_of_an_upload_is_never_an_end_date(demo_store):

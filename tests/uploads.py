@@ -33,11 +33,12 @@ EXPECTED_PROGRAMMES = [
      "nature": ("subvention",), "thematiques": ("modele_socio_eco",), "territoires": ("FR",),
      "publics": ("association",), "budget_eur": 1_000_000.0, "date_debut": dt.date(2020, 3, 1),
      "date_fin": dt.date(2020, 12, 31), "odd": (8, 17), "url": None, "description": "Programme national",
-     "operateurs": ()},
+     "operateurs": (), "date_limite_candidature": None},
     {"id": "P2", "nom": "Numérique régional", "investisseurs": ("INV3",), "phase": "relance",
      "nature": ("formation", "outil"), "thematiques": ("numerique", "competences"), "territoires": ("REG-84",),
      "publics": (), "budget_eur": 25000.5, "date_debut": dt.date(2020, 4, 1), "date_fin": None, "odd": (9,),
-     "url": "https://exemple.org/p2", "description": None, "operateurs": ()},
+     "url": "https://exemple.org/p2", "description": None, "operateurs": (),
+     "date_limite_candidature": None},
 ]
 
 

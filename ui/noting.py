@@ -16,7 +16,7 @@ from typing import Mapping
 import pandas as pd
 import streamlit as st
 
-from inventory import seances
+from inventory import limits, seances
 from inventory import texts as T
 from inventory.analysis import followup
 from inventory.models import STATUTS, ImportResult, Snapshot
@@ -124,7 +124,7 @@ def commitment_form(snap: Snapshot, investors: Mapping[str, str], themes: Mappin
                                     key="note_montant")
         echeance = due.date_input(T.NOTE_DUE, value=None, format="DD/MM/YYYY", key="note_echeance")
         session = st.text_input(T.NOTE_SESSION, value=T.NOTE_SESSION_DEFAULT.format(date=date_text(dt.date.today())),
-                                max_chars=200, key="note_session")
+                                max_chars=limits.MAX_LABEL_CHARS, key="note_session")
         description = st.text_input(T.NOTE_DESCRIPTION, max_chars=500, key="note_description")
         submitted = st.form_submit_button(T.NOTE_SUBMIT, type="primary")
     if not submitted:

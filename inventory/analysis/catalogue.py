@@ -58,7 +58,7 @@ def programmes(store: Store, snapshot_id: int, f: ProgrammeFilter = ProgrammeFil
                array_to_string(p.thematiques, {SEP}) AS thematiques,
                array_to_string(p.territoires, {SEP}) AS territoires,
                array_to_string(p.publics, {SEP}) AS publics, array_to_string(p.nature, {SEP}) AS nature,
-               p.budget_eur, p.date_debut, p.date_fin, p.actif,
+               p.budget_eur, p.date_debut, p.date_fin, p.date_limite_candidature, p.actif,
                array_to_string(p.odd::VARCHAR[], {SEP}) AS odd, p.url, p.description
         FROM sel p LEFT JOIN names USING (id)
         ORDER BY p.id

@@ -81,13 +81,44 @@ class ParsedColumn:
         hit[np.asarray(slots, dtype=np.intp)] = True
         return np.flatnonzero(hit[self.codes])
 
-    def to_arrow(self, type_: pa.DataType) -> pa.Array:
-        """The column as Arrow: the distinct values converted once, then taken per row."""
+    def to_arrow(self, type_: pa.DataType) -> pa.Array | pa.ChunkedArray:
+        """The column as Arrow: the distinct values converted once, then taken per row; a column of mostly
+        distinct Python values (ids, descriptions) converted row by row instead, never held twice as Arrow."""
         if self.words is not None and type_ == pa.string() and (self.default is None or isinstance(self.default, str)):
             values = pa.concat_arrays([self.words.cast(pa.string()), pa.array([self.default], type=pa.string())])
+        elif 2 * len(self.values) > len(self.codes):
+            return _arrow(self.per_row(), type_)
         else:
-            values = pa.array(self.values, type=type_, from_pandas=True)
+            values = _arrow(self.values, type_)
         return values.take(pa.array(self.codes))
+
+
+def _arrow(values: np.ndarray, type_: pa.DataType, chunk: int = 2048) -> pa.Array | pa.ChunkedArray:
+    """Python values as Arrow, a few thousand at a time; texts as ``_texts`` lays them out."""
+    def part(values: np.ndarray) -> pa.Array:
+        if type_ == pa.string() and all(v is None or type(v) is str for v in values):
+            return _texts(values)
+        return pa.array(values, type=type_, from_pandas=True)
+
+    if len(values) <= chunk:
+        return part(values)
+    return pa.chunked_array([part(values[i:i + chunk]) for i in range(0, len(values), chunk)], type=type_)
+
+
+def _texts(values: np.ndarray) -> pa.Array:
+    """Strings (or None) as an Arrow string array laid out at its exact size. ``pa.array`` grows its buffer by
+    doublings (a column of long texts passed through four times its size) and asks each string for its UTF-8,
+    which Python then keeps inside every string with an accent for as long as the string lives."""
+    encoded = [None if v is None else v.encode("utf-8") for v in values]
+    present = np.fromiter((b is not None for b in encoded), dtype=bool, count=len(encoded))
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int32)
+    np.cumsum(np.fromiter((len(b) if b is not None else 0 for b in encoded), dtype=np.int64, count=len(encoded)),
+              out=offsets[1:])
+    data = b"".join(b for b in encoded if b is not None)
+    del encoded
+    nulls = len(present) - int(present.sum())
+    validity = pa.array(present).buffers()[1] if nulls else None
+    return pa.StringArray.from_buffers(len(present), pa.py_buffer(offsets), pa.py_buffer(data), validity, nulls)
 
 
 @dataclass
@@ -121,6 +152,9 @@ def parse_column(model: type[Row], name: str, raw: pd.Series, sheet: str, header
         if plain is not None and plain.all() and not (codes == -1).any():  # e.g. 100,000 distinct need ids
             return ParsedColumn(codes, words=dictionary, default=default)
         uniques = dictionary.to_numpy(zero_copy_only=False)
+    elif _free_text(model, name):  # long text, mostly distinct (descriptions): see _factorized
+        codes, uniques = _factorized(raw.to_numpy(dtype=object))
+        plain = _plain_words(model, name, uniques, adapter)
     else:
         codes, uniques = pd.factorize(raw.to_numpy(dtype=object), use_na_sentinel=True)
         plain = _plain_words(model, name, uniques, adapter)
@@ -156,6 +190,24 @@ def parse_column(model: type[Row], name: str, raw: pd.Series, sheet: str, header
     return column
 
 
+def _free_text(model: type[Row], name: str) -> bool:
+    """A free-text column (``parsing.text``: descriptions, comments), whose cells may be long."""
+    return any(getattr(m, "func", None) is parsing.text for m in model.model_fields[name].metadata)
+
+
+def _factorized(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize`` for long text, by Python's own hashing: pandas hashes strings as UTF-8, which makes Python
+    keep a UTF-8 copy inside every string with an accent for as long as it lives (a second copy of every
+    description of an upload). Blank cells (None, NaN) get -1, as with ``use_na_sentinel``."""
+    slots: dict[Any, int] = {}
+    codes = np.empty(len(values), dtype=np.intp)
+    for i, v in enumerate(values):
+        codes[i] = -1 if v is None or (type(v) is float and v != v) else slots.setdefault(v, len(slots))
+    uniques = np.empty(len(slots), dtype=object)
+    uniques[:] = list(slots)
+    return codes, uniques
+
+
 # Plain words: ASCII letters and digits with _ . / - and inner spaces, 1 to MAX_CODE_CHARS characters. Every
 # text rule (Excel errors, formula guard, control characters, lengths, surrounding spaces) leaves them as they are.
 _PLAIN_WORD = re.compile(rf"[0-9A-Za-z](?:[0-9A-Za-z_./ -]{{0,{limits.MAX_CODE_CHARS - 2}}}[0-9A-Za-z_./-])?")
@@ -175,7 +227,9 @@ def _plain_words(model: type[Row], name: str, uniques: np.ndarray | None, adapte
         mask = pc.match_substring_regex(dictionary, pattern).to_numpy(zero_copy_only=False)
         sample = dictionary.filter(pa.array(mask)).slice(0, 3).to_pylist()
         return mask if all(adapter.validate_python(u) == u for u in sample) else None
-    if len(uniques) > 1000 and pd.api.types.infer_dtype(uniques, skipna=False) == "string":  # all str: in C
+    if len(uniques) > 1000 and not _free_text(model, name) and pd.api.types.infer_dtype(uniques, skipna=False) == "string":
+        # all short strings: in C (free text is left to the loop below, which fails at once on a long text,
+        # instead of being copied whole to Arrow)
         mask = pc.match_substring_regex(pa.array(uniques, type=pa.string()), pattern).to_numpy(zero_copy_only=False)
     else:
         match = _PLAIN_WORD.fullmatch

@@ -16,7 +16,7 @@ import pyarrow as pa
 
 from inventory.intake import cross_references
 from inventory.intake.catalogue_merge import CatalogueReport, locate, take_in
-from inventory import formats, snapshot_labels
+from inventory import formats, memory, snapshot_labels
 from inventory import texts as T
 from inventory.intake.checking import ParsedSheet, parse_sheet, repeated_investors, to_tables
 from inventory.models import SHEETS, ImportResult, Issue
@@ -51,7 +51,16 @@ class Checked:
 
 
 def check(upload: Upload, store: Store | None = None) -> Checked:
-    """Validate every sheet of an upload; collect every problem; carry over absent sheets."""
+    """Validate every sheet of an upload; collect every problem; carry over absent sheets. A clean upload is
+    then held as its Arrow tables only, and the memory its rows took goes back to the system before the commit
+    needs its own."""
+    result = _check(upload, store)
+    if result.ok:
+        memory.release()
+    return result
+
+
+def _check(upload: Upload, store: Store | None) -> Checked:
     result = Checked(upload=upload, issues=list(upload.issues), warnings=list(upload.warnings))
     if upload.issues and not upload.sheets and not upload.catalogues:
         return result
@@ -74,6 +83,7 @@ def check(upload: Upload, store: Store | None = None) -> Checked:
     if not result.issues:
         result.tables = to_tables(frames)
         _leave_out_unfit_follow_through(result, frames, known)
+        upload.let_go_of_rows()  # the tables hold it all now; the import page keeps a check until its commit
     return result
 
 

@@ -20,12 +20,13 @@ from typing import Any, Callable
 
 import pyarrow as pa
 
-from inventory import seances, snapshot_labels
+from inventory import limits, parsing, seances, snapshot_labels
 from inventory import texts as T
 from inventory.intake.importer import check
-from inventory.models import STATUTS, ImportResult, Issue, Snapshot
+from inventory.models import STATUTS, Engagement, ImportResult, Issue, Snapshot
 from inventory.intake.reading import Upload
 from inventory.intake.reading.sheet import to_raw_sheet
+from inventory.parsing import is_blank
 from inventory.store import ActiveChanged, Store
 
 FORM_FILE = "formulaire"
@@ -43,21 +44,21 @@ def note_commitment(store: Store, fields: dict[str, Any], *, at: dt.datetime | N
 
     def build(active: Snapshot, table: pa.Table) -> tuple[pa.Table, dict] | list[Issue]:
         given = dict(fields)
-        seance = snapshot_labels.stored(str(given.get("session") or _seance_of(store, active)).strip())
+        seance, refused = _seance_named(given.get("session"), store, active)
         given["session"] = seance
         new_id = str(given.get("id") or "").strip()
         if not new_id:
             given["id"] = new_id = _next_id(table)
         checked = _checked_row(store, given)
-        if not checked.ok:
-            return checked.issues
+        if refused or not checked.ok:
+            return refused + checked.issues
         if new_id in _ids(table):
             return [Issue(sheet="engagements", row=2, column="id", value=new_id, kind="doublon",
                           message=T.COMMITMENT_DUPLICATE_ID.format(value=new_id))]
         new = checked.tables["engagements"]
         return pa.concat_tables([table.cast(new.schema), new]), {
             "id": new_id, "seance": seance, "kind": "note", "action": "engagement",
-            "label": snapshot_labels.written("COMMITMENT_NOTED_LABEL", session=seance, time=f"{at:%H:%M}"),
+            "label": _label("COMMITMENT_NOTED_LABEL", seance, time=f"{at:%H:%M}"),
             "detail": T.SESSION_AUDIT_NOTE.format(session=seance, id=new_id)}
 
     return _rewrite(store, build, created_by, lambda sid, done: store.has_id(sid, "engagements", done["id"]))
@@ -84,8 +85,7 @@ def retire_commitment(store: Store, commitment_id: str, *, at: dt.datetime | Non
         keep = [i for i, v in enumerate(ids) if v != commitment_id]
         return table.take(keep), {
             "id": commitment_id, "seance": seance, "kind": "undo", "action": "annulation",
-            "label": snapshot_labels.written("SESSION_RETIRED_LABEL", session=seance, id=commitment_id,
-                                             time=f"{at:%H:%M}"),
+            "label": _label("SESSION_RETIRED_LABEL", seance, id=commitment_id, time=f"{at:%H:%M}"),
             "detail": T.SESSION_AUDIT_RETIRED.format(session=seance, id=commitment_id)}
 
     return _rewrite(store, build, created_by,
@@ -122,13 +122,14 @@ def update_commitment(store: Store, commitment_id: str, changes: dict[str, Any],
                  for k in FOLLOWED if before[k] != after[k]]
         if not moved:
             return [_issue(T.SESSION_NOTHING_CHANGED.format(id=commitment_id))]
-        where = snapshot_labels.stored(str(seance or _seance_of(store, active)).strip())
+        where, refused = _seance_named(seance, store, active)
+        if refused:
+            return refused
         rows = pa.concat_tables([table.slice(0, at_row).cast(new.schema), new,
                                  table.slice(at_row + 1).cast(new.schema)])
         return rows, {
             "id": commitment_id, "seance": where, "kind": "status", "action": "statut",
-            "label": snapshot_labels.written("SESSION_STATUS_LABEL", session=where, id=commitment_id,
-                                             time=f"{at:%H:%M}"),
+            "label": _label("SESSION_STATUS_LABEL", where, id=commitment_id, time=f"{at:%H:%M}"),
             "detail": T.SESSION_AUDIT_STATUS.format(session=where, id=commitment_id, changes=", ".join(moved)),
             "after": after}
 
@@ -171,6 +172,30 @@ def _rewrite(store: Store, build: Build, created_by: str | None,
             return ImportResult(ok=True, snapshot_id=sid, counts=snap.counts if snap else {},
                                 carried_over=[c for c in carried if c != "thematiques"])
     return ImportResult(ok=False, errors=[_issue(T.SESSION_NOT_SAVED)])
+
+
+def _seance_named(typed: Any, store: Store, active: Snapshot) -> tuple[str | None, list[Issue]]:
+    """The séance a change belongs to: as typed (the form's « Séance », ``--seance``), checked by the rule of every
+    one-line entry (``parsing.entry``: the cell rule, one line, at most a label's length) since it names snapshots;
+    when left blank, the active one. A name that breaks the rule comes back as the issue naming the field."""
+    if is_blank(typed):
+        return snapshot_labels.stored(_seance_of(store, active)), []
+    try:
+        return snapshot_labels.stored(parsing.entry(typed, limit=limits.MAX_LABEL_CHARS)), []
+    except ValueError as exc:
+        return None, [Issue(sheet="engagements", row=2, column="session", value=parsing.visible(typed),
+                            kind="valeur", message=T.ERR_IN_COLUMN.format(
+                                column=Engagement.column_label("session"), message=exc))]
+
+
+def _label(key: str, seance: str, **words: str) -> str:
+    """The generated label ``key`` (stored in French, ``snapshot_labels.written``) naming its séance, the séance's
+    name shortened (« … ») to fit a label's length."""
+    label = snapshot_labels.written(key, session=seance, **words)
+    over = len(label) - limits.MAX_LABEL_CHARS
+    if over > 0:
+        label = snapshot_labels.written(key, session=seance[:max(len(seance) - over - 1, 1)].rstrip() + "…", **words)
+    return label
 
 
 def _checked_row(store: Store, given: dict[str, Any]):

@@ -488,6 +488,7 @@ CONTRACT_HELP |= {
     "investisseurs.siren": "SIREN number, 9 digits (optional)",
     "investisseurs.rna": "RNA number of an association, W followed by 9 digits (optional)",
     "programmes.operateurs": "Identifiers of the operators that deliver it, separated by ; (optional)",
+    "programmes.date_limite_candidature": "Last day to apply, DD/MM/YYYY (optional); not the end of the programme",
     "operateurs.id": "Short unique code, e.g. OP1",
     "operateurs.nom": "Name of the operator",
     "operateurs.type": "reseau_national, structure_territoriale, association, entreprise, collectivite or autre",

@@ -26,7 +26,6 @@ CLI_BAD_LABEL = "Inventory name refused: {reason}."
 REPORT_CHROMIUM_TIMEOUT = ("Chromium did not produce the PDF within {seconds} seconds and was stopped. The HTML report "
                            "is still available; try again later.")
 ERR_NAME_TOO_LONG = "name too long ({length} characters, at most {limit})"
-AT_DEADLINE_LINE = "Application deadline: {date}"
 PROPOSED_DATE_RULE = ("The date proposed is the latest of the needs' collection dates and the commitments' decision "
                       "dates; an end date (end of a result's period, #date+end, application deadline) never is: it "
                       "would deactivate the programmes just imported.")

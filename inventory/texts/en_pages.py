@@ -313,6 +313,7 @@ TABLE_LABELS = {
     "budget_eur": "Budget (€)",
     "date_debut": "Start",
     "date_fin": "End",
+    "date_limite_candidature": "Application deadline",
     "odd": "SDGs",
     "url": "Website",
     "type": "Type",

@@ -27,7 +27,6 @@ CLI_BAD_LABEL = "Nom d'inventaire refusé : {reason}."
 REPORT_CHROMIUM_TIMEOUT = ("Chromium n'a pas produit le PDF en {seconds} secondes et a été arrêté. Le rapport HTML "
                            "reste disponible ; réessayez plus tard.")
 ERR_NAME_TOO_LONG = "nom trop long ({length} caractères, au plus {limit})"
-AT_DEADLINE_LINE = "Date limite de candidature : {date}"
 PROPOSED_DATE_RULE = ("La date proposée est la plus récente des dates de collecte des besoins et de décision des "
                       "engagements ; une date de fin (fin de période d'une réalisation, #date+end, date limite de "
                       "candidature) ne l'est jamais : elle désactiverait les programmes tout juste importés.")

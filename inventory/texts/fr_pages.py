@@ -382,6 +382,7 @@ TABLE_LABELS = {
     "budget_eur": "Budget (€)",
     "date_debut": "Début",
     "date_fin": "Fin",
+    "date_limite_candidature": "Date limite de candidature",
     "odd": "ODD",
     "url": "Site",
     "type": "Type",

@@ -153,7 +153,7 @@ def test_bad_input_is_explained_field_by_field_and_nothing_is_written(fresh_foll
     at.text_input(key="note_montant").set_value("-5")
     submit(at)
     assert_clean(at)
-    assert [e.value for e in at.error] == ["L'engagement n'a pas été enregistré (2 problèmes) ; rien n'a été modifié :"]
+    assert [e.value for e in at.error] == [T.plural(T.NOTE_REJECTED, n=2).format(n=2)]
     shown = texts(at)
     # no investor (required) and a negative amount, each under its field's name
     assert f"**{T.NOTE_INVESTORS}**" in shown and f"**{T.NOTE_AMOUNT}**" in shown

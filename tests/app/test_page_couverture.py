@@ -244,3 +244,29 @@ def test_the_catalogue_says_which_programmes_are_active(tiny_db, open_page):
     assert catalogue[["Identifiant", T.TABLE_LABELS["actif"]]].values.tolist() == [
         ["P1", True], ["P2", True], ["P3", False]]  # P3 ended on 31/05
     assert FORMULAS["actif"] in texts(at)
+
+
+def test_the_catalogue_lists_an_aids_application_deadline_apart_from_its_end(tmp_path, open_page):
+    """Issue 24: AT-102 takes applications until 30/06/2024; on 30/09/2024 it is listed as active, with no end,
+    and its deadline in a column of its own."""
+    import datetime as dt
+
+    import pandas as pd
+
+    from inventory.intake.importer import import_files
+    from inventory.store import Store
+    from tests.app.tiny import build
+    from tests.test_catalogues import AIDS, page
+
+    db = build(tmp_path / "inventory.duckdb", [], demo_data=True)
+    (tmp_path / "aides.json").write_bytes(page(AIDS))
+    store = Store(db)
+    try:
+        assert import_files(store, [tmp_path / "aides.json"], as_of=dt.date(2024, 9, 30)).ok
+    finally:
+        store.close()
+    at = open_page(db, "couverture", vue="catalogue")
+    assert_clean(at)
+    row = table(at).set_index(T.TABLE_LABELS["id"]).loc["AT-102"]
+    assert pd.Timestamp(row[T.TABLE_LABELS["date_limite_candidature"]]) == pd.Timestamp(2024, 6, 30)
+    assert pd.isna(row[T.TABLE_LABELS["date_fin"]]) and bool(row[T.TABLE_LABELS["actif"]]) is True

@@ -4,7 +4,7 @@ séance withdrawn; a status followed up; the picker shows the séance once. On t
 from __future__ import annotations
 
 from inventory import texts as T
-from tests.app.pagetools import assert_clean, table
+from tests.app.pagetools import assert_clean, table, texts
 from tests.app.test_page_collectif_followup import facilitator, fresh_followup_db, snapshots_of, submit  # noqa: F401
 
 
@@ -75,3 +75,16 @@ def test_an_older_pinned_inventory_keeps_its_band_and_a_button_to_the_newest(fre
     assert_clean(at)
     assert at.query_params["inventaire"] == "2" and not at.warning
     assert not [b for b in at.button if b.key == "to_newest"]
+
+
+def test_a_seance_name_on_two_lines_is_refused_under_its_field_and_nothing_is_written(fresh_followup_db, open_page,
+                                                                                      monkeypatch):
+    """Issue 24: the séance's name becomes the snapshot's label, so it follows the rule of every typed label (one
+    line, no control character), said under the field's name; it used to end in « Erreur inattendue »."""
+    at = facilitator(open_page, monkeypatch, fresh_followup_db)
+    before = snapshots_of(fresh_followup_db)
+    submit(fill(at, ["A"], session="Séance du 06/12\nle soir"))
+    assert_clean(at)
+    assert [e.value for e in at.error] == [T.plural(T.NOTE_REJECTED, n=1).format(n=1)]
+    assert f"**{T.NOTE_SESSION}** : {T.ERR_IN_COLUMN.format(column='Séance', message=T.ERR_ONE_LINE)}" in texts(at)
+    assert snapshots_of(fresh_followup_db) == before

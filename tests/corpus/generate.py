@@ -479,6 +479,11 @@ BAD += [
     Case("utf16-json", "a JSON saved in UTF-16 that is no aides-territoires export",
          lambda: [("aides.json", '{"results": [{"id": 1, "nom": "Été"}]}'.encode("utf-16"))],
          "ce fichier JSON n'est pas un export aides-territoires"),
+    Case("half-surrogate-json", "an aid whose description holds a JSON escape \\ud800 alone (half a character)",
+         lambda: [("aides.json", b'{"results": [{"id": 1, "name": "Aide", "perimeter": "H\\u00e9rault (D\\u00e9partement)", '
+                                 b'"categories": ["Num\\u00e9rique|Inclusion num\\u00e9rique"], "financers": ["Fondation"], '
+                                 b'"targeted_audiences": ["Associations"], "description": "Une aide \\ud800"}]}')],
+         "caractères de contrôle"),
     Case("huge-count", "a count of 4 000 digits (echoed whole before)",
          lambda: need_csv(need_row(nb_acteurs="9" * 4000)), "999999999…"),
     Case("long-name", "a programme name of 250 characters",

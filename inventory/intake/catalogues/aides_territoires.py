@@ -25,8 +25,8 @@ Field names, as the catalogue publishes them (checked against its public code, g
 Each aid that can be placed becomes one programme ``AT-<id>``. Financers become investors (matched by name);
 categories → themes, audiences → publics, aid types → nature, ``programs`` → phase through the correspondence
 tables; ``start_date`` → ``date_debut``; ``submission_deadline`` is the deadline to *apply*, not the end of the
-aid: it is kept as a line of the description (shown and exported with it) and never becomes ``date_fin``, so an aid
-does not leave the coverage the day its call closes; ``origin_url`` (else the
+aid: it becomes ``date_limite_candidature`` (shown and exported) and never ``date_fin``, so an aid does not leave
+the coverage the day its call closes; ``origin_url`` (else the
 aides-territoires page) → ``url``; the description's HTML → text. An aid is set aside, with its reason, when
 its perimeter is finer than a département or not a whole territory, when no category maps to a theme, when none
 of its audiences is one of the inventory's, when it names no financer, or when its dates cannot be read.
@@ -34,13 +34,15 @@ of its audiences is one of the inventory's, when it names no financer, or when i
 from __future__ import annotations
 
 import ast
+import itertools
 import json
 import re
 from typing import Any, Iterator
 
 from inventory import formats, texts
 from inventory.intake.catalogues.common import (TEXT_LIMIT, CatalogueRefused, Converted, Investors, SetAside, as_date,
-                                         csv_rows, fold, one_line, plain_text, shorten)
+                                         csv_stream, fold, one_line, plain_text, shorten)
+from inventory.intake.catalogues import json_items
 from inventory.intake.catalogues.correspondences import Correspondences, shipped
 from inventory.parsing import is_blank, show
 from inventory.reference import NATIONAL, overseas_region_to_departement, resolve_territory
@@ -99,12 +101,15 @@ def looks_like_json(data: bytes) -> bool:
 def aids_of(payload: Any) -> list[Any] | None:
     """The aids of a decoded JSON export (an API page or a plain list), or None when it is not one."""
     aids = payload.get("results") if isinstance(payload, dict) else payload
-    if not isinstance(aids, list):
-        return None
-    sample = [a for a in aids[:20] if isinstance(a, dict)]
-    if aids and not any("name" in a and ("perimeter" in a or "financers" in a) for a in sample):
+    if not isinstance(aids, list) or not _are_aids(aids[:20]):
         return None
     return aids
+
+
+def _are_aids(first: list[Any]) -> bool:
+    """The first aids of an export (up to 20) look like aids: one has a name and a perimeter or financers."""
+    sample = [a for a in first if isinstance(a, dict)]
+    return not first or any("name" in a and ("perimeter" in a or "financers" in a) for a in sample)
 
 
 def is_csv_export(headers: list[Any]) -> bool:
@@ -115,9 +120,38 @@ def is_csv_export(headers: list[Any]) -> bool:
 # --- converting ------------------------------------------------------------------------------------------
 def convert_json(data: bytes, *, file: str = NAME, investors: Investors | None = None,
                  table: Correspondences | None = None) -> Converted:
-    """An API page (or a list of aids) → contract rows. Refuses, in French, a truncated or foreign JSON."""
+    """An API page (or a list of aids) → contract rows. Refuses, in French, a truncated or foreign JSON.
+
+    The aids are decoded one at a time from the bytes (``json_items``) and each let go once converted; a file
+    that is not a plain export is decoded whole, as before, to say what is wrong with it."""
+    located = json_items.page(data) if isinstance(data, (bytes, bytearray)) else None
+    if located is None:
+        payload = _decoded(data)
+        aids = aids_of(payload)
+        count = payload.get("count") if isinstance(payload, dict) else None
+        del payload
+        first = aids[:20] if aids is not None else []
+        rows: Iterator[tuple[int, Any]] = _consumed(aids) if aids is not None else iter(())
+    else:
+        aids = located.aids()
+        first = list(itertools.islice(aids, 20))
+        count = located.skeleton.get("count") if isinstance(located.skeleton, dict) else None
+        rows = enumerate(itertools.chain(_drained(first), aids), start=1)
+    if aids is None or not _are_aids(first):
+        raise CatalogueRefused(texts.ERR_CATALOGUE_NOT_AT)
+    if not first:
+        raise CatalogueRefused(texts.ERR_CATALOGUE_NO_AIDS)
+    del first, aids
+    out = convert_aids(rows, file=file, investors=investors, table=table)
+    if isinstance(count, int) and count > out.read:
+        out.warnings.append(formats.counted(texts.WARN_CATALOGUE_PAGE, read=out.read, count=count))
+    return out
+
+
+def _decoded(data: bytes | str) -> Any:
+    """A JSON file decoded whole, or refused with the French sentence saying why."""
     try:
-        payload = json.loads(_json_text(data))
+        return json.loads(_json_text(data))
     except UnicodeDecodeError:
         raise CatalogueRefused(texts.ERR_CATALOGUE_BINARY) from None
     except json.JSONDecodeError as exc:
@@ -126,43 +160,35 @@ def convert_json(data: bytes, *, file: str = NAME, investors: Investors | None =
         raise CatalogueRefused(texts.ERR_JSON_TOO_DEEP) from None
     except ValueError:  # an integer of thousands of digits (Python refuses to read past 4 300)
         raise CatalogueRefused(texts.ERR_JSON_HUGE_NUMBER) from None
-    aids = aids_of(payload)
-    if aids is None:
-        raise CatalogueRefused(texts.ERR_CATALOGUE_NOT_AT)
-    if not aids:
-        raise CatalogueRefused(texts.ERR_CATALOGUE_NO_AIDS)
-    read = len(aids)
-    count = payload.get("count") if isinstance(payload, dict) else None
-    del payload
-    out = convert_aids(_consumed(aids), file=file, investors=investors, table=table)
-    if isinstance(count, int) and count > read:
-        out.warnings.append(formats.counted(texts.WARN_CATALOGUE_PAGE, read=read, count=count))
-    return out
+
+
+def _drained(items: list[Any]) -> Iterator[Any]:
+    """The items of a list in order, each let go as it is handed over."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def _consumed(aids: list[Any]) -> Iterator[tuple[int, Any]]:
     """(row number, aid) in order, each aid let go once converted: the decoded JSON (several times the file's
     size in Python objects) shrinks as the rows grow, instead of both being held at the peak."""
-    aids.reverse()
-    n = 0
-    while aids:
-        n += 1
-        yield n, aids.pop()
+    return enumerate(_drained(aids), start=1)
 
 
 def convert_csv(data: bytes | list[list[Any]], *, file: str = NAME, investors: Investors | None = None,
                 table: Correspondences | None = None) -> Converted:
-    """A CSV export (bytes, or rows already read; header on row 1) → contract rows."""
-    rows = csv_rows(data) if isinstance(data, (bytes, bytearray)) else data
-    if not rows:
+    """A CSV export (bytes, read a row at a time; or rows already read; header on row 1) → contract rows."""
+    rows = csv_stream(data) if isinstance(data, (bytes, bytearray)) else iter(data)
+    header = next(rows, None)
+    if header is None:
         raise CatalogueRefused(texts.ERR_CATALOGUE_NO_AIDS)
-    fields = [COLUMNS.get(fold(h)) if isinstance(h, str) else None for h in rows[0]]
+    fields = [COLUMNS.get(fold(h)) if isinstance(h, str) else None for h in header]
     missing = [r for r in REQUIRED if r not in fields]
     if missing:
         raise CatalogueRefused(texts.ERR_CATALOGUE_CSV_COLUMNS.format(missing=", ".join(missing)))
 
     def aids():
-        for n, row in enumerate(rows[1:], start=2):
+        for n, row in enumerate(rows, start=2):
             if all(is_blank(c) for c in row):
                 continue
             aid: dict[str, Any] = {}
@@ -284,9 +310,6 @@ def _programme(n: int, aid: dict[str, Any], file: str, out: Converted, investors
     if page and aid.get("origin_url"):  # the link column holds the origin; the catalogue's page stays in the text
         line = f"Fiche aides-territoires : {page}"
         description = shorten(f"{description}\n{line}", TEXT_LIMIT) if description else line
-    if end:  # the application deadline, said as such (the contract has no column for it)
-        line = f"{texts.AT_DEADLINE_LINE.format(date=end.strftime('%d/%m/%Y'))}"
-        description = f"{shorten(description, TEXT_LIMIT - len(line) - 1)}\n{line}" if description else line
     return {
         "id": PREFIX + aid_id(aid, n),
         "nom": name,
@@ -302,6 +325,7 @@ def _programme(n: int, aid: dict[str, Any], file: str, out: Converted, investors
         "odd": [],
         "url": (None if is_blank(aid.get("origin_url")) else str(aid["origin_url"]).strip()) or page,
         "description": description,
+        "date_limite_candidature": end,  # the deadline to apply, never the end of the aid
     }
 
 

@@ -1,6 +1,7 @@
 """What every catalogue converter shares: its result, set-aside rows, investors matched by name, text clean-up."""
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import html
@@ -8,7 +9,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from inventory import limits, texts
 from inventory.intake.catalogues.correspondences import Tally
@@ -229,6 +230,46 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+def csv_stream(data: bytes) -> Iterator[list[str]]:
+    """The rows ``csv_rows`` reads, handed over one at a time and decoded as they go, so that a large export never
+    lives whole as text and as rows at once. The file is read through once first, so that it is refused (binary,
+    broken quoting) before any row is handed over, as ``csv_rows`` refuses it."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 (rare): decoded whole
+        return iter(csv_rows(data))
+    start = 3 if data[:3] == b"\xef\xbb\xbf" else 0
+    encoding = "utf-8" if _is_utf8(data, start) else "cp1252"
+    if data.find(b"\x00", start) >= 0:  # in both encodings, the NUL character is the zero byte
+        raise CatalogueRefused(texts.ERR_CATALOGUE_BINARY)
+    line_end = data.find(b"\n", start)
+    first = data[start:line_end if line_end >= 0 else len(data)].decode(encoding, errors="replace")
+    delimiter = max(("\t", ";", ","), key=first.count)
+
+    def reader():
+        stream = io.BytesIO(data)  # shares the bytes, no copy
+        stream.seek(start)
+        text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
+        return csv.reader(text, delimiter=delimiter, strict=True)
+
+    try:
+        for _ in reader():
+            pass
+    except csv.Error:
+        raise CatalogueRefused(texts.ERR_CATALOGUE_CSV) from None
+    return reader()
+
+
+def _is_utf8(data: bytes, start: int, chunk: int = 1 << 20) -> bool:
+    """``data[start:]`` decodes as UTF-8, checked a megabyte at a time (``decode`` would hold the whole text)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        for at in range(start, len(data), chunk):
+            decoder.decode(data[at:at + chunk])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def csv_rows(data: bytes) -> list[list[str]]:

@@ -15,7 +15,7 @@ What does not depend on the format (size limits, sheet names, header row, blank 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -58,6 +58,13 @@ class Upload:
     warnings: list[str] = field(default_factory=list)
     catalogues: list[CatalogueFile] = field(default_factory=list)  # converted during the check
     correspondences: list[tuple[int, dict]] | None = None  # an uploaded correspondances sheet: (row, {header: cell})
+
+    def let_go_of_rows(self) -> None:
+        """Drop the sheets' rows and the catalogues' bytes, once a clean check holds the upload as Arrow tables:
+        they are its largest part (a Python object per cell, several times the file), and after a clean check
+        nothing reads them (the report's examples and annotated workbook are for refused uploads)."""
+        self.sheets = {key: replace(raw, rows=raw.rows.iloc[:0].copy()) for key, raw in self.sheets.items()}
+        self.catalogues = [replace(c, data=b"", grid=[] if c.grid is not None else None) for c in self.catalogues]
 
 
 def accepted() -> list[tuple[str, dict[str, tuple[str, ...]]]]:
@@ -136,7 +143,7 @@ def read_file(name: str, data: bytes, format: str | None = None) -> list[tuple[s
     file not named after a sheet when ``format`` forces a catalogue)."""
     if len(data) > limits.MAX_FILE_BYTES:
         raise FileRefused(T.ERR_TOO_BIG.format(size=len(data) // 2**20, limit=limits.MAX_FILE_BYTES // 2**20))
-    if not data.strip():
+    if not data or data.isspace():  # data.strip() would copy a large file that ends with a line break
         raise FileRefused(T.ERR_EMPTY_FILE)
     if format and catalogue.forced(name):
         return catalogue.read(name, data, format)
