@@ -391,7 +391,7 @@ FORMULAS |= {
 FORMULA_DEPENDANCE = (
     "Share of the first funder (an operator's dependence): each active programme it delivers has its budget shared "
     "equally between its funders; the first funder is the one whose shares add up to the most, and its share is "
-    "that sum divided by the total budget of those programmes (100 %: a single funder keeps it alive)."
+    "that sum divided by the total budget of those programmes (100%: a single funder keeps it alive)."
 )
 FORMULA_FLUX = (
     "Ecosystem flows: the budget of each active programme that names its operators is shared equally between its "
