@@ -3,6 +3,7 @@ between two processes (`make test` runs pytest-xdist's `-n 2 --dist loadscope`);
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -10,23 +11,36 @@ from inventory.intake import demo
 from inventory.store import Store
 
 
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory):
-    """The demo inventory, loaded once per process into a closed DuckDB file that `demo_store` copies."""
-    path = tmp_path_factory.mktemp("demo-template") / "inventory.duckdb"
+def _template(tmp_path_factory, name: str, fill) -> Path:
+    path = tmp_path_factory.mktemp(name) / "inventory.duckdb"
     s = Store(path)
     try:
-        demo.load_demo(s)
+        s.snapshots()  # the schema laid out, as on a first open
+        fill(s)
     finally:
         s.close()
     return path
 
 
+@pytest.fixture(scope="session")
+def empty_template(tmp_path_factory) -> Path:
+    """A new inventory file (its schema and the territories laid out), made once per process; `store` copies it."""
+    return _template(tmp_path_factory, "empty-template", lambda s: None)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """The demo inventory, loaded once per process into a closed DuckDB file that `demo_store` copies."""
+    return _template(tmp_path_factory, "demo-template", demo.load_demo)
+
+
 @pytest.fixture
 def store(tmp_path, request):
+    """A Store on tmp_path/inventory.duckdb: a copy of the file a first open lays out (of the demo for
+    `demo_store`), the same bytes as building it here, in a fraction of the time."""
     path = tmp_path / "inventory.duckdb"
-    if "demo_store" in request.fixturenames:  # the same bytes as loading the demo here, in a fraction of its time
-        shutil.copyfile(request.getfixturevalue("demo_template"), path)
+    template = "demo_template" if "demo_store" in request.fixturenames else "empty_template"
+    shutil.copyfile(request.getfixturevalue(template), path)
     s = Store(path)
     yield s
     s.close()

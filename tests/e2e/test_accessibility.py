@@ -1,6 +1,7 @@
 """Accessibility, checked offline by axe-core (vendored in tests/e2e/vendor/) in Chromium: on every page, in the
 usual and the workshop mode and in English, no serious or critical breach of the rules on text contrast (WCAG AA)
-and on names and labels of controls, and headings in order. The suite runs those rules only (the failing ones);
+and on names and labels of controls, and headings in order. In the usual mode the same walk reads every word and
+tooltip of each view for English (issue 13, tests/e2e/test_display.py: Streamlit's and plotly's own words). The suite runs those rules only (the failing ones);
 with AXE_REPORT_DIR set, every rule of WCAG 2 A/AA and best practices runs and every finding is printed and
 written there for the record (the same breaches fail the test either way)."""
 from __future__ import annotations
@@ -13,6 +14,7 @@ import pytest
 from playwright.sync_api import Page
 
 from .helpers import assert_no_exception, expect_charts_drawn, goto_app
+from .test_display import english_words
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 # The rules a failure is made of: contrast, and every control named for a screen reader or a voice command.
@@ -61,12 +63,15 @@ def test_no_serious_contrast_or_label_breach_on_any_page(tab: Page, base_url: st
                                                          mode: str, tmp_path: Path):
     record = os.environ.get("AXE_REPORT_DIR")
     found: dict[str, list[dict]] = {}
+    english: dict[str, list[str]] = {}  # French views only: the English words a reader meets there
     for view in VIEWS:
         if mode == "workshop" and view.startswith("/importer"):
             continue  # not offered in workshop mode
         goto_app(tab, _url(base_url, view, mode))
         assert_no_exception(tab)
         expect_charts_drawn(tab)
+        if mode == "usual":
+            english[view] = english_words(tab)
         found[view] = axe_violations(tab, every_rule=bool(record))
     out = Path(record or tmp_path)  # every finding in detail (of every rule with AXE_REPORT_DIR), for the record
     out.mkdir(parents=True, exist_ok=True)
@@ -82,6 +87,7 @@ def test_no_serious_contrast_or_label_breach_on_any_page(tab: Page, base_url: st
                 for n in v["nodes"]
                 if (v["id"] in ENFORCED and (n["impact"] or v["impact"]) in SEVERE) or v["id"] in ANY_IMPACT}
     assert sorted(breaches) == []
+    assert {view: words for view, words in english.items() if words} == {}
     assert external_requests == []
 
 
