@@ -1,7 +1,9 @@
 """Accessibility, checked offline by axe-core (vendored in tests/e2e/vendor/) in Chromium: on every page, in the
 usual and the workshop mode and in English, no serious or critical breach of the rules on text contrast (WCAG AA)
 and on names and labels of controls, and headings in order. In the usual mode the same walk reads every word and
-tooltip of each view for English (issue 13, tests/e2e/test_display.py: Streamlit's and plotly's own words). The suite runs those rules only (the failing ones);
+tooltip of each view for English (issue 13, tests/e2e/test_display.py: Streamlit's and plotly's own words); in the
+usual mode and in English it checks every table's deciding columns (issue 23, tests/e2e/test_deciding_columns.py),
+opening the few views of that walk it does not open itself. The suite runs those rules only (the failing ones);
 with AXE_REPORT_DIR set, every rule of WCAG 2 A/AA and best practices runs and every finding is printed and
 written there for the record (the same breaches fail the test either way)."""
 from __future__ import annotations
@@ -13,7 +15,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from inventory import texts as T
+
 from .helpers import assert_no_exception, expect_charts_drawn, goto_app
+from . import test_deciding_columns as deciding
 from .test_display import english_words
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
@@ -24,11 +29,14 @@ ENFORCED = {"color-contrast", "label", "label-title-only", "aria-input-field-nam
 SEVERE = {"serious", "critical"}
 # Enforced whatever their impact: headings in order (h1, then h2, then h3), so a screen reader's outline is the page's.
 ANY_IMPACT = {"heading-order"}
-VIEWS = ["/", "/besoins?territoire=REG-84", "/couverture", "/couverture?vue=lacunes", "/couverture?vue=catalogue",
-         "/couverture?vue=territoire&territoire=REG-75", "/collectif", "/collectif?vue=alliances",
-         "/collectif?vue=positionner&investisseur=FDN1", "/collectif?vue=parcours", "/collectif?vue=engagements",
-         "/defis", "/evolution", "/methode", "/signaux", "/organisation?organisation=FDN1", "/importer"]
+# (a territory, an investor, a pathway cell as the deciding-columns walk chooses them: one opening serves both)
+VIEWS = ["/", "/besoins?territoire=REG-76", "/couverture", "/couverture?vue=lacunes", "/couverture?vue=catalogue",
+         "/couverture?vue=territoire&territoire=REG-76", "/collectif", "/collectif?vue=alliances",
+         "/collectif?vue=positionner&investisseur=INS1", "/collectif?vue=parcours&case=REG-76%7Crh_benevolat",
+         "/collectif?vue=engagements", "/defis", "/evolution", "/methode", "/signaux",
+         "/organisation?organisation=FDN1", "/importer"]
 MODES = {"usual": "", "workshop": "atelier=1", "english": "lang=en"}
+TABLES_LANGUAGE = {"usual": "fr", "english": "en"}  # the modes that check the deciding columns of every table
 
 
 # Every rule of these tags when a full record is asked for (AXE_REPORT_DIR); else only the rules a breach is made of.
@@ -64,6 +72,10 @@ def test_no_serious_contrast_or_label_breach_on_any_page(tab: Page, base_url: st
     record = os.environ.get("AXE_REPORT_DIR")
     found: dict[str, list[dict]] = {}
     english: dict[str, list[str]] = {}  # French views only: the English words a reader meets there
+    language = TABLES_LANGUAGE.get(mode)
+    seen: set[str] = set()  # the deciding-columns walk's tables met
+    walked: set[str] = set()
+    tables: list[str] = []  # its problems
     for view in VIEWS:
         if mode == "workshop" and view.startswith("/importer"):
             continue  # not offered in workshop mode
@@ -73,6 +85,13 @@ def test_no_serious_contrast_or_label_breach_on_any_page(tab: Page, base_url: st
         if mode == "usual":
             english[view] = english_words(tab)
         found[view] = axe_violations(tab, every_rule=bool(record))
+        if language and view in deciding.VIEWS:  # last: it clicks the tabs of Les trois défis
+            with T.speaking(language):
+                tables += deciding.check_view(tab, view, seen)
+            walked.add(view)
+    if language:
+        with T.speaking(language):
+            tables += deciding.walk_the_rest(tab, base_url, language, walked, seen)
     out = Path(record or tmp_path)  # every finding in detail (of every rule with AXE_REPORT_DIR), for the record
     out.mkdir(parents=True, exist_ok=True)
     (out / f"axe-{mode}.json").write_text(json.dumps(found, indent=1, ensure_ascii=False), encoding="utf-8")
@@ -88,6 +107,7 @@ def test_no_serious_contrast_or_label_breach_on_any_page(tab: Page, base_url: st
                 if (v["id"] in ENFORCED and (n["impact"] or v["impact"]) in SEVERE) or v["id"] in ANY_IMPACT}
     assert sorted(breaches) == []
     assert {view: words for view, words in english.items() if words} == {}
+    assert tables == []  # every table shows the columns that answer its question whole at 1280 px
     assert external_requests == []
 
 
