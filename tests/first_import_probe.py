@@ -2,7 +2,7 @@
 instant; each imports the app's modules in its own order (a page's first import may be any of them: the pages
 differ and change, functions import lazily), then executes the imports of one entry file (app.py or a page: a
 deep link) as Streamlit does. Prints one JSON object: the errors met (a half-initialised module, an import
-deadlock).
+deadlock) and the modules the sessions were the first to import (``fresh``).
 
 ``--preload`` first does what ``python -m ui.launch`` does before Streamlit accepts a session; without it, the
 sessions are the first to import the app, as under a plain ``streamlit run``. Run by tests/test_first_import.py."""
@@ -40,6 +40,7 @@ def main() -> None:
     orders = [random.sample(modules, len(modules)) for _ in range(SESSIONS)]
     start = threading.Barrier(SESSIONS)
     errors: list[str] = []
+    before = set(sys.modules)
 
     def session(k: int) -> None:
         start.wait()
@@ -60,7 +61,7 @@ def main() -> None:
         t.start()
     for t in threads:
         t.join()
-    print(json.dumps({"errors": errors}))
+    print(json.dumps({"errors": errors, "fresh": sorted(set(sys.modules) - before)}))
 
 
 if __name__ == "__main__":

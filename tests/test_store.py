@@ -34,10 +34,12 @@ def write(store, as_of=JUNE, **kw):
     return store.write_snapshot(small_frames(as_of), as_of=as_of, **kw)[0]
 
 
-def test_a_fresh_database_has_the_geography_and_no_snapshot(store):
+def test_a_fresh_database_has_the_geography_and_no_snapshot(tmp_path):
+    store = Store(tmp_path / "new.duckdb")  # a file opened for the first time (`store` copies one made so)
     assert store.snapshots() == []
     assert store.active_snapshot_id() is None
     assert store.rows("SELECT count(*) FROM territoires")[0][0] == 120  # FR + 18 regions + 101 départements
+    store.close()
 
 
 def test_a_snapshot_records_who_when_which_file_and_its_sha256(store):

@@ -132,7 +132,7 @@ SCREENSHOTS_DIR = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 @pytest.fixture(scope="session")
 def screenshots_dir(tmp_path_factory) -> Path:
-    """docs/screenshots when SCREENSHOTS=1 (`make screenshots`), else a temp dir: the test always runs."""
+    """docs/screenshots when SCREENSHOTS=1 (`make screenshots`, the only run that takes them), else a temp dir."""
     if os.environ.get("SCREENSHOTS") == "1":
         SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
         return SCREENSHOTS_DIR

@@ -363,43 +363,6 @@ def colour_scales(page: Page) -> set[tuple[str, str]]:
     return {(a.lower(), b.lower()) for a, b in pairs}
 
 
-# --- timing ------------------------------------------------------------------------------------------
-# Installed before any page script: records, in ms since navigation start, when Streamlit's first script run
-# ended (the app's root goes from running to notRunning while connected).
-READY_TIMER_JS = """
-(() => {
-  let seenRunning = false;
-  window.__e2eReady = null;
-  const check = () => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    if (!app || window.__e2eReady !== null) return;
-    const state = app.getAttribute('data-test-script-state');
-    if (state === 'running') seenRunning = true;
-    else if (seenRunning && state === 'notRunning'
-             && app.getAttribute('data-test-connection-state') === 'CONNECTED') {
-      window.__e2eReady = performance.now();
-    }
-  };
-  new MutationObserver(check).observe(document, {subtree: true, childList: true, attributes: true,
-                                                 attributeFilter: ['data-test-script-state']});
-})();
-"""
-
-
-def first_run_ms(page: Page, url: str, timeout: float = 60_000) -> float:
-    """Open `url` (the page must have READY_TIMER_JS as init script) and return navigation start → end of the
-    first script run, in milliseconds."""
-    page.goto(url)
-    try:
-        page.wait_for_function("() => window.__e2eReady !== null", timeout=timeout / 2)
-    except PlaywrightTimeout:
-        # the observer can miss a run that starts and ends between two mutations it sees; the figure is a
-        # measurement, not an assertion, so fall back to "app idle now" rather than fail the suite
-        wait_for_app(page, timeout=timeout / 2)
-        return float(page.evaluate("performance.now()"))
-    return float(page.evaluate("window.__e2eReady"))
-
-
 def url_with(*present: str, absent: tuple[str, ...] = ()) -> re.Pattern:
     """A pattern for `expect(page).to_have_url(...)`: every `present` fragment in the URL, in any order, and none
     of `absent`. After a click the URL changes when the rerun lands: wait for it, never read `page.url` at once."""

@@ -4,7 +4,6 @@ each table by the name its downloads carry, and fails on a table it does not kno
 which of its columns decide."""
 from __future__ import annotations
 
-import pytest
 from playwright.sync_api import Page
 
 from inventory import texts as T
@@ -128,22 +127,34 @@ def check_tables(tab: Page, where: str, seen: set[str]) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("language", ["fr", "en"])
-def test_every_table_shows_its_deciding_columns_whole_at_1280_px(tab: Page, base_url: str, language: str,
-                                                                 external_requests: list[str]):
-    seen: set[str] = set()
-    problems: list[str] = []
-    with T.speaking(language):
-        for view in VIEWS:
-            goto_app(tab, base_url + view + ("&" if "?" in view else "?") + f"lang={language}")
-            assert_no_exception(tab)
-            problems += check_tables(tab, view, seen)
-            tabs = main(tab).get_by_role("tab")
-            for k in range(1, tabs.count()):  # Les trois défis: every challenge's tab
-                tabs.nth(k).click()
-                wait_for_app(tab)
-                assert_no_exception(tab)
-                problems += check_tables(tab, f"{view} tab {k}", seen)
-    assert problems == []
-    assert set(DECIDING) - seen - set(NOT_IN_THE_DEMO) == set(), "tables never met on the walk"
-    assert external_requests == []
+def check_view(tab: Page, view: str, seen: set[str]) -> list[str]:
+    """The problems of the view just opened: its tables, then those of each of its tabs (Les trois défis)."""
+    problems = check_tables(tab, view, seen)
+    tabs = main(tab).get_by_role("tab")
+    for k in range(1, tabs.count()):  # Les trois défis: every challenge's tab
+        tabs.nth(k).click()
+        wait_for_app(tab)
+        assert_no_exception(tab)
+        problems += check_tables(tab, f"{view} tab {k}", seen)
+    return problems
+
+
+def walk_the_rest(tab: Page, base_url: str, language: str, walked: set[str], seen: set[str]) -> list[str]:
+    """Open, in `language`, the VIEWS the caller's walk did not (`walked`: views it passed to check_view), check
+    them, then that every table of DECIDING was met: the problems found."""
+    problems = []
+    for view in VIEWS:
+        if view in walked:
+            continue
+        goto_app(tab, base_url + view + ("&" if "?" in view else "?") + f"lang={language}")
+        assert_no_exception(tab)
+        problems += check_view(tab, view, seen)
+    never = set(DECIDING) - seen - set(NOT_IN_THE_DEMO)
+    if never:
+        problems.append(f"tables never met on the walk: {sorted(never)}")
+    return problems
+
+
+# The walk itself rides tests/e2e/test_accessibility.py, which opens most of these views in French (usual mode) and
+# in English anyway: test_no_serious_contrast_or_label_breach_on_any_page[usual] and [english] fail on a table
+# whose deciding columns are cut, and open the VIEWS they do not walk themselves (walk_the_rest).

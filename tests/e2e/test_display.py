@@ -5,13 +5,12 @@ from __future__ import annotations
 import math
 import re
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from inventory.outputs import charts
 from inventory import texts as T
 
-from .helpers import assert_no_exception, eventually, expect_charts_drawn, goto_app, main, open_options, wait_for_app
+from .helpers import eventually, expect_charts_drawn, goto_app, main, open_options, wait_for_app
 
 # the columns that decide: tests/e2e/test_deciding_columns.py walks every table of every view
 
@@ -43,25 +42,12 @@ SHOWN_WORDS_JS = """() => {
     return [...out];
 }"""
 
-FRENCH_VIEWS = ["/", "/besoins?territoire=REG-84", "/couverture", "/couverture?vue=lacunes",
-                "/couverture?vue=catalogue", "/couverture?vue=territoire&territoire=REG-75", "/collectif",
-                "/collectif?vue=alliances", "/collectif?vue=positionner&investisseur=INS1", "/collectif?vue=parcours",
-                "/collectif?vue=engagements", "/defis", "/evolution",
-                "/methode", "/signaux", "/organisation?organisation=FDN1", "/importer"]
-
-
 def english_words(page: Page) -> list[str]:
     return sorted({w for w in page.evaluate(SHOWN_WORDS_JS) if ENGLISH.search(w)})
 
 
-@pytest.mark.parametrize("view", FRENCH_VIEWS)
-def test_every_word_and_tooltip_of_a_page_is_french(tab: Page, base_url: str, view: str,
-                                                    external_requests: list[str]):
-    goto_app(tab, base_url + view)
-    assert_no_exception(tab)
-    expect_charts_drawn(tab)
-    assert english_words(tab) == []
-    assert external_requests == []
+# Every view, in French, is read for English words on the walk of tests/e2e/test_accessibility.py (usual mode),
+# which opens the same views: english_words below is its check.
 
 
 def test_the_french_words_of_plotly_and_of_streamlits_widgets(tab: Page, base_url: str,
@@ -237,16 +223,6 @@ def test_a_territory_picked_in_the_list_is_highlighted_on_the_map(tab: Page, bas
                    return t.selectedpoints && t.selectedpoints.length === 1
                           && t.customdata[t.selectedpoints[0]] === 'REG-53'; }"""))
     assert external_requests == []
-
-
-def test_the_walk_covers_every_page_and_view_of_the_registry():
-    """A page or a view added to ui/registry.py and not to this walk fails here, instead of being skipped."""
-    from ui import registry
-    walked = {v.split("?")[0].strip("/") or "home" for v in FRENCH_VIEWS}
-    assert walked == {p.url_path for p in registry.PAGES}
-    for p in registry.PAGES:
-        views = {v.split("vue=")[1].split("&")[0] for v in FRENCH_VIEWS if v.startswith(f"/{p.url_path}?") and "vue=" in v}
-        assert set(p.view_codes()[1:]) <= views, p.url_path
 
 
 def test_the_home_metrics_show_their_labels_whole_at_1280_px(tab: Page, base_url: str, external_requests: list[str]):

@@ -1,6 +1,11 @@
-"""Screenshots of every view at 1280×720, as the suite sees them offline: into docs/screenshots/ with
-`make screenshots` (SCREENSHOTS=1), into a temp dir otherwise (the views are still opened and checked)."""
+"""Screenshots of every view at 1280×720, as the suite sees them offline, into docs/screenshots/: `make screenshots`
+(SCREENSHOTS=1) runs them. `make test` skips them: they take pictures, and what they check on the way (every view
+opens without an exception box, its charts drawn, the import report of a workbook with errors, the session report
+offline) the browser tests of test_pages, test_accessibility, test_display, test_import and test_report check."""
+import os
 from pathlib import Path
+
+import pytest
 
 from playwright.sync_api import Page, expect
 
@@ -13,6 +18,8 @@ from .helpers import (FACILITATOR_PASSWORD, PAGES, assert_no_exception, expect_c
                       wait_for_app)
 from .test_import import ERRORS, GOOD, log_in, with_errors, write_needs
 from .test_report import open_report
+
+pytestmark = pytest.mark.skipif(os.environ.get("SCREENSHOTS") != "1", reason="pictures: `make screenshots`")
 
 # The state each screenshot shows: the view as it opens, except where a choice makes it telling.
 VIEWS = {
