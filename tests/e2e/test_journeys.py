@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from inventory import identifiers, reference
+from inventory import formats, identifiers, reference
 from inventory import texts as T
 
 from .helpers import (MIN_DEPARTEMENT_PATHS, assert_no_exception, chosen_tags, eventually, expect_charts_drawn,
@@ -180,8 +180,8 @@ def test_an_operator_named_in_the_ecosystem_opens_its_page_with_its_funders_and_
         shown = {label.strip(): value.strip() for label, value in zip(
             values.get_by_test_id("stMetricLabel").all_inner_texts(),
             values.get_by_test_id("stMetricValue").all_inner_texts())}
-        assert shown == {T.ORG_METRIC_DELIVERED: "3", T.ORG_METRIC_FUNDERS: "3", T.ORG_METRIC_DEPENDENCE: "58,9 %"}
-        assert T.ORG_DEPENDENCE_DETAIL.format(nom="Fondation Numérique pour Tous (fictive)", share="58,9 %",
+        assert shown == {T.ORG_METRIC_DELIVERED: "3", T.ORG_METRIC_FUNDERS: "3", T.ORG_METRIC_DEPENDENCE: formats.percent(0.589, "part_premier_financeur")}
+        assert T.ORG_DEPENDENCE_DETAIL.format(nom="Fondation Numérique pour Tous (fictive)", share=formats.percent(0.589, "part_premier_financeur"),
                                               total="4\u202f700\u202f000") in captions, captions
         delivered, funders = (table_rows(page_tables(main(org)).nth(i)) for i in (0, 1))
         assert [r[0] for r in delivered[1:]] == ["P04", "P15", "P24", "P03"]  # the active ones first
