@@ -446,8 +446,10 @@ async def _crowd(url: str, persons: list[Person], clicks: int, timeout: float, a
 
 
 def run_level(db: Path, *, sessions: int, persons_plan: list[Plan], clicks: int, options: dict[str, str],
-              workdir: Path, timeout: float, deadline: float, pace: tuple[float, float]) -> dict[str, Any]:
-    """A fresh server, the people of ``persons_plan`` (together, or alone one at a time for level 1)."""
+              workdir: Path, timeout: float, deadline: float, pace: tuple[float, float],
+              warm: bool = False) -> dict[str, Any]:
+    """A fresh server, the people of ``persons_plan`` (together, or alone one at a time for level 1); ``warm``:
+    the same people go through once before the measured pass (the caches then hold what they ask)."""
     alone = sessions == 1
     persons = [Person(p) for p in persons_plan]
     log = workdir / f"server-{sessions}.log"
@@ -455,6 +457,9 @@ def run_level(db: Path, *, sessions: int, persons_plan: list[Plan], clicks: int,
     t0 = time.perf_counter()
     with Server(db, log, options) as server:
         pid = server.proc.pid
+        if warm:  # the same people once before, unmeasured: every state they visit is then in the caches
+            again = [Person(p.plan) for p in persons]
+            asyncio.run(asyncio.wait_for(_crowd(server.url, again, clicks, timeout, alone, pace), deadline))
         cpu0, own0 = cpu_seconds(pid), time.process_time()
         started = time.perf_counter()
         try:
@@ -486,7 +491,7 @@ def run_level(db: Path, *, sessions: int, persons_plan: list[Plan], clicks: int,
         "early_reruns": sum(p.early_reruns for p in persons), "no_filter": sum(p.no_filter for p in persons),
         "server_cpu": cpu, "runs": runs, "cpu_per_run": cpu / runs if runs else None,
         "peak_mib": peak, "seconds": seconds, "wall": time.perf_counter() - t0, "client_cpu": own,
-        "load_start": load_start, "load_end": os.getloadavg(), "options": options,
+        "load_start": load_start, "load_end": os.getloadavg(), "options": options, "warm": warm,
     }
 
 
@@ -513,6 +518,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="a Streamlit option for the server (e.g. server.fileWatcherType=auto)")
     ap.add_argument("--defaults", action="store_true",
                     help="run with Streamlit's defaults for the options the repository's config.toml tunes")
+    ap.add_argument("--warm", action="store_true",
+                    help="each level's people go through once, unmeasured, before the measured pass (warm caches)")
     ap.add_argument("--workdir", default=None, help="server logs (default: a temporary directory)")
     ap.add_argument("--out", required=True)
     args = ap.parse_args(argv)
@@ -535,7 +542,7 @@ def main(argv: list[str] | None = None) -> int:
               f"options {options or 'from config.toml'}", file=sys.stderr, flush=True)
         levels.append(run_level(Path(args.db), sessions=s, persons_plan=people, clicks=args.clicks, options=options,
                                 workdir=workdir, timeout=args.click_timeout, deadline=args.level_timeout,
-                                pace=tuple(args.pace)))
+                                pace=tuple(args.pace), warm=args.warm))
     Path(args.out).write_text(json.dumps({"levels": levels, "options": options, "links": len(LINKS),
                                           "pace": args.pace, "spread": args.spread, "seed": args.seed,
                                           "workdir": str(workdir)}, ensure_ascii=False, indent=1))

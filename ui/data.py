@@ -6,13 +6,16 @@ import functools
 import hashlib
 import os
 import pickle
+import threading
+import weakref
+from collections import OrderedDict
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Hashable
 
 import pandas as pd
+import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
-from streamlit.errors import StreamlitAPIException
 
 from inventory import reference
 from inventory import texts as T
@@ -38,11 +41,16 @@ def current_store() -> Store:
     return _store(os.environ.get("INVENTORY_DB") or "data/inventory.duckdb")
 
 
-# Cached results are kept as live objects shared by every session (Streamlit's resource cache), not pickled:
-# a cache hit used to unpickle its frame on every run (170 ms a run for the 10,000 commitments of the 1M-needs
-# inventory). Each caller gets its own copy from ``_own``: frames shallowly, which pandas' copy-on-write makes free
-# and safe (a change to the copy never reaches the cached frame), containers one level deep.
-CACHE = {"show_spinner": False, "max_entries": 512, "ttl": 3600}
+# Cached results are kept as live objects shared by every session, never pickled: a cache hit used to unpickle its
+# frame on every run (170 ms a run for the 10,000 commitments of the 1M-needs inventory). Each caller gets its own
+# copy from ``_own``: frames shallowly, which pandas' copy-on-write makes free and safe (a change to the copy never
+# reaches the cached frame), containers one level deep.
+#
+# The cache is ours, not Streamlit's: Streamlit hashes every argument of every cached call on every run (its
+# hasher walks the values and hashes a frame's rows), which was a quarter of a warm run's CPU when a workshop
+# clicked (bench/results.md section 9). Here a query's key is its function and its arguments as they are (ints,
+# codes, tuples), and a frame given to a builder is known by the query that produced it (``_Origins``).
+MAX_ENTRIES = 512
 
 
 def _own(value: Any) -> Any:
@@ -60,21 +68,77 @@ def _own(value: Any) -> Any:
     return value
 
 
-_results: list[Any] = []  # every results cache, for clear_results
+class _Shared:
+    """Results shared by every session of the process: at most ``MAX_ENTRIES`` (the least recently used go first),
+    each made once even when a dozen sessions ask for it in the same second (the others wait for the first)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._entries: OrderedDict[Hashable, Any] = OrderedDict()
+        self._making: dict[Hashable, threading.Lock] = {}
+        self.made = 0  # how many times a value was made (tests, bench)
+
+    def get(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        with self._lock:
+            if key in self._entries:
+                self._entries.move_to_end(key)
+                return self._entries[key]
+            turn = self._making.setdefault(key, threading.Lock())
+        with turn:
+            with self._lock:
+                if key in self._entries:  # made by the session ahead of this one
+                    return self._entries[key]
+            try:
+                value = make()
+                self.made += 1
+                with self._lock:
+                    self._entries[key] = value
+                    while len(self._entries) > MAX_ENTRIES:
+                        self._entries.popitem(last=False)
+                return value
+            finally:
+                with self._lock:
+                    if self._making.get(key) is turn:
+                        del self._making[key]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
 
 
-@functools.cache
-def _cached(fn: Callable) -> Callable:
-    """``fn`` itself behind Streamlit's resource cache, keyed by its arguments, the Store by its file."""
-    cached = st.cache_resource(fn, hash_funcs={Store: lambda s: str(s.path)}, **CACHE)
-    _results.append(cached)
-    return cached
+_results = _Shared()  # query results, by function, database file and arguments
+_builds = _Shared()  # charts and tables in words, by builder, reading language and data
 
 
 def clear_results() -> None:
     """Empty the caches of query results and built charts (as after a restart); the Store stays open."""
-    for cached in [*_results, _build]:
-        cached.clear()
+    _results.clear()
+    _builds.clear()
+
+
+class _Unkeyed(Exception):
+    """An argument that cannot be part of a cache key: the call is made without the cache."""
+
+
+def _frozen(value: Any) -> Hashable:
+    """An argument as part of a key: lists and sets as tuples, dicts as sorted pairs; anything else unhashable
+    raises ``_Unkeyed``."""
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, tuple(_frozen(v) for v in value))
+    if isinstance(value, (set, frozenset)):
+        return ("set", tuple(sorted((_frozen(v) for v in value), key=repr)))
+    if isinstance(value, dict):
+        return ("dict", tuple(sorted(((k, _frozen(v)) for k, v in value.items()), key=repr)))
+    try:
+        hash(value)
+    except TypeError:
+        raise _Unkeyed from None
+    return value
+
+
+def _function_key(fn: Callable) -> tuple:
+    # the function itself (a test's local function of the same name is another function), held by the key
+    return (fn.__module__, fn.__qualname__, fn)
 
 
 def q(fn: Callable, *args: Any, **kwargs: Any) -> Any:
@@ -83,35 +147,107 @@ def q(fn: Callable, *args: Any, **kwargs: Any) -> Any:
 
     Snapshots never change once written, so a cached result stays true for the life of the snapshot.
     """
-    return _own(_cached(fn)(current_store(), *args, **kwargs))
+    store = current_store()
+    try:
+        key = (_function_key(fn), str(store.path), _frozen(args), _frozen(kwargs))
+    except _Unkeyed:
+        return fn(store, *args, **kwargs)
+    original = _results.get(key, lambda: fn(store, *args, **kwargs))
+    value = _own(original)
+    _origins.remember(value, original, key)
+    return value
 
 
-def _frame_key(frame: pd.DataFrame | pd.Series) -> bytes:
-    """What identifies a frame given to a builder: pandas' own row hashes, or a digest of its Arrow form when a
-    column holds lists (Streamlit falls back to pickling it, with a warning in the server's log on every run: 0.65 s
-    for the 10,000 commitments of the 1M-needs inventory, against 0.06 s through Arrow)."""
+class _Origins:
+    """Which query each frame handed out by ``q`` came from, so that a builder given that frame is keyed by the
+    query (microseconds) instead of by hashing its rows (5–15 ms a frame, a quarter of a warm run's CPU).
+
+    A frame is known only while it is exactly as handed out: the same column labels, index and index object, and
+    the very arrays it shares with the cached result. Under pandas' copy-on-write any change a page makes to its
+    copy (a column set, a cell written, rows sorted or dropped in place, an index renamed or replaced) gives the
+    copy new arrays, labels or index, so it is then keyed by its contents like any other frame; a frame derived
+    from it is another object, keyed by its contents too. The arrays are read from pandas' block manager
+    (``_mgr.arrays``, a private attribute: without it every frame is hashed, and tests/app/test_ui_data.py fails
+    on the lost fast path). The cached result is held with the frame's entry, so its arrays stay shared (and a
+    write copies them) as long as the frame lives."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._known: dict[int, tuple[Hashable, tuple, Any]] = {}
+
+    @staticmethod
+    def _state(frame: pd.DataFrame | pd.Series) -> tuple | None:
+        arrays = getattr(getattr(frame, "_mgr", None), "arrays", None)
+        if arrays is None:
+            return None
+        index = frame.index
+        if isinstance(frame, pd.Series):
+            labels: tuple = ("series", frame.name)
+        else:
+            labels = ("frame", tuple(frame.columns), frame.columns.name, id(frame.columns))
+        return (*labels, id(index), index.name, tuple(id(a) for a in arrays))
+
+    def remember(self, value: Any, original: Any, key: Hashable) -> None:
+        if isinstance(value, (pd.DataFrame, pd.Series)):
+            state = self._state(value)
+            if state is None:
+                return
+            ident = id(value)
+            with self._lock:
+                self._known[ident] = (key, state, original)
+            weakref.finalize(value, self._forget, ident, state)
+        elif isinstance(value, tuple) and isinstance(original, tuple):
+            for i, (part, whole) in enumerate(zip(value, original)):
+                self.remember(part, whole, (key, i))
+
+    def _forget(self, ident: int, state: tuple) -> None:
+        with self._lock:
+            known = self._known.get(ident)
+            if known is not None and known[1] is state:
+                del self._known[ident]
+
+    def key(self, frame: pd.DataFrame | pd.Series) -> Hashable | None:
+        """The query ``frame`` came from, if it is still exactly as ``q`` handed it out."""
+        with self._lock:
+            known = self._known.get(id(frame))
+        if known is None:
+            return None
+        query, state, _ = known
+        return query if self._state(frame) == state else None
+
+
+_origins = _Origins()
+
+
+def _frame_key(frame: pd.DataFrame | pd.Series) -> Hashable:
+    """What identifies a frame given to a builder: the query it came from when it is still as handed out, else
+    pandas' own row hashes, or a digest of its Arrow form when a column holds lists."""
+    query = _origins.key(frame)
+    if query is not None:
+        return ("query", query)
     named = repr(list(frame.columns) if isinstance(frame, pd.DataFrame) else frame.name).encode()
     try:
-        return pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes() + named
+        return ("rows", pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes() + named)
     except TypeError:
         pass
     try:
         table = pa.Table.from_pandas(frame.to_frame() if isinstance(frame, pd.Series) else frame, preserve_index=True)
     except (pa.ArrowException, TypeError, ValueError):
-        return pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)
+        return ("pickle", pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL))
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write_table(table)
-    return hashlib.blake2b(sink.getvalue(), digest_size=32).digest() + named
+    return ("arrow", hashlib.blake2b(sink.getvalue(), digest_size=32).digest() + named)
 
 
-@st.cache_resource(hash_funcs={pd.DataFrame: _frame_key, pd.Series: _frame_key}, **CACHE)
-def _build(name: str, language: str, args: tuple, kwargs: dict) -> Any:
-    with T.speaking(language):
-        return _builders[name](*args, **kwargs)
-
-
-_builders: dict[str, Callable] = {}  # the cache is keyed by a builder's name; its function is found here
+def _build_key(value: Any) -> Hashable:
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        return ("data", _frame_key(value))
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, tuple(_build_key(v) for v in value))
+    if isinstance(value, dict):
+        return ("dict", tuple(sorted(((k, _build_key(v)) for k, v in value.items()), key=repr)))
+    return _frozen(value)
 
 
 def built(fn: Callable, *args: Any, **kwargs: Any) -> Any:
@@ -120,16 +256,39 @@ def built(fn: Callable, *args: Any, **kwargs: Any) -> Any:
     costs more than the queries behind it once they are cached. A figure is never changed after it is built.
 
     Only a call given a frame or a series is a build; any other (a cell's formatter mapped over a column, a click
-    event read) is a plain call, as are arguments the cache cannot hash (Streamlit names that error only in a
-    private module, so its public base class is caught: builders never call Streamlit)."""
+    event read) is a plain call, as are calls with an argument that cannot be part of a key."""
     if not any(isinstance(a, (pd.DataFrame, pd.Series)) for a in (*args, *kwargs.values())):
         return fn(*args, **kwargs)
-    name = f"{fn.__module__}:{fn.__qualname__}"
-    _builders[name] = fn
+    language = T.language()
     try:
-        return _own(_build(name, T.language(), args, kwargs))
-    except StreamlitAPIException:  # an argument the cache cannot hash
+        key = (_function_key(fn), language, _build_key(args), _build_key(kwargs))
+    except _Unkeyed:
         return fn(*args, **kwargs)
+
+    def make() -> Any:
+        with T.speaking(language):
+            return _frozen_figure(fn(*args, **kwargs))
+
+    original = _builds.get(key, make)
+    value = _own(original)
+    _origins.remember(value, original, ("build", key))  # a table built here, shown by show_table: known too
+    return value
+
+
+class _FrozenFigure(go.Figure):
+    """A built figure, shared by every session and never changed: the dict ``st.plotly_chart`` asks it for on
+    every run (a deep copy of the whole figure, then every array encoded) is made once, when it is built."""
+
+    def to_dict(self) -> dict:
+        return self._frozen
+
+
+def _frozen_figure(value: Any) -> Any:
+    if type(value) is go.Figure:
+        frozen = value.to_dict()
+        value.__class__ = _FrozenFigure
+        value._frozen = frozen
+    return value
 
 
 class Built:

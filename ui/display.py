@@ -2,6 +2,7 @@
 downloads."""
 from __future__ import annotations
 
+import functools
 import re
 
 from typing import Any, Mapping
@@ -17,7 +18,7 @@ from inventory import formats, reference
 # for the pages; the charts and the report import the same two)
 from inventory.formats import date as date_text, number
 from inventory import texts as T
-from ui.data import active_snapshot, q, theme_labels
+from ui.data import active_snapshot, built, current_store, q, theme_labels
 
 
 def percent(share: Any, kind: str) -> str:
@@ -82,19 +83,28 @@ def download_context() -> exports.DownloadContext:
     params = st.query_params.to_dict()
     if snap is not None:  # the address pins the inventory the file holds, whatever is imported later
         params["inventaire"] = str(snap.id)
-    filters = [(T.FILTER_NAMES.get(k, k), filter_value(k, v, snap)) for k, v in params.items()
-               if k not in HIDDEN_PARAMETERS and v != ""]
     try:
         base = st.context.url
     except Exception:  # no browser behind this run (tests, bare mode)
         base = None
-    query = urlencode(params)
+    shown = (snap.id, snap.title, snap.as_of, snap.created_by) if snap is not None else None
+    return _context(str(current_store().path), shown, tuple(params.items()), T.language(), base)
+
+
+@functools.lru_cache(maxsize=256)
+def _context(database: str, shown: tuple | None, params: tuple, language: str,
+             base: str | None) -> exports.DownloadContext:
+    # every table of a page asks for the same context: made once per inventory, filters, language and address
+    snapshot_id, label, as_of, created_by = shown or (None, "", None, None)
+    with T.speaking(language):
+        filters = [(T.FILTER_NAMES.get(k, k), filter_value(k, v, snapshot_id)) for k, v in params
+                   if k not in HIDDEN_PARAMETERS and v != ""]
+    query = urlencode(dict(params))
     url = (base or "") + (f"?{query}" if query else "") or None
-    return exports.DownloadContext(label=snap.title if snap else "", as_of=snap.as_of if snap else None,
-                                   created_by=snap.created_by if snap else None, filters=filters, url=url)
+    return exports.DownloadContext(label=label, as_of=as_of, created_by=created_by, filters=filters, url=url)
 
 
-def filter_value(key: str, value: str, snap=None) -> str:
+def filter_value(key: str, value: str, snapshot_id: int | None = None) -> str:
     """A filter's value as the page shows it, never its code: « REG-76 » → « Occitanie », « terrain » → « Acteurs
     de terrain », « numerique,juridique » → « Outils numériques, Juridique » (an unknown code stays as it is)."""
     names: dict[str, Any] = {
@@ -102,10 +112,10 @@ def filter_value(key: str, value: str, snap=None) -> str:
         "public": reference.AUDIENCES, "phase": reference.PHASES, "nature": reference.SUPPORT_TYPES,
         "niveau": T.LEVEL_LABELS, "mesure": T.MEASURE_LABELS,
     }
-    if snap is not None and key in ("thematique", "thematiques", "thematique_carte"):
-        names[key] = theme_labels(snap.id)
-    if snap is not None and key == "investisseur":
-        names[key] = dict(q(collective.investors, snap.id)[["id", "nom"]].itertuples(index=False))
+    if snapshot_id is not None and key in ("thematique", "thematiques", "thematique_carte"):
+        names[key] = theme_labels(snapshot_id)
+    if snapshot_id is not None and key == "investisseur":
+        names[key] = dict(q(collective.investors, snapshot_id)[["id", "nom"]].itertuples(index=False))
     mapping = names.get(key)
     if not mapping:
         return value
@@ -140,19 +150,10 @@ def fitted_widths(widths: list[int], deciding: int, room: int = VISIBLE_WIDTH) -
     return [min(w, cap) for w in head] + list(widths[deciding:])
 
 
-def show_table(view: pd.DataFrame, name: str, *, empty: str | None = None, where=None,
-               filter: str | None = None, links: Mapping[str, str] | None = None,
-               deciding: int | None = None) -> None:
-    """A table as shown to people (headings, numbers and dates in the run's language) and its downloads
-    (``filter``: the main filter the table was cut by, in the files' names); ``empty`` is the sentence shown
-    instead when there is no row; ``links``: columns holding addresses, shown as links with that text.
-    ``deciding``: how many leading columns answer the table's question; they are narrowed until they fit whole at
-    1280 px (the page orders its columns so, names before codes)."""
-    where = where or st
-    if empty is not None and view.empty:
-        where.info(empty)
-        return
-    key = name if filter is None else f"{name}_{filter}"
+def column_settings(view: pd.DataFrame, deciding: int | None = None,
+                    links: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Each column's settings in the grid (its kind, its width, see ``show_table``): made once per table and
+    shared, like a chart (``ui.data.built``)."""
     widths = [column_width(view[col]) for col in view.columns]
     if deciding:
         widths = fitted_widths(widths, deciding)
@@ -168,6 +169,23 @@ def show_table(view: pd.DataFrame, name: str, *, empty: str | None = None, where
             config[col] = st.column_config.NumberColumn(format="localized", width=width)
         else:
             config[col] = st.column_config.TextColumn(width=width)
+    return config
+
+
+def show_table(view: pd.DataFrame, name: str, *, empty: str | None = None, where=None,
+               filter: str | None = None, links: Mapping[str, str] | None = None,
+               deciding: int | None = None) -> None:
+    """A table as shown to people (headings, numbers and dates in the run's language) and its downloads
+    (``filter``: the main filter the table was cut by, in the files' names); ``empty`` is the sentence shown
+    instead when there is no row; ``links``: columns holding addresses, shown as links with that text.
+    ``deciding``: how many leading columns answer the table's question; they are narrowed until they fit whole at
+    1280 px (the page orders its columns so, names before codes)."""
+    where = where or st
+    if empty is not None and view.empty:
+        where.info(empty)
+        return
+    key = name if filter is None else f"{name}_{filter}"
+    config = built(column_settings, view, deciding, dict(links) if links else None)
     # the container's key names the table in the page (class ``st-key-table_<name>``): tests find each table by it
     box = where.container(key=f"table_{key}")
     box.dataframe(view, hide_index=True, column_config=config, width="stretch", placeholder="–")

@@ -1,5 +1,7 @@
 """The app side's data room (ui/data.py): ``q`` calls, through a cache, the very function it is given; one helper
 gives a snapshot's theme labels."""
+import pytest
+
 from inventory.analysis import needs
 from inventory.store import Store
 from ui.data import q, theme_labels
@@ -104,3 +106,92 @@ def test_a_chart_is_built_once_per_data_options_and_language_then_shared(tiny_db
     assert a is b and english is not a and larger is not a and other is not a
     assert charts.OFFLINE == real.OFFLINE  # the module's constants read through
     assert built(str.upper, "sans cadre") == "SANS CADRE"  # no frame given: a plain call, nothing kept
+
+
+@pytest.mark.filterwarnings("ignore:The inplace keyword")
+def test_a_frame_from_q_is_known_by_its_query_until_a_page_changes_it(tiny_db, monkeypatch):
+    """A builder given a frame just as ``q`` handed it out is keyed by the query (no hashing of rows); any change
+    a page makes to its copy, in place or not, makes it a frame like any other, keyed by its contents."""
+    import pandas as pd
+
+    from inventory.analysis import coverage
+    from ui import data
+
+    monkeypatch.setenv("INVENTORY_DB", str(tiny_db))
+    ask = lambda: q(coverage.need_matrix, 2, level="region")  # noqa: E731
+    first, second = ask(), ask()
+    assert data._frame_key(first)[0] == "query" and data._frame_key(first) == data._frame_key(second)
+    assert data._frame_key(first["acteurs"])[0] != "query"  # a column taken out is another object
+
+    changes = {
+        "column set": lambda f: f.__setitem__("acteurs", -1),
+        "cell written": lambda f: f.loc.__setitem__((f.index[0], "score"), 999),
+        "cell by position": lambda f: f.iloc.__setitem__((0, 0), "X"),
+        "sorted in place": lambda f: f.sort_values("score", ascending=False, inplace=True),
+        "rows dropped in place": lambda f: f.drop(index=f.index[0], inplace=True),
+        "index renamed": lambda f: setattr(f.index, "name", "changé"),
+        "columns named": lambda f: setattr(f.columns, "name", "changé"),
+        "columns renamed": lambda f: f.rename(columns={"acteurs": "a"}, inplace=True),
+        "index replaced": lambda f: setattr(f, "index", pd.RangeIndex(1, len(f) + 1)),
+        "column added": lambda f: f.insert(0, "nouvelle", 1),
+        "column dropped": lambda f: f.drop(columns=["score"], inplace=True),
+        "values replaced in place": lambda f: f.replace({"acteurs": {f["acteurs"].iloc[0]: -7}}, inplace=True),
+        "filled in place": lambda f: f.fillna(-1, inplace=True),
+    }
+    unchanged = data._frame_key(ask())
+    for name, change in changes.items():
+        frame = ask()
+        before = frame.copy(deep=True)
+        change(frame)
+        if frame.equals(before) and list(frame.columns) == list(before.columns) \
+                and frame.index.name == before.index.name and frame.columns.name == before.columns.name:
+            continue  # the change changed nothing (no missing value to fill): any key is right
+        key = data._frame_key(frame)
+        assert key[0] != "query" and key != unchanged, name
+    # and a changed frame never gets the unchanged frame's chart
+    from inventory.outputs import charts as real
+    from ui.figures import charts
+
+    shown = charts.need_heatmap(ask())
+    changed = ask()
+    changed.loc[changed.index[0], "acteurs"] = 12345
+    assert charts.need_heatmap(changed) is not shown
+    assert charts.need_heatmap(ask()) is shown
+    assert real.need_heatmap(changed).to_dict() == charts.need_heatmap(changed).to_dict()
+
+
+def test_the_shared_cache_makes_each_value_once_when_many_sessions_ask_at_once(tiny_db, monkeypatch):
+    import threading
+    import time
+
+    from ui import data
+
+    monkeypatch.setenv("INVENTORY_DB", str(tiny_db))
+    made = []
+
+    def slow(store: Store, snapshot_id: int) -> int:
+        made.append(snapshot_id)
+        time.sleep(0.2)
+        return snapshot_id * 10
+
+    got = []
+    threads = [threading.Thread(target=lambda: got.append(q(slow, 2))) for _ in range(12)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert got == [20] * 12 and made == [2]  # twelve sessions, one computation
+    data.clear_results()
+    assert q(slow, 2) == 20 and made == [2, 2]
+
+
+def test_a_built_figure_is_frozen_and_hands_out_the_dict_of_a_fresh_build(tiny_db, monkeypatch):
+    """st.plotly_chart asks a figure for its dict on every run: a built one makes it once, equal to a fresh one's."""
+    from inventory.analysis import coverage
+    from inventory.outputs import charts as real
+    from ui.figures import charts
+
+    monkeypatch.setenv("INVENTORY_DB", str(tiny_db))
+    shown = charts.need_heatmap(q(coverage.need_matrix, 2, level="region"))
+    assert shown.to_dict() is shown.to_dict()
+    assert shown.to_dict() == real.need_heatmap(q(coverage.need_matrix, 2, level="region")).to_dict()
