@@ -96,7 +96,7 @@ def wait_line(wait: Wait) -> str | None:
 
 
 def follow(slots: dict[str, Any], tickets: dict[str, Ticket], *, tick: float = TICK,
-           patience: float = PATIENCE, grace: float = GRACE) -> None:
+           patience: float = PATIENCE, grace: float | None = None) -> None:
     """Show each ticket's wait in its slot (an ``st.empty``) and keep it current until no ticket waits, then say
     of each wait seen which report was made or why it was not. Each look draws again, so that Streamlit may stop
     this run when the reader does something else (its next draw raises, and the download goes on)."""
@@ -119,7 +119,7 @@ def follow(slots: dict[str, Any], tickets: dict[str, Ticket], *, tick: float = T
         elif now[kind].made:
             slots[kind].caption(T.REPORT_DOWNLOADED)
     if seen:
-        time.sleep(grace)
+        time.sleep(GRACE if grace is None else grace)
 
 
 def _ticket(kind: str) -> Ticket:

@@ -108,6 +108,7 @@ def test_a_reader_waiting_for_the_report_sees_the_wait_end_in_the_download(tiny_
     from inventory.outputs import session_report
     from tests import followup_inventory
 
+    monkeypatch.setattr("ui.report_downloads.GRACE", 0)  # the browser's fetch after the file is made: none here
     at = open_page(tiny_db, "accueil")
     name = "rapport_de_seance_2020-06-30.html"
     assert name in downloads and T.REPORT_DOWNLOADED not in texts(at)
