@@ -3,9 +3,9 @@ that stand out, the worst white zones, and what changed since the previous snaps
 import streamlit as st
 
 from inventory.analysis import coverage, evolution, followup, needs, signals
-from inventory.outputs import session_report
 from ui.figures import charts
 from ui.display import plain
+from ui.report_downloads import report_downloads
 from inventory import seances
 from inventory import texts as T
 from ui import (counted, percent, current_store, enter_through_app, number, q, require_snapshot, snapshots,
@@ -112,19 +112,4 @@ else:
 
 st.header(T.HOME_REPORT, help=T.HOME_REPORT_HELP)
 # made on click (a few seconds at 1M needs), in the reader's language, from the store this page reads
-store, lang = current_store(), T.language()
-if waiting := session_report.queued():  # renders run one at a time: say how many are ahead
-    st.caption(counted(T.REPORT_QUEUE, n=waiting))
-elif session_report.ready(store, snap, lang, "html"):
-    st.caption(T.REPORT_READY)
-html_button, pdf_button = st.columns(2)
-html_button.download_button(T.HOME_REPORT_HTML, lambda: session_report.build_html(store, snap.id, lang=lang).encode(),
-                            file_name=session_report.file_name(snap, "html"), mime="text/html", on_click="ignore",
-                            icon=":material/description:", key="rapport_html", width="stretch")
-if session_report.chromium():
-    pdf_button.download_button(T.HOME_REPORT_PDF, lambda: session_report.build_pdf(store, snap.id, lang=lang),
-                               file_name=session_report.file_name(snap, "pdf"), mime="application/pdf",
-                               on_click="ignore", icon=":material/picture_as_pdf:", key="rapport_pdf",
-                               width="stretch")
-else:
-    pdf_button.caption(T.REPORT_NO_CHROMIUM)
+report_downloads(current_store(), snap, T.language())  # one render at a time: a waiting reader sees their place

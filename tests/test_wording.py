@@ -219,6 +219,11 @@ def test_no_text_of_any_language_hedges_a_plural_with_brackets():
                "téléchargements suivants sont immédiats." for n in ("0 rapport", "1 rapport", "2 rapports")],
         "en": [f"{n} being made on this server, one at a time: yours follows, then it is kept and the next downloads "
                "are immediate." for n in ("0 reports", "1 report", "2 reports")]}),
+    ("REPORT_AHEAD", {}, {
+        "fr": [f"{n} avant le vôtre, un à la fois : restez sur cette page, le téléchargement partira tout seul."
+               for n in ("0 rapport", "1 rapport", "2 rapports")],
+        "en": [f"{n} before yours, one at a time: stay on this page, the download will start by itself."
+               for n in ("0 reports", "1 report", "2 reports")]}),
 ])
 def test_a_count_takes_its_form_at_0_1_and_2(key, fields, expected):
     for language in T.LANGUAGES:

@@ -21,7 +21,7 @@ import signal
 import subprocess
 import tempfile
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -469,26 +469,29 @@ def _in_language(lang: str | None, fn, *args, **kwargs):
     return contextvars.copy_context().run(run)
 
 
-def build_html(store: Store, snapshot_id: int | None = None, *, lang: str | None = None) -> str:
+def build_html(store: Store, snapshot_id: int | None = None, *, lang: str | None = None,
+               waiting: Callable[[int], None] | None = None) -> str:
     """The report of a snapshot (the active one by default) as one self-contained HTML document, made once per
-    snapshot and language (a snapshot never changes once written)."""
+    snapshot and language (a snapshot never changes once written); ``waiting`` is told the reader's place while
+    other reports are made first (see ``_made_once``)."""
     def make() -> str:
         snap = _snapshot(store, snapshot_id)
         return render(snap, sections(store, snap))
     snap = _snapshot(store, snapshot_id)
     return _made_once(_key(store, snap, lang, "html"),
-                      lambda: _in_language(lang, make).encode("utf-8")).decode("utf-8")
+                      lambda: _in_language(lang, make).encode("utf-8"), waiting).decode("utf-8")
 
 
-# --- made once, one at a time ---------------------------------------------------------------------------------
+# --- made once, one at a time, in the order asked ------------------------------------------------------------
 # A room full of readers asks for the same report in the same minute: each (file, snapshot, language, kind) is
-# rendered once and kept (the last few), renders run one at a time (one Chromium, not six), and the readers
-# waiting meanwhile are counted, so that the page can say how many are ahead.
+# rendered once and kept (the last few), renders run one at a time (one Chromium, not six) in the order they were
+# first asked, and a waiting reader can be told their place: how many renders are ahead of theirs.
 KEPT = 8
 _made: "OrderedDict[tuple, bytes]" = OrderedDict()
-_state = threading.Lock()  # guards _made and _waiting
-_rendering = threading.RLock()  # one render at a time (a PDF's render makes its HTML inside)
-_waiting: list[tuple] = []
+_turns = threading.Condition()  # guards _made and the three below; woken when a render ends
+_queue: list[tuple] = []  # reports asked and not yet made, first asked first; the head is the one being made
+_renderer: int | None = None  # the thread making the head (a PDF's render makes its HTML inside, in that thread)
+_asking: "Counter[tuple]" = Counter()  # readers waiting for each queued report
 
 
 def _key(store: Store, snap: Snapshot, lang: str | None, kind: str) -> tuple:
@@ -496,38 +499,79 @@ def _key(store: Store, snap: Snapshot, lang: str | None, kind: str) -> tuple:
     return str(store.path), snap.id, snap.label, lang or texts.language(), kind
 
 
-def _made_once(key: tuple, make: Callable[[], bytes]) -> bytes:
-    with _state:
+def _keep(key: tuple, data: bytes) -> None:
+    with _turns:
+        _made[key] = data
+        while len(_made) > KEPT:
+            _made.popitem(last=False)
+
+
+def _made_once(key: tuple, make: Callable[[], bytes], waiting: Callable[[int], None] | None = None) -> bytes:
+    """``make()``'s bytes, made once for ``key`` and kept. While this reader waits, ``waiting(n)`` is called each
+    time their place changes: ``n`` renders are ahead of theirs, then 0 when theirs is being made (by them, or by
+    a reader ahead of them who asked for the same report). Never called for a report already made; if it raises
+    (the reader left), the reader leaves the queue and so does their report when nobody else waits for it."""
+    global _renderer
+    me = threading.get_ident()
+    with _turns:
         if key in _made:
             _made.move_to_end(key)
             return _made[key]
-        _waiting.append(key)
+        nested = _renderer == me
+        if not nested:
+            _asking[key] += 1
+    if nested:  # inside this thread's own render: made now, never queued behind itself
+        data = make()
+        _keep(key, data)
+        return data
+    told, mine = None, False
     try:
-        with _rendering:
-            with _state:
+        while True:
+            with _turns:
                 if key in _made:  # made by the reader ahead in the queue
                     return _made[key]
-            data = make()
-            with _state:
-                _made[key] = data
-                while len(_made) > KEPT:
-                    _made.popitem(last=False)
-            return data
+                if key not in _queue:
+                    _queue.append(key)
+                ahead = _queue.index(key)
+                mine = ahead == 0 and _renderer is None
+                if mine:
+                    _renderer = me
+                elif ahead == told:
+                    _turns.wait()
+                    continue
+            if mine:
+                break
+            told = ahead
+            if waiting is not None:
+                waiting(ahead)
+        if waiting is not None and told != 0:
+            waiting(0)
+        data = make()
+        _keep(key, data)
+        return data
     finally:
-        with _state:
-            _waiting.remove(key)
+        with _turns:
+            _asking[key] -= 1
+            if mine:
+                _renderer = None
+            # made, or nobody waits for it any more; a failed render stays first for the next reader of it
+            if key in _queue and (key in _made or not _asking[key]):
+                _queue.remove(key)
+            if not _asking[key]:
+                del _asking[key]
+            _turns.notify_all()
 
 
 def ready(store: Store, snap: Snapshot, lang: str, kind: str) -> bool:
     """Whether that report is already made (its download is immediate)."""
-    with _state:
+    with _turns:
         return _key(store, snap, lang, kind) in _made
 
 
 def queued() -> int:
-    """How many report downloads are being made or waiting for their turn, in this process."""
-    with _state:
-        return len(_waiting)
+    """How many reports are being made or waiting for their turn, in this process."""
+    with _turns:
+        return len(_queue)
 
 
 def chromium() -> str | None:
@@ -589,10 +633,13 @@ def _kill_group(proc: subprocess.Popen) -> None:
         pass
 
 
-def build_pdf(store: Store, snapshot_id: int | None = None, *, lang: str | None = None) -> bytes:
-    """The report as PDF, printed once per snapshot and language by one Chromium at a time."""
+def build_pdf(store: Store, snapshot_id: int | None = None, *, lang: str | None = None,
+              waiting: Callable[[int], None] | None = None) -> bytes:
+    """The report as PDF, printed once per snapshot and language by one Chromium at a time; ``waiting`` as for
+    ``build_html``."""
     snap = _snapshot(store, snapshot_id)
-    return _made_once(_key(store, snap, lang, "pdf"), lambda: html_to_pdf(build_html(store, snap.id, lang=lang)))
+    return _made_once(_key(store, snap, lang, "pdf"), lambda: html_to_pdf(build_html(store, snap.id, lang=lang)),
+                      waiting)
 
 
 def write(store: Store, path: Path | str, snapshot_id: int | None = None, *, lang: str | None = None) -> Path:

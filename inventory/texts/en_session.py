@@ -55,3 +55,7 @@ SESSION_TO_NEWEST = "Show the newest snapshot (no. {id})"
 REPORT_QUEUE = ("{n} {{n|report|reports}} being made on this server, one at a time: yours follows, then it is kept and the "
                 "next downloads are immediate.")
 REPORT_READY = "This snapshot's report is already made: immediate download."
+REPORT_AHEAD = ("{n} {{n|report|reports}} before yours, one at a time: stay on this page, the download will start "
+                "by itself.")
+REPORT_MAKING = "Your report is being made: the download will start by itself."
+REPORT_DOWNLOADED = "Report ready: download started."

@@ -56,3 +56,7 @@ SESSION_TO_NEWEST = "Voir l'inventaire le plus récent (n° {id})"
 REPORT_QUEUE = ("{n} {{n|rapport|rapports}} en préparation sur ce serveur, un à la fois : le vôtre suit, puis il est gardé et "
                 "les téléchargements suivants sont immédiats.")
 REPORT_READY = "Rapport de cet inventaire déjà prêt : téléchargement immédiat."
+REPORT_AHEAD = ("{n} {{n|rapport|rapports}} avant le vôtre, un à la fois : restez sur cette page, le téléchargement "
+                "partira tout seul.")
+REPORT_MAKING = "Votre rapport est en préparation : le téléchargement partira tout seul."
+REPORT_DOWNLOADED = "Rapport prêt : téléchargement lancé."

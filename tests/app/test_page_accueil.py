@@ -98,3 +98,46 @@ def test_a_snapshot_without_programmes_makes_every_need_a_white_zone(no_programm
     assert_clean(at)
     assert metrics(at)[T.HOME_METRIC_PROGRAMMES] == "0"
     assert len([link for link in at.get("page_link") if link.proto.label == T.HOME_WHITE_ZONE_LINK]) == 4
+
+
+def test_a_reader_waiting_for_the_report_sees_the_wait_end_in_the_download(tiny_db, open_page, downloads, store,
+                                                                           monkeypatch):
+    import threading
+    import time
+
+    from inventory.outputs import session_report
+    from tests import followup_inventory
+
+    monkeypatch.setattr("ui.report_downloads.GRACE", 0)  # the browser's fetch after the file is made: none here
+    at = open_page(tiny_db, "accueil")
+    name = "rapport_de_seance_2020-06-30.html"
+    assert name in downloads and T.REPORT_DOWNLOADED not in texts(at)
+    # another inventory's report is being made when this reader clicks: held until the page follows the wait
+    other, first_started, go = followup_inventory.load(store), threading.Event(), threading.Event()
+    real = session_report.render
+
+    def held(snap, parts, **kw):
+        if not first_started.is_set():
+            first_started.set()
+            assert go.wait(30)
+        return real(snap, parts, **kw)
+
+    monkeypatch.setattr(session_report, "render", held)
+    threading.Thread(target=session_report.build_html, args=(store, other), daemon=True).start()
+    assert first_started.wait(20)
+    got: list[bytes] = []
+    click = threading.Thread(target=lambda: got.append(downloads[name]()))  # Streamlit's thread for the click
+    click.start()
+    ticket = at.session_state["_report_ticket_html"]
+    for _ in range(2000):  # until the reader is in the queue, one report ahead
+        if ticket.now().ahead == 1:
+            break
+        time.sleep(0.01)
+    assert ticket.now().ahead == 1
+    threading.Timer(1.0, go.set).start()
+    at.run()  # the click's rerun: the report section follows the reader's wait until the file is made
+    click.join(30)
+    assert got and got[0].startswith(b"<!DOCTYPE html>")
+    assert T.REPORT_DOWNLOADED in [c.value for c in at.caption]
+    at.run()  # a later visit says nothing more
+    assert T.REPORT_DOWNLOADED not in [c.value for c in at.caption] and T.REPORT_READY in [c.value for c in at.caption]
