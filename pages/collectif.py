@@ -6,8 +6,7 @@ import streamlit as st
 
 from inventory import reference
 from inventory.analysis import base, collective, coverage, followup, organisations, pathways, prospect
-from inventory.analysis.places import within
-from ui.figures import charts, organisation_charts
+from ui.figures import charts, organisation_charts, within
 from inventory import texts as T
 from inventory.models import STATUTS
 from ui import (percent, chart_table, counted, enter_through_app, date_text, number, organisation_links, q,

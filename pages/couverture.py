@@ -6,8 +6,8 @@ import streamlit as st
 
 from inventory import reference
 from inventory.analysis import base, catalogue, collective, coverage, needs
-from inventory.analysis.places import ranked_themes, within
-from ui.figures import charts
+from inventory.analysis.places import ranked_themes
+from ui.figures import charts, within
 from inventory import texts as T
 from ui.display import plain
 from ui import (url_date, url_toggle, chart_table, counted, enter_through_app, number, q, require_snapshot, show_table,
