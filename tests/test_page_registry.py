@@ -49,3 +49,24 @@ def test_page_walking_tests_read_the_registry():
     from tests.e2e import helpers
     assert [path for path, _ in helpers.PAGES] == [p.url_path if not p.default else "accueil" for p in registry.PAGES
                                                    if not p.hidden]
+
+
+def test_no_page_relies_on_streamlit_magic_which_the_config_turns_off():
+    """.streamlit/config.toml turns « magic » off (a bare value on its own line written to the page): a page with
+    such a line would silently show nothing there."""
+    import ast
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["runner"]["magicEnabled"] is False
+    bare = []
+    for path in [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            body = getattr(node, "body", None)
+            for i, statement in enumerate(body if isinstance(body, list) else []):
+                if not isinstance(statement, ast.Expr) or isinstance(statement.value, (ast.Call, ast.Await)):
+                    continue
+                if i == 0 and isinstance(statement.value, ast.Constant) and isinstance(statement.value.value, str):
+                    continue  # a docstring
+                bare.append(f"{path.name}:{statement.lineno}")
+    assert bare == []
