@@ -56,7 +56,7 @@ class WriteBounds:
                 self._active -= 1
                 try:
                     if self._active == 0:
-                        cur.execute(f"SET memory_limit = '{self._previous}'")
+                        _put_back(cur, self._previous)
                 finally:
                     self._changed.notify_all()
 
@@ -74,6 +74,13 @@ class WriteBounds:
                 while self._active:
                     self._changed.wait()
         return run()
+
+
+def _put_back(cur: duckdb.DuckDBPyConnection, previous: str) -> None:
+    """DuckDB's default limit exactly, if it was in force (its text, « 18.7 GiB », is rounded); else the text."""
+    cur.execute("RESET memory_limit")
+    if cur.execute("SELECT current_setting('memory_limit')").fetchall()[0][0] != previous:
+        cur.execute(f"SET memory_limit = '{previous}'")
 
 
 _FILES: dict[Path, WriteBounds] = {}
