@@ -98,10 +98,16 @@ class ParsedColumn:
         return values.take(pa.array(self.codes))
 
 
+TRIM_EVERY = 8 * 2**20  # converted bytes between two hand-backs (malloc_trim walks the heap: up to ~80 ms)
+
+
 def _arrow(values: np.ndarray, type_: pa.DataType, chunk: int = 2048, *,
            consume: bool = False) -> pa.Array | pa.ChunkedArray:
     """Python values as Arrow, a few thousand at a time; texts as ``_texts`` lays them out. ``consume``: each part's
-    values are dropped from ``values`` once converted, and their memory handed back to the system."""
+    values are dropped from ``values`` once converted, and their memory handed back to the system every
+    ``TRIM_EVERY`` bytes."""
+    converted = [0]
+
     def part(i: int) -> pa.Array:
         some = values[i:i + chunk]
         if type_ == pa.string() and all(v is None or type(v) is str for v in some):
@@ -111,7 +117,10 @@ def _arrow(values: np.ndarray, type_: pa.DataType, chunk: int = 2048, *,
         if consume:
             values[i:i + chunk] = None
             del some
-            memory.trim()
+            converted[0] += got.nbytes
+            if converted[0] >= TRIM_EVERY:
+                memory.trim()
+                converted[0] = 0
         return got
 
     if len(values) <= chunk:
