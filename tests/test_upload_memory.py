@@ -140,3 +140,33 @@ def test_half_a_surrogate_pair_in_an_aid_is_refused_by_the_text_rule_not_a_crash
     assert not checked.ok
     assert {(i.sheet, i.column) for i in checked.issues} == {("aides.json", "description")}
     assert all(T.ERR_CONTROL_CHARACTERS in i.message for i in checked.issues)
+
+
+def test_long_texts_become_arrow_without_being_held_twice():
+    """A clean check lays out its long texts in Arrow a hundred at a time, letting go of each hundred's Python
+    strings once converted: at its peak, it holds hardly more than one hundred of them twice. Measured on 1 000
+    texts of 11 200 characters (22.5 MB as Python strings, the ’ makes them two bytes a character): + 2.4 MB with,
+    + 13.2 MB without (the whole UTF-8 beside the strings)."""
+    import sys
+
+    import numpy as np
+    import pyarrow as pa
+
+    from inventory.intake.checking import _arrow
+
+    def text(i: int) -> str:
+        return f"Aide {i:04d} d’accompagnement. " * 400
+
+    tracemalloc.start()  # before the strings are made, so that letting go of them counts
+    try:
+        texts = np.array([text(i) for i in range(1000)], dtype=object)
+        as_python = sum(sys.getsizeof(t) for t in texts)
+        tracemalloc.reset_peak()
+        start = tracemalloc.get_traced_memory()[0]
+        got = _arrow(texts, pa.string(), chunk=100, consume=True)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert got.to_pylist() == [text(i) for i in range(1000)]
+    assert all(t is None for t in texts)
+    assert peak - start < 0.25 * as_python, (peak - start) / as_python

@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pydantic import TypeAdapter, ValidationError
 
-from inventory import formats, limits, parsing
+from inventory import formats, limits, memory, parsing
 from inventory import texts as T
 from inventory.models import SHEETS, Issue, Row, storage
 from inventory.parsing import is_blank, show
@@ -81,28 +81,51 @@ class ParsedColumn:
         hit[np.asarray(slots, dtype=np.intp)] = True
         return np.flatnonzero(hit[self.codes])
 
-    def to_arrow(self, type_: pa.DataType) -> pa.Array | pa.ChunkedArray:
+    def to_arrow(self, type_: pa.DataType, *, consume: bool = False) -> pa.Array | pa.ChunkedArray:
         """The column as Arrow: the distinct values converted once, then taken per row; a column of mostly
-        distinct Python values (ids, descriptions) converted row by row instead, never held twice as Arrow."""
+        distinct Python values (ids, descriptions) converted row by row instead, never held twice as Arrow.
+        ``consume``: such a column lets go of its Python values as they are converted (it is empty after), so
+        that the texts of a large upload are not held both as Python strings and as Arrow."""
         if self.words is not None and type_ == pa.string() and (self.default is None or isinstance(self.default, str)):
             values = pa.concat_arrays([self.words.cast(pa.string()), pa.array([self.default], type=pa.string())])
         elif 2 * len(self.values) > len(self.codes):
-            return _arrow(self.per_row(), type_)
+            rows = self.per_row()
+            if consume:
+                self._values, self.words = np.empty(0, dtype=object), None
+            return _arrow(rows, type_, consume=consume)
         else:
             values = _arrow(self.values, type_)
         return values.take(pa.array(self.codes))
 
 
-def _arrow(values: np.ndarray, type_: pa.DataType, chunk: int = 2048) -> pa.Array | pa.ChunkedArray:
-    """Python values as Arrow, a few thousand at a time; texts as ``_texts`` lays them out."""
-    def part(values: np.ndarray) -> pa.Array:
-        if type_ == pa.string() and all(v is None or type(v) is str for v in values):
-            return _texts(values)
-        return pa.array(values, type=type_, from_pandas=True)
+TRIM_EVERY = 8 * 2**20  # converted bytes between two hand-backs (malloc_trim walks the heap: up to ~80 ms)
+
+
+def _arrow(values: np.ndarray, type_: pa.DataType, chunk: int = 2048, *,
+           consume: bool = False) -> pa.Array | pa.ChunkedArray:
+    """Python values as Arrow, a few thousand at a time; texts as ``_texts`` lays them out. ``consume``: each part's
+    values are dropped from ``values`` once converted, and their memory handed back to the system every
+    ``TRIM_EVERY`` bytes."""
+    converted = [0]
+
+    def part(i: int) -> pa.Array:
+        some = values[i:i + chunk]
+        if type_ == pa.string() and all(v is None or type(v) is str for v in some):
+            got = _texts(some)
+        else:
+            got = pa.array(some, type=type_, from_pandas=True)
+        if consume:
+            values[i:i + chunk] = None
+            del some
+            converted[0] += got.nbytes
+            if converted[0] >= TRIM_EVERY:
+                memory.trim()
+                converted[0] = 0
+        return got
 
     if len(values) <= chunk:
-        return part(values)
-    return pa.chunked_array([part(values[i:i + chunk]) for i in range(0, len(values), chunk)], type=type_)
+        return part(0)
+    return pa.chunked_array([part(i) for i in range(0, len(values), chunk)], type=type_)
 
 
 def _texts(values: np.ndarray) -> pa.Array:
@@ -302,17 +325,18 @@ def repeated_investors(raw: RawSheet, parsed: ParsedSheet | None, shown: int = 1
     return [T.WARN_REPEATED_INVESTOR.format(sheet=raw.sheet, rows=parsing.LIST_SEPARATOR.join(rows))]
 
 
-def _to_arrow(sheet: str, frame: pd.DataFrame | ParsedSheet) -> pa.Table:
+def _to_arrow(sheet: str, frame: pd.DataFrame | ParsedSheet, consume: bool = False) -> pa.Table:
     cols = SHEET_COLUMNS[sheet]
     types = {name: storage(info.annotation)[1] for name, info in SHEETS[sheet].model_fields.items()}
     if isinstance(frame, ParsedSheet):  # no Python object per row: distinct values, then taken per row
-        arrays = [frame.columns[c].to_arrow(types[c]) for c in cols]
+        arrays = [frame.columns[c].to_arrow(types[c], consume=consume) for c in cols]
     else:
         frame = with_later_columns(sheet, frame)  # a hand-built frame older than an optional column
         arrays = [pa.array(frame[c].tolist(), type=types[c], from_pandas=True) for c in cols]
     return pa.Table.from_arrays(arrays, names=cols)
 
 
-def to_tables(frames: dict[str, pd.DataFrame | ParsedSheet]) -> dict[str, pa.Table]:
-    """Contract frames (typed values, lists as lists) as the Arrow tables the store writes."""
-    return {sheet: _to_arrow(sheet, frame) for sheet, frame in frames.items()}
+def to_tables(frames: dict[str, pd.DataFrame | ParsedSheet], *, consume: bool = False) -> dict[str, pa.Table]:
+    """Contract frames (typed values, lists as lists) as the Arrow tables the store writes. ``consume``: checked
+    sheets let go of their mostly distinct columns as they are converted (ParsedColumn.to_arrow)."""
+    return {sheet: _to_arrow(sheet, frame, consume) for sheet, frame in frames.items()}

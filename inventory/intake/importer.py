@@ -65,10 +65,7 @@ def _check(upload: Upload, store: Store | None) -> Checked:
     if upload.issues and not upload.sheets and not upload.catalogues:
         return result
     result.catalogue = take_in(upload, store, result.issues, result.warnings)
-    frames: dict[str, ParsedSheet | None] = {}
-    for sheet, raw in upload.sheets.items():
-        frames[sheet] = parse_sheet(raw, result.issues, result.warnings)
-        result.warnings += repeated_investors(raw, frames[sheet])
+    frames = _parsed(upload, result)
     refused = {i.sheet for i in upload.issues if i.sheet in SHEETS}  # found but unreadable: not absent
     for sheet in refused - set(frames):
         frames[sheet] = None
@@ -81,10 +78,22 @@ def _check(upload: Upload, store: Store | None) -> Checked:
     result.issues = locate(result.issues, result.catalogue)
     result.issues.sort(key=lambda i: (list(SHEETS).index(i.sheet) if i.sheet in SHEETS else -1, i.row or 0))
     if not result.issues:
-        result.tables = to_tables(frames)
-        _leave_out_unfit_follow_through(result, frames, known)
-        upload.let_go_of_rows()  # the tables hold it all now; the import page keeps a check until its commit
+        _leave_out_unfit_follow_through(result, frames, known)  # reads the checked sheets: before they are consumed
+        # the sheets' rows go first, then each long column's texts as they become Arrow (never held twice); the
+        # import page keeps a check until its commit
+        upload.let_go_of_rows()
+        result.tables = {**to_tables(frames, consume=True), **result.tables}
     return result
+
+
+def _parsed(upload: Upload, result: Checked) -> dict[str, ParsedSheet | None]:
+    """Each sheet of the upload checked (a function of its own: a loop variable left holding the last sheet would
+    keep its rows alive after ``let_go_of_rows``)."""
+    frames: dict[str, ParsedSheet | None] = {}
+    for sheet, raw in upload.sheets.items():
+        frames[sheet] = parse_sheet(raw, result.issues, result.warnings)
+        result.warnings += repeated_investors(raw, frames[sheet])
+    return frames
 
 
 def _carry_over(result: Checked, refused: set[str], store: Store | None) -> None:

@@ -106,12 +106,14 @@ def sheet_changes(store: Store, snapshot_id: int | None, sheet: str, table: pa.T
     ORDER BY list_position({list(CHANGES)}, change), pos
     """
     incoming = _incoming(sheet, table)
-    with store.cursor() as cur:
+    def compared(cur) -> list[tuple]:
         cur.register("incoming", incoming)
         try:
-            got = cur.execute(sql, [-1 if snapshot_id is None else snapshot_id, limit]).fetchall()
+            return cur.execute(sql, [-1 if snapshot_id is None else snapshot_id, limit]).fetchall()
         finally:
             cur.unregister("incoming")
+
+    got = store.reading(compared)
     counts = dict.fromkeys(CHANGES, 0)
     rows = []
     width = len(cols)

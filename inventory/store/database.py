@@ -20,7 +20,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator, TypeVar
 
 import duckdb
 import pandas as pd
@@ -30,11 +30,14 @@ from inventory import limits, texts
 from inventory.parsing import entry, visible
 from inventory.models import SHEETS, Snapshot
 from inventory.store.migrations import add_session_columns, fill_reach, migrate, schema_is_current, stamp
+from inventory.store.write_memory import for_file as write_bounds
 from inventory.store.schema import (FOLLOWUP_OPTIONAL, ORDERED_SHEETS, PART_OF, PARTS, SCHEMA, SHEET_COLUMNS,
                                     aggregates_sql)
 from inventory.reference import default_themes, territories
 
 DEFAULT_DB = "data/inventory.duckdb"
+R = TypeVar("R")
+CHECKPOINT_FROM = 16 * 2**20  # a write-ahead log this large is checkpointed after the write (DuckDB's own threshold)
 
 _OPEN_STORES: "weakref.WeakSet[Store]" = weakref.WeakSet()
 
@@ -75,6 +78,7 @@ class Store:
         self._users = 0
         self._last_use = 0.0
         self._timer: threading.Timer | None = None
+        self._bounds = write_bounds(self.path)  # a write's memory limit, and the reads it may make run again
         _OPEN_STORES.add(self)
 
     # -- connection ---------------------------------------------------------------------------------
@@ -202,14 +206,20 @@ class Store:
             self._retired.clear()
 
     # -- reads --------------------------------------------------------------------------------------
+    def reading(self, run: Callable[[duckdb.DuckDBPyConnection], R]) -> R:
+        """``run(cursor)``, run again once if it ran out of memory while a write had lowered DuckDB's memory limit
+        (write_memory): every read goes through here."""
+        def once() -> R:
+            with self.cursor() as cur:
+                return run(cur)
+        return self._bounds.retrying(once)
+
     def read(self, sql: str, params: Any = None) -> pd.DataFrame:
         """Run one query and return the whole result as a DataFrame."""
-        with self.cursor() as cur:
-            return cur.execute(sql, params).df()
+        return self.reading(lambda cur: cur.execute(sql, params).df())
 
     def rows(self, sql: str, params: Any = None) -> list[tuple]:
-        with self.cursor() as cur:
-            return cur.execute(sql, params).fetchall()
+        return self.reading(lambda cur: cur.execute(sql, params).fetchall())
 
     def active_snapshot_id(self) -> int | None:
         got = self.rows("SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'active_snapshot'")
@@ -217,12 +227,13 @@ class Store:
 
     def snapshots(self) -> list[Snapshot]:
         # plain rows, one cursor: every page rerun lists the snapshots, a DataFrame here cost ~10 ms a call
-        with self.cursor() as cur:
-            got = cur.execute("SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'active_snapshot'").fetchall()
-            active = got[0][0] if got else None
-            rows = cur.execute(
-                "SELECT id, label, as_of, created_at, created_by, files, sha256, demo, n_besoins, n_programmes, "
-                "n_investisseurs, n_engagements, n_realisations, kind, seance FROM snapshots ORDER BY id").fetchall()
+        def listed(cur: duckdb.DuckDBPyConnection) -> tuple[list, list]:
+            return (cur.execute("SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'active_snapshot'").fetchall(),
+                    cur.execute("SELECT id, label, as_of, created_at, created_by, files, sha256, demo, n_besoins, "
+                                "n_programmes, n_investisseurs, n_engagements, n_realisations, kind, seance "
+                                "FROM snapshots ORDER BY id").fetchall())
+        got, rows = self.reading(listed)
+        active = got[0][0] if got else None
         return [
             Snapshot(
                 id=sid, label=label, as_of=as_of, created_at=created_at, created_by=created_by,
@@ -250,9 +261,9 @@ class Store:
         """One sheet of a snapshot as Arrow, in contract column order and file order (to append a row to it)."""
         cols = ", ".join(f'r."{c}"' for c in SHEET_COLUMNS[sheet])
         order = "r.ordre" if sheet in ORDERED_SHEETS else "r.rowid"
-        with self.cursor() as cur:
-            return cur.sql(f"SELECT {cols} FROM {sheet}_rows r JOIN snapshots s ON r.part = s.{PART_OF[sheet]}_part "
-                           f"WHERE s.id = ? ORDER BY {order}", params=[snapshot_id]).to_arrow_table()
+        return self.reading(lambda cur: cur.sql(
+            f"SELECT {cols} FROM {sheet}_rows r JOIN snapshots s ON r.part = s.{PART_OF[sheet]}_part "
+            f"WHERE s.id = ? ORDER BY {order}", params=[snapshot_id]).to_arrow_table())
 
     def programme_themes(self, snapshot_id: int) -> dict[str, set[str]]:
         """Programme id → its theme codes, in a snapshot (cross-checks of an upload without programmes)."""
@@ -289,7 +300,7 @@ class Store:
         written: the dashboard and the command line check first, this is the last guard.
         """
         label, created_by = _label(label), _signer(created_by)
-        with self._write_lock, self.cursor() as cur:
+        def transaction(cur: duckdb.DuckDBPyConnection) -> tuple[int, list[str]]:
             cur.execute("BEGIN TRANSACTION")
             try:
                 # ids are never reused, even after a delete: caches are keyed by snapshot id
@@ -341,7 +352,35 @@ class Store:
             except BaseException:
                 cur.execute("ROLLBACK")
                 raise
-        return sid, carried
+            return sid, carried
+
+        with self._write_lock:
+            # DuckDB holds the new rows in memory until COMMIT unless its limit makes it spill them: bounded here
+            with self.cursor() as cur, self._bounds.bounded(cur) as lowered:
+                try:
+                    written = transaction(cur)
+                except duckdb.OutOfMemoryException:
+                    if not lowered:
+                        raise
+                else:
+                    self._settle(cur)
+                    return written
+            # the bound was too low for this write beside the reads of the moment: rolled back, once more without
+            with self.cursor() as cur:
+                return transaction(cur)
+
+    def _settle(self, cur: duckdb.DuckDBPyConnection) -> None:
+        """After a large write, checkpoint while its bound holds: DuckDB keeps the committed rows in memory, uncompressed,
+        as long as they are only in the write-ahead log (until the next commit checkpoints). Skipped while someone
+        reads (a checkpoint waits for running queries) or when it fails: the write is committed either way."""
+        wal = self.path.with_name(self.path.name + ".wal")
+        with self._lock:
+            alone = self._users == 1
+        try:
+            if alone and wal.stat().st_size >= CHECKPOINT_FROM:
+                cur.execute("CHECKPOINT")
+        except (OSError, duckdb.Error):
+            pass
 
     def activate(self, snapshot_id: int, *, by: str | None = None) -> None:
         by = _signer(by)
