@@ -9,23 +9,42 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from tests.scheduling import browser_unit
+
 from .helpers import CHROMIUM_ARGS, FACILITATOR_PASSWORD, block_external, run_checked, streamlit_server
 
 CHROMIUM = "/usr/bin/chromium"
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _one_worker_for_the_browser_tests(tmp_path_factory):
-    """Under pytest-xdist, every browser test runs in the one worker that holds the shared server (their order
-    matters: the tests that write run last). Fails the day the scheduling of tests/conftest.py stops working."""
+@pytest.fixture(scope="module", autouse=True)
+def _one_worker_per_browser_unit(request, tmp_path_factory):
+    """Under pytest-xdist, each unit of browser tests (tests/scheduling.py) runs in one worker, whose shared server
+    its tests share (their order matters: the tests that write run last). Fails the day the scheduling of
+    tests/conftest.py stops working."""
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if worker:
-        mark = tmp_path_factory.getbasetemp().parent / "browser-tests-worker"  # shared by this run's workers
+        unit = browser_unit(request.node.nodeid)
+        mark = tmp_path_factory.getbasetemp().parent / f"browser-unit {unit.replace('/', ' ')}"  # this run's
         try:
             with mark.open("x") as out:
                 out.write(worker)
         except FileExistsError:
-            assert mark.read_text() == worker, f"browser tests ran in {mark.read_text()} and in {worker}"
+            assert mark.read_text() == worker, f"browser tests of {unit} ran in {mark.read_text()} and in {worker}"
+
+
+_WRITERS_DONE: list[str] = []  # the tests marked writes_inventory that this process ran, in order
+
+
+@pytest.fixture(autouse=True)
+def _no_reading_after_writing(request):
+    """A test that reads the shared server's inventory never runs after one that changed it, in this process."""
+    writes = request.node.get_closest_marker("writes_inventory") is not None
+    if not writes and "e2e_server" in request.fixturenames and _WRITERS_DONE:
+        pytest.fail(f"reads the shared server after {_WRITERS_DONE} changed its inventory: "
+                    "tests/scheduling.py put it in the wrong unit", pytrace=False)
+    yield
+    if writes:
+        _WRITERS_DONE.append(request.node.name)
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,7 @@ settles with app.py's navigation and sidebar around it."""
 import re
 import sys
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from inventory import texts as T
@@ -29,6 +30,12 @@ RUSH = [
 ]
 TITLES = [title for _, title in PAGES]
 WORKSHOP_TITLES = [title for path, title in PAGES if path != "importer"]  # workshop mode lists no import page
+
+
+@pytest.fixture(scope="session")
+def base_url():
+    """Nothing here uses the shared dashboard server: no base URL, so none is started for this test."""
+    return None
 
 
 def click_filter(page: Page, radio: tuple[str, str] | None) -> None:
