@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-import sys
+import shutil
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -11,7 +11,7 @@ from playwright.sync_api import Page
 
 from tests.scheduling import browser_unit
 
-from .helpers import CHROMIUM_ARGS, FACILITATOR_PASSWORD, block_external, run_checked, streamlit_server
+from .helpers import CHROMIUM_ARGS, FACILITATOR_PASSWORD, block_external, streamlit_server
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -61,13 +61,13 @@ def e2e_env(tmp_path_factory) -> dict:
 
 
 @pytest.fixture(scope="session")
-def e2e_server(e2e_env):
-    """Base URL of `streamlit run app.py` serving the demo inventory; stopped at session end."""
+def e2e_server(e2e_env, demo_template):
+    """Base URL of `streamlit run app.py` serving the demo inventory (a copy of the one `python -m inventory init`
+    lays out, made once per process: tests/conftest.py); stopped at session end."""
     with ExitStack() as stack:
         error = None
         try:
-            run_checked([sys.executable, "-m", "inventory", "init", "--db", str(e2e_env["db"])],
-                        e2e_env["env"], e2e_env["log"], "creating the demo database with `python -m inventory init`")
+            shutil.copyfile(demo_template, e2e_env["db"])
             url = stack.enter_context(streamlit_server(e2e_env["env"], e2e_env["log"]))
         except RuntimeError as exc:
             error = str(exc)
