@@ -133,16 +133,29 @@ def _shared_context(browser, browser_context_args):
     ctx.close()
 
 
+@pytest.fixture(scope="session")
+def _shared_tab(_shared_context) -> list[Page]:
+    ctx, _ = _shared_context
+    return [ctx.new_page()]  # replaced if a test closes it
+
+
 @pytest.fixture
-def tab(_shared_context, external_requests) -> Page:
-    """A new tab (hence a new Streamlit session) in one offline context shared by the whole run: like `page`,
-    but the browser's HTTP cache stays warm, which saves seconds per test on a 2-core machine. Use `page` or
-    `new_context` when a test needs a browser profile of its own."""
+def tab(_shared_context, _shared_tab, browser_context_args, external_requests):
+    """One tab of one offline context, shared by the tests of this process: each test's first `goto` starts a new
+    Streamlit session in it, as in a new tab, and the tab's renderer, HTTP cache and compiled scripts stay warm (a
+    new tab cost about 4 s of CPU more per page on 2 cores). What a test may have changed in it is put back first:
+    the viewport, emulated media, the tab's sessionStorage. Its blocked requests land in the test's
+    `external_requests`. Use `page` or `new_context` when a test needs a browser profile of its own."""
     ctx, sink = _shared_context
     sink.target = external_requests
-    tab = ctx.new_page()
+    if _shared_tab[0].is_closed():  # a test closed it: a new one
+        _shared_tab[0] = ctx.new_page()
+    tab = _shared_tab[0]
+    tab.set_viewport_size(browser_context_args["viewport"])
+    tab.emulate_media(media="null")
+    if tab.url.startswith("http"):
+        tab.evaluate("sessionStorage.clear()")
     yield tab
-    tab.close()
 
 
 # --- screenshots ----------------------------------------------------------------------------------------
