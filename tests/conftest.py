@@ -9,7 +9,7 @@ import pytest
 
 from inventory.intake import demo
 from inventory.store import Store
-from tests.scheduling import SLOW_FIRST, UNITS_FIRST, browser_unit
+from tests.scheduling import BROWSER_TESTS, SLOW_FIRST, browser_unit
 
 
 def _template(tmp_path_factory, name: str, fill) -> Path:
@@ -56,14 +56,13 @@ def demo_store(store):
 TIMING = "timing: "  # a test's record_property(TIMING + what, seconds) is printed in the summary, never asserted
 
 
-# `make test` runs two pytest-xdist workers with `--dist loadscope`, scheduled as below. The browser tests form
-# three units of work, handed out first, in this order: the tests on the worker's shared server (the tests that
-# write run last in it), the accessibility walks (on the other worker's own shared server: they only read), and
-# the tests that start servers of their own (they never touch a shared one). Then the slow files of SLOW_FIRST,
-# one test a unit, so that no long test is left for the end; then every other test, a unit of its own, taken by
-# whichever worker is free. The two workers' halves overlap on two cores: a browser test waits on the browser and
-# the server more than it computes. (pytest-xdist's own `loadgroup` marks are ignored under pytest 9: they rename
-# `item._nodeid`, which pytest 9 no longer reads.)
+# `make test` runs two pytest-xdist workers with `--dist loadscope`, scheduled as below: the browser tests are
+# one unit of work (they share one server and one Chromium tab, and the tests that write run last), the largest, so
+# the first handed out; then the slow files of SLOW_FIRST, then every other test, each a unit of its own, taken by
+# whichever worker is free. The browser tests wait on the browser more than they compute, so the two halves overlap
+# on two cores; two browser halves at once did not (each walk of the accessibility test took 1.5-2 times as long).
+# (pytest-xdist's own `loadgroup` marks are ignored under pytest 9: they rename `item._nodeid`, which pytest 9 no
+# longer reads.)
 try:
     from xdist.scheduler import LoadScopeScheduling
 except ImportError:  # pytest-xdist absent: the suite runs in one process
@@ -71,8 +70,8 @@ except ImportError:  # pytest-xdist absent: the suite runs in one process
 
 if LoadScopeScheduling is not None:
     class BrowserTestsTogether(LoadScopeScheduling):
-        """Load-scope scheduling where a browser test's scope is its group (BROWSER_GROUPS), any other test's
-        scope is itself, and the units are handed out browser groups first, then SLOW_FIRST, then the rest."""
+        """Load-scope scheduling where the scope of a browser test is all of them, of any other test itself; the
+        units are handed out browser tests first, then SLOW_FIRST, then the rest."""
 
         def _split_scope(self, nodeid: str) -> str:  # xdist's own (private) seam, as its loadfile and loadgroup
             # use it; if a release stops calling it, tests/e2e/conftest.py's guards fail the run
@@ -81,11 +80,9 @@ if LoadScopeScheduling is not None:
         def _assign_work_unit(self, node) -> None:  # private too: the queue is put in order before the first pop
             if not getattr(self, "_ordered", False):
                 self._ordered = True
-                rank = {scope: n for n, scope in enumerate(UNITS_FIRST)}
-
                 def key(scope: str) -> tuple[int, int]:
-                    if scope in rank:
-                        return (0, rank[scope])
+                    if scope == BROWSER_TESTS:
+                        return (0, 0)
                     path = scope.split("::", 1)[0]
                     return (1, SLOW_FIRST.index(path)) if path in SLOW_FIRST else (2, 0)
 
