@@ -59,8 +59,8 @@ TIMING = "timing: "  # a test's record_property(TIMING + what, seconds) is print
 # `make test` runs two pytest-xdist workers with `--dist loadscope`, scheduled as below: the browser tests are
 # one unit of work (they share one server and one Chromium tab, and the tests that write run last), the largest, so
 # the first handed out; then the slow files of SLOW_FIRST, then every other test, each a unit of its own, taken by
-# whichever worker is free. The browser tests wait on the browser more than they compute, so the two halves overlap
-# on two cores; two browser halves at once did not (each walk of the accessibility test took 1.5-2 times as long).
+# whichever worker is free. Both cores are busy through a run (97 % on 07/12/2026): the suite's time is its CPU
+# over two, whichever way it is shared.
 # (pytest-xdist's own `loadgroup` marks are ignored under pytest 9: they rename `item._nodeid`, which pytest 9 no
 # longer reads.)
 try:
