@@ -58,6 +58,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                          ".streamlit/config.toml tunes (the before of the config change; default on)")
     ap.add_argument("--workshop-inventories", nargs="+", choices=("demo", "large"), default=["demo", "large"],
                     help="which inventories the workshop section serves (default both)")
+    ap.add_argument("--report-inventories", nargs="+", choices=("demo", "large"), default=["demo", "large"],
+                    help="which inventories the report section renders (default both)")
     ap.add_argument("--rush-servers", type=int, help="fresh servers of the first-minute rush (default 10)")
     ap.add_argument("--rush-before", action=argparse.BooleanOptionalAction, default=True,
                     help="also rush plain `streamlit run app.py` servers (the before of python -m ui.launch)")
@@ -209,11 +211,13 @@ def main(argv: list[str] | None = None) -> int:
         from bench import session_report
 
         demo_db = work / "report-demo.duckdb"
-        if not demo_db.exists():
+        if "demo" in args.report_inventories and not demo_db.exists():
             subprocess.run([sys.executable, "-m", "inventory", "init", "--db", str(demo_db)], cwd=ROOT, check=True,
                            stdout=subprocess.DEVNULL, timeout=300)
         res["report"] = []
         for label, db in (("demo", demo_db), (size, big_db)):
+            if ("demo" if label == "demo" else "large") not in args.report_inventories:
+                continue
             log(f"session report, {label} inventory")
             res["report"].append(session_report.run_report(db, repeat=args.repeat) | {"size": label})
 

@@ -9,6 +9,7 @@ import pytest
 
 from inventory.intake import demo
 from inventory.store import Store
+from tests.scheduling import BROWSER_TESTS, SLOW_FIRST, browser_unit
 
 
 def _template(tmp_path_factory, name: str, fill) -> Path:
@@ -56,12 +57,12 @@ TIMING = "timing: "  # a test's record_property(TIMING + what, seconds) is print
 
 
 # `make test` runs two pytest-xdist workers with `--dist loadscope`, scheduled as below: the browser tests are
-# one unit of work (they share one server and one Chromium, and the tests that write run last), the largest, so
-# the first handed out; every other test is a unit of its own, taken by whichever worker is free. The browser
-# tests wait on the browser more than they compute, so the two halves overlap on two cores. (pytest-xdist's own
-# `loadgroup` marks are ignored under pytest 9: they rename `item._nodeid`, which pytest 9 no longer reads.)
-BROWSER_TESTS = "tests/e2e/"
-
+# one unit of work (they share one server and one Chromium tab, and the tests that write run last), the largest, so
+# the first handed out; then the slow files of SLOW_FIRST, then every other test, each a unit of its own, taken by
+# whichever worker is free. Both cores are busy through a run (97 % on 07/12/2026): the suite's time is its CPU
+# over two, whichever way it is shared.
+# (pytest-xdist's own `loadgroup` marks are ignored under pytest 9: they rename `item._nodeid`, which pytest 9 no
+# longer reads.)
 try:
     from xdist.scheduler import LoadScopeScheduling
 except ImportError:  # pytest-xdist absent: the suite runs in one process
@@ -69,11 +70,26 @@ except ImportError:  # pytest-xdist absent: the suite runs in one process
 
 if LoadScopeScheduling is not None:
     class BrowserTestsTogether(LoadScopeScheduling):
-        """Load-scope scheduling where the scope of a browser test is all of them, of any other test itself."""
+        """Load-scope scheduling where the scope of a browser test is all of them, of any other test itself; the
+        units are handed out browser tests first, then SLOW_FIRST, then the rest."""
 
         def _split_scope(self, nodeid: str) -> str:  # xdist's own (private) seam, as its loadfile and loadgroup
-            # use it; if a release stops calling it, tests/e2e/conftest.py's guard fails the run
-            return BROWSER_TESTS if nodeid.startswith(BROWSER_TESTS) else nodeid
+            # use it; if a release stops calling it, tests/e2e/conftest.py's guards fail the run
+            return browser_unit(nodeid) or nodeid
+
+        def _assign_work_unit(self, node) -> None:  # private too: the queue is put in order before the first pop
+            if not getattr(self, "_ordered", False):
+                self._ordered = True
+                def key(scope: str) -> tuple[int, int]:
+                    if scope == BROWSER_TESTS:
+                        return (0, 0)
+                    path = scope.split("::", 1)[0]
+                    return (1, SLOW_FIRST.index(path)) if path in SLOW_FIRST else (2, 0)
+
+                units = sorted(self.workqueue.items(), key=lambda unit: key(unit[0]))  # stable: ties keep their order
+                self.workqueue.clear()
+                self.workqueue.update(units)
+            super()._assign_work_unit(node)
 
     def pytest_xdist_make_scheduler(config, log):
         if config.getvalue("dist") == "loadscope":

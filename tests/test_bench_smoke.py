@@ -36,7 +36,7 @@ def test_bench_runs_end_to_end_at_tiny_sizes(tmp_path):
     cmd = [sys.executable, "-m", "bench", "--needs", "300", "--programmes", "30", "--import-rows", "120",
            "--baseline-rows", "40", "--repeat", "1", "--page-repeat", "1", "--sessions", "2", "--rounds", "1",
            "--pages", "pages/accueil.py", "--aids", "40", "--workdir", str(tmp_path), "--out", str(out),
-           "--json", str(tmp_path / "results.json"),
+           "--json", str(tmp_path / "results.json"), "--report-inventories", "large",  # the same code on the demo
            "--only", "import", "catalogue", "baseline", "queries", "note", "pages", "memory", "report"]  # workshop: its own test below
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-3000:]

@@ -2,30 +2,49 @@
 from __future__ import annotations
 
 import os
-import sys
+import shutil
 from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
 
-from .helpers import CHROMIUM_ARGS, FACILITATOR_PASSWORD, block_external, run_checked, streamlit_server
+from tests.scheduling import browser_unit
+
+from .helpers import CHROMIUM_ARGS, FACILITATOR_PASSWORD, block_external, streamlit_server
 
 CHROMIUM = "/usr/bin/chromium"
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _one_worker_for_the_browser_tests(tmp_path_factory):
-    """Under pytest-xdist, every browser test runs in the one worker that holds the shared server (their order
-    matters: the tests that write run last). Fails the day the scheduling of tests/conftest.py stops working."""
+@pytest.fixture(scope="module", autouse=True)
+def _one_worker_per_browser_unit(request, tmp_path_factory):
+    """Under pytest-xdist, each unit of browser tests (tests/scheduling.py) runs in one worker, whose shared server
+    its tests share (their order matters: the tests that write run last). Fails the day the scheduling of
+    tests/conftest.py stops working."""
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if worker:
-        mark = tmp_path_factory.getbasetemp().parent / "browser-tests-worker"  # shared by this run's workers
+        unit = browser_unit(request.node.nodeid)
+        mark = tmp_path_factory.getbasetemp().parent / f"browser-unit {unit.replace('/', ' ')}"  # this run's
         try:
             with mark.open("x") as out:
                 out.write(worker)
         except FileExistsError:
-            assert mark.read_text() == worker, f"browser tests ran in {mark.read_text()} and in {worker}"
+            assert mark.read_text() == worker, f"browser tests of {unit} ran in {mark.read_text()} and in {worker}"
+
+
+_WRITERS_DONE: list[str] = []  # the tests marked writes_inventory that this process ran, in order
+
+
+@pytest.fixture(autouse=True)
+def _no_reading_after_writing(request):
+    """A test that reads the shared server's inventory never runs after one that changed it, in this process."""
+    writes = request.node.get_closest_marker("writes_inventory") is not None
+    if not writes and "e2e_server" in request.fixturenames and _WRITERS_DONE:
+        pytest.fail(f"reads the shared server after {_WRITERS_DONE} changed its inventory: "
+                    "tests/scheduling.py put it in the wrong unit", pytrace=False)
+    yield
+    if writes:
+        _WRITERS_DONE.append(request.node.name)
 
 
 @pytest.fixture(scope="session")
@@ -42,13 +61,13 @@ def e2e_env(tmp_path_factory) -> dict:
 
 
 @pytest.fixture(scope="session")
-def e2e_server(e2e_env):
-    """Base URL of `streamlit run app.py` serving the demo inventory; stopped at session end."""
+def e2e_server(e2e_env, demo_template):
+    """Base URL of `streamlit run app.py` serving the demo inventory (a copy of the one `python -m inventory init`
+    lays out, made once per process: tests/conftest.py); stopped at session end."""
     with ExitStack() as stack:
         error = None
         try:
-            run_checked([sys.executable, "-m", "inventory", "init", "--db", str(e2e_env["db"])],
-                        e2e_env["env"], e2e_env["log"], "creating the demo database with `python -m inventory init`")
+            shutil.copyfile(demo_template, e2e_env["db"])
             url = stack.enter_context(streamlit_server(e2e_env["env"], e2e_env["log"]))
         except RuntimeError as exc:
             error = str(exc)
@@ -114,16 +133,29 @@ def _shared_context(browser, browser_context_args):
     ctx.close()
 
 
+@pytest.fixture(scope="session")
+def _shared_tab(_shared_context) -> list[Page]:
+    ctx, _ = _shared_context
+    return [ctx.new_page()]  # replaced if a test closes it
+
+
 @pytest.fixture
-def tab(_shared_context, external_requests) -> Page:
-    """A new tab (hence a new Streamlit session) in one offline context shared by the whole run: like `page`,
-    but the browser's HTTP cache stays warm, which saves seconds per test on a 2-core machine. Use `page` or
-    `new_context` when a test needs a browser profile of its own."""
+def tab(_shared_context, _shared_tab, browser_context_args, external_requests):
+    """One tab of one offline context, shared by the tests of this process: each test's first `goto` starts a new
+    Streamlit session in it, as in a new tab, and the tab's renderer, HTTP cache and compiled scripts stay warm (a
+    new tab cost about 4 s of CPU more per page on 2 cores). What a test may have changed in it is put back first:
+    the viewport, emulated media, the tab's sessionStorage. Its blocked requests land in the test's
+    `external_requests`. Use `page` or `new_context` when a test needs a browser profile of its own."""
     ctx, sink = _shared_context
     sink.target = external_requests
-    tab = ctx.new_page()
+    if _shared_tab[0].is_closed():  # a test closed it: a new one
+        _shared_tab[0] = ctx.new_page()
+    tab = _shared_tab[0]
+    tab.set_viewport_size(browser_context_args["viewport"])
+    tab.emulate_media(media="null")
+    if tab.url.startswith("http"):
+        tab.evaluate("sessionStorage.clear()")
     yield tab
-    tab.close()
 
 
 # --- screenshots ----------------------------------------------------------------------------------------

@@ -3,11 +3,11 @@ message on (never the list of files in pages/ that Streamlit shows until st.navi
 page, without error. Speaks Streamlit's websocket protocol as the browser does (bench/workshop.py), no browser."""
 import asyncio
 import concurrent.futures
-import sys
+import shutil
 
 from inventory import texts as T
 
-from .helpers import PAGES, log_tail, run_checked, streamlit_server
+from .helpers import PAGES, log_tail, streamlit_server
 
 LINKS = [("besoins", "niveau=departement"), ("", "atelier=1"), ("couverture", "vue=lacunes"), ("methode", "")]
 
@@ -39,11 +39,12 @@ async def together(url: str) -> list[list]:
     return await asyncio.wait_for(asyncio.gather(*(first_run(url, p, q) for p, q in LINKS)), 180)
 
 
-def test_first_visitors_of_a_fresh_server_see_app_py_navigation_from_the_first_message(e2e_env, tmp_path):
+def test_first_visitors_of_a_fresh_server_see_app_py_navigation_from_the_first_message(e2e_env, demo_template,
+                                                                                    tmp_path):
     db = tmp_path / "inventory.duckdb"
     env = {**e2e_env["env"], "INVENTORY_DB": str(db)}
     log = tmp_path / "server.log"
-    run_checked([sys.executable, "-m", "inventory", "init", "--db", str(db)], env, log, "creating the demo database")
+    shutil.copyfile(demo_template, db)  # the demo inventory, as `python -m inventory init` lays it out
     with streamlit_server(env, log) as url:
         # in a thread of its own: the browser tests' worker already runs Playwright's event loop in this one
         with concurrent.futures.ThreadPoolExecutor(1) as pool:

@@ -234,7 +234,10 @@ def test_a_catalogue_upload_shows_whole_at_1280_px_which_aid_is_set_aside_and_wh
     a, c = T.IMP_SET_ASIDE_COLUMNS, T.PREVIEW_COLUMNS
     wanted = {a["item"]: [a["item"], a["message"]], c["ligne"]: [c[k] for k in c]}
     seen, found = [], []
-    for grid in main(tab).get_by_test_id("stExpander").get_by_test_id("stDataFrame").all():
+    grids = main(tab).get_by_test_id("stExpander").get_by_test_id("stDataFrame")
+    # the grids draw after the text above: wait until the unfolded ones are on the page
+    assert eventually(tab, lambda: sum(g.is_visible() for g in grids.all()) >= len(wanted)), grids.count()
+    for grid in grids.all():
         if not grid.is_visible():  # a folded expander's (the correspondences applied)
             continue
         grid.scroll_into_view_if_needed()
