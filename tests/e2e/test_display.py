@@ -57,10 +57,18 @@ def test_the_french_words_of_plotly_and_of_streamlits_widgets(tab: Page, base_ur
     # plotly's own French locale, shipped with the app: the menu's tooltips
     titles = tab.locator(".modebar-btn").evaluate_all("bs => bs.map(b => getComputedStyle(b, '::after').content)")
     assert '"Télécharger le graphique en fichier PNG"' in titles
-    # a multiselect's list offers the themes, not « Select all »
-    open_options(tab, T.FILTER_THEMES)
-    options = tab.get_by_role("option").all_inner_texts()
-    assert options and not any("Select all" in o for o in options), options
+    # a multiselect's list offers the themes, not « Select all » (read once the list holds them: a rerun still
+    # under way can close it, and it is then opened again)
+    listed: list[str] = []
+
+    def opened() -> bool:
+        if not tab.get_by_role("option").count():
+            open_options(tab, T.FILTER_THEMES)
+        listed[:] = tab.get_by_role("option").all_inner_texts()
+        return bool(listed)
+
+    assert eventually(tab, opened), "the themes' list never opened"
+    assert not any("Select all" in o for o in listed), listed
     assert english_words(tab) == []
     tab.keyboard.press("Escape")
     # the empty date field of the catalogue: « jj / mm / aaaa »
