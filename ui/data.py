@@ -76,7 +76,6 @@ class _Shared:
         self._lock = threading.Lock()
         self._entries: OrderedDict[Hashable, Any] = OrderedDict()
         self._making: dict[Hashable, threading.Lock] = {}
-        self.made = 0  # how many times a value was made (tests, bench)
 
     def get(self, key: Hashable, make: Callable[[], Any]) -> Any:
         with self._lock:
@@ -90,7 +89,6 @@ class _Shared:
                     return self._entries[key]
             try:
                 value = make()
-                self.made += 1
                 with self._lock:
                     self._entries[key] = value
                     while len(self._entries) > MAX_ENTRIES:
@@ -121,8 +119,10 @@ class _Unkeyed(Exception):
 
 
 def _frozen(value: Any) -> Hashable:
-    """An argument as part of a key: lists and sets as tuples, dicts as sorted pairs; anything else unhashable
-    raises ``_Unkeyed``."""
+    """An argument as part of a key: a frame or a series by ``_frame_key``, lists and sets as tuples, dicts as
+    sorted pairs; anything else unhashable raises ``_Unkeyed``."""
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        return ("data", _frame_key(value))
     if isinstance(value, (list, tuple)):
         return (type(value).__name__, tuple(_frozen(v) for v in value))
     if isinstance(value, (set, frozenset)):
@@ -240,16 +240,6 @@ def _frame_key(frame: pd.DataFrame | pd.Series) -> Hashable:
     return ("arrow", hashlib.blake2b(sink.getvalue(), digest_size=32).digest() + named)
 
 
-def _build_key(value: Any) -> Hashable:
-    if isinstance(value, (pd.DataFrame, pd.Series)):
-        return ("data", _frame_key(value))
-    if isinstance(value, (list, tuple)):
-        return (type(value).__name__, tuple(_build_key(v) for v in value))
-    if isinstance(value, dict):
-        return ("dict", tuple(sorted(((k, _build_key(v)) for k, v in value.items()), key=repr)))
-    return _frozen(value)
-
-
 def built(fn: Callable, *args: Any, **kwargs: Any) -> Any:
     """``fn(*args, **kwargs)`` for a pure builder of what a page shows from query results (a chart, a table in
     words), made once per arguments and reading language and shared by every session: building a plotly figure
@@ -261,7 +251,7 @@ def built(fn: Callable, *args: Any, **kwargs: Any) -> Any:
         return fn(*args, **kwargs)
     language = T.language()
     try:
-        key = (_function_key(fn), language, _build_key(args), _build_key(kwargs))
+        key = (_function_key(fn), language, _frozen(args), _frozen(kwargs))
     except _Unkeyed:
         return fn(*args, **kwargs)
 

@@ -80,21 +80,27 @@ def font_size(large: bool) -> int:
     return 22 if large else 13
 
 
-def _layout(fig: go.Figure, *, large: bool, height: int | None = None, **kw) -> go.Figure:
-    fig.update_layout(
-        font={**FONT, "size": font_size(large), "color": INK}, separators=formats.separators(), height=height,
-        margin={"l": 10, "r": 10, "t": 40 if kw.get("title") else 10, "b": 10},
-        hoverlabel={"font_size": font_size(large)}, **kw,
-    )
-    # set on the axes, colour bars and legend themselves: Streamlit's chart theme would draw them small and grey
+def _house(large: bool, height: int | None, kw: Mapping) -> tuple[dict, dict]:
+    """The house layout with the chart's own (``kw``) on top, and what every colour bar gets: the text at the chart's
+    font size, set on the axes, colour bars and legend themselves (Streamlit's chart theme would draw them small and
+    grey)."""
     words = {"size": font_size(large), "color": INK}
-    fig.update_xaxes(tickfont=words, title_font=words)
-    fig.update_yaxes(tickfont=words, title_font=words)
+    house = {"font": {**FONT, "size": font_size(large), "color": INK}, "separators": formats.separators(),
+             "height": height, "margin": {"l": 10, "r": 10, "t": 40 if kw.get("title") else 10, "b": 10},
+             "hoverlabel": {"font": {"size": font_size(large)}}}
+    axis = {"tickfont": words, "title": {"font": words}}
+    layout = _merged(_merged(house, kw), {"xaxis": axis, "yaxis": axis,
+                                          "legend": {"font": words, "title": {"font": words}}})
+    return layout, {"tickfont": words, "title": {"font": words}}
+
+
+def _layout(fig: go.Figure, *, large: bool, height: int | None = None, **kw) -> go.Figure:
+    """The house layout on a figure built step by step (``_figure`` makes one in one go)."""
+    layout, colour_bar = _house(large, height, kw)
+    fig.update_layout(layout)
     for trace in fig.data:
         if hasattr(trace, "colorbar"):
-            trace.colorbar.tickfont = words
-            trace.colorbar.title.font = words
-    fig.update_layout(legend_font=words, legend_title_font=words)
+            trace.colorbar.update(colour_bar)
     return fig
 
 
@@ -107,22 +113,21 @@ def _merged(base: dict, extra: Mapping) -> dict:
 
 
 def _figure(traces: list, layout: Mapping, *, large: bool, height: int | None = None, **kw) -> go.Figure:
-    """A figure made in one go: its traces and the house layout (``_layout``'s) with the chart's own on top.
-
-    The same figure as ``_layout`` on a figure built step by step (tests/test_charts.py compares them), at a
-    fraction of the cost: plotly validates each property once when it makes a figure, but each update call
-    (``update_layout``, ``update_xaxes``…) walks and validates the figure again; a heatmap took six."""
-    words = {"size": font_size(large), "color": INK}
+    """A figure made in one go from plain dicts: its traces, the chart's ``layout`` and the house layout
+    (``_house``), as ``_layout`` gives a figure built step by step, at a fraction of the cost: plotly validates
+    each property once when it makes a figure, but each update call walks and validates the figure again."""
+    whole, colour_bar = _house(large, height, _merged(dict(layout), kw))
     for trace in traces:
         if trace["type"] in ("heatmap", "choropleth"):  # the traces with a colour bar, drawn or not
-            trace["colorbar"] = _merged(trace.get("colorbar", {}), {"tickfont": words, "title": {"font": words}})
-    axis = {"tickfont": words, "title": {"font": words}}
-    house = {"font": {**FONT, "size": font_size(large), "color": INK}, "separators": formats.separators(),
-             "height": height, "margin": {"l": 10, "r": 10, "t": 40 if kw.get("title") else 10, "b": 10},
-             "hoverlabel": {"font": {"size": font_size(large)}}}
-    whole = _merged(_merged(_merged(house, layout), kw),
-                    {"xaxis": axis, "yaxis": axis, "legend": {"font": words, "title": {"font": words}}})
+            trace["colorbar"] = _merged(trace.get("colorbar", {}), colour_bar)
     return go.Figure(data=traces, layout=whole)
+
+
+def _labelled_rows(rows: list) -> dict:
+    """Every row labelled: one tick per row (plotly would thin them out when they look crowded), named as the
+    traces name them (user text drawn as text)."""
+    shown = [plain(r) for r in rows]
+    return {"tickmode": "array", "tickvals": shown, "ticktext": shown}
 
 
 def _char_px(large: bool) -> float:
@@ -149,8 +154,7 @@ def _rows_labelled(fig: go.Figure, rows: list, x_labels: list[str], *, tilted: b
     """Every row labelled: one tick per row (plotly would thin them out when they look crowded) and the chart as
     tall as its rows at the chart's font plus the column labels above them (a fixed height shrank the rows as the
     workshop's font grew, and plotly dropped every other region's name). Returns that height."""
-    shown = [plain(r) for r in rows]  # as the traces name them: user text drawn as text
-    fig.update_yaxes(tickmode="array", tickvals=shown, ticktext=shown)
+    fig.update_yaxes(_labelled_rows(rows))
     fig.update_traces(textfont={"size": font_size(large)}, selector={"type": "heatmap"})
     return _labelled_height(rows, x_labels, tilted=tilted, large=large, extra=extra)
 
@@ -251,10 +255,8 @@ def heatmap(frame: pd.DataFrame, *, rows: str, cols: str, value: str, value_labe
     }
     if value_format == ",.0f" and _small_counts(values):
         trace["colorbar"]["dtick"] = 1
-    shown_rows = [plain(r) for r in z.index]
     height = _labelled_height(list(z.index), x, tilted=not upright, large=large, extra=60 + (40 if title else 0))
-    layout = {"yaxis": {"autorange": "reversed", "title": None, "tickmode": "array", "tickvals": shown_rows,
-                        "ticktext": shown_rows},
+    layout = {"yaxis": {"autorange": "reversed", "title": None, **_labelled_rows(list(z.index))},
               "xaxis": {"side": "top", "title": None, "tickangle": 0 if upright else -45}}
     return _figure([trace], layout, large=large, height=max(240, height), title=title, plot_bgcolor="white")
 
@@ -694,10 +696,9 @@ def pathway_heatmap(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | No
     marks, words = (f.reindex(index=z.index, columns=z.columns).fillna("").to_numpy() for f in (marks, words))
     n = len(PATHWAY_KINDS)
     scale = [[edge, PATHWAY_COLOURS[k]] for i, k in enumerate(PATHWAY_KINDS) for edge in (i / n, (i + 1) / n)]
-    rows = [plain(r) for r in z.index]
     traces = [{
         "type": "heatmap", "z": z.to_numpy(dtype=float), "x": [_wrap(plain(theme_labels.get(c, c))) for c in z.columns],
-        "y": rows, "colorscale": scale, "zmin": -0.5, "zmax": n - 0.5, "showscale": False, "xgap": 1, "ygap": 1,
+        "y": [plain(r) for r in z.index], "colorscale": scale, "zmin": -0.5, "zmax": n - 0.5, "showscale": False, "xgap": 1, "ygap": 1,
         "hoverongaps": False, "text": marks, "texttemplate": "%{text}", "customdata": words,
         "hovertemplate": f"{T.CHART_TERRITORY}{T.COLON}<b>%{{y}}</b><br>{T.CHART_THEME}{T.COLON}%{{x}}<br>%{{customdata}}<extra></extra>",
         "textfont": {"size": font_size(large)},
@@ -710,7 +711,7 @@ def pathway_heatmap(cells: pd.DataFrame, *, theme_labels: Mapping[str, str] | No
     legend_px = 2 * round(1.6 * font_size(large))  # the legend's lines under the grid
     height = _labelled_height(list(z.index), [_wrap(theme_labels.get(c, c)) for c in z.columns], tilted=False,
                               large=large, extra=60 + legend_px)
-    layout = {"yaxis": {"autorange": "reversed", "title": None, "tickmode": "array", "tickvals": rows, "ticktext": rows},
+    layout = {"yaxis": {"autorange": "reversed", "title": None, **_labelled_rows(list(z.index))},
               "xaxis": {"side": "top", "title": None}}
     return _figure(traces, layout, large=large, height=max(300, height), plot_bgcolor="white",
                    legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0})
